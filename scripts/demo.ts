@@ -20,7 +20,11 @@ const started = Date.now();
 const err = (line: string) => process.stderr.write(`${line}\n`);
 err('tracehound demo: processor + instrumented agent + fake provider, all in this process');
 let kept: DemoProcessor | undefined;
-const result = await runDemo({ findingsFile, progress: (l) => err(`  ${l}`), keep: values.serve ? (p) => void (kept = p) : undefined });
+const result = await runDemo({
+  findingsFile,
+  progress: (l) => err(`  ${l}`),
+  keep: values.serve ? (p) => void (kept = p) : undefined,
+});
 writeFileSync(metricsFile, result.metrics);
 
 const rows = alertRows(result.findings);

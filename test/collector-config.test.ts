@@ -18,7 +18,8 @@ const behindCollector = loadConfig(`${root}processor/config/collector.yaml`, {})
 
 const typeOf = (id: string) => id.split('/')[0];
 const portOf = (endpoint: string) => Number.parseInt(endpoint.slice(endpoint.lastIndexOf(':') + 1), 10);
-const uncomment = (line: string) => (line.startsWith('# ') ? line.slice(2) : line.startsWith('#') ? line.slice(1) : line);
+const uncomment = (line: string) =>
+  line.startsWith('# ') ? line.slice(2) : line.startsWith('#') ? line.slice(1) : line;
 
 /** The commented load_balancing variant, uncommented. */
 function variant(): Obj {
@@ -27,7 +28,12 @@ function variant(): Obj {
   const end = lines.findIndex((l) => l.includes('END load_balancing variant'));
   expect(start).toBeGreaterThan(0);
   expect(end).toBeGreaterThan(start);
-  return parse(lines.slice(start + 1, end).map(uncomment).join('\n')) as Obj;
+  return parse(
+    lines
+      .slice(start + 1, end)
+      .map(uncomment)
+      .join('\n'),
+  ) as Obj;
 }
 
 function checkReferences(cfg: Obj) {
@@ -60,7 +66,11 @@ describe('otel-collector.yaml', () => {
   it('defines every component a pipeline references', () => {
     checkReferences(collector);
     const v = variant();
-    checkReferences({ ...collector, exporters: { ...collector.exporters, ...v.exporters }, service: { ...collector.service, pipelines: { ...collector.service.pipelines, ...v.service.pipelines } } });
+    checkReferences({
+      ...collector,
+      exporters: { ...collector.exporters, ...v.exporters },
+      service: { ...collector.service, pipelines: { ...collector.service.pipelines, ...v.service.pipelines } },
+    });
   });
 
   it('pipeline "in" receives OTLP, limits memory, and sends to the processor default HTTP port with retry and a persistent queue', () => {
@@ -88,7 +98,9 @@ describe('otel-collector.yaml', () => {
       expect(portOf(receiver.protocols.http.endpoint)).toBe(Number(forwardUrl.port));
       expect(p.exporters).toEqual(expect.arrayContaining(['splunk_hec', 'elasticsearch']));
     }
-    expect(collector.service.pipelines['traces/out'].exporters.some((e: string) => typeOf(e) === 'otlp_grpc')).toBe(true);
+    expect(collector.service.pipelines['traces/out'].exporters.some((e: string) => typeOf(e) === 'otlp_grpc')).toBe(
+      true,
+    );
     expect(collector.exporters.elasticsearch.mapping.mode).toBe('otel');
     const token = String(collector.exporters.splunk_hec.token);
     expect(token.startsWith('${env:') && token.endsWith('}'), 'HEC token comes from the environment').toBe(true);
@@ -97,7 +109,9 @@ describe('otel-collector.yaml', () => {
   });
 
   it('keeps the Collector ports and the processor ports apart', () => {
-    const collectorPorts = Object.values<Obj>(collector.receivers).flatMap((r) => Object.values<Obj>(r.protocols).map((p) => portOf(p.endpoint)));
+    const collectorPorts = Object.values<Obj>(collector.receivers).flatMap((r) =>
+      Object.values<Obj>(r.protocols).map((p) => portOf(p.endpoint)),
+    );
     expect(new Set(collectorPorts).size).toBe(collectorPorts.length);
     for (const cfg of [defaults, behindCollector]) {
       expect(collectorPorts).not.toContain(cfg.server.http.port);

@@ -30,7 +30,12 @@ import { silentLogger } from '../processor/src/log/logger.js';
 import { createRegistry } from '../processor/src/metrics/registry.js';
 import type { Finding } from '../processor/src/model/finding.js';
 import type { FindingSink } from '../processor/src/output/sink.js';
-import { createResponse, SIGNATURE_HEADER, verifySignature, type ResponseRuntime } from '../processor/src/response/index.js';
+import {
+  createResponse,
+  SIGNATURE_HEADER,
+  verifySignature,
+  type ResponseRuntime,
+} from '../processor/src/response/index.js';
 import { createService, type Service } from '../processor/src/service/service.js';
 
 const TOKEN = 'e2e-verdict-token-0123456789';
@@ -47,7 +52,12 @@ describe('automated response end to end', () => {
   const registry = createRegistry();
   const deliveries: Delivery[] = [];
   const findings: Finding[] = [];
-  const capture: FindingSink = { name: 'capture', write: (fs) => void findings.push(...fs), forceFlush: async () => undefined, shutdown: async () => undefined };
+  const capture: FindingSink = {
+    name: 'capture',
+    write: (fs) => void findings.push(...fs),
+    forceFlush: async () => undefined,
+    shutdown: async () => undefined,
+  };
   const receiver = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -78,25 +88,45 @@ describe('automated response end to end', () => {
         mode: 'enforce',
         actions: { rules: { 'TH-BEH-001': { action: 'block', target: 'session', ttlSeconds: 900 } } },
         api: { host: '127.0.0.1', port: 0, token: TOKEN, maxAgeSeconds: MAX_AGE_S },
-        webhooks: [{ name: 'soar', url: hookUrl, secret: WEBHOOK_SECRET, categories: ['response_action'], minSeverity: 'high' }],
+        webhooks: [
+          { name: 'soar', url: hookUrl, secret: WEBHOOK_SECRET, categories: ['response_action'], minSeverity: 'high' },
+        ],
       },
     });
     expect(errors).toEqual([]);
     response = createResponse(config!.response, config!.detection.suppressions, { registry, logger: silentLogger });
-    engine = createEngine(config!, { registry, outputSinks: false, extensions: response.extensions, sinks: [...response.sinks, capture] });
+    engine = createEngine(config!, {
+      registry,
+      outputSinks: false,
+      extensions: response.extensions,
+      sinks: [...response.sinks, capture],
+    });
     const { apiPort } = await response.start(engine);
     apiUrl = `http://127.0.0.1:${apiPort}`;
     service = createService({ config: config!, stages: engine.stages(), logger: silentLogger, registry });
     const { httpPort } = await service.start();
 
     fake = await startFakeProvider();
-    verdicts = createVerdictClient({ url: apiUrl, token: TOKEN, maxAgeMs: MAX_AGE_S * 1000, refreshIntervalMs: 0, clock: () => guardNow });
+    verdicts = createVerdictClient({
+      url: apiUrl,
+      token: TOKEN,
+      maxAgeMs: MAX_AGE_S * 1000,
+      refreshIntervalMs: 0,
+      clock: () => guardNow,
+    });
     provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ 'service.name': 'support-bot' }),
-      spanProcessors: [new TracehoundIdentitySpanProcessor(), new SimpleSpanProcessor(new OTLPTraceExporter({ url: `http://127.0.0.1:${httpPort}/v1/traces` }))],
+      spanProcessors: [
+        new TracehoundIdentitySpanProcessor(),
+        new SimpleSpanProcessor(new OTLPTraceExporter({ url: `http://127.0.0.1:${httpPort}/v1/traces` })),
+      ],
     });
     provider.register();
-    const instrumentation = new TracehoundInstrumentation({ enabled: false, captureContent: 'full', guard: createGuard({ mode: 'enforce', verdicts }) });
+    const instrumentation = new TracehoundInstrumentation({
+      enabled: false,
+      captureContent: 'full',
+      guard: createGuard({ mode: 'enforce', verdicts }),
+    });
     instrumentation.setTracerProvider(provider);
     instrumentation.instrument(OpenAIModule);
     client = new OpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'sk-test', maxRetries: 0 });
@@ -113,10 +143,14 @@ describe('automated response end to end', () => {
   });
 
   const ask = (session: string, user: string, text: string) =>
-    withIdentity({ session, user }, () => client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: text }] }));
+    withIdentity({ session, user }, () =>
+      client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: text }] }),
+    );
 
   const verdictOf = async (session: string) => {
-    const res = await fetch(`${apiUrl}/v1/verdict?session=${encodeURIComponent(session)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${apiUrl}/v1/verdict?session=${encodeURIComponent(session)}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     return { cacheControl: res.headers.get('cache-control'), body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -142,7 +176,10 @@ describe('automated response end to end', () => {
     const before = fake.requests.length;
     const next = ask('attacker-1', 'mallory', 'What is the weather like?');
     await expect(next).rejects.toBeInstanceOf(TracehoundBlockedError);
-    await expect(next).rejects.toMatchObject({ code: 'TRACEHOUND_BLOCKED', verdict: { decision: 'block', target: 'session:attacker-1' } });
+    await expect(next).rejects.toMatchObject({
+      code: 'TRACEHOUND_BLOCKED',
+      verdict: { decision: 'block', target: 'session:attacker-1' },
+    });
     expect(fake.requests.length).toBe(before); // never reached the provider
     // Other sessions proceed.
     await expect(ask('visitor-7', 'alice', 'Hello!')).resolves.toBeDefined();
@@ -151,20 +188,35 @@ describe('automated response end to end', () => {
     await engine.forceFlush(); // webhook deliveries done
     const actions = findings.filter((f) => f.rule.category === 'response_action');
     expect(actions).toHaveLength(1);
-    expect(actions[0].action).toEqual({ type: 'block', mode: 'enforce', target: 'session:attacker-1', ttlSeconds: 900 });
+    expect(actions[0].action).toEqual({
+      type: 'block',
+      mode: 'enforce',
+      target: 'session:attacker-1',
+      ttlSeconds: 900,
+    });
     expect(deliveries).toHaveLength(1);
     const [d] = deliveries;
-    expect(verifySignature(WEBHOOK_SECRET, d.headers[SIGNATURE_HEADER] as string, d.body, Date.now() / 1000)).toBe(true);
-    expect(verifySignature('some-other-secret-000000', d.headers[SIGNATURE_HEADER] as string, d.body, Date.now() / 1000)).toBe(false);
+    expect(verifySignature(WEBHOOK_SECRET, d.headers[SIGNATURE_HEADER] as string, d.body, Date.now() / 1000)).toBe(
+      true,
+    );
+    expect(
+      verifySignature('some-other-secret-000000', d.headers[SIGNATURE_HEADER] as string, d.body, Date.now() / 1000),
+    ).toBe(false);
     const payload = JSON.parse(d.body);
-    expect(payload.finding).toMatchObject({ id: actions[0].id, rule: { id: 'TH-RSP-001' }, action: { type: 'block', target: 'session:attacker-1' } });
+    expect(payload.finding).toMatchObject({
+      id: actions[0].id,
+      rule: { id: 'TH-RSP-001' },
+      action: { type: 'block', target: 'session:attacker-1' },
+    });
     expect(d.body).not.toContain('Ignore all previous instructions');
     expect(d.headers['x-tracehound-delivery']).toBe(actions[0].id);
   });
 
   it('an analyst suppression stops the same false positive from alerting again', async () => {
-    const text = 'Our security guide quotes the classic attack: "Ignore all previous instructions". How should we detect it?';
-    const forDocs = () => findings.filter((f) => f.context.session === 'docs-writer' && f.rule.category !== 'response_action');
+    const text =
+      'Our security guide quotes the classic attack: "Ignore all previous instructions". How should we detect it?';
+    const forDocs = () =>
+      findings.filter((f) => f.context.session === 'docs-writer' && f.rule.category !== 'response_action');
     await ask('docs-writer', 'bob', text);
     await provider.forceFlush();
     const first = forDocs();
@@ -174,14 +226,22 @@ describe('automated response end to end', () => {
     const res = await fetch(`${apiUrl}/v1/feedback`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ rule, verdict: 'false_positive', suppress: { id: 'fp-docs-writer', reason: 'security documentation', match: { session: 'docs-writer' } } }),
+      body: JSON.stringify({
+        rule,
+        verdict: 'false_positive',
+        suppress: { id: 'fp-docs-writer', reason: 'security documentation', match: { session: 'docs-writer' } },
+      }),
     });
     expect(res.status).toBe(202);
 
     const seen = first.length;
     await ask('docs-writer', 'bob', text);
     await provider.forceFlush();
-    expect(forDocs().slice(seen).map((f) => f.rule.id)).not.toContain(rule);
+    expect(
+      forDocs()
+        .slice(seen)
+        .map((f) => f.rule.id),
+    ).not.toContain(rule);
     expect(await registry.getSingleMetricAsString('tracehound_analyst_verdicts_total')).toContain(
       `tracehound_analyst_verdicts_total{rule="${rule}",verdict="false_positive"} 1`,
     );

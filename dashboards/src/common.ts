@@ -4,7 +4,15 @@
  * that set the datasource and refId on every target (the drift and query tests read them back from the JSON).
  */
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import { BigValueGraphMode, LegendDisplayMode, LegendPlacement, ReduceDataOptionsBuilder, StackingConfigBuilder, StackingMode, VizLegendOptionsBuilder } from '@grafana/grafana-foundation-sdk/common';
+import {
+  BigValueGraphMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  ReduceDataOptionsBuilder,
+  StackingConfigBuilder,
+  StackingMode,
+  VizLegendOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import {
   CustomVariableBuilder,
@@ -38,7 +46,13 @@ export function tracehoundDashboard(title: string, uid: string, description: str
     .editable()
     .tooltip(DashboardCursorSync.Crosshair)
     .time({ from, to: 'now' })
-    .link(new DashboardLinkBuilder('Tracehound').type(DashboardLinkType.Dashboards).tags(['tracehound']).asDropdown(true).keepTime(true));
+    .link(
+      new DashboardLinkBuilder('Tracehound')
+        .type(DashboardLinkType.Dashboards)
+        .tags(['tracehound'])
+        .asDropdown(true)
+        .keepTime(true),
+    );
 }
 
 export function ds(kind: DatasourceKind): DataSourceRef {
@@ -73,28 +87,56 @@ export function customVariable(name: string, label: string, values: string[], cu
 
 /** One PromQL target. `legend` uses Grafana's {{label}} syntax. */
 export function prom(expr: string, legend = '', opts: { instant?: boolean; format?: PromQueryFormat } = {}): PromQuery {
-  const q = new PromQuery().datasource(ds('prometheus')).expr(expr).legendFormat(legend || '__auto');
+  const q = new PromQuery()
+    .datasource(ds('prometheus'))
+    .expr(expr)
+    .legendFormat(legend || '__auto');
   if (opts.instant) q.instant();
   else q.range();
   if (opts.format) q.format(opts.format);
   return q;
 }
 
-const legend = () => new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom).calcs([]);
+const legend = () =>
+  new VizLegendOptionsBuilder()
+    .showLegend(true)
+    .displayMode(LegendDisplayMode.List)
+    .placement(LegendPlacement.Bottom)
+    .calcs([]);
 
 export interface Layout {
   w: number;
   h: number;
 }
 
-export function timeseries(title: string, description: string, targets: cog.Builder<unknown>[], unit: string, layout: Layout, stacked = false): TimeseriesPanel {
-  const p = new TimeseriesPanel().title(title).description(description).datasource(ds('prometheus')).unit(unit).span(layout.w).height(layout.h).legend(legend());
+export function timeseries(
+  title: string,
+  description: string,
+  targets: cog.Builder<unknown>[],
+  unit: string,
+  layout: Layout,
+  stacked = false,
+): TimeseriesPanel {
+  const p = new TimeseriesPanel()
+    .title(title)
+    .description(description)
+    .datasource(ds('prometheus'))
+    .unit(unit)
+    .span(layout.w)
+    .height(layout.h)
+    .legend(legend());
   if (stacked) p.stacking(new StackingConfigBuilder().mode(StackingMode.Normal)).fillOpacity(30);
   for (const t of targets) p.withTarget(t as never);
   return p;
 }
 
-export function stat(title: string, description: string, target: cog.Builder<unknown>, unit: string, layout: Layout): StatPanel {
+export function stat(
+  title: string,
+  description: string,
+  target: cog.Builder<unknown>,
+  unit: string,
+  layout: Layout,
+): StatPanel {
   return new StatPanel()
     .title(title)
     .description(description)
@@ -107,7 +149,13 @@ export function stat(title: string, description: string, target: cog.Builder<unk
     .withTarget(target as never);
 }
 
-export function bargauge(title: string, description: string, target: cog.Builder<unknown>, unit: string, layout: Layout): BarGaugePanel {
+export function bargauge(
+  title: string,
+  description: string,
+  target: cog.Builder<unknown>,
+  unit: string,
+  layout: Layout,
+): BarGaugePanel {
   return new BarGaugePanel()
     .title(title)
     .description(description)
@@ -119,7 +167,12 @@ export function bargauge(title: string, description: string, target: cog.Builder
     .withTarget(target as never);
 }
 
-export function promTable(title: string, description: string, target: cog.Builder<unknown>, layout: Layout): TablePanel {
+export function promTable(
+  title: string,
+  description: string,
+  target: cog.Builder<unknown>,
+  layout: Layout,
+): TablePanel {
   return new TablePanel()
     .title(title)
     .description(description)

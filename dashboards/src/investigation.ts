@@ -19,7 +19,11 @@ import {
 import { DataqueryBuilder as EsQuery, RawDataBuilder } from '@grafana/grafana-foundation-sdk/elasticsearch';
 import { DataqueryBuilder as LokiQuery, LokiQueryDirection } from '@grafana/grafana-foundation-sdk/loki';
 import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
-import { DataqueryBuilder as TempoQuery, SearchTableType, MetricsQueryType } from '@grafana/grafana-foundation-sdk/tempo';
+import {
+  DataqueryBuilder as TempoQuery,
+  SearchTableType,
+  MetricsQueryType,
+} from '@grafana/grafana-foundation-sdk/tempo';
 import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
 import { customVariable, datasourceVariable, ds, finalize, tracehoundDashboard } from './common.js';
 
@@ -30,25 +34,56 @@ const FINDINGS_LOGQL = '{service_name=~"$service"} | event_name="tracehound.find
 
 /** Opens the trace id under the cursor in Explore on the dashboard's Tempo datasource. */
 function traceLink(valueRef: string): DynamicConfigValue {
-  const pane = { t: { datasource: '${tempo}', queries: [{ refId: 'A', datasource: { type: 'tempo', uid: '${tempo}' }, queryType: 'traceql', query: valueRef }], range: { from: '${__from}', to: '${__to}' } } };
-  return { id: 'links', value: [{ title: 'Open trace in Tempo', url: `/explore?schemaVersion=1&panes=${JSON.stringify(pane)}` }] };
+  const pane = {
+    t: {
+      datasource: '${tempo}',
+      queries: [{ refId: 'A', datasource: { type: 'tempo', uid: '${tempo}' }, queryType: 'traceql', query: valueRef }],
+      range: { from: '${__from}', to: '${__to}' },
+    },
+  };
+  return {
+    id: 'links',
+    value: [{ title: 'Open trace in Tempo', url: `/explore?schemaVersion=1&panes=${JSON.stringify(pane)}` }],
+  };
 }
 
 function table(title: string, description: string, datasource: DataSourceRef, w: number, h: number): TablePanel {
-  return new TablePanel().title(title).description(description).datasource(datasource).span(w).height(h).filterable(true);
+  return new TablePanel()
+    .title(title)
+    .description(description)
+    .datasource(datasource)
+    .span(w)
+    .height(h)
+    .filterable(true);
 }
 
 export function investigationDashboard(): Dashboard {
-  const d = tracehoundDashboard('Tracehound · Investigation', INVESTIGATION_UID, 'High-risk LLM spans in Tempo and the findings about them in Loki or Elasticsearch, linked by trace id.', 'now-24h')
+  const d = tracehoundDashboard(
+    'Tracehound · Investigation',
+    INVESTIGATION_UID,
+    'High-risk LLM spans in Tempo and the findings about them in Loki or Elasticsearch, linked by trace id.',
+    'now-24h',
+  )
     .withVariable(datasourceVariable('tempo', 'Tempo'))
     .withVariable(datasourceVariable('loki', 'Loki'))
     .withVariable(datasourceVariable('elasticsearch', 'Elasticsearch'))
     .withVariable(customVariable('threshold', 'Risk ≥', ['25', '40', '55', '70', '85', '90'], '70'))
-    .withVariable(new TextBoxVariableBuilder('service').label('Service (regex)').defaultValue('.+').current({ selected: true, text: '.+', value: '.+' }))
+    .withVariable(
+      new TextBoxVariableBuilder('service')
+        .label('Service (regex)')
+        .defaultValue('.+')
+        .current({ selected: true, text: '.+', value: '.+' }),
+    )
 
     .withRow(new RowBuilder('Spans (Tempo)'))
     .withPanel(
-      table('High-risk spans', 'Spans the processor scored at or above the threshold; the trace id opens the trace.', ds('tempo'), 24, 10).withTarget(
+      table(
+        'High-risk spans',
+        'Spans the processor scored at or above the threshold; the trace id opens the trace.',
+        ds('tempo'),
+        24,
+        10,
+      ).withTarget(
         new TempoQuery()
           .datasource(ds('tempo'))
           .queryType('traceql')
@@ -72,7 +107,9 @@ export function investigationDashboard(): Dashboard {
             .datasource(ds('tempo'))
             .queryType('traceql')
             .metricsQueryType(MetricsQueryType.Range)
-            .query('{ span.tracehound.risk.score >= $threshold && resource.service.name =~ "$service" } | count_over_time() by (span.tracehound.risk.severity)'),
+            .query(
+              '{ span.tracehound.risk.score >= $threshold && resource.service.name =~ "$service" } | count_over_time() by (span.tracehound.risk.severity)',
+            ),
         ),
     )
 
@@ -84,28 +121,84 @@ export function investigationDashboard(): Dashboard {
         .datasource(ds('loki'))
         .span(24)
         .height(7)
-        .withTarget(new LokiQuery().datasource(ds('loki')).expr(`sum by (tracehound_severity) (count_over_time(${FINDINGS_LOGQL} [$__auto]))`).legendFormat('{{tracehound_severity}}').range(true)),
+        .withTarget(
+          new LokiQuery()
+            .datasource(ds('loki'))
+            .expr(`sum by (tracehound_severity) (count_over_time(${FINDINGS_LOGQL} [$__auto]))`)
+            .legendFormat('{{tracehound_severity}}')
+            .range(true),
+        ),
     )
     .withPanel(
-      table('Findings', 'One row per finding record (event.name tracehound.finding). Evidence is redacted by the processor.', ds('loki'), 24, 10)
-        .withTarget(new LokiQuery().datasource(ds('loki')).expr(FINDINGS_LOGQL).direction(LokiQueryDirection.Backward).maxLines(500).range(true))
+      table(
+        'Findings',
+        'One row per finding record (event.name tracehound.finding). Evidence is redacted by the processor.',
+        ds('loki'),
+        24,
+        10,
+      )
+        .withTarget(
+          new LokiQuery()
+            .datasource(ds('loki'))
+            .expr(FINDINGS_LOGQL)
+            .direction(LokiQueryDirection.Backward)
+            .maxLines(500)
+            .range(true),
+        )
         .withTransformation({ id: 'extractFields', options: { source: 'labels', keepTime: true, replace: true } })
         .withTransformation({
           id: 'organize',
           options: {
-            includeByName: { Time: true, service_name: true, tracehound_severity: true, event_risk_score: true, rule_id: true, rule_name: true, rule_category: true, tracehound_channel: true, session_id: true, user_id: true, trace_id: true, tracehound_evidence: true },
+            includeByName: {
+              Time: true,
+              service_name: true,
+              tracehound_severity: true,
+              event_risk_score: true,
+              rule_id: true,
+              rule_name: true,
+              rule_category: true,
+              tracehound_channel: true,
+              session_id: true,
+              user_id: true,
+              trace_id: true,
+              tracehound_evidence: true,
+            },
           },
         })
         .overrideByName('trace_id', [traceLink('${__value.raw}')]),
     )
     .withPanel(
-      table('Behavioral findings: baseline vs observed', 'Stateful findings with the baseline the processor learned and the value it observed.', ds('loki'), 24, 8)
-        .withTarget(new LokiQuery().datasource(ds('loki')).expr(`${FINDINGS_LOGQL} | tracehound_pattern_baseline != ""`).direction(LokiQueryDirection.Backward).maxLines(200).range(true))
+      table(
+        'Behavioral findings: baseline vs observed',
+        'Stateful findings with the baseline the processor learned and the value it observed.',
+        ds('loki'),
+        24,
+        8,
+      )
+        .withTarget(
+          new LokiQuery()
+            .datasource(ds('loki'))
+            .expr(`${FINDINGS_LOGQL} | tracehound_pattern_baseline != ""`)
+            .direction(LokiQueryDirection.Backward)
+            .maxLines(200)
+            .range(true),
+        )
         .withTransformation({ id: 'extractFields', options: { source: 'labels', keepTime: true, replace: true } })
         .withTransformation({
           id: 'organize',
           options: {
-            includeByName: { Time: true, service_name: true, rule_id: true, rule_name: true, tracehound_pattern_entity_type: true, tracehound_pattern_baseline: true, tracehound_pattern_observed: true, tracehound_pattern_threshold: true, tracehound_pattern_count: true, trace_id: true },
+            includeByName: {
+              Time: true,
+              service_name: true,
+              rule_id: true,
+              rule_name: true,
+              tracehound_pattern_entity_type: true,
+              tracehound_pattern_baseline: true,
+              tracehound_pattern_observed: true,
+              tracehound_pattern_threshold: true,
+              tracehound_pattern_count: true,
+              trace_id: true,
+            },
           },
         })
         .overrideByName('trace_id', [traceLink('${__value.raw}')]),
@@ -113,11 +206,19 @@ export function investigationDashboard(): Dashboard {
 
     .withRow(new RowBuilder('Findings (Elasticsearch)'))
     .withPanel(
-      table('Findings in Elasticsearch', 'The same finding records as indexed by the elasticsearch exporter (mapping mode otel). Point the datasource at logs-tracehound.finding.otel-*.', ds('elasticsearch'), 24, 10)
+      table(
+        'Findings in Elasticsearch',
+        'The same finding records as indexed by the elasticsearch exporter (mapping mode otel). Point the datasource at logs-tracehound.finding.otel-*.',
+        ds('elasticsearch'),
+        24,
+        10,
+      )
         .withTarget(
           new EsQuery()
             .datasource(ds('elasticsearch'))
-            .query('attributes.event.name:"tracehound.finding" AND attributes.event.risk_score:>=$threshold AND resource.attributes.service.name:/$service/')
+            .query(
+              'attributes.event.name:"tracehound.finding" AND attributes.event.risk_score:>=$threshold AND resource.attributes.service.name:/$service/',
+            )
             .timeField('@timestamp')
             .metrics([new RawDataBuilder().id('1').settings({ size: '500' })]),
         )

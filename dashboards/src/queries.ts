@@ -38,7 +38,13 @@ export function dashboardQueries(d: Dashboard): DashboardQuery[] {
       const type = (t.datasource as { type?: string } | undefined)?.type ?? panel.datasource?.type ?? '';
       const lang = LANGUAGE[type];
       if (!lang) throw new Error(`${d.title} / ${panel.title}: target of unknown datasource type "${type}"`);
-      out.push({ dashboard: d.title ?? '', panel: panel.title ?? '', refId: String(t.refId ?? ''), language: lang.language, expr: String(t[lang.field] ?? '') });
+      out.push({
+        dashboard: d.title ?? '',
+        panel: panel.title ?? '',
+        refId: String(t.refId ?? ''),
+        language: lang.language,
+        expr: String(t[lang.field] ?? ''),
+      });
     }
   }
   return out;
@@ -55,7 +61,8 @@ export const EXAMPLE_VARIABLES: Readonly<Record<string, string>> = {
   __range: '1h',
 };
 
-const isWordChar = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_';
+const isWordChar = (c: string): boolean =>
+  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_';
 
 /** Replaces $name and ${name} occurrences; throws on a variable with no value (a typo in a dashboard). */
 export function substitute(expr: string, values: Readonly<Record<string, string>> = EXAMPLE_VARIABLES): string {

@@ -29,7 +29,9 @@ describe('generated dashboards', () => {
       });
 
       it('uses datasource variables, never a hard-coded datasource UID', () => {
-        const vars = new Map(json.templating.list.filter((v) => v.type === 'datasource').map((v) => [v.name as string, v.query as string]));
+        const vars = new Map(
+          json.templating.list.filter((v) => v.type === 'datasource').map((v) => [v.name as string, v.query as string]),
+        );
         const refs = datasourceRefs(json);
         expect(refs.length).toBeGreaterThan(0);
         for (const ref of refs) {

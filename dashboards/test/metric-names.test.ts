@@ -24,19 +24,32 @@ describe('metric names used by dashboards and alerts exist in the processor', ()
   });
 
   it('the scrape lists the detection, transport and behavioral families', () => {
-    for (const n of ['tracehound_findings_total', 'tracehound_receiver_accepted_spans_total', 'tracehound_behavior_state_entries', 'tracehound_span_risk_score_bucket']) {
+    for (const n of [
+      'tracehound_findings_total',
+      'tracehound_receiver_accepted_spans_total',
+      'tracehound_behavior_state_entries',
+      'tracehound_span_risk_score_bucket',
+    ]) {
       expect(exposed.has(n), n).toBe(true);
     }
   });
 
   it('every metric a dashboard PromQL query selects is exposed', () => {
     const queries = DASHBOARDS.flatMap((s) => dashboardQueries(s.build())).filter((q) => q.language === 'promql');
-    const missing = queries.flatMap((q) => promqlMetrics(substitute(q.expr)).filter((m) => !exposed.has(m)).map((m) => `${q.panel}: ${m}`));
+    const missing = queries.flatMap((q) =>
+      promqlMetrics(substitute(q.expr))
+        .filter((m) => !exposed.has(m))
+        .map((m) => `${q.panel}: ${m}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('every metric an alert rule selects is exposed', () => {
-    const missing = alertRules().flatMap((r) => promqlMetrics(r.expr).filter((m) => !exposed.has(m)).map((m) => `${r.alert}: ${m}`));
+    const missing = alertRules().flatMap((r) =>
+      promqlMetrics(r.expr)
+        .filter((m) => !exposed.has(m))
+        .map((m) => `${r.alert}: ${m}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -53,7 +66,9 @@ describe('metric names used by dashboards and alerts exist in the processor', ()
 
   it('docs/metrics.md documents every tracehound_ family', () => {
     const doc = readFileSync(METRICS_DOC, 'utf8');
-    const families = [...exposed].filter((n) => n.startsWith('tracehound_') && !n.endsWith('_bucket') && !n.endsWith('_sum') && !n.endsWith('_count'));
+    const families = [...exposed].filter(
+      (n) => n.startsWith('tracehound_') && !n.endsWith('_bucket') && !n.endsWith('_sum') && !n.endsWith('_count'),
+    );
     expect(families.filter((n) => !doc.includes(`\`${n}\``))).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ import { chaosTraces, otlpLogs, otlpTraces, roundSpans } from './support/traffic
  */
 
 const hasPrometheus = spawnSync('prometheus', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!hasPrometheus) console.warn('prometheus not found: skipping the live dashboard-query test (.ci/run installs Debian\u2019s prometheus package)');
+if (!hasPrometheus)
+  console.warn(
+    'prometheus not found: skipping the live dashboard-query test (.ci/run installs Debian\u2019s prometheus package)',
+  );
 
 /** Values Grafana would substitute; rate windows span the whole test so the traffic is inside them. */
 const LIVE_VARIABLES = { ...EXAMPLE_VARIABLES, __rate_interval: '1m', __range: '5m' };
@@ -79,16 +82,27 @@ describe.skipIf(!hasPrometheus)('dashboard PromQL against a real Prometheus scra
     );
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    prometheus = spawn(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     prometheus.stderr?.on('data', (c: Buffer) => {
       promLog = (promLog + c.toString()).slice(-4000);
     });
     await until('prometheus ready', async () => ((await fetch(`${promUrl}/-/ready`)).ok ? true : undefined));
     // Prometheus applies discovered targets a few seconds after start: traffic starts once the first scrape is in,
     // so the scrapes during the traffic give every counter several samples (rate() needs two).
-    await until('first scrape', async () => ((await query('up{job="tracehound"}')).data.result.length > 0 ? true : undefined));
+    await until('first scrape', async () =>
+      (await query('up{job="tracehound"}')).data.result.length > 0 ? true : undefined,
+    );
 
     // Traffic spread over several scrapes so rates are non-zero: attacks, benign calls, tool use, auth events,
     // malformed content, application logs, one request the test stage throws on, and some the next hop refuses.
@@ -100,7 +114,9 @@ describe.skipIf(!hasPrometheus)('dashboard PromQL against a real Prometheus scra
       await new Promise((r) => setTimeout(r, 500));
     }
     // Wait until Prometheus has the processor's final counts (a scrape after the last request).
-    const sent = (await (await fetch(`${processor.url}/metrics`)).text()).split('\n').find((l) => l.startsWith('tracehound_spans_analysed_total{') && l.includes('kind="llm_call"'));
+    const sent = (await (await fetch(`${processor.url}/metrics`)).text())
+      .split('\n')
+      .find((l) => l.startsWith('tracehound_spans_analysed_total{') && l.includes('kind="llm_call"'));
     const expected = Number(sent?.split(' ').pop());
     await until('a scrape with all traffic', async () => {
       const r = await query('sum(tracehound_spans_analysed_total{kind="llm_call"})');
@@ -116,29 +132,42 @@ describe.skipIf(!hasPrometheus)('dashboard PromQL against a real Prometheus scra
 
   it('scrapes the processor', async () => {
     const r = await query('up{job="tracehound"}');
-    expect(r.data.result.map((s) => s.value[1]), promLog).toEqual(['1']);
+    expect(
+      r.data.result.map((s) => s.value[1]),
+      promLog,
+    ).toEqual(['1']);
   });
 
   const promQueries = DASHBOARDS.flatMap((s) => dashboardQueries(s.build())).filter((q) => q.language === 'promql');
-  it.each(promQueries.map((q) => [`${q.dashboard} / ${q.panel} / ${q.refId}`, q.expr] as const))('%s returns data', async (_name, expr) => {
-    const text = substitute(expr, LIVE_VARIABLES);
-    const r = await query(text);
-    expect(r.status, r.error ?? text).toBe('success');
-    expect(r.data.result.length, `no series for: ${text}`).toBeGreaterThan(0);
-    // A ratio of two zero rates is NaN: that is "no data" in a panel, so at least one value must be a number.
-    expect(r.data.result.some((s) => !Number.isNaN(Number(s.value[1]))), `only NaN for: ${text}`).toBe(true);
-  });
+  it.each(promQueries.map((q) => [`${q.dashboard} / ${q.panel} / ${q.refId}`, q.expr] as const))(
+    '%s returns data',
+    async (_name, expr) => {
+      const text = substitute(expr, LIVE_VARIABLES);
+      const r = await query(text);
+      expect(r.status, r.error ?? text).toBe('success');
+      expect(r.data.result.length, `no series for: ${text}`).toBeGreaterThan(0);
+      // A ratio of two zero rates is NaN: that is "no data" in a panel, so at least one value must be a number.
+      expect(
+        r.data.result.some((s) => !Number.isNaN(Number(s.value[1]))),
+        `only NaN for: ${text}`,
+      ).toBe(true);
+    },
+  );
 
   it('the series carry the labels the panels group by', async () => {
     const r = await query('sum by (severity) (tracehound_findings_total)');
-    expect(r.data.result.map((s) => s.metric.severity)).toEqual(expect.arrayContaining(['critical', 'high', 'medium', 'low']));
+    expect(r.data.result.map((s) => s.metric.severity)).toEqual(
+      expect.arrayContaining(['critical', 'high', 'medium', 'low']),
+    );
     const tools = await query('sum by (decision) (tracehound_tool_invocations_total)');
     expect(tools.data.result.map((s) => s.metric.decision).sort()).toEqual(['allowed', 'denied']);
   });
 
   it('every alert rule evaluates without error on the live data', async () => {
     const rules = await until('rules evaluated', async () => {
-      const res = (await (await fetch(`${promUrl}/api/v1/rules`)).json()) as { data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> } };
+      const res = (await (await fetch(`${promUrl}/api/v1/rules`)).json()) as {
+        data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> };
+      };
       const all = res.data.groups.flatMap((g) => g.rules);
       return all.length > 0 && all.every((r) => r.health !== 'unknown') ? all : undefined;
     });

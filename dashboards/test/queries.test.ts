@@ -83,6 +83,8 @@ describe('trace and log queries use only schema field names (processor/src/schem
 
 describe('PromQL helpers', () => {
   it('extracts metric names from selectors, not functions or labels', () => {
-    expect(promqlMetrics('histogram_quantile(0.5, sum by (le) (rate(a_bucket{x="y"}[5m]))) / sum(b) or vector(0)').sort()).toEqual(['a_bucket', 'b']);
+    expect(
+      promqlMetrics('histogram_quantile(0.5, sum by (le) (rate(a_bucket{x="y"}[5m]))) / sum(b) or vector(0)').sort(),
+    ).toEqual(['a_bucket', 'b']);
   });
 });

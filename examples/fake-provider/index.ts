@@ -1,1 +1,8 @@
-export { startFakeProvider, type FakeProvider, type FakeRequest, type Responder, type ScriptedReply, type ScriptRequest } from './server.js';
+export {
+  startFakeProvider,
+  type FakeProvider,
+  type FakeRequest,
+  type Responder,
+  type ScriptedReply,
+  type ScriptRequest,
+} from './server.js';

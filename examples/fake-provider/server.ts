@@ -59,17 +59,28 @@ function systemText(body: Json): string {
   for (const m of list as Json[]) {
     if (m?.role !== 'system' && m?.role !== 'developer') continue;
     if (typeof m.content === 'string') out.push(m.content);
-    else if (Array.isArray(m.content)) for (const p of m.content as Json[]) if (typeof p?.text === 'string') out.push(p.text);
+    else if (Array.isArray(m.content))
+      for (const p of m.content as Json[]) if (typeof p?.text === 'string') out.push(p.text);
   }
   return out.join('\n');
 }
 
 function toolNames(tools: unknown): string[] {
   if (!Array.isArray(tools)) return [];
-  return tools.map((t: Json) => ((t.function as Json | undefined)?.name as string | undefined) ?? (t.name as string | undefined) ?? '').filter(Boolean);
+  return tools
+    .map(
+      (t: Json) =>
+        ((t.function as Json | undefined)?.name as string | undefined) ?? (t.name as string | undefined) ?? '',
+    )
+    .filter(Boolean);
 }
 
-function script(respond: Responder | undefined, path: string, body: Json, messages: unknown): ScriptedReply | undefined {
+function script(
+  respond: Responder | undefined,
+  path: string,
+  body: Json,
+  messages: unknown,
+): ScriptedReply | undefined {
   if (!respond) return undefined;
   return respond({
     path,
@@ -120,9 +131,15 @@ function tokens(text: string): number {
 
 function sse(reply: FastifyReply, events: Array<{ event?: string; data: unknown }>, done: boolean): void {
   reply.hijack();
-  reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  reply.raw.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   for (const e of events) {
-    reply.raw.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`);
+    reply.raw.write(
+      `${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`,
+    );
   }
   if (done) reply.raw.write('data: [DONE]\n\n');
   reply.raw.end();
@@ -158,23 +175,65 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder): unknown {
   usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
   const id = 'chatcmpl-fake-1';
   const filterResults = filtered
-    ? { hate: { filtered: false, severity: 'safe' }, violence: { filtered: true, severity: 'high' }, jailbreak: { filtered: false, detected: true } }
+    ? {
+        hate: { filtered: false, severity: 'safe' },
+        violence: { filtered: true, severity: 'high' },
+        jailbreak: { filtered: false, detected: true },
+      }
     : undefined;
   if (body.stream === true) {
     const events: Array<{ data: unknown }> = [];
     const base = { id, object: 'chat.completion.chunk', created: 1, model };
-    events.push({ data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] } });
+    events.push({
+      data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
+    });
     if (wantTool) {
       const args = toolCall.function.arguments;
-      events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: toolCall.id, type: 'function', function: { name: toolName, arguments: '' } }] }, finish_reason: null }] } });
+      events.push({
+        data: {
+          ...base,
+          choices: [
+            {
+              index: 0,
+              delta: {
+                tool_calls: [
+                  { index: 0, id: toolCall.id, type: 'function', function: { name: toolName, arguments: '' } },
+                ],
+              },
+              finish_reason: null,
+            },
+          ],
+        },
+      });
       for (const part of chunks(args)) {
-        events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: part } }] }, finish_reason: null }] } });
+        events.push({
+          data: {
+            ...base,
+            choices: [
+              { index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: part } }] }, finish_reason: null },
+            ],
+          },
+        });
       }
     } else {
-      for (const part of chunks(text)) events.push({ data: { ...base, choices: [{ index: 0, delta: { content: part }, finish_reason: null }] } });
+      for (const part of chunks(text))
+        events.push({ data: { ...base, choices: [{ index: 0, delta: { content: part }, finish_reason: null }] } });
     }
-    events.push({ data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: finish, ...(filterResults ? { content_filter_results: filterResults } : {}) }] } });
-    if ((body.stream_options as Json | undefined)?.include_usage) events.push({ data: { ...base, choices: [], usage } });
+    events.push({
+      data: {
+        ...base,
+        choices: [
+          {
+            index: 0,
+            delta: {},
+            finish_reason: finish,
+            ...(filterResults ? { content_filter_results: filterResults } : {}),
+          },
+        ],
+      },
+    });
+    if ((body.stream_options as Json | undefined)?.include_usage)
+      events.push({ data: { ...base, choices: [], usage } });
     sse(reply, events, true);
     return reply;
   }
@@ -186,12 +245,23 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder): unknown {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: wantTool ? null : text, refusal: null, ...(wantTool ? { tool_calls: [toolCall] } : {}) },
+        message: {
+          role: 'assistant',
+          content: wantTool ? null : text,
+          refusal: null,
+          ...(wantTool ? { tool_calls: [toolCall] } : {}),
+        },
         finish_reason: finish,
         ...(filterResults ? { content_filter_results: filterResults } : {}),
       },
     ],
-    ...(filtered ? { prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }] } : {}),
+    ...(filtered
+      ? {
+          prompt_filter_results: [
+            { prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } },
+          ],
+        }
+      : {}),
     usage,
   };
 }
@@ -206,10 +276,34 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder): unknow
   const text = scripted ? (scripted.text ?? '') : `echo: ${user}`;
   const toolArgs = scripted?.toolCall?.arguments ?? JSON.stringify({ q: user.slice(0, 40) });
   const output: Json[] = wantTool
-    ? [{ type: 'function_call', id: 'fc_1', call_id: 'call_fake_1', name: toolName, arguments: toolArgs, status: 'completed' }]
+    ? [
+        {
+          type: 'function_call',
+          id: 'fc_1',
+          call_id: 'call_fake_1',
+          name: toolName,
+          arguments: toolArgs,
+          status: 'completed',
+        },
+      ]
     : [
-        ...(scripted ? [] : [{ type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'fake query' } }]),
-        { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] },
+        ...(scripted
+          ? []
+          : [
+              {
+                type: 'web_search_call',
+                id: 'ws_1',
+                status: 'completed',
+                action: { type: 'search', query: 'fake query' },
+              },
+            ]),
+        {
+          type: 'message',
+          id: 'msg_1',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_text', text, annotations: [] }],
+        },
       ];
   const response = {
     id: 'resp_fake_1',
@@ -235,7 +329,17 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder): unknow
     let seq = 1;
     if (!wantTool) {
       for (const part of chunks(text)) {
-        events.push({ event: 'response.output_text.delta', data: { type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 1, content_index: 0, delta: part } });
+        events.push({
+          event: 'response.output_text.delta',
+          data: {
+            type: 'response.output_text.delta',
+            sequence_number: seq++,
+            item_id: 'msg_1',
+            output_index: 1,
+            content_index: 0,
+            delta: part,
+          },
+        });
       }
     }
     events.push({ event: 'response.completed', data: { type: 'response.completed', sequence_number: seq, response } });
@@ -249,7 +353,8 @@ function embeddings(body: Json): unknown {
   const inputs = Array.isArray(body.input) ? body.input : [body.input];
   const dims = typeof body.dimensions === 'number' ? body.dimensions : 8;
   const vec = Array.from({ length: dims }, (_, i) => (i + 1) / dims);
-  const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vec).buffer).toString('base64') : vec;
+  const embedding =
+    body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vec).buffer).toString('base64') : vec;
   return {
     object: 'list',
     model: String(body.model ?? 'text-embedding-fake'),
@@ -268,29 +373,75 @@ function messages(body: Json, reply: FastifyReply): unknown {
   const stop = refusal ? 'refusal' : wantTool ? 'tool_use' : 'end_turn';
   const toolInput = { q: user.slice(0, 40) };
   const content: Json[] = wantTool
-    ? [{ type: 'text', text: 'Let me look that up.' }, { type: 'tool_use', id: 'toolu_fake_1', name: toolName, input: toolInput }]
+    ? [
+        { type: 'text', text: 'Let me look that up.' },
+        { type: 'tool_use', id: 'toolu_fake_1', name: toolName, input: toolInput },
+      ]
     : [{ type: 'text', text }];
-  const usage = { input_tokens: tokens(JSON.stringify(body.messages ?? '')), output_tokens: tokens(text), cache_read_input_tokens: 2, cache_creation_input_tokens: 0 };
-  const message = { id: 'msg_fake_1', type: 'message', role: 'assistant', model, content, stop_reason: stop, stop_sequence: null, usage };
+  const usage = {
+    input_tokens: tokens(JSON.stringify(body.messages ?? '')),
+    output_tokens: tokens(text),
+    cache_read_input_tokens: 2,
+    cache_creation_input_tokens: 0,
+  };
+  const message = {
+    id: 'msg_fake_1',
+    type: 'message',
+    role: 'assistant',
+    model,
+    content,
+    stop_reason: stop,
+    stop_sequence: null,
+    usage,
+  };
   if (body.stream === true) {
     const events: Array<{ event: string; data: unknown }> = [
-      { event: 'message_start', data: { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } } },
+      {
+        event: 'message_start',
+        data: {
+          type: 'message_start',
+          message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } },
+        },
+      },
     ];
     content.forEach((block, index) => {
       if (block.type === 'text') {
-        events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } } });
+        events.push({
+          event: 'content_block_start',
+          data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
+        });
         for (const part of chunks(block.text as string)) {
-          events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: part } } });
+          events.push({
+            event: 'content_block_delta',
+            data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: part } },
+          });
         }
       } else {
-        events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } } });
+        events.push({
+          event: 'content_block_start',
+          data: {
+            type: 'content_block_start',
+            index,
+            content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} },
+          },
+        });
         for (const part of chunks(JSON.stringify(block.input))) {
-          events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: part } } });
+          events.push({
+            event: 'content_block_delta',
+            data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: part } },
+          });
         }
       }
       events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } });
     });
-    events.push({ event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } } });
+    events.push({
+      event: 'message_delta',
+      data: {
+        type: 'message_delta',
+        delta: { stop_reason: stop, stop_sequence: null },
+        usage: { output_tokens: usage.output_tokens },
+      },
+    });
     events.push({ event: 'message_stop', data: { type: 'message_stop' } });
     sse(reply, events, false);
     return reply;
@@ -298,7 +449,9 @@ function messages(body: Json, reply: FastifyReply): unknown {
   return message;
 }
 
-export async function startFakeProvider(opts: { port?: number; host?: string; respond?: Responder } = {}): Promise<FakeProvider> {
+export async function startFakeProvider(
+  opts: { port?: number; host?: string; respond?: Responder } = {},
+): Promise<FakeProvider> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 16 * 1024 * 1024 });
   const requests: FakeRequest[] = [];
   app.addHook('preHandler', async (req, reply) => {
@@ -307,11 +460,13 @@ export async function startFakeProvider(opts: { port?: number; host?: string; re
     if (requests.length > 1000) requests.shift();
     if (lastUserText(body.messages ?? body.input).includes('FAKE:error')) {
       const anthropic = req.url.startsWith('/v1/messages');
-      reply.code(400).send(
-        anthropic
-          ? { type: 'error', error: { type: 'invalid_request_error', message: 'fake error' } }
-          : { error: { message: 'fake error', type: 'invalid_request_error', code: 'fake' } },
-      );
+      reply
+        .code(400)
+        .send(
+          anthropic
+            ? { type: 'error', error: { type: 'invalid_request_error', message: 'fake error' } }
+            : { error: { message: 'fake error', type: 'invalid_request_error', code: 'fake' } },
+        );
     }
   });
   app.post('/v1/chat/completions', async (req, reply) => chat(req.body as Json, reply, opts.respond));

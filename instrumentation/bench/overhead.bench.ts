@@ -39,16 +39,21 @@ class DiscardExporter implements SpanExporter {
 }
 
 const useDist = !process.env.BENCH_SRC && existsSync(new URL('../dist/instrumentation.js', import.meta.url));
-const { TracehoundInstrumentation } = (await import(useDist ? '../dist/instrumentation.js' : '../src/instrumentation.js')) as typeof import('../src/instrumentation.js');
+const { TracehoundInstrumentation } = (await import(
+  useDist ? '../dist/instrumentation.js' : '../src/instrumentation.js'
+)) as typeof import('../src/instrumentation.js');
 
 const exporter = new DiscardExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 65536, maxExportBatchSize: 4096 })] });
+const provider = new NodeTracerProvider({
+  spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 65536, maxExportBatchSize: 4096 })],
+});
 provider.register();
 const instr = new TracehoundInstrumentation({ enabled: false });
 instr.setTracerProvider(provider);
 instr.instrument(OpenAIModule);
 
-const proto = (OpenAIModule.OpenAI as unknown as { Chat: { Completions: { prototype: Record<string, unknown> } } }).Chat.Completions.prototype;
+const proto = (OpenAIModule.OpenAI as unknown as { Chat: { Completions: { prototype: Record<string, unknown> } } }).Chat
+  .Completions.prototype;
 const original = (proto.create as { __original?: (...a: unknown[]) => Promise<unknown> }).__original;
 if (typeof original !== 'function') throw new Error('chat.completions.create is not instrumented');
 
@@ -66,10 +71,17 @@ const cannedBody = JSON.stringify({
   object: 'chat.completion',
   created: 1,
   model: 'gpt-bench',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'a short answer of about forty characters.' }, finish_reason: 'stop' }],
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'a short answer of about forty characters.' },
+      finish_reason: 'stop',
+    },
+  ],
   usage: { prompt_tokens: 1024, completion_tokens: 10, total_tokens: 1034 },
 });
-const inprocFetch = async (): Promise<Response> => new Response(cannedBody, { status: 200, headers: { 'content-type': 'application/json' } });
+const inprocFetch = async (): Promise<Response> =>
+  new Response(cannedBody, { status: 200, headers: { 'content-type': 'application/json' } });
 
 type Mode = 'off' | 'full';
 const MODES: Mode[] = ['off', 'full'];
@@ -170,15 +182,30 @@ function bareSpanCost(): number {
 
 const os = await import('node:os');
 console.log(`measuring ${useDist ? 'instrumentation/dist (compiled)' : 'instrumentation/src (tsx)'}`);
-console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 bareSpanCost();
-console.log(`calibration: bare OTel span start+end ${bareSpanCost().toFixed(1)} µs (typically 2-5 µs on an idle machine)`);
+console.log(
+  `calibration: bare OTel span start+end ${bareSpanCost().toFixed(1)} µs (typically 2-5 µs on an idle machine)`,
+);
 const fake = await startFakeProvider();
 try {
-  await measure('inproc fetch', new OpenAI({ apiKey: 'k', baseURL: 'http://bench.invalid/v1', fetch: inprocFetch, maxRetries: 0 }));
+  await measure(
+    'inproc fetch',
+    new OpenAI({ apiKey: 'k', baseURL: 'http://bench.invalid/v1', fetch: inprocFetch, maxRetries: 0 }),
+  );
   await measure('http fake provider', new OpenAI({ apiKey: 'k', baseURL: fake.openaiBaseURL, maxRetries: 0 }));
 } finally {
   await fake.close();
   await provider.shutdown();
 }
-console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; spans exported: ${exporter.exported}`);
+console.log(
+  `\nload average at end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; spans exported: ${exporter.exported}`,
+);

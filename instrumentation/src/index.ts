@@ -14,7 +14,12 @@ export {
 } from './helpers/identity.js';
 export { withTool, type ToolSpec, type ToolScope } from './helpers/tool.js';
 export type { ToolTarget } from './helpers/target.js';
-export { recordRetrieval, type RetrievalDocument, type RetrievalOptions, type TrustLevel } from './helpers/retrieval.js';
+export {
+  recordRetrieval,
+  type RetrievalDocument,
+  type RetrievalOptions,
+  type TrustLevel,
+} from './helpers/retrieval.js';
 export { recordPolicyDecision, type PolicyDecisionRecord, type PolicyDecisionOptions } from './helpers/policy.js';
 export { recordAuthEvent, type AuthEventRecord } from './helpers/auth.js';
 

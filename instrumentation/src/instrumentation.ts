@@ -65,7 +65,12 @@ export class TracehoundInstrumentation extends InstrumentationBase<TracehoundIns
 
   private applyConfig(): void {
     const c = this.getConfig();
-    this.content = createContentPolicy({ mode: c.captureContent, hmacKey: c.hmacKey, maxLength: c.maxContentLength, redact: c.redact });
+    this.content = createContentPolicy({
+      mode: c.captureContent,
+      hmacKey: c.hmacKey,
+      maxLength: c.maxContentLength,
+      redact: c.redact,
+    });
     setRuntime({ content: this.content, tracer: () => this.tracer });
   }
 

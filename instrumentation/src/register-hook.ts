@@ -9,5 +9,7 @@ import { captureModeFromEnv } from './content/capture.js';
 
 registerLoader('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
 
-const canaries = process.env.TRACEHOUND_CANARIES?.split(',').map((s) => s.trim()).filter(Boolean);
+const canaries = process.env.TRACEHOUND_CANARIES?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 export const registration = register({ captureContent: captureModeFromEnv(), canaries });

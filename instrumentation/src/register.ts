@@ -39,9 +39,14 @@ function otlpExporter(endpoint: string | undefined, env: NodeJS.ProcessEnv): Spa
   const fromEnv = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The exporters read the env themselves; a url is passed only when it must win or when the env is silent.
   const config = endpoint ? { url: endpoint } : fromEnv ? {} : { url: DEFAULT_TRACES_URL };
-  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/protobuf').trim();
+  const protocol = (
+    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ||
+    env.OTEL_EXPORTER_OTLP_PROTOCOL ||
+    'http/protobuf'
+  ).trim();
   if (protocol === 'http/json') return new OTLPJsonExporter(config);
-  if (protocol !== 'http/protobuf') diag.warn(`@tracehound/instrumentation: OTLP protocol ${protocol} unsupported here, using http/protobuf`);
+  if (protocol !== 'http/protobuf')
+    diag.warn(`@tracehound/instrumentation: OTLP protocol ${protocol} unsupported here, using http/protobuf`);
   return new OTLPProtoExporter(config);
 }
 

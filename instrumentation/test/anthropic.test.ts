@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 beforeEach(() => h.reset({ captureContent: 'full' }));
 
-const tools = [{ name: 'search_docs', description: 'search', input_schema: { type: 'object' as const, properties: {} } }];
+const tools = [
+  { name: 'search_docs', description: 'search', input_schema: { type: 'object' as const, properties: {} } },
+];
 
 describe('anthropic messages.create', () => {
   it('records system, messages, output, usage (cached tokens included in input) and finish reason', async () => {
@@ -32,7 +34,9 @@ describe('anthropic messages.create', () => {
     expect(span.name).toBe('chat claude-test');
     expect(attr(span, 'gen_ai.provider.name')).toBe('anthropic');
     expect(attr(span, 'gen_ai.request.max_tokens')).toBe(64);
-    expect(json(span, 'gen_ai.system_instructions')).toEqual([{ type: 'text', content: 'Never reveal the code word.' }]);
+    expect(json(span, 'gen_ai.system_instructions')).toEqual([
+      { type: 'text', content: 'Never reveal the code word.' },
+    ]);
     expect(json(span, 'gen_ai.output.messages')).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: 'echo: Hi Claude' }], finish_reason: 'end_turn' },
     ]);
@@ -43,7 +47,12 @@ describe('anthropic messages.create', () => {
   });
 
   it('maps tool_use in the output and tool_result in the next request', async () => {
-    const first = await client.messages.create({ model: 'claude-test', max_tokens: 64, tools, messages: [{ role: 'user', content: 'find policy' }] });
+    const first = await client.messages.create({
+      model: 'claude-test',
+      max_tokens: 64,
+      tools,
+      messages: [{ role: 'user', content: 'find policy' }],
+    });
     const use = first.content.find((b) => b.type === 'tool_use');
     expect(use?.type).toBe('tool_use');
     await client.messages.create({
@@ -69,12 +78,21 @@ describe('anthropic messages.create', () => {
       },
     ]);
     const input = json(s2, 'gen_ai.input.messages') as unknown[];
-    expect(input.at(-1)).toEqual({ role: 'tool', parts: [{ type: 'tool_call_response', id: 'toolu_fake_1', response: 'doc text' }] });
+    expect(input.at(-1)).toEqual({
+      role: 'tool',
+      parts: [{ type: 'tool_call_response', id: 'toolu_fake_1', response: 'doc text' }],
+    });
     expect(json(s2, 'gen_ai.tool.definitions')).toEqual([{ type: 'function', name: 'search_docs' }]);
   });
 
   it('stream: true keeps the SDK Stream, and the span rebuilds text and tool_use from events', async () => {
-    const stream = await client.messages.create({ model: 'claude-test', max_tokens: 64, stream: true, tools, messages: [{ role: 'user', content: 'stream tool' }] });
+    const stream = await client.messages.create({
+      model: 'claude-test',
+      max_tokens: 64,
+      stream: true,
+      tools,
+      messages: [{ role: 'user', content: 'stream tool' }],
+    });
     expect(typeof stream.controller.abort).toBe('function');
     const types: string[] = [];
     for await (const ev of stream) types.push(ev.type);
@@ -95,7 +113,9 @@ describe('anthropic messages.create', () => {
   });
 
   it('the messages.stream() helper is traced through create()', async () => {
-    const final = await client.messages.stream({ model: 'claude-helper', max_tokens: 16, messages: [{ role: 'user', content: 'helper' }] }).finalMessage();
+    const final = await client.messages
+      .stream({ model: 'claude-helper', max_tokens: 16, messages: [{ role: 'user', content: 'helper' }] })
+      .finalMessage();
     expect(final.content[0].type === 'text' && final.content[0].text).toBe('echo: helper');
     await waitFor(() => h.spans().length === 1);
     const [span] = h.spans();
@@ -104,15 +124,23 @@ describe('anthropic messages.create', () => {
   });
 
   it('records a refusal stop reason as a moderation verdict', async () => {
-    await client.messages.create({ model: 'claude-test', max_tokens: 16, messages: [{ role: 'user', content: 'FAKE:refusal' }] });
+    await client.messages.create({
+      model: 'claude-test',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'FAKE:refusal' }],
+    });
     const [span] = h.spans();
     expect(json(span, 'tracehound.moderation')).toEqual([{ source: 'anthropic', decision: 'refused', categories: [] }]);
   });
 
   it('provider errors propagate unchanged', async () => {
-    await expect(client.messages.create({ model: 'claude-test', max_tokens: 16, messages: [{ role: 'user', content: 'FAKE:error' }] })).rejects.toBeInstanceOf(
-      Anthropic.BadRequestError,
-    );
+    await expect(
+      client.messages.create({
+        model: 'claude-test',
+        max_tokens: 16,
+        messages: [{ role: 'user', content: 'FAKE:error' }],
+      }),
+    ).rejects.toBeInstanceOf(Anthropic.BadRequestError);
     await waitFor(() => h.spans().length === 1);
     expect(attr(h.spans()[0], 'error.type')).toBe('400');
   });

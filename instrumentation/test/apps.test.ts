@@ -23,7 +23,10 @@ afterAll(async () => {
   await sink.close();
 });
 
-function run(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: appsDir,
@@ -73,7 +76,9 @@ describe('sample apps', () => {
     const chat = spans.find((s) => s.name === 'chat gpt-esm');
     expect(chat?.attributes['gen_ai.request.stream']).toBe(true);
     expect(chat?.attributes['gen_ai.usage.output_tokens']).toBeGreaterThan(0);
-    expect(JSON.parse(String(chat?.attributes['gen_ai.output.messages']))[0].parts[0].content).toBe('echo: hello from esm');
+    expect(JSON.parse(String(chat?.attributes['gen_ai.output.messages']))[0].parts[0].content).toBe(
+      'echo: hello from esm',
+    );
     const claude = spans.find((s) => s.name === 'chat claude-esm');
     expect(claude?.attributes['gen_ai.response.finish_reasons']).toEqual(['end_turn']);
   });

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { captureModeFromEnv, createContentPolicy, serializeMessages, serializeParts, applyToMessages } from '../src/content/capture.js';
+import {
+  captureModeFromEnv,
+  createContentPolicy,
+  serializeMessages,
+  serializeParts,
+  applyToMessages,
+} from '../src/content/capture.js';
 import type { GenAiMessage } from '../src/content/parts.js';
 import { hmacText, redactText } from '../src/content/privacy.js';
 
-const msg = (role: string, ...texts: string[]): GenAiMessage => ({ role, parts: texts.map((content) => ({ type: 'text' as const, content })) });
+const msg = (role: string, ...texts: string[]): GenAiMessage => ({
+  role,
+  parts: texts.map((content) => ({ type: 'text' as const, content })),
+});
 
 describe('capture mode', () => {
   it('is off unless the conventions variable (or TRACEHOUND_CAPTURE_CONTENT) asks otherwise', () => {
@@ -23,7 +32,10 @@ describe('capture mode', () => {
 
   it('redacted mode masks keys, emails and cards but keeps the rest', () => {
     const p = createContentPolicy({ mode: 'redacted' });
-    const out = applyToMessages([msg('user', 'mail bob@example.com key sk-proj-abcdefghijklmnopqrstuvwx card 4111 1111 1111 1111 ok')], p);
+    const out = applyToMessages(
+      [msg('user', 'mail bob@example.com key sk-proj-abcdefghijklmnopqrstuvwx card 4111 1111 1111 1111 ok')],
+      p,
+    );
     const text = (out[0].parts[0] as { content: string }).content;
     expect(text).not.toContain('bob@example.com');
     expect(text).not.toContain('sk-proj-abcdefghijklmnopqrstuvwx');
@@ -44,14 +56,22 @@ describe('capture mode', () => {
 
 describe('size limits', () => {
   it('keeps whole parts from the start, drops the rest, and stays valid JSON', () => {
-    const messages = [msg('user', 'a'.repeat(300), 'b'.repeat(300)), msg('assistant', 'c'.repeat(300)), msg('user', 'd'.repeat(300))];
+    const messages = [
+      msg('user', 'a'.repeat(300), 'b'.repeat(300)),
+      msg('assistant', 'c'.repeat(300)),
+      msg('user', 'd'.repeat(300)),
+    ];
     const r = serializeMessages(messages, 800);
     expect(r.truncated).toBe(true);
     expect(r.json.length).toBeLessThanOrEqual(800);
     const parsed = JSON.parse(r.json) as GenAiMessage[];
     expect(parsed).toHaveLength(1);
     expect(parsed[0].parts).toHaveLength(2);
-    expect(parsed[0].parts.every((p) => p.type === 'text' && (p.content === 'a'.repeat(300) || p.content === 'b'.repeat(300)))).toBe(true);
+    expect(
+      parsed[0].parts.every(
+        (p) => p.type === 'text' && (p.content === 'a'.repeat(300) || p.content === 'b'.repeat(300)),
+      ),
+    ).toBe(true);
   });
 
   it('cuts the text of a single oversized first part rather than emitting nothing', () => {
@@ -67,7 +87,13 @@ describe('size limits', () => {
     const r = serializeMessages(messages, 400);
     expect(r.json.length).toBeLessThanOrEqual(400);
     expect(() => JSON.parse(r.json)).not.toThrow();
-    const parts = serializeParts([{ type: 'text', content: 'p'.repeat(200) }, { type: 'text', content: 'q'.repeat(200) }], 300);
+    const parts = serializeParts(
+      [
+        { type: 'text', content: 'p'.repeat(200) },
+        { type: 'text', content: 'q'.repeat(200) },
+      ],
+      300,
+    );
     expect(JSON.parse(parts.json)).toEqual([{ type: 'text', content: 'p'.repeat(200) }]);
     expect(parts.truncated).toBe(true);
   });

@@ -34,13 +34,25 @@ const explodingSpan = new Proxy({} as Span, {
 
 async function exercise() {
   const chat = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'fi-1' }] });
-  const withResp = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'fi-2' }] }).withResponse();
-  const stream = await client.chat.completions.create({ model: 'm', stream: true, messages: [{ role: 'user', content: 'fi-3' }] });
+  const withResp = await client.chat.completions
+    .create({ model: 'm', messages: [{ role: 'user', content: 'fi-2' }] })
+    .withResponse();
+  const stream = await client.chat.completions.create({
+    model: 'm',
+    stream: true,
+    messages: [{ role: 'user', content: 'fi-3' }],
+  });
   expect(stream).toBeInstanceOf(Stream);
   let text = '';
   for await (const c of stream) text += c.choices[0]?.delta?.content ?? '';
   const emb = await client.embeddings.create({ model: 'e', input: 'x' });
-  return { chat: chat.choices[0].message.content, withResp: withResp.data.choices[0].message.content, status: withResp.response.status, text, dims: emb.data[0].embedding.length };
+  return {
+    chat: chat.choices[0].message.content,
+    withResp: withResp.data.choices[0].message.content,
+    status: withResp.response.status,
+    text,
+    dims: emb.data[0].embedding.length,
+  };
 }
 
 const expected = { chat: 'echo: fi-1', withResp: 'echo: fi-2', status: 200, text: 'echo: fi-3', dims: 8 };
@@ -48,7 +60,13 @@ const expected = { chat: 'echo: fi-1', withResp: 'echo: fi-2', status: 200, text
 describe('failure injection', () => {
   it('tracer.startSpan throws: calls proceed unchanged', async () => {
     h.reset({ captureContent: 'full' });
-    h.instrumentation.setTracerProvider(providerWith({ startSpan: () => { throw new Error('tracer down'); } }));
+    h.instrumentation.setTracerProvider(
+      providerWith({
+        startSpan: () => {
+          throw new Error('tracer down');
+        },
+      }),
+    );
     expect(await exercise()).toEqual(expected);
   });
 
@@ -60,12 +78,19 @@ describe('failure injection', () => {
 
   it('the content policy throws (a broken custom redactor): calls proceed unchanged', async () => {
     h.instrumentation.setTracerProvider(h.provider);
-    h.reset({ captureContent: 'redacted', redact: () => { throw new Error('redactor down'); } });
+    h.reset({
+      captureContent: 'redacted',
+      redact: () => {
+        throw new Error('redactor down');
+      },
+    });
     expect(await exercise()).toEqual(expected);
   });
 
-  it('SDK errors still reach the app as the SDK\'s own error class', async () => {
+  it("SDK errors still reach the app as the SDK's own error class", async () => {
     h.instrumentation.setTracerProvider(providerWith({ startSpan: () => explodingSpan }));
-    await expect(client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'FAKE:error' }] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(
+      client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'FAKE:error' }] }),
+    ).rejects.toBeInstanceOf(OpenAI.BadRequestError);
   });
 });

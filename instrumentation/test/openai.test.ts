@@ -18,7 +18,9 @@ afterAll(async () => {
 });
 beforeEach(() => h.reset({ captureContent: 'full' }));
 
-const weather = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } }];
+const weather = [
+  { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: {} } } },
+];
 
 describe('openai chat.completions.create', () => {
   it('records a GenAI chat span with system instructions, parts, usage and response ids', async () => {
@@ -44,7 +46,9 @@ describe('openai chat.completions.create', () => {
     expect(attr(span, 'gen_ai.usage.output_tokens')).toBeGreaterThan(0);
     expect(attr(span, 'server.address')).toBe('127.0.0.1');
     expect(json(span, 'gen_ai.system_instructions')).toEqual([{ type: 'text', content: 'You are terse.' }]);
-    expect(json(span, 'gen_ai.input.messages')).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'Hello there' }] }]);
+    expect(json(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'Hello there' }] },
+    ]);
     expect(json(span, 'gen_ai.output.messages')).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: 'echo: Hello there' }], finish_reason: 'stop' },
     ]);
@@ -57,14 +61,22 @@ describe('openai chat.completions.create', () => {
     expect(data.choices[0].message.content).toBe('echo: x');
     expect(response.status).toBe(200);
 
-    const raw = await client.chat.completions.create({ model: 'gpt-raw', messages: [{ role: 'user', content: 'y' }] }).asResponse();
-    expect(((await raw.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content).toBe('echo: y');
+    const raw = await client.chat.completions
+      .create({ model: 'gpt-raw', messages: [{ role: 'user', content: 'y' }] })
+      .asResponse();
+    expect(
+      ((await raw.json()) as { choices: Array<{ message: { content: string } }> }).choices[0].message.content,
+    ).toBe('echo: y');
     await waitFor(() => h.spans().length === 2);
     expect(h.spans().map((s) => s.name)).toEqual(['chat gpt-test', 'chat gpt-raw']);
   });
 
   it('maps tool definitions, assistant tool calls and tool results', async () => {
-    const r = await client.chat.completions.create({ model: 'gpt-test', tools: weather, messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+    const r = await client.chat.completions.create({
+      model: 'gpt-test',
+      tools: weather,
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+    });
     const call = r.choices[0].message.tool_calls![0];
     expect(call.type === 'function' && call.function.name).toBe('get_weather');
     await client.chat.completions.create({
@@ -86,8 +98,14 @@ describe('openai chat.completions.create', () => {
       },
     ]);
     const input = json(second, 'gen_ai.input.messages') as Array<{ role: string; parts: unknown[] }>;
-    expect(input[1]).toEqual({ role: 'assistant', parts: [{ type: 'tool_call', id: 'call_fake_1', name: 'get_weather', arguments: '{"q":"Weather in Paris?"}' }] });
-    expect(input[2]).toEqual({ role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_fake_1', response: 'sunny' }] });
+    expect(input[1]).toEqual({
+      role: 'assistant',
+      parts: [{ type: 'tool_call', id: 'call_fake_1', name: 'get_weather', arguments: '{"q":"Weather in Paris?"}' }],
+    });
+    expect(input[2]).toEqual({
+      role: 'tool',
+      parts: [{ type: 'tool_call_response', id: 'call_fake_1', response: 'sunny' }],
+    });
   });
 
   it('streams: same Stream object type, chunks unchanged, span ends with accumulated text, tool calls and usage', async () => {
@@ -109,7 +127,12 @@ describe('openai chat.completions.create', () => {
     ]);
 
     h.reset({ captureContent: 'full' });
-    const toolStream = await client.chat.completions.create({ model: 'gpt-stream', stream: true, tools: weather, messages: [{ role: 'user', content: 'FAKE:tool weather' }] });
+    const toolStream = await client.chat.completions.create({
+      model: 'gpt-stream',
+      stream: true,
+      tools: weather,
+      messages: [{ role: 'user', content: 'FAKE:tool weather' }],
+    });
     const [left, right] = toolStream.tee();
     for await (const _ of left) void _;
     for await (const _ of right) void _;
@@ -124,13 +147,20 @@ describe('openai chat.completions.create', () => {
   });
 
   it('ends the span when the consumer breaks out of a stream early', async () => {
-    const stream = await client.chat.completions.create({ model: 'gpt-stream', stream: true, messages: [{ role: 'user', content: 'a longer text to split' }] });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-stream',
+      stream: true,
+      messages: [{ role: 'user', content: 'a longer text to split' }],
+    });
     for await (const _ of stream) break;
     expect(h.spans()).toHaveLength(1);
   });
 
   it('the .stream() helper is traced through create()', async () => {
-    const runner = client.chat.completions.stream({ model: 'gpt-helper', messages: [{ role: 'user', content: 'helper' }] });
+    const runner = client.chat.completions.stream({
+      model: 'gpt-helper',
+      messages: [{ role: 'user', content: 'helper' }],
+    });
     const final = await runner.finalChatCompletion();
     expect(final.choices[0].message.content).toBe('echo: helper');
     const [span] = h.spans();
@@ -141,17 +171,22 @@ describe('openai chat.completions.create', () => {
   });
 
   it('records provider moderation (content_filter + Azure filter results) as tracehound.moderation', async () => {
-    await client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'FAKE:content_filter' }] });
+    await client.chat.completions.create({
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'FAKE:content_filter' }],
+    });
     const [span] = h.spans();
     expect(attr(span, 'gen_ai.response.finish_reasons')).toEqual(['content_filter']);
     // Azure-shaped filter results name the categories; the verdict is attributed to Azure's content filter.
-    expect(json(span, 'tracehound.moderation')).toEqual([{ source: 'azure', decision: 'blocked', categories: ['violence', 'jailbreak'] }]);
+    expect(json(span, 'tracehound.moderation')).toEqual([
+      { source: 'azure', decision: 'blocked', categories: ['violence', 'jailbreak'] },
+    ]);
   });
 
   it('marks provider errors on the span and rethrows the SDK error unchanged', async () => {
-    await expect(client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'FAKE:error' }] })).rejects.toBeInstanceOf(
-      OpenAI.BadRequestError,
-    );
+    await expect(
+      client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'FAKE:error' }] }),
+    ).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await waitFor(() => h.spans().length === 1);
     const [span] = h.spans();
     expect(attr(span, 'error.type')).toBe('400');
@@ -160,7 +195,13 @@ describe('openai chat.completions.create', () => {
 
   it('captures no content by default', async () => {
     h.reset({});
-    await client.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'system', content: 'secret prompt' }, { role: 'user', content: 'hi' }] });
+    await client.chat.completions.create({
+      model: 'gpt-test',
+      messages: [
+        { role: 'system', content: 'secret prompt' },
+        { role: 'user', content: 'hi' },
+      ],
+    });
     const [span] = h.spans();
     expect(attr(span, 'gen_ai.input.messages')).toBeUndefined();
     expect(attr(span, 'gen_ai.output.messages')).toBeUndefined();
@@ -176,7 +217,9 @@ describe('openai responses.create', () => {
     const [span] = h.spans();
     expect(span.name).toBe('chat gpt-resp');
     expect(json(span, 'gen_ai.system_instructions')).toEqual([{ type: 'text', content: 'Be safe.' }]);
-    expect(json(span, 'gen_ai.input.messages')).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'Find news' }] }]);
+    expect(json(span, 'gen_ai.input.messages')).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'Find news' }] },
+    ]);
     expect(json(span, 'gen_ai.output.messages')).toEqual([
       {
         role: 'assistant',
@@ -208,7 +251,10 @@ describe('openai responses.create', () => {
     for await (const _ of stream) void _;
     const [span] = h.spans();
     const input = json(span, 'gen_ai.input.messages') as unknown[];
-    expect(input).toContainEqual({ role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_1', response: 'result text' }] });
+    expect(input).toContainEqual({
+      role: 'tool',
+      parts: [{ type: 'tool_call_response', id: 'call_1', response: 'result text' }],
+    });
     expect(attr(span, 'gen_ai.usage.output_tokens')).toBeGreaterThan(0);
     expect(attr(span, 'gen_ai.response.finish_reasons')).toEqual(['stop']);
   });
@@ -229,8 +275,15 @@ describe('openai embeddings.create', () => {
 
 describe('azure openai', () => {
   it('reports provider azure.ai.openai for an AzureOpenAI client', async () => {
-    const azure = new AzureOpenAI({ baseURL: fake.openaiBaseURL, apiKey: 'k', apiVersion: '2024-10-21', maxRetries: 0 });
-    await azure.chat.completions.create({ model: 'gpt-az', messages: [{ role: 'user', content: 'FAKE:content_filter' }] }).catch(() => undefined);
+    const azure = new AzureOpenAI({
+      baseURL: fake.openaiBaseURL,
+      apiKey: 'k',
+      apiVersion: '2024-10-21',
+      maxRetries: 0,
+    });
+    await azure.chat.completions
+      .create({ model: 'gpt-az', messages: [{ role: 'user', content: 'FAKE:content_filter' }] })
+      .catch(() => undefined);
     await waitFor(() => h.spans().length === 1);
     expect(attr(h.spans()[0], 'gen_ai.provider.name')).toBe('azure.ai.openai');
   });

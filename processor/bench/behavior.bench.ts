@@ -26,8 +26,10 @@ const INJ: Detection[] = [{ ruleId: 'INJ', confidence: 0.9, channel: 'prompt', e
 const REF: Detection[] = [{ ruleId: 'REF', confidence: 0.9, channel: 'output', evidence: '' }];
 const NONE: Detection[] = [];
 
-const WORDS = ('alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec ' +
-  'romeo sierra tango uniform victor whiskey xray yankee zulu order refund invoice account billing shipping support').split(' ');
+const WORDS = (
+  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec ' +
+  'romeo sierra tango uniform victor whiskey xray yankee zulu order refund invoice account billing shipping support'
+).split(' ');
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -75,7 +77,12 @@ class Driver {
     this.now += stepMs;
     const i = this.n++;
     const ix = this.pool[i % this.pool.length];
-    ix.identity = { session: `sess-${s}`, user: `user-${s}`, apiKeyFingerprint: `key-${s % 10_000}`, tenant: `tenant-${s % 20}` };
+    ix.identity = {
+      session: `sess-${s}`,
+      user: `user-${s}`,
+      apiKeyFingerprint: `key-${s % 10_000}`,
+      tenant: `tenant-${s % 20}`,
+    };
     ix.span.traceId = `trace-${i}`;
     ix.span.spanId = i.toString(16).padStart(16, '0');
     ix.timing = { startNs: BigInt(this.now) * 1_000_000n, endNs: 0n };
@@ -133,10 +140,21 @@ function memory(sessions: number) {
 /** Campaign detection alone: cost of one new prompt with `indexed` sessions' distinct prompts in the index. */
 function campaignCost(indexed: number, probes: number) {
   const off = { enabled: false };
-  const d = new Driver({
-    repeatedAttempts: off, refusalCluster: off, inputRate: off, outputSpike: off, costSpike: off, auth: off, modelDrift: off, scope: off,
-    campaign: { maxClusters: 1_000_000 }, maxEntriesPerStore: 1_000_000,
-  }, 4000);
+  const d = new Driver(
+    {
+      repeatedAttempts: off,
+      refusalCluster: off,
+      inputRate: off,
+      outputSpike: off,
+      costSpike: off,
+      auth: off,
+      modelDrift: off,
+      scope: off,
+      campaign: { maxClusters: 1_000_000 },
+      maxEntriesPerStore: 1_000_000,
+    },
+    4000,
+  );
   for (let s = 0; s < indexed; s++) d.span(s, 1);
   for (let s = 0; s < 5000; s++) d.span(indexed + s, 1);
   const m = measure(() => {
@@ -160,11 +178,17 @@ export async function runBehaviorBench(opts: { quick?: boolean; print?: boolean 
   if (print) {
     const f = (x: number, d = 2) => x.toFixed(d);
     console.log('behavior: per-span update cost (all detectors)');
-    for (const p of result.perSpan) console.log(`  ${String(p.sessions).padStart(7)} sessions: ${f(p.usPerSpanCpu)} µs/span cpu, ${f(p.usPerSpanWall)} µs/span wall (${p.spans} spans)`);
+    for (const p of result.perSpan)
+      console.log(
+        `  ${String(p.sessions).padStart(7)} sessions: ${f(p.usPerSpanCpu)} µs/span cpu, ${f(p.usPerSpanWall)} µs/span wall (${p.spans} spans)`,
+      );
     const m = result.memory;
-    console.log(`behavior: memory with ${m.sessions} active sessions: rss ${f(m.rssMb, 0)} MB, heap used ${f(m.heapUsedMb, 0)} MB, peak rss ${f(m.maxRssMb, 0)} MB, ${m.stateEntries} state entries`);
+    console.log(
+      `behavior: memory with ${m.sessions} active sessions: rss ${f(m.rssMb, 0)} MB, heap used ${f(m.heapUsedMb, 0)} MB, peak rss ${f(m.maxRssMb, 0)} MB, ${m.stateEntries} state entries`,
+    );
     console.log('behavior: campaign (MinHash + LSH) cost per prompt vs indexed sessions');
-    for (const c of result.campaign) console.log(`  ${String(c.indexedSessions).padStart(7)} indexed: ${f(c.usPerPromptCpu)} µs/prompt cpu`);
+    for (const c of result.campaign)
+      console.log(`  ${String(c.indexedSessions).padStart(7)} indexed: ${f(c.usPerPromptCpu)} µs/prompt cpu`);
   }
   return result;
 }

@@ -2,7 +2,14 @@ import os from 'node:os';
 import { loadConfig } from '../src/config/index.js';
 import { createEngine } from '../src/engine/engine.js';
 import { createRegistry } from '../src/metrics/registry.js';
-import { SPANS_PER_REQUEST, benchFloor, machine, runServiceBench, startLoadGen, type ServiceBenchResult } from './transport.bench.js';
+import {
+  SPANS_PER_REQUEST,
+  benchFloor,
+  machine,
+  runServiceBench,
+  startLoadGen,
+  type ServiceBenchResult,
+} from './transport.bench.js';
 
 /**
  * Detection pipeline benchmark (npm run bench): the same generated LLM spans as the transport benchmark, measured in
@@ -31,7 +38,9 @@ export async function main(): Promise<{ title: string; markdown: string }> {
       { label: '(f) content + behavioral detectors', stages: detectionStages(true) },
     ]) {
       const r = await runServiceBench(load, { ...o, gzip: false });
-      console.log(`${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`);
+      console.log(
+        `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+      );
       results.push(r);
     }
   } finally {
@@ -39,7 +48,10 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   }
   const [b, e, f] = results;
   const rows = results
-    .map((r) => `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} |`)
+    .map(
+      (r) =>
+        `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} |`,
+    )
     .join('\n');
   const markdown = `## Detection pipeline
 

@@ -48,7 +48,9 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
       { role: 'assistant', parts: [{ type: 'text', content: text(next, 600) }] },
       { role: 'user', parts: [{ type: 'text', content: text(next, 400) }] },
     ]);
-    const output = JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: text(next, 1900) }], finish_reason: 'stop' }]);
+    const output = JSON.stringify([
+      { role: 'assistant', parts: [{ type: 'text', content: text(next, 1900) }], finish_reason: 'stop' },
+    ]);
     const start = t0 + BigInt(i) * 1_000_000n;
     spans.push({
       traceId,
@@ -78,7 +80,13 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
   const req = {
     resourceSpans: [
       {
-        resource: { attributes: [str('service.name', 'support-bot'), str('service.version', '1.4.2'), str('deployment.environment.name', 'prod')] },
+        resource: {
+          attributes: [
+            str('service.name', 'support-bot'),
+            str('service.version', '1.4.2'),
+            str('deployment.environment.name', 'prod'),
+          ],
+        },
         scopeSpans: [{ scope: { name: 'opentelemetry.instrumentation.openai', version: '0.40.0' }, spans }],
       },
     ],

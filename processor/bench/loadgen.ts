@@ -36,7 +36,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(url: URL, body: Buffer, gzip: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/x-protobuf', 'content-length': String(body.length) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-protobuf',
+      'content-length': String(body.length),
+    };
     if (gzip) headers['content-encoding'] = 'gzip';
     const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
@@ -73,7 +76,17 @@ async function run(msg: RunMsg): Promise<void> {
   const elapsedMs = performance.now() - start;
   latencies.sort((a, b) => a - b);
   const q = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  process.send!({ type: 'result', ok, failed, elapsedMs, p50: q(0.5), p99: q(0.99), sinkRequests, sinkBytes, requestBytes: pool[0].length });
+  process.send!({
+    type: 'result',
+    ok,
+    failed,
+    elapsedMs,
+    p50: q(0.5),
+    p99: q(0.99),
+    sinkRequests,
+    sinkBytes,
+    requestBytes: pool[0].length,
+  });
 }
 
 process.on('message', (msg: { type: string } & Record<string, unknown>) => {

@@ -143,7 +143,8 @@ export function enrichEveryStage(): PipelineStage {
   return {
     name: 'bench-enrich',
     processTraces(batch) {
-      for (const { ref } of batch.spans()) batch.setSpanAttributes(ref, { 'tracehound.risk.score': 0, 'tracehound.risk.severity': 'none' });
+      for (const { ref } of batch.spans())
+        batch.setSpanAttributes(ref, { 'tracehound.risk.score': 0, 'tracehound.risk.severity': 'none' });
     },
     forceFlush: async () => {},
     shutdown: async () => {},
@@ -171,7 +172,9 @@ export async function main(): Promise<{ title: string; markdown: string }> {
       { label: '(d) service, enrich every span (splice), uncompressed', gzip: false, stages: [enrichEveryStage()] },
     ] satisfies ServiceBenchOptions[]) {
       const r = await runServiceBench(load, o);
-      console.log(`${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB`);
+      console.log(
+        `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB`,
+      );
       results.push(r);
     }
   } finally {
@@ -179,7 +182,10 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   }
   const b = results[0];
   const rows = results
-    .map((r) => `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.requestsPerSec.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} |`)
+    .map(
+      (r) =>
+        `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.requestsPerSec.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} |`,
+    )
     .join('\n');
   const markdown = `## Transport (OTLP receive → pipeline → forward)
 

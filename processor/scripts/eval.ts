@@ -39,12 +39,25 @@ function readJsonl(path: string, source: string): Row[] {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as Partial<Row>;
     if (typeof r.text !== 'string' || !r.label) continue;
-    rows.push({ id: String(r.id), text: r.text, label: r.label, family: r.family ?? r.label, channel: r.channel ?? 'prompt', source });
+    rows.push({
+      id: String(r.id),
+      text: r.text,
+      label: r.label,
+      family: r.family ?? r.label,
+      channel: r.channel ?? 'prompt',
+      source,
+    });
   }
   return rows;
 }
 
-const CHANNELS: Record<string, Channel> = { prompt: 'prompt', document: 'document', tool_result: 'tool_result', output: 'output', tool_call: 'tool_call' };
+const CHANNELS: Record<string, Channel> = {
+  prompt: 'prompt',
+  document: 'document',
+  tool_result: 'tool_result',
+  output: 'output',
+  tool_call: 'tool_call',
+};
 // Detectors whose findings count as "attack detected" (the injection family and the lexical model).
 const COUNTED = (id: string) => id.startsWith('injection.') || id.startsWith('lexical.');
 // The model-abuse family is tallied on its own: its positives are the `harmful` rows, not the attacks.
@@ -63,11 +76,17 @@ function main(): void {
   const rows: Row[] = [];
   if (existsSync(DEV)) rows.push(...readJsonl(DEV, 'dev'));
   else console.log(`note: ${DEV} not found — evaluating only processor/eval/*.jsonl`);
-  for (const f of existsSync(OWN) ? readdirSync(OWN).filter((f) => f.endsWith('.jsonl')).sort() : []) rows.push(...readJsonl(join(OWN, f), 'own'));
+  for (const f of existsSync(OWN)
+    ? readdirSync(OWN)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+    : [])
+    rows.push(...readJsonl(join(OWN, f), 'own'));
 
   const config = { ...detectionDefaults, detectors: { ...detectionDefaults.detectors } };
   // --lex-threshold P overrides the shipped lexical threshold (for tuning); --no-lex turns the model off.
-  if (args.includes('--lex-threshold')) config.detectors['lexical.injection'] = { threshold: Number(args[args.indexOf('--lex-threshold') + 1]) };
+  if (args.includes('--lex-threshold'))
+    config.detectors['lexical.injection'] = { threshold: Number(args[args.indexOf('--lex-threshold') + 1]) };
   if (args.includes('--no-lex')) config.rules = { ...config.rules, 'TH-LEX-001': { enabled: false } };
   const detectors: ContentDetector[] = detectorFactories.map((f) => f(config));
   const cost = new Map<string, { us: number; kb: number; perRow: number[] }>();
@@ -92,7 +111,9 @@ function main(): void {
     const ix = emptyInteraction('llm_call', 'eval');
     if (channel === 'document') ix.documents = [{ content: row.text, trust: 'untrusted' }];
     let t0 = process.hrtime.bigint();
-    const texts: ChannelText[] = expandTexts([{ channel, text: row.text, origin: 'raw', ...(channel === 'document' ? { index: 0 } : {}) }]);
+    const texts: ChannelText[] = expandTexts([
+      { channel, text: row.text, origin: 'raw', ...(channel === 'document' ? { index: 0 } : {}) },
+    ]);
     addCost('expandTexts', Number(process.hrtime.bigint() - t0) / 1000, kb, channel !== 'output');
     let hit = false;
     let abuseHit = false;
@@ -110,7 +131,10 @@ function main(): void {
       }
     }
     const split = row.source === 'dev' || row.source === 'own' ? datasetSplit(row.id) : 'all';
-    for (const key of [`${row.source}|all|${row.label}|${row.family}`, `${row.source}|${split}|${row.label}|${row.family}`]) {
+    for (const key of [
+      `${row.source}|all|${row.label}|${row.family}`,
+      `${row.source}|${split}|${row.label}|${row.family}`,
+    ]) {
       const t = fam.get(key) ?? tally();
       t.n++;
       if (hit) t.hit++;
@@ -121,7 +145,10 @@ function main(): void {
       abuseFam.set(key, a);
     }
     for (const r of new Set(rules)) ruleHits.set(`${row.label}|${r}`, (ruleHits.get(`${row.label}|${r}`) ?? 0) + 1);
-    if (verbose && ((row.label === 'attack' && !hit) || (row.label === 'benign' && hit))) misses.push(`${row.label === 'attack' ? 'MISS' : 'FP  '} ${row.source}/${row.family} ${row.id} ${rules.join(',')}`);
+    if (verbose && ((row.label === 'attack' && !hit) || (row.label === 'benign' && hit)))
+      misses.push(
+        `${row.label === 'attack' ? 'MISS' : 'FP  '} ${row.source}/${row.family} ${row.id} ${rules.join(',')}`,
+      );
   }
 
   const pct = (t: Tally) => (t.n ? (100 * t.hit) / t.n : 0);
@@ -134,8 +161,17 @@ function main(): void {
       const sum = { attack: tally(), benign: tally(), harmful: tally(), benignPrompt: tally() };
       for (const [k, t] of entries.sort()) {
         const [, , label, family] = k.split('|');
-        const metric = label === 'attack' ? 'detected (TPR)' : label === 'benign' ? 'flagged (FPR)' : label === 'harmful' ? 'flagged (not tuned)' : 'flagged (other)';
-        console.log(`  ${label.padEnd(8)} ${family.padEnd(22)} n=${String(t.n).padStart(5)}  ${metric.padEnd(20)} ${pct(t).toFixed(1).padStart(5)}%`);
+        const metric =
+          label === 'attack'
+            ? 'detected (TPR)'
+            : label === 'benign'
+              ? 'flagged (FPR)'
+              : label === 'harmful'
+                ? 'flagged (not tuned)'
+                : 'flagged (other)';
+        console.log(
+          `  ${label.padEnd(8)} ${family.padEnd(22)} n=${String(t.n).padStart(5)}  ${metric.padEnd(20)} ${pct(t).toFixed(1).padStart(5)}%`,
+        );
         const s = sum[label as 'attack' | 'benign' | 'harmful'];
         if (!s) continue; // labels of other helpers' files (e.g. leak examples) are listed, not summarized
         s.n += t.n;
@@ -149,19 +185,29 @@ function main(): void {
       const tpr = pct(sum.attack) / 100;
       const tnr = 1 - pct(sum.benignPrompt) / 100;
       const bal = sum.attack.n && sum.benignPrompt.n ? ((tpr + tnr) / 2) * 100 : NaN;
-      console.log(`  → attacks detected ${(tpr * 100).toFixed(1)}% · FP on benign inputs ${pct(sum.benignPrompt).toFixed(2)}% · FP on all benign rows incl. outputs ${pct(sum.benign).toFixed(2)}% · balanced accuracy ${bal.toFixed(1)}%`);
-      report[`${source}.${split}.summary`] = { tpr: tpr * 100, fprInputs: pct(sum.benignPrompt), balancedAccuracy: bal };
+      console.log(
+        `  → attacks detected ${(tpr * 100).toFixed(1)}% · FP on benign inputs ${pct(sum.benignPrompt).toFixed(2)}% · FP on all benign rows incl. outputs ${pct(sum.benign).toFixed(2)}% · balanced accuracy ${bal.toFixed(1)}%`,
+      );
+      report[`${source}.${split}.summary`] = {
+        tpr: tpr * 100,
+        fprInputs: pct(sum.benignPrompt),
+        balancedAccuracy: bal,
+      };
     }
   }
   // Model abuse: flagged rate of the abuse detector per family; harmful rows are its positives.
   for (const source of ['dev', 'own']) {
     for (const split of ['all', 'train', 'holdout']) {
-      const entries = [...abuseFam.entries()].filter(([k]) => k.startsWith(`${source}|${split}|`) && !k.includes('|attack|'));
+      const entries = [...abuseFam.entries()].filter(
+        ([k]) => k.startsWith(`${source}|${split}|`) && !k.includes('|attack|'),
+      );
       if (entries.length === 0) continue;
       console.log(`\n== model abuse: ${source} (${split}) ==`);
       for (const [k, t] of entries.sort()) {
         const [, , label, family] = k.split('|');
-        console.log(`  ${label.padEnd(8)} ${family.padEnd(34)} n=${String(t.n).padStart(5)}  ${(label === 'harmful' ? 'flagged (TPR)' : 'flagged (FPR)').padEnd(14)} ${pct(t).toFixed(1).padStart(5)}%`);
+        console.log(
+          `  ${label.padEnd(8)} ${family.padEnd(34)} n=${String(t.n).padStart(5)}  ${(label === 'harmful' ? 'flagged (TPR)' : 'flagged (FPR)').padEnd(14)} ${pct(t).toFixed(1).padStart(5)}%`,
+        );
         report[`abuse.${source}.${split}.${label}.${family}`] = { n: t.n, rate: Math.round(pct(t) * 10) / 10 };
       }
     }
@@ -170,7 +216,10 @@ function main(): void {
   console.log('\n== rules fired (rows) ==');
   for (const [k, n] of [...ruleHits.entries()].sort()) console.log(`  ${k.padEnd(30)} ${n}`);
   console.log('\n== cost (µs per KB of input text: mean over all rows · median over input rows of 0.5 KB+) ==');
-  for (const [id, c] of cost) console.log(`  ${id.padEnd(24)} ${(c.us / c.kb).toFixed(1).padStart(8)} µs/KB · median ${median(c.perRow).toFixed(1).padStart(7)} µs/KB`);
+  for (const [id, c] of cost)
+    console.log(
+      `  ${id.padEnd(24)} ${(c.us / c.kb).toFixed(1).padStart(8)} µs/KB · median ${median(c.perRow).toFixed(1).padStart(7)} µs/KB`,
+    );
   report.cost = Object.fromEntries([...cost].map(([id, c]) => [id, Math.round((c.us / c.kb) * 10) / 10]));
   if (verbose) console.log(misses.join('\n'));
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
@@ -188,7 +237,9 @@ function leakEval(detectors: ContentDetector[], minConfidence: number, rows: Row
     const ix = emptyInteraction('llm_call', 'eval');
     const texts: ChannelText[] = [{ channel, text, origin: 'raw' }];
     const out = new Set<string>();
-    for (const d of leakDetectors) for (const det of d.detect({ interaction: ix, texts })) if (det.confidence >= minConfidence) out.add(category.get(det.ruleId) ?? '');
+    for (const d of leakDetectors)
+      for (const det of d.detect({ interaction: ix, texts }))
+        if (det.confidence >= minConfidence) out.add(category.get(det.ruleId) ?? '');
     return out;
   };
   const corpus = [1, 2, 3, 4, 5].flatMap((seed) => generateSecretCorpus(seed, 6));
@@ -217,10 +268,16 @@ function leakEval(detectors: ContentDetector[], minConfidence: number, rows: Row
   }
   const pct = (t: Tally) => (t.n ? (100 * t.hit) / t.n : 0);
   console.log('\n== secrets and PII in outputs ==');
-  console.log(`  generated secret corpus (${new Set(corpus.map((c) => c.kind)).size} formats) n=${corpus.length}  recall ${((100 * corpusHit) / corpus.length).toFixed(2)}%`);
+  console.log(
+    `  generated secret corpus (${new Set(corpus.map((c) => c.kind)).size} formats) n=${corpus.length}  recall ${((100 * corpusHit) / corpus.length).toFixed(2)}%`,
+  );
   if (missedKinds.size) console.log(`    missed: ${[...missedKinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
-  console.log(`  own secret rows n=${own.secret.n}  recall ${pct(own.secret).toFixed(1)}% · own PII rows n=${own.pii.n}  recall ${pct(own.pii).toFixed(1)}%`);
-  console.log(`  benign outputs n=${fp.secret.n}  secret findings ${pct(fp.secret).toFixed(2)}% (${fp.secret.hit}) · PII findings ${pct(fp.pii).toFixed(2)}% (${fp.pii.hit})`);
+  console.log(
+    `  own secret rows n=${own.secret.n}  recall ${pct(own.secret).toFixed(1)}% · own PII rows n=${own.pii.n}  recall ${pct(own.pii).toFixed(1)}%`,
+  );
+  console.log(
+    `  benign outputs n=${fp.secret.n}  secret findings ${pct(fp.secret).toFixed(2)}% (${fp.secret.hit}) · PII findings ${pct(fp.pii).toFixed(2)}% (${fp.pii.hit})`,
+  );
   return {
     corpusRecall: (100 * corpusHit) / corpus.length,
     ownSecretRecall: pct(own.secret),

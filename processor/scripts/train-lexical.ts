@@ -26,7 +26,9 @@ import { datasetSplit } from '../src/detect/lexical/split.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const useDev = !args.includes('--no-dev');
-const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : resolve(here, '../models/lexical-injection.json');
+const out = args.includes('--out')
+  ? args[args.indexOf('--out') + 1]
+  : resolve(here, '../models/lexical-injection.json');
 const DEV = resolve(here, '../../../shared/datasets/dev/dev.jsonl');
 const OWN = resolve(here, '../eval');
 const FOLDS = 5;
@@ -50,7 +52,10 @@ interface Example {
 }
 
 function load(path: string): Row[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
 }
 
 // Deterministic PRNG (mulberry32) for sampling and shuffling.
@@ -74,14 +79,19 @@ function foldOf(id: string): number {
 
 const sources: string[] = [];
 const rows: Row[] = [];
-for (const f of readdirSync(OWN).filter((f) => f.endsWith('.jsonl')).sort()) {
+for (const f of readdirSync(OWN)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
   rows.push(...load(join(OWN, f)));
   sources.push(`processor/eval/${f}`);
 }
 if (useDev && existsSync(DEV)) {
   rows.push(...load(DEV));
   sources.push('shared/datasets/dev/dev.jsonl');
-} else console.log(useDev ? `note: ${DEV} not found; training on processor/eval only` : 'training without the dev set (--no-dev)');
+} else
+  console.log(
+    useDev ? `note: ${DEV} not found; training on processor/eval only` : 'training without the dev set (--no-dev)',
+  );
 
 const rand = rng(20250601);
 const examples: Example[] = [];
@@ -93,7 +103,12 @@ for (const r of rows) {
   if (prepared.length < MIN_CHARS) continue;
   const feats: number[] = [];
   featurize(prepared, undefined, feats);
-  examples.push({ feats: Int32Array.from(feats), y: r.label === 'attack' ? 1 : 0, benignPrompt: r.label === 'benign' && r.channel !== 'output', fold: foldOf(String(r.id)) });
+  examples.push({
+    feats: Int32Array.from(feats),
+    y: r.label === 'attack' ? 1 : 0,
+    benignPrompt: r.label === 'benign' && r.channel !== 'output',
+    fold: foldOf(String(r.id)),
+  });
 }
 
 interface Model {
@@ -160,7 +175,10 @@ function score(m: Quantized, ex: Example): number {
 
 /** Lowest threshold whose false-positive rate on benign prompts is ≤ MAX_FPR (floored at 0.5). */
 function pickThreshold(scored: Array<{ p: number; ex: Example }>): number {
-  const benign = scored.filter((s) => s.ex.benignPrompt).map((s) => s.p).sort((a, b) => b - a);
+  const benign = scored
+    .filter((s) => s.ex.benignPrompt)
+    .map((s) => s.p)
+    .sort((a, b) => b - a);
   const k = Math.floor(benign.length * MAX_FPR);
   return Math.max(0.5, Math.min(0.995, (benign[k] ?? 0.5) + 1e-4));
 }
@@ -175,24 +193,39 @@ function rates(scored: Array<{ p: number; ex: Example }>, threshold: number): { 
 }
 
 const pos = examples.filter((e) => e.y === 1).length;
-console.log(`train split: ${examples.length} rows (${pos} attack, ${examples.length - pos} benign), ${FOLDS}-fold cross-validation`);
+console.log(
+  `train split: ${examples.length} rows (${pos} attack, ${examples.length - pos} benign), ${FOLDS}-fold cross-validation`,
+);
 let best: { l2: number; threshold: number; recall: number; fpr: number } | undefined;
 for (const l2 of L2_GRID) {
   const oof: Array<{ p: number; ex: Example }> = [];
   for (let f = 0; f < FOLDS; f++) {
-    const m = quantize(train(examples.filter((e) => e.fold !== f), l2, 7 + f));
+    const m = quantize(
+      train(
+        examples.filter((e) => e.fold !== f),
+        l2,
+        7 + f,
+      ),
+    );
     for (const ex of examples) if (ex.fold === f) oof.push({ p: score(m, ex), ex });
   }
   const threshold = pickThreshold(oof);
   const r = rates(oof, threshold);
-  console.log(`  l2 ${l2}: out-of-fold recall ${(r.recall * 100).toFixed(1)} % at threshold ${threshold.toFixed(3)} (FP ${(r.fpr * 100).toFixed(2)} % on benign prompts)`);
+  console.log(
+    `  l2 ${l2}: out-of-fold recall ${(r.recall * 100).toFixed(1)} % at threshold ${threshold.toFixed(3)} (FP ${(r.fpr * 100).toFixed(2)} % on benign prompts)`,
+  );
   if (!best || r.recall > best.recall) best = { l2, threshold, ...r };
 }
 if (!best) throw new Error('no training data');
 
 const final = quantize(train(examples, best.l2, 7));
-const fit = rates(examples.map((ex) => ({ p: score(final, ex), ex })), best.threshold);
-console.log(`chosen l2 ${best.l2}, threshold ${best.threshold.toFixed(4)}; cross-validated recall ${(best.recall * 100).toFixed(1)} %, fit on all train rows ${(fit.recall * 100).toFixed(1)} %`);
+const fit = rates(
+  examples.map((ex) => ({ p: score(final, ex), ex })),
+  best.threshold,
+);
+console.log(
+  `chosen l2 ${best.l2}, threshold ${best.threshold.toFixed(4)}; cross-validated recall ${(best.recall * 100).toFixed(1)} %, fit on all train rows ${(fit.recall * 100).toFixed(1)} %`,
+);
 
 const file: LexicalWeightsFile = {
   version: 2,

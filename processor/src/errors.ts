@@ -34,9 +34,17 @@ export const ERROR_CATALOGUE = {
   TH_REVIEW_CONFLICT: { status: 409, message: 'the suppression id is taken, or the API suppression limit is reached' },
   // Back-pressure (retryable)
   TH_OVERLOADED: { status: 429, grpc: 'RESOURCE_EXHAUSTED', message: 'too much data in flight, retry later' },
-  TH_NEXT_HOP_UNAVAILABLE: { status: 503, grpc: 'UNAVAILABLE', message: 'the next hop did not accept the data, retry later' },
+  TH_NEXT_HOP_UNAVAILABLE: {
+    status: 503,
+    grpc: 'UNAVAILABLE',
+    message: 'the next hop did not accept the data, retry later',
+  },
   TH_SHUTTING_DOWN: { status: 503, grpc: 'UNAVAILABLE', message: 'the service is shutting down, retry later' },
-  TH_STAGE_TIMEOUT: { status: 503, grpc: 'UNAVAILABLE', message: 'a pipeline stage did not finish in time, retry later' },
+  TH_STAGE_TIMEOUT: {
+    status: 503,
+    grpc: 'UNAVAILABLE',
+    message: 'a pipeline stage did not finish in time, retry later',
+  },
   // Pipeline (never answered to clients: counted and logged, data forwarded as received)
   TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage failed; the batch was forwarded as received' },
   TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unchanged' },
@@ -44,7 +52,10 @@ export const ERROR_CATALOGUE = {
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
   // Offline tools
   TH_CLI_USAGE: { status: 0, message: 'unknown command or invalid command-line arguments' },
-  TH_SERVE_START: { status: 0, message: 'the service cannot start listening (port in use, address, TLS files, permissions)' },
+  TH_SERVE_START: {
+    status: 0,
+    message: 'the service cannot start listening (port in use, address, TLS files, permissions)',
+  },
   TH_SCAN_INPUT: { status: 0, message: 'an input file cannot be read or parsed' },
   TH_ARCHIVE_TAMPERED: { status: 0, message: 'the archive failed verification' },
   TH_ARCHIVE_IO: { status: 0, message: 'the archive cannot be read or written' },

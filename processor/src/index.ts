@@ -14,7 +14,16 @@ export { loadConfig, validateConfig, ConfigError, type TracehoundConfig, type Co
 export type { PipelineStage, TraceBatch, LogBatch, EmittedLog, SpanRef } from './pipeline/stage.js';
 export type { SpanView, LogView, Attributes, AttrValue } from './otlp/views.js';
 export type { Interaction, Channel, Message } from './model/interaction.js';
-export { FINDING_CATEGORIES, SEVERITY_ORDER, SEVERITY_NUMBER, type Finding, type RuleMeta, type Detection, type Severity, type FindingCategory } from './model/finding.js';
+export {
+  FINDING_CATEGORIES,
+  SEVERITY_ORDER,
+  SEVERITY_NUMBER,
+  type Finding,
+  type RuleMeta,
+  type Detection,
+  type Severity,
+  type FindingCategory,
+} from './model/finding.js';
 export type { FindingSink } from './output/sink.js';
 export { FIELDS, FINDING_EVENT_NAME, type FieldSpec } from './schema/fields.js';
 export { findingToLog, findingAttributes } from './enrich/finding-log.js';

@@ -4,7 +4,13 @@
  * (LLM spans), withIdentity (who), recordRetrieval (what the model read) and withTool (what it did).
  */
 import OpenAI from 'openai';
-import { apiKeyFingerprint, recordRetrieval, withIdentity, withTool, type IdentityContext } from '../../instrumentation/src/index.js';
+import {
+  apiKeyFingerprint,
+  recordRetrieval,
+  withIdentity,
+  withTool,
+  type IdentityContext,
+} from '../../instrumentation/src/index.js';
 import { SYSTEM_PROMPT } from './model.js';
 
 export interface Persona {
@@ -69,7 +75,10 @@ export class Agent {
   /** A retrieval-augmented turn with tools: retrieve, answer with the documents in context, run the tool calls. */
   askWithDocs(p: Persona, question: string, docs: Doc[]): Promise<string> {
     return withIdentity(this.identity(p), async () => {
-      recordRetrieval(docs.map((d) => ({ id: d.id, source: d.source, trust: d.trust, content: d.content })), { dataSource: 'help-center', query: question });
+      recordRetrieval(
+        docs.map((d) => ({ id: d.id, source: d.source, trust: d.trust, content: d.content })),
+        { dataSource: 'help-center', query: question },
+      );
       const context = docs.map((d) => `[${d.id}] ${d.content}`).join('\n\n');
       const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
         { role: 'system', content: SYSTEM_PROMPT },
@@ -84,7 +93,13 @@ export class Agent {
         const args = safeJson(call.function.arguments);
         const url = typeof args.url === 'string' ? args.url : '';
         const result = await withTool(
-          { name: call.function.name, callId: call.id, arguments: call.function.arguments, target: url, decision: 'allowed' },
+          {
+            name: call.function.name,
+            callId: call.id,
+            arguments: call.function.arguments,
+            target: url,
+            decision: 'allowed',
+          },
           // The demo never reaches the network: the "fetch" is a canned body.
           async () => 'HTTP 204 No Content',
         );

@@ -75,13 +75,15 @@ export function createToyModel(secrets: DemoSecrets): Responder {
     if (user.includes('deploy') && user.includes('config')) {
       return { text: `Here is the booking-sync configuration:\nOPENAI_API_KEY=${secrets.openaiKey}\nREGION=eu-west-1` };
     }
-    if (user.includes('summarise') && user.length > 5000) return { text: 'Summary: quarterly bookings grew in every region.' };
+    if (user.includes('summarise') && user.length > 5000)
+      return { text: 'Summary: quarterly bookings grew in every region.' };
     return { text: answerFor(user) };
   };
 }
 
 function answerFor(user: string): string {
-  if (user.includes('refund')) return 'Refunds for cancelled flights are issued to the original payment method within 7 days.';
+  if (user.includes('refund'))
+    return 'Refunds for cancelled flights are issued to the original payment method within 7 days.';
   if (user.includes('baggage') || user.includes('luggage')) return 'Economy fares include one 23 kg checked bag.';
   if (user.includes('seat')) return 'You can change your seat in Manage Booking up to 24 hours before departure.';
   return 'Happy to help. Could you share your booking reference so I can look it up?';

@@ -69,7 +69,8 @@ export function demoConfig(findingsFile: string, base: TracehoundConfig = loadCo
 export async function startDemoProcessor(opts: DemoProcessorOptions): Promise<DemoProcessor> {
   let config = demoConfig(opts.findingsFile);
   const { http, grpc } = config.server;
-  const ephemeral = opts.ephemeralPorts === true || !(await portFree(http.port, http.host)) || !(await portFree(grpc.port, grpc.host));
+  const ephemeral =
+    opts.ephemeralPorts === true || !(await portFree(http.port, http.host)) || !(await portFree(grpc.port, grpc.host));
   if (ephemeral) {
     config = { ...config, server: { ...config.server, http: { ...http, port: 0 }, grpc: { ...grpc, port: 0 } } };
   }

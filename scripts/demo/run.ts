@@ -39,12 +39,18 @@ export interface DemoOptions {
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const progress = opts.progress ?? (() => {});
   let offsetMs = 0;
-  const processor = await startDemoProcessor({ findingsFile: opts.findingsFile, clock: () => Date.now() + offsetMs, ephemeralPorts: opts.ephemeralPorts });
+  const processor = await startDemoProcessor({
+    findingsFile: opts.findingsFile,
+    clock: () => Date.now() + offsetMs,
+    ephemeralPorts: opts.ephemeralPorts,
+  });
   const secrets = generateSecrets();
   const provider = await startFakeProvider({ respond: createToyModel(secrets) });
   let registration: Registration | undefined;
   try {
-    progress(`processor listening on ${processor.httpUrl} (OTLP/HTTP) and :${processor.grpcPort} (OTLP/gRPC)${processor.ephemeral ? ' — default ports 4320/4321 were taken, using ephemeral ports' : ''}`);
+    progress(
+      `processor listening on ${processor.httpUrl} (OTLP/HTTP) and :${processor.grpcPort} (OTLP/gRPC)${processor.ephemeral ? ' — default ports 4320/4321 were taken, using ephemeral ports' : ''}`,
+    );
     progress(`fake OpenAI-compatible provider on ${provider.openaiBaseURL} (no network, no key)`);
     registration = register({
       serviceName: 'northwind-support',
@@ -68,17 +74,27 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       await scenario.run({ agent, secrets, flush, setClockOffset: (ms) => void (offsetMs = ms) });
       await flush();
       const sessions = new Set(scenario.sessions);
-      const findings = processor.findings.filter((f) => f.context.session !== undefined && sessions.has(f.context.session));
+      const findings = processor.findings.filter(
+        (f) => f.context.session !== undefined && sessions.has(f.context.session),
+      );
       const requests = provider.requests.length - before;
       results.push({ scenario, findings, requests });
       const rules = [...new Set(findings.map((f) => f.rule.id))].join(' ');
-      progress(`[${i + 1}/${SCENARIOS.length}] ${scenario.title}: ${requests} model calls, ${findings.length} findings${rules ? ` (${rules})` : ''} · ${Date.now() - t0} ms`);
+      progress(
+        `[${i + 1}/${SCENARIOS.length}] ${scenario.title}: ${requests} model calls, ${findings.length} findings${rules ? ` (${rules})` : ''} · ${Date.now() - t0} ms`,
+      );
     }
     const metrics = await processor.service.metrics.metrics();
     return {
       results,
       findings: [...processor.findings],
-      processor: { httpUrl: processor.httpUrl, grpcPort: processor.grpcPort, ephemeral: processor.ephemeral, metricsUrl: processor.metricsUrl, findingsFile: processor.findingsFile },
+      processor: {
+        httpUrl: processor.httpUrl,
+        grpcPort: processor.grpcPort,
+        ephemeral: processor.ephemeral,
+        metricsUrl: processor.metricsUrl,
+        findingsFile: processor.findingsFile,
+      },
       metrics,
       secrets: [secrets.openaiKey, secrets.githubToken],
     };

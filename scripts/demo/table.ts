@@ -28,11 +28,21 @@ export function alertRows(findings: readonly Finding[]): AlertRow[] {
       row.count++;
       if (SEVERITY_ORDER.indexOf(f.severity) > SEVERITY_ORDER.indexOf(row.severity)) row.severity = f.severity;
     } else {
-      groups.set(key, { severity: f.severity, rule: f.rule.id, name: f.rule.name, session, count: 1, evidence: shorten(f.evidence, EVIDENCE_WIDTH) });
+      groups.set(key, {
+        severity: f.severity,
+        rule: f.rule.id,
+        name: f.rule.name,
+        session,
+        count: 1,
+        evidence: shorten(f.evidence, EVIDENCE_WIDTH),
+      });
     }
   }
   return [...groups.values()].sort(
-    (a, b) => SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity) || a.session.localeCompare(b.session) || a.rule.localeCompare(b.rule),
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity) ||
+      a.session.localeCompare(b.session) ||
+      a.rule.localeCompare(b.rule),
   );
 }
 

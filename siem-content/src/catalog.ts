@@ -89,8 +89,24 @@ export function durationSeconds(d: string): number {
 const UUID = new RE2('^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$');
 const SLUG = new RE2('^[a-z][a-z0-9_]{2,60}$');
 const REQUIRED: (keyof CatalogRule)[] = [
-  'id', 'slug', 'name', 'description', 'severity', 'risk_score', 'categories', 'source_rules', 'fields', 'logic',
-  'entity', 'throttle', 'interval', 'owasp', 'atlas', 'false_positives', 'triage', 'playbook',
+  'id',
+  'slug',
+  'name',
+  'description',
+  'severity',
+  'risk_score',
+  'categories',
+  'source_rules',
+  'fields',
+  'logic',
+  'entity',
+  'throttle',
+  'interval',
+  'owasp',
+  'atlas',
+  'false_positives',
+  'triage',
+  'playbook',
 ];
 
 /** Structural problems of one rule (empty when valid). Schema-field checks live in the tests, against the processor. */
@@ -102,11 +118,13 @@ export function ruleProblems(r: CatalogRule): string[] {
   if (!SLUG.test(r.slug)) p.push('slug must be snake_case');
   if (!SEVERITIES.includes(r.severity)) p.push(`bad severity ${r.severity}`);
   if (!Number.isInteger(r.risk_score) || r.risk_score < 1 || r.risk_score > 100) p.push('risk_score must be 1..100');
-  for (const c of r.categories) if (!(FINDING_CATEGORIES as readonly string[]).includes(c)) p.push(`unknown category ${c}`);
+  for (const c of r.categories)
+    if (!(FINDING_CATEGORIES as readonly string[]).includes(c)) p.push(`unknown category ${c}`);
   if (r.logic.filters.length === 0) p.push('logic needs at least one filter');
   for (const f of r.logic.filters) {
     if (!['in', 'not_in', 'gte', 'exists'].includes(f.op)) p.push(`bad op ${(f as Filter).op}`);
-    if ((f.op === 'in' || f.op === 'not_in') && (!Array.isArray(f.values) || f.values.length === 0)) p.push(`${f.field}: values required`);
+    if ((f.op === 'in' || f.op === 'not_in') && (!Array.isArray(f.values) || f.values.length === 0))
+      p.push(`${f.field}: values required`);
     if (f.op === 'gte' && typeof f.value !== 'number') p.push(`${f.field}: numeric value required`);
   }
   const agg = r.logic.aggregate;
@@ -132,14 +150,17 @@ export function ruleProblems(r: CatalogRule): string[] {
 
 /** Read every rules/*.yml, sorted by file name (so generated output is stable). Throws on an invalid rule. */
 export function loadCatalog(dir: string = RULES_DIR): CatalogRule[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort();
   const rules: CatalogRule[] = [];
   const problems: string[] = [];
   for (const f of files) {
     const r = parse(readFileSync(join(dir, f), 'utf8')) as CatalogRule;
     r.references ??= [];
     for (const msg of ruleProblems(r)) problems.push(`${f}: ${msg}`);
-    if (r.slug && `${r.slug.replaceAll('_', '-')}.yml` !== f) problems.push(`${f}: file name must be the slug with dashes`);
+    if (r.slug && `${r.slug.replaceAll('_', '-')}.yml` !== f)
+      problems.push(`${f}: file name must be the slug with dashes`);
     rules.push(r);
   }
   const ids = new Set<string>();

@@ -29,9 +29,21 @@ export function elasticType(name: string): string {
 
 /** Fields shown with every single-event alert (all schema fields). */
 export const DISPLAY_FIELDS: readonly string[] = [
-  'rule.id', 'rule.name', 'rule.category', 'tracehound.severity', 'event.risk_score', 'tracehound.channel',
-  'tracehound.evidence', 'user.id', 'session.id', 'tracehound.api_key.fingerprint', 'service.name',
-  'gen_ai.request.model', 'gen_ai.tool.name', 'trace.id', 'span.id',
+  'rule.id',
+  'rule.name',
+  'rule.category',
+  'tracehound.severity',
+  'event.risk_score',
+  'tracehound.channel',
+  'tracehound.evidence',
+  'user.id',
+  'session.id',
+  'tracehound.api_key.fingerprint',
+  'service.name',
+  'gen_ai.request.model',
+  'gen_ai.tool.name',
+  'trace.id',
+  'span.id',
 ];
 
 /** The Elasticsearch data stream the exporter writes findings to (data_stream.dataset + ".otel", any namespace). */

@@ -52,4 +52,5 @@ export const OWASP_LLM_2025: Readonly<Record<string, string>> = {
   'LLM10:2025': 'Unbounded Consumption',
 };
 
-export const atlasUrl = (id: string): string => `https://atlas.mitre.org/${id.startsWith('AML.TA') ? 'tactics' : 'techniques'}/${id}`;
+export const atlasUrl = (id: string): string =>
+  `https://atlas.mitre.org/${id.startsWith('AML.TA') ? 'tactics' : 'techniques'}/${id}`;

@@ -12,7 +12,10 @@ export const GENERATED_DIRS = ['splunk', 'elastic', 'sigma'] as const;
 
 export function loadPlaybooks(dir: string = PLAYBOOKS_DIR): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.md')).sort()) out.set(f.slice(0, -3), readFileSync(join(dir, f), 'utf8'));
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.md'))
+    .sort())
+    out.set(f.slice(0, -3), readFileSync(join(dir, f), 'utf8'));
   return out;
 }
 
@@ -29,7 +32,10 @@ export interface GeneratedContent {
   archives: Archive[];
 }
 
-export function generate(rules: readonly CatalogRule[] = loadCatalog(), playbooks: ReadonlyMap<string, string> = loadPlaybooks()): GeneratedContent {
+export function generate(
+  rules: readonly CatalogRule[] = loadCatalog(),
+  playbooks: ReadonlyMap<string, string> = loadPlaybooks(),
+): GeneratedContent {
   const files = new Map<string, string>();
   for (const [p, c] of splunkFiles(rules)) files.set(`splunk/${p}`, c);
   for (const [p, c] of elasticFiles(rules, playbooks)) files.set(`elastic/${p}`, c);

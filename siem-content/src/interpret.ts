@@ -8,7 +8,9 @@ import type { AttrValue } from '../../processor/src/otlp/views.js';
 import { FIELDS } from '../../processor/src/schema/fields.js';
 import { durationSeconds, isAggregation, type CatalogRule, type Filter } from './catalog.js';
 
-const RESOURCE_FIELDS: ReadonlySet<string> = new Set(FIELDS.filter((f) => f.on === 'finding_resource').map((f) => f.name));
+const RESOURCE_FIELDS: ReadonlySet<string> = new Set(
+  FIELDS.filter((f) => f.on === 'finding_resource').map((f) => f.name),
+);
 
 export interface Alert {
   rule: string;
@@ -53,7 +55,12 @@ const timeMs = (log: EmittedLog): number => Number(log.timeUnixNano / 1_000_000n
 export function evaluate(rule: CatalogRule, logs: readonly EmittedLog[]): Alert[] {
   const hits = logs.filter((l) => matchesFilters(rule, l)).sort((a, b) => timeMs(a) - timeMs(b));
   if (!isAggregation(rule)) {
-    return hits.map((l) => ({ rule: rule.slug, key: Object.fromEntries(rule.entity.map((e) => [e, valuesOf(l, e)[0] ?? ''])), count: 1, timeMs: timeMs(l) }));
+    return hits.map((l) => ({
+      rule: rule.slug,
+      key: Object.fromEntries(rule.entity.map((e) => [e, valuesOf(l, e)[0] ?? ''])),
+      count: 1,
+      timeMs: timeMs(l),
+    }));
   }
   const agg = rule.logic.aggregate;
   const windowMs = durationSeconds(agg.window) * 1000;
@@ -75,7 +82,12 @@ export function evaluate(rule: CatalogRule, logs: readonly EmittedLog[]): Alert[
       const win = list.slice(start, end + 1);
       const n = agg.distinct ? new Set(win.flatMap((l) => valuesOf(l, agg.distinct!))).size : win.length;
       if (n >= agg.threshold) {
-        alerts.push({ rule: rule.slug, key: Object.fromEntries(agg.group_by.map((g, i) => [g, parts[i]])), count: n, timeMs: timeMs(list[end]) });
+        alerts.push({
+          rule: rule.slug,
+          key: Object.fromEntries(agg.group_by.map((g, i) => [g, parts[i]])),
+          count: n,
+          timeMs: timeMs(list[end]),
+        });
         break; // one alert per group is enough for the tests; the SIEMs throttle the rest
       }
     }

@@ -23,7 +23,10 @@ export async function writeAppArchive(app: string, files: ReadonlyMap<string, st
       writeFileSync(target, content);
     }
     mkdirSync(dirname(outFile), { recursive: true });
-    await tar.c({ gzip: true, cwd: stage, file: outFile, portable: true, mtime: ARCHIVE_MTIME, noDirRecurse: true }, entries);
+    await tar.c(
+      { gzip: true, cwd: stage, file: outFile, portable: true, mtime: ARCHIVE_MTIME, noDirRecurse: true },
+      entries,
+    );
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

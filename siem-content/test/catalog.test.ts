@@ -23,11 +23,20 @@ describe('rule catalog', () => {
     // Every rule is generated for every backend, so catalog coverage is coverage per backend. Single refusals are
     // noise: the refusal category is covered by a fleet-wide aggregation only.
     for (const c of FINDING_CATEGORIES) {
-      expect(rules.some((r) => r.categories.includes(c) && (c === 'refusal' || !isAggregation(r))), `no rule for ${c}`).toBe(true);
+      expect(
+        rules.some((r) => r.categories.includes(c) && (c === 'refusal' || !isAggregation(r))),
+        `no rule for ${c}`,
+      ).toBe(true);
     }
     const aggs = rules.filter(isAggregation);
     expect(aggs.some((r) => r.logic.aggregate.distinct === 'session.id')).toBe(true); // campaign across sessions
-    expect(aggs.some((r) => r.logic.aggregate.distinct === 'service.name' && r.logic.aggregate.group_by.includes('tracehound.api_key.fingerprint'))).toBe(true);
+    expect(
+      aggs.some(
+        (r) =>
+          r.logic.aggregate.distinct === 'service.name' &&
+          r.logic.aggregate.group_by.includes('tracehound.api_key.fingerprint'),
+      ),
+    ).toBe(true);
   });
 
   it('filters on rule.category exactly the categories it declares', () => {
@@ -44,7 +53,10 @@ describe('rule catalog', () => {
     const elastic = landedFieldSet('elastic');
     for (const r of rules) {
       for (const name of usedFields(r)) {
-        expect(findingFields.has(name), `${r.slug}: ${name} is not a finding field in processor/src/schema/fields.ts`).toBe(true);
+        expect(
+          findingFields.has(name),
+          `${r.slug}: ${name} is not a finding field in processor/src/schema/fields.ts`,
+        ).toBe(true);
         expect(splunk.has(landed(name, 'splunk'))).toBe(true);
         expect(elastic.has(landed(name, 'elastic'))).toBe(true);
       }
@@ -73,7 +85,15 @@ describe('rule catalog', () => {
   });
 
   it('points every rule at a playbook with contain, investigate and recover sections', () => {
-    const required = ['prompt-injection', 'system-prompt-exfiltration', 'agent-tool-exfiltration', 'api-key-abuse', 'rag-data-exfiltration', 'denial-of-wallet', 'model-drift'];
+    const required = [
+      'prompt-injection',
+      'system-prompt-exfiltration',
+      'agent-tool-exfiltration',
+      'api-key-abuse',
+      'rag-data-exfiltration',
+      'denial-of-wallet',
+      'model-drift',
+    ];
     for (const p of required) expect(playbooks.has(p), p).toBe(true);
     for (const [name, md] of playbooks) {
       for (const h of ['## Contain', '## Investigate', '## Recover']) expect(md, `${name} lacks ${h}`).toContain(h);

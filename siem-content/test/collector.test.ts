@@ -19,8 +19,17 @@ describe('the Collector settings the rules assume (otel-collector.yaml)', () => 
 
   it('finding records route themselves to the tracehound.finding data stream', () => {
     const a = findingAttributes({
-      id: 'x', timeUnixNano: 1n, rule: { id: 'R', name: 'n', category: 'prompt_injection', owasp: [], atlas: [] }, severity: 'low', score: 1,
-      confidence: 1, channel: 'prompt', evidence: '', traceId: '', spanId: '', context: {},
+      id: 'x',
+      timeUnixNano: 1n,
+      rule: { id: 'R', name: 'n', category: 'prompt_injection', owasp: [], atlas: [] },
+      severity: 'low',
+      score: 1,
+      confidence: 1,
+      channel: 'prompt',
+      evidence: '',
+      traceId: '',
+      spanId: '',
+      context: {},
     });
     expect(a['data_stream.dataset']).toBe(FINDING_EVENT_NAME);
   });
@@ -28,7 +37,9 @@ describe('the Collector settings the rules assume (otel-collector.yaml)', () => 
   it('splunk_hec receives finding records with the sourcetype the app searches', () => {
     expect(cfg.exporters.splunk_hec).toBeDefined();
     expect(cfg.service.pipelines['logs/out'].exporters).toContain('splunk_hec');
-    const statements: string[] = cfg.processors['transform/findings'].log_statements.flatMap((s: { statements: string[] }) => s.statements);
+    const statements: string[] = cfg.processors['transform/findings'].log_statements.flatMap(
+      (s: { statements: string[] }) => s.statements,
+    );
     expect(statements).toContain(`set(log.attributes["com.splunk.sourcetype"], "${SPLUNK_SOURCETYPE}")`);
     expect(cfg.service.pipelines['logs/out'].processors).toContain('transform/findings');
   });

@@ -25,8 +25,11 @@ describe('generated content is committed and current', () => {
   it('the Splunk archives hold exactly the generated app files', async () => {
     for (const a of content.archives) {
       const entries = await readArchive(join(CONTENT_ROOT, a.path));
-      expect([...entries.keys()].sort(), `${a.path}: ${HINT}`).toEqual([...a.files.keys()].map((p) => `${a.app}/${p}`).sort());
-      for (const [p, text] of a.files) expect(entries.get(`${a.app}/${p}`) === text, `${a.path}:${p}: ${HINT}`).toBe(true);
+      expect([...entries.keys()].sort(), `${a.path}: ${HINT}`).toEqual(
+        [...a.files.keys()].map((p) => `${a.app}/${p}`).sort(),
+      );
+      for (const [p, text] of a.files)
+        expect(entries.get(`${a.app}/${p}`) === text, `${a.path}:${p}: ${HINT}`).toBe(true);
     }
   });
 });

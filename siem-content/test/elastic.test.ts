@@ -11,7 +11,11 @@ import { lintKql } from '../src/lint/kql.js';
 
 const rules = loadCatalog();
 const files = elasticFiles(rules, loadPlaybooks());
-const lines = files.get('tracehound-rules.ndjson')!.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const lines = files
+  .get('tracehound-rules.ndjson')!
+  .trimEnd()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Record<string, any>);
 const fields = landedFieldSet('elastic');
 const schema = JSON.parse(readFileSync(`${CONTENT_ROOT}schemas/kibana-rule-import.schema.json`, 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
@@ -62,7 +66,10 @@ describe('Elastic detection rules', () => {
 
   it('the TOML sources parse to the same rules as the NDJSON', () => {
     for (const [i, r] of rules.entries()) {
-      const doc = parseToml(files.get(`rules/${r.slug}.toml`)!) as { metadata: Record<string, string>; rule: Record<string, unknown> };
+      const doc = parseToml(files.get(`rules/${r.slug}.toml`)!) as {
+        metadata: Record<string, string>;
+        rule: Record<string, unknown>;
+      };
       const { version: _v, enabled: _e, ...expected } = lines[i];
       expect(doc.rule).toEqual(expected);
       expect(doc.metadata.maturity).toBe('production');

@@ -26,10 +26,16 @@ describe('positive samples: every rule fires on findings of attack traffic', () 
       const logs = freshRun(scenario(T0_MS));
       if (r.categories.length > 0) {
         const categories: readonly string[] = r.categories;
-        expect(logs.some((l) => categories.includes(String(l.attributes['rule.category']))), `${r.slug}: the engine emitted none of ${r.categories.join(', ')}`).toBe(true);
+        expect(
+          logs.some((l) => categories.includes(String(l.attributes['rule.category']))),
+          `${r.slug}: the engine emitted none of ${r.categories.join(', ')}`,
+        ).toBe(true);
       }
       const alerts = evaluate(r, logs);
-      expect(alerts.length, `${r.slug} did not fire; findings: ${logs.map((l) => l.attributes['rule.id']).join(', ')}`).toBeGreaterThan(0);
+      expect(
+        alerts.length,
+        `${r.slug} did not fire; findings: ${logs.map((l) => l.attributes['rule.id']).join(', ')}`,
+      ).toBeGreaterThan(0);
     });
   }
 });
@@ -52,14 +58,20 @@ describe('benign baseline', () => {
     const e = sampleEngine({ responseMode: 'shadow' });
     engines.push(e);
     const logs = e.run(SHADOW_RESPONSE(T0_MS));
-    expect(logs.filter((l) => l.attributes['rule.category'] === 'response_action').map((l) => l.attributes['tracehound.action.mode'])).toEqual(['shadow']);
+    expect(
+      logs
+        .filter((l) => l.attributes['rule.category'] === 'response_action')
+        .map((l) => l.attributes['tracehound.action.mode']),
+    ).toEqual(['shadow']);
     expect(evaluate(action, logs)).toEqual([]);
   });
 
   it('low-severity personal data does not alert', () => {
     const pii = rules.find((x) => x.slug === 'th_pii_leak')!;
     const logs = freshRun(LOW_SEVERITY_PII(T0_MS));
-    expect(logs.map((l) => `${l.attributes['rule.category']}/${l.attributes['tracehound.severity']}`)).toContain('pii_leak/low');
+    expect(logs.map((l) => `${l.attributes['rule.category']}/${l.attributes['tracehound.severity']}`)).toContain(
+      'pii_leak/low',
+    );
     expect(evaluate(pii, logs)).toEqual([]);
   });
 });

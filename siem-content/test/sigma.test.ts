@@ -9,7 +9,8 @@ import { SIGMA_LOGSOURCE, sigmaFiles } from '../src/sigma.js';
 
 const rules = loadCatalog();
 const files = sigmaFiles(rules);
-const docsOf = (slug: string) => parseAllDocuments(files.get(`${slug}.yml`)!).map((d) => d.toJS() as Record<string, any>);
+const docsOf = (slug: string) =>
+  parseAllDocuments(files.get(`${slug}.yml`)!).map((d) => d.toJS() as Record<string, any>);
 // The Sigma specification's JSON schemas live beside the repo (../shared/schemas/sigma), absent on a fresh clone.
 const SCHEMA_DIR = join(CONTENT_ROOT, '..', '..', 'shared', 'schemas', 'sigma');
 const haveSchemas = existsSync(join(SCHEMA_DIR, 'sigma-detection-rule-schema.json'));
@@ -31,22 +32,32 @@ describe('Sigma rules', () => {
       for (const d of docs) {
         for (const [k, v] of Object.entries(d.detection ?? {})) {
           if (k === 'condition') continue;
-          for (const key of Object.keys(v as object)) expect(schemaNames.has(key.split('|')[0]), `${r.slug}: ${key}`).toBe(true);
+          for (const key of Object.keys(v as object))
+            expect(schemaNames.has(key.split('|')[0]), `${r.slug}: ${key}`).toBe(true);
         }
       }
     }
   });
 
-  it.skipIf(!haveSchemas)(haveSchemas ? 'validate against the Sigma specification schemas' : `Sigma schema validation SKIPPED: ${SCHEMA_DIR} not found`, () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
-    const detection = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'sigma-detection-rule-schema.json'), 'utf8')));
-    const correlation = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'sigma-correlation-rules-schema.json'), 'utf8')));
-    for (const r of rules) {
-      for (const d of docsOf(r.slug)) {
-        const v = d.correlation ? correlation : detection;
-        expect(v(d) ? [] : v.errors, r.slug).toEqual([]);
+  it.skipIf(!haveSchemas)(
+    haveSchemas
+      ? 'validate against the Sigma specification schemas'
+      : `Sigma schema validation SKIPPED: ${SCHEMA_DIR} not found`,
+    () => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+      const detection = ajv.compile(
+        JSON.parse(readFileSync(join(SCHEMA_DIR, 'sigma-detection-rule-schema.json'), 'utf8')),
+      );
+      const correlation = ajv.compile(
+        JSON.parse(readFileSync(join(SCHEMA_DIR, 'sigma-correlation-rules-schema.json'), 'utf8')),
+      );
+      for (const r of rules) {
+        for (const d of docsOf(r.slug)) {
+          const v = d.correlation ? correlation : detection;
+          expect(v(d) ? [] : v.errors, r.slug).toEqual([]);
+        }
       }
-    }
-    expect(detection({ title: 'x', logsource: {}, detection: {} })).toBe(false);
-  });
+      expect(detection({ title: 'x', logsource: {}, detection: {} })).toBe(false);
+    },
+  );
 });

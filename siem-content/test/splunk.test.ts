@@ -17,7 +17,14 @@ describe.each([
   const macros = parseConf(files.get('default/macros.conf')!);
 
   it('has the app layout Splunk installs', () => {
-    expect([...files.keys()].sort()).toEqual(['default/app.conf', 'default/fields.conf', 'default/macros.conf', 'default/props.conf', 'default/savedsearches.conf', 'metadata/default.meta']);
+    expect([...files.keys()].sort()).toEqual([
+      'default/app.conf',
+      'default/fields.conf',
+      'default/macros.conf',
+      'default/props.conf',
+      'default/savedsearches.conf',
+      'metadata/default.meta',
+    ]);
     const appConf = parseConf(files.get('default/app.conf')!);
     expect(appConf.get('package')?.get('id')).toBe(app);
     expect(parseConf(files.get('default/props.conf')!).get(SPLUNK_SOURCETYPE)?.get('KV_MODE')).toBe('none');
@@ -35,11 +42,16 @@ describe.each([
       const s = saved.get(r.name);
       expect(s, r.name).toBeDefined();
       const search = s!.get('search')!;
-      expect(lintSpl({ search, macros: new Set(macros.keys()), fields, filterMacro: filterMacro(r), baseMacro: BASE_MACRO }), r.slug).toEqual([]);
+      expect(
+        lintSpl({ search, macros: new Set(macros.keys()), fields, filterMacro: filterMacro(r), baseMacro: BASE_MACRO }),
+        r.slug,
+      ).toEqual([]);
       expect(s!.get('enableSched')).toBe('1');
       expect(s!.get('cron_schedule')).toMatch(/^(\*\/\d+|0) /);
       expect(s!.get('alert.suppress')).toBe('1');
-      const throttle = (isAggregation(r) ? r.logic.aggregate.group_by : r.entity).map((x) => landed(x, 'splunk')).join(',');
+      const throttle = (isAggregation(r) ? r.logic.aggregate.group_by : r.entity)
+        .map((x) => landed(x, 'splunk'))
+        .join(',');
       expect(s!.get('alert.suppress.fields')).toBe(throttle);
       expect(Number(s!.get('alert.severity'))).toBeGreaterThanOrEqual(3);
       if (isAggregation(r)) expect(search).toContain(`>= ${r.logic.aggregate.threshold} |`);
@@ -47,7 +59,10 @@ describe.each([
         expect(s!.get('action.notable')).toBe('1');
         expect(s!.get('action.notable.param.severity')).toBe(r.severity);
         expect(s!.get('action.risk')).toBe('1');
-        const risk = JSON.parse(s!.get('action.risk.param._risk')!) as Array<{ risk_object_field: string; risk_score: number }>;
+        const risk = JSON.parse(s!.get('action.risk.param._risk')!) as Array<{
+          risk_object_field: string;
+          risk_score: number;
+        }>;
         expect(risk.length).toBeGreaterThan(0);
         for (const o of risk) expect(fields.has(o.risk_object_field), o.risk_object_field).toBe(true);
         expect(JSON.parse(s!.get('action.correlationsearch.annotations')!).mitre_atlas).toEqual(r.atlas);
@@ -59,8 +74,14 @@ describe.each([
 
   it('the linter catches what it should', () => {
     const base = { macros: new Set(macros.keys()), fields, filterMacro: 'x_filter', baseMacro: BASE_MACRO };
-    expect(lintSpl({ ...base, search: '`tracehound_findings` rule.id="a | `x_filter`' }).join()).toMatch(/unterminated string/);
-    expect(lintSpl({ ...base, search: '`tracehound_findings` rule.idd="a" | `x_filter`' }).join()).toMatch(/macro x_filter|unknown field rule.idd/);
-    expect(lintSpl({ ...base, search: '`tracehound_findings` | stats count by (rule.id | `x_filter`' }).join()).toMatch(/unclosed/);
+    expect(lintSpl({ ...base, search: '`tracehound_findings` rule.id="a | `x_filter`' }).join()).toMatch(
+      /unterminated string/,
+    );
+    expect(lintSpl({ ...base, search: '`tracehound_findings` rule.idd="a" | `x_filter`' }).join()).toMatch(
+      /macro x_filter|unknown field rule.idd/,
+    );
+    expect(lintSpl({ ...base, search: '`tracehound_findings` | stats count by (rule.id | `x_filter`' }).join()).toMatch(
+      /unclosed/,
+    );
   });
 });

@@ -40,7 +40,8 @@ describe('npm run demo scenarios', () => {
   }
 
   it('pins the signature rule of each attack', () => {
-    const rules = (id: string) => new Set(demo.results.find((r) => r.scenario.id === id)!.findings.map((f) => f.rule.id));
+    const rules = (id: string) =>
+      new Set(demo.results.find((r) => r.scenario.id === id)!.findings.map((f) => f.rule.id));
     expect(rules('spend-spike')).toContain('TH-BEH-030');
     expect(rules('extraction')).toContain('TH-BEH-002'); // repeated attempts, then the canary leaked
     expect(rules('extraction')).toContain('TH-LEAK-001');

@@ -17,5 +17,11 @@ acceptanceSuite('@arizeai/openinference-instrumentation-openai with openai v7', 
   instrumentation.manuallyInstrument(mod as never);
   const client = new mod.OpenAI({ apiKey: 'sk-test-not-real', baseURL: rig.provider.openaiBaseURL, maxRetries: 0 });
   return (system, user) =>
-    client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    });
 });

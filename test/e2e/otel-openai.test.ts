@@ -17,5 +17,11 @@ acceptanceSuite('@opentelemetry/instrumentation-openai with openai v6', 'otel_ge
   const OpenAI = createRequire(import.meta.url)('openai') as typeof OpenAIType;
   const client = new OpenAI({ apiKey: 'sk-test-not-real', baseURL: rig.provider.openaiBaseURL, maxRetries: 0 });
   return (system, user) =>
-    client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    });
 });

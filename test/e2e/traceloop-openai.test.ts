@@ -12,5 +12,11 @@ acceptanceSuite('@traceloop/instrumentation-openai with openai v6', 'openllmetry
   instrumentation.manuallyInstrument(OpenAI);
   const client = new OpenAI({ apiKey: 'sk-test-not-real', baseURL: rig.provider.openaiBaseURL, maxRetries: 0 });
   return (system, user) =>
-    client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+    client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    });
 });

@@ -6,5 +6,11 @@ import { acceptanceSuite } from './support/cases.js';
 acceptanceSuite('Vercel AI SDK telemetry (ai v6)', 'vercel_ai', async (rig) => {
   const provider = createOpenAI({ apiKey: 'sk-test-not-real', baseURL: rig.provider.openaiBaseURL });
   return (system, prompt) =>
-    generateText({ model: provider.chat('gpt-4o-mini'), system, prompt, maxRetries: 0, experimental_telemetry: { isEnabled: true } });
+    generateText({
+      model: provider.chat('gpt-4o-mini'),
+      system,
+      prompt,
+      maxRetries: 0,
+      experimental_telemetry: { isEnabled: true },
+    });
 });

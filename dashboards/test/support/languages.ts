@@ -9,7 +9,11 @@ import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 
 export type Language = 'promql' | 'traceql' | 'logql';
 
-const PARSERS: Record<Language, { parse(input: string): Tree }> = { promql: promqlParser, traceql: traceqlParser, logql: logqlParser };
+const PARSERS: Record<Language, { parse(input: string): Tree }> = {
+  promql: promqlParser,
+  traceql: traceqlParser,
+  logql: logqlParser,
+};
 
 export function parse(language: Language, text: string): Tree {
   return PARSERS[language].parse(text);
@@ -39,7 +43,9 @@ function collect(language: Language, text: string, pick: (node: SyntaxNode) => s
 
 /** Metric names of the vector selectors in a PromQL expression. */
 export function promqlMetrics(expr: string): string[] {
-  return collect('promql', expr, (n) => (n.name === 'Identifier' && n.parent?.name === 'VectorSelector' ? expr.slice(n.from, n.to) : undefined));
+  return collect('promql', expr, (n) =>
+    n.name === 'Identifier' && n.parent?.name === 'VectorSelector' ? expr.slice(n.from, n.to) : undefined,
+  );
 }
 
 /** Scoped attributes (`span.x`, `resource.y`) a TraceQL query reads. */
@@ -52,6 +58,8 @@ export function logqlLabels(query: string): string[] {
   return collect('logql', query, (n) => {
     if (n.name !== 'Identifier') return undefined;
     const parent = n.parent?.name;
-    return parent === 'Matcher' || parent === 'NumberFilter' || parent === 'Labels' ? query.slice(n.from, n.to) : undefined;
+    return parent === 'Matcher' || parent === 'NumberFilter' || parent === 'Labels'
+      ? query.slice(n.from, n.to)
+      : undefined;
   });
 }

@@ -167,5 +167,7 @@ function shortenPart(p: Part, room: number): Part {
 
 /** Truncates a single string attribute at maxLength (used for scalar content such as tool arguments). */
 export function limitText(value: string, maxLength: number): Serialized {
-  return value.length <= maxLength ? { json: value, truncated: false } : { json: value.slice(0, maxLength), truncated: true };
+  return value.length <= maxLength
+    ? { json: value, truncated: false }
+    : { json: value.slice(0, maxLength), truncated: true };
 }

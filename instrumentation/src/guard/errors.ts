@@ -22,7 +22,13 @@ export class TracehoundBlockedError extends Error {
   /** Set when the processor's verdict API (not content analysis) refused the call. */
   readonly verdict?: BlockingVerdict;
 
-  constructor(channel: GuardChannel, ruleIds: readonly string[], severity: string, guardFailure = false, verdict?: BlockingVerdict) {
+  constructor(
+    channel: GuardChannel,
+    ruleIds: readonly string[],
+    severity: string,
+    guardFailure = false,
+    verdict?: BlockingVerdict,
+  ) {
     super(
       verdict
         ? guardFailure

@@ -43,7 +43,12 @@ export interface Guard {
 
 const DEFAULT_MAX_TEXT = 256 * 1024;
 const MAX_THROTTLED = 10_000;
-const PASS: GuardVerdict = Object.freeze({ wouldBlock: false, blocked: false, ruleIds: [], severity: 'none' }) as GuardVerdict;
+const PASS: GuardVerdict = Object.freeze({
+  wouldBlock: false,
+  blocked: false,
+  ruleIds: [],
+  severity: 'none',
+}) as GuardVerdict;
 
 export function createGuard(opts: GuardOptions): Guard {
   const mode = opts.mode;
@@ -74,11 +79,25 @@ export function createGuard(opts: GuardOptions): Guard {
         if (redactedText === undefined) action = 'block';
       }
       if (action === 'block') return { wouldBlock: true, blocked: mode === 'enforce', ruleIds, severity };
-      return { wouldBlock: false, blocked: false, wouldRedact: true, redact: mode === 'enforce', redactedText, ruleIds, severity };
+      return {
+        wouldBlock: false,
+        blocked: false,
+        wouldRedact: true,
+        redact: mode === 'enforce',
+        redactedText,
+        ruleIds,
+        severity,
+      };
     } catch (err) {
       internalError('guard analyzer', err);
       if (!failClosed) return PASS;
-      return { wouldBlock: true, blocked: mode === 'enforce', ruleIds: ['tracehound.guard.error'], severity: 'unknown', error: true };
+      return {
+        wouldBlock: true,
+        blocked: mode === 'enforce',
+        ruleIds: ['tracehound.guard.error'],
+        severity: 'unknown',
+        error: true,
+      };
     }
   }
 
@@ -123,7 +142,12 @@ export function createGuard(opts: GuardOptions): Guard {
     const rule = a.rule ?? 'tracehound.verdict';
     const enforced = mode === 'enforce';
     recordPolicyDecision(
-      { rule, decision: 'deny', enforced, reason: `verdict API: ${a.decision}${a.target ? ` ${a.target}` : ''}${enforced ? '' : ' (shadow)'}: ${a.reason}` },
+      {
+        rule,
+        decision: 'deny',
+        enforced,
+        reason: `verdict API: ${a.decision}${a.target ? ` ${a.target}` : ''}${enforced ? '' : ' (shadow)'}: ${a.reason}`,
+      },
       { context: parent },
     );
     if (enforced) {
@@ -146,7 +170,14 @@ export function createGuard(opts: GuardOptions): Guard {
     if (v.wouldRedact) {
       const outcome = v.redact && applyRedaction ? applyOrFail(applyRedaction) : 'applied';
       if (outcome === 'applied') {
-        recordDecision(v, channel, 'redact', v.redact === true, v.redact ? 'redacted' : 'would have been redacted (shadow)', parent);
+        recordDecision(
+          v,
+          channel,
+          'redact',
+          v.redact === true,
+          v.redact ? 'redacted' : 'would have been redacted (shadow)',
+          parent,
+        );
         return v;
       }
       if (outcome === 'failed-open') {
@@ -154,7 +185,13 @@ export function createGuard(opts: GuardOptions): Guard {
         return { ...v, redact: false };
       }
       // The text cannot be rewritten where it lives (or redaction failed and the guard fails closed): block instead.
-      v = { wouldBlock: true, blocked: true, ruleIds: v.ruleIds, severity: v.severity, ...(outcome === 'failed-closed' ? { error: true } : {}) };
+      v = {
+        wouldBlock: true,
+        blocked: true,
+        ruleIds: v.ruleIds,
+        severity: v.severity,
+        ...(outcome === 'failed-closed' ? { error: true } : {}),
+      };
     }
     if (!v.wouldBlock) return v;
     recordDecision(
@@ -178,13 +215,22 @@ export function createGuard(opts: GuardOptions): Guard {
     }
   }
 
-  function recordDecision(v: GuardVerdict, channel: GuardChannel, decision: string, enforced: boolean, what: string, parent?: Context): void {
+  function recordDecision(
+    v: GuardVerdict,
+    channel: GuardChannel,
+    decision: string,
+    enforced: boolean,
+    what: string,
+    parent?: Context,
+  ): void {
     recordPolicyDecision(
       {
         rule: v.ruleIds.join(',') || 'tracehound.guard',
         decision,
         enforced,
-        reason: v.error ? `${what} on ${channel}` : `${channel} ${what} by the in-process guard, severity ${v.severity}`,
+        reason: v.error
+          ? `${what} on ${channel}`
+          : `${channel} ${what} by the in-process guard, severity ${v.severity}`,
       },
       { context: parent },
     );

@@ -169,7 +169,11 @@ export function createVerdictClient(opts: VerdictClientOptions): VerdictClient {
       return { ...e.answer, source: 'cache' };
     }
     return failClosed
-      ? { decision: 'block', reason: 'no fresh verdict (verdict API not answered yet or unreachable): failing closed', source: 'fail-closed' }
+      ? {
+          decision: 'block',
+          reason: 'no fresh verdict (verdict API not answered yet or unreachable): failing closed',
+          source: 'fail-closed',
+        }
       : { decision: 'allow', reason: 'no fresh verdict: failing open', source: 'fail-open' };
   }
 

@@ -40,7 +40,9 @@ export function recordPolicyDecision(decision: PolicyDecisionRecord, opts: Polic
         return;
       }
       const ctx = opts.context ?? otelContext.active();
-      const span = runtime().tracer().startSpan(A.SPAN_POLICY_DECISION, { attributes: policyAttributes(decision) }, ctx);
+      const span = runtime()
+        .tracer()
+        .startSpan(A.SPAN_POLICY_DECISION, { attributes: policyAttributes(decision) }, ctx);
       stampIdentity(span, ctx);
       span.end();
     },

@@ -80,7 +80,13 @@ export function recordRetrieval(docs: RetrievalDocument[], opts: RetrievalOption
       const own = !span;
       if (!span) {
         const ctx = context.active();
-        span = rt.tracer().startSpan(opts.dataSource ? `${A.OP_RETRIEVAL} ${opts.dataSource}` : A.OP_RETRIEVAL, { kind: SpanKind.CLIENT }, ctx);
+        span = rt
+          .tracer()
+          .startSpan(
+            opts.dataSource ? `${A.OP_RETRIEVAL} ${opts.dataSource}` : A.OP_RETRIEVAL,
+            { kind: SpanKind.CLIENT },
+            ctx,
+          );
         stampIdentity(span, ctx);
       }
       span.setAttribute(A.GEN_AI_OPERATION_NAME, A.OP_RETRIEVAL);

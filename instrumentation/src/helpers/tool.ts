@@ -84,8 +84,13 @@ export function withTool<T>(spec: ToolSpec, fn: (scope: ToolScope) => T): T {
     scope = {
       span: s,
       setDecision: (d, rule) =>
-        safely('withTool.setDecision', () => s.setAttributes({ [A.TH_TOOL_DECISION]: d, ...(rule ? { [A.TH_TOOL_DECISION_RULE]: rule } : {}) }), undefined),
-      setTarget: (t) => safely('withTool.setTarget', () => s.setAttributes(targetAttributes(t, runtime().content)), undefined),
+        safely(
+          'withTool.setDecision',
+          () => s.setAttributes({ [A.TH_TOOL_DECISION]: d, ...(rule ? { [A.TH_TOOL_DECISION_RULE]: rule } : {}) }),
+          undefined,
+        ),
+      setTarget: (t) =>
+        safely('withTool.setTarget', () => s.setAttributes(targetAttributes(t, runtime().content)), undefined),
       setResult: (r) => {
         explicitResult = true;
         safely('withTool.setResult', () => setContent(s, A.GEN_AI_TOOL_CALL_RESULT, r), undefined);

@@ -175,9 +175,13 @@ export function anthropicStreamAccumulator(needContent: boolean): StreamAccumula
       for (const [, b] of [...blocks.entries()].sort((x, y) => x[0] - y[0])) {
         if (b.type === 'text') content.push({ type: 'text', text: b.text });
         else if (b.type === 'thinking') content.push({ type: 'thinking', thinking: b.text });
-        else if (b.type.endsWith('tool_use')) content.push({ type: b.type, id: b.id, name: b.name, input: b.text || '{}' });
+        else if (b.type.endsWith('tool_use'))
+          content.push({ type: b.type, id: b.id, name: b.name, input: b.text || '{}' });
       }
-      return anthropicResponse({ id: message?.id, model: message?.model, stop_reason: stop, usage, content }, needContent);
+      return anthropicResponse(
+        { id: message?.id, model: message?.model, stop_reason: stop, usage, content },
+        needContent,
+      );
     },
   };
 }

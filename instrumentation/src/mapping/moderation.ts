@@ -34,7 +34,8 @@ export function chatModeration(body: Record<string, unknown>, providerSource: st
     if (!choice) continue;
     const v = azureVerdict(choice.content_filter_results);
     if (v) out.push(v);
-    if (choice.finish_reason === 'content_filter' && !v) out.push({ source: providerSource, decision: 'blocked', categories: [] });
+    if (choice.finish_reason === 'content_filter' && !v)
+      out.push({ source: providerSource, decision: 'blocked', categories: [] });
   }
   return out;
 }

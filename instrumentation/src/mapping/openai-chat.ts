@@ -26,7 +26,9 @@ function contentParts(content: unknown): Part[] {
     if (r.type === 'text' && typeof r.text === 'string') parts.push({ type: 'text', content: r.text });
     else if (r.type === 'image_url') {
       const url = str(rec(r.image_url)?.url) ?? '';
-      parts.push(url.startsWith('data:') ? { type: 'blob', modality: 'image' } : { type: 'uri', modality: 'image', uri: url });
+      parts.push(
+        url.startsWith('data:') ? { type: 'blob', modality: 'image' } : { type: 'uri', modality: 'image', uri: url },
+      );
     } else if (r.type === 'input_audio') parts.push({ type: 'blob', modality: 'audio' });
     else if (r.type === 'file') parts.push({ type: 'blob', modality: 'file' });
     else if (r.type === 'refusal' && typeof r.refusal === 'string') parts.push({ type: 'text', content: r.refusal });
@@ -40,7 +42,12 @@ function toolCallParts(toolCalls: unknown): Part[] {
     const r = rec(tc);
     if (!r) continue;
     const fn = rec(r.function) ?? rec(r.custom);
-    parts.push({ type: 'tool_call', id: str(r.id), name: str(fn?.name) ?? 'unknown', arguments: str(fn?.arguments) ?? str(fn?.input) });
+    parts.push({
+      type: 'tool_call',
+      id: str(r.id),
+      name: str(fn?.name) ?? 'unknown',
+      arguments: str(fn?.arguments) ?? str(fn?.input),
+    });
   }
   return parts;
 }
@@ -55,7 +62,10 @@ export function chatRequestContent(messages: unknown): RequestContent {
     if (role === 'system' || role === 'developer') {
       system.push(...contentParts(r.content));
     } else if (role === 'tool' || role === 'function') {
-      out.push({ role: 'tool', parts: [{ type: 'tool_call_response', id: str(r.tool_call_id), response: asText(r.content) }] });
+      out.push({
+        role: 'tool',
+        parts: [{ type: 'tool_call_response', id: str(r.tool_call_id), response: asText(r.content) }],
+      });
     } else {
       const parts = contentParts(r.content);
       if (role === 'assistant') parts.push(...toolCallParts(r.tool_calls));
@@ -80,7 +90,9 @@ function choiceMessage(choice: Record<string, unknown>): GenAiMessage {
 export function chatResponse(data: unknown, needContent: boolean, provider: string): ResponseSummary {
   const body = rec(data);
   if (!body) return {};
-  const choices = arr(body.choices).map(rec).filter((c): c is Record<string, unknown> => !!c);
+  const choices = arr(body.choices)
+    .map(rec)
+    .filter((c): c is Record<string, unknown> => !!c);
   return {
     responseModel: str(body.model),
     responseId: str(body.id),

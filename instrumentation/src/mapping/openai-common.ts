@@ -45,6 +45,7 @@ export function chatUsage(u: unknown): Usage | undefined {
     input: num(r.prompt_tokens) ?? num(r.input_tokens),
     output: num(r.completion_tokens) ?? num(r.output_tokens),
     cacheRead: num(rec(r.prompt_tokens_details)?.cached_tokens) ?? num(rec(r.input_tokens_details)?.cached_tokens),
-    reasoning: num(rec(r.completion_tokens_details)?.reasoning_tokens) ?? num(rec(r.output_tokens_details)?.reasoning_tokens),
+    reasoning:
+      num(rec(r.completion_tokens_details)?.reasoning_tokens) ?? num(rec(r.output_tokens_details)?.reasoning_tokens),
   };
 }

@@ -17,7 +17,11 @@ function inputContentParts(content: unknown): Part[] {
     } else if (r.type === 'refusal' && typeof r.refusal === 'string') parts.push({ type: 'text', content: r.refusal });
     else if (r.type === 'input_image') {
       const url = str(r.image_url) ?? '';
-      parts.push(url && !url.startsWith('data:') ? { type: 'uri', modality: 'image', uri: url } : { type: 'blob', modality: 'image' });
+      parts.push(
+        url && !url.startsWith('data:')
+          ? { type: 'uri', modality: 'image', uri: url }
+          : { type: 'blob', modality: 'image' },
+      );
     } else if (r.type === 'input_file') parts.push({ type: 'blob', modality: 'file' });
   }
   return parts;
@@ -48,14 +52,32 @@ function itemParts(item: Record<string, unknown>): { role: string; parts: Part[]
     case 'message':
       return { role: str(item.role) ?? 'user', parts: inputContentParts(item.content) };
     case 'function_call':
-      return { role: 'assistant', parts: [{ type: 'tool_call', id: str(item.call_id), name: str(item.name) ?? 'unknown', arguments: str(item.arguments) }] };
+      return {
+        role: 'assistant',
+        parts: [
+          {
+            type: 'tool_call',
+            id: str(item.call_id),
+            name: str(item.name) ?? 'unknown',
+            arguments: str(item.arguments),
+          },
+        ],
+      };
     case 'custom_tool_call':
-      return { role: 'assistant', parts: [{ type: 'tool_call', id: str(item.call_id), name: str(item.name) ?? 'unknown', arguments: str(item.input) }] };
+      return {
+        role: 'assistant',
+        parts: [
+          { type: 'tool_call', id: str(item.call_id), name: str(item.name) ?? 'unknown', arguments: str(item.input) },
+        ],
+      };
     case 'function_call_output':
     case 'custom_tool_call_output':
     case 'computer_call_output':
     case 'local_shell_call_output':
-      return { role: 'tool', parts: [{ type: 'tool_call_response', id: str(item.call_id), response: asText(item.output) }] };
+      return {
+        role: 'tool',
+        parts: [{ type: 'tool_call_response', id: str(item.call_id), response: asText(item.output) }],
+      };
     case 'reasoning': {
       const text = arr(item.summary)
         .map((s) => str(rec(s)?.text))
@@ -94,7 +116,9 @@ export function responsesRequestContent(p: Record<string, unknown>): RequestCont
 export function responsesResponse(data: unknown, needContent: boolean, provider: string): ResponseSummary {
   const body = rec(data);
   if (!body) return {};
-  const items = arr(body.output).map(rec).filter((i): i is Record<string, unknown> => !!i);
+  const items = arr(body.output)
+    .map(rec)
+    .filter((i): i is Record<string, unknown> => !!i);
   const incomplete = str(rec(body.incomplete_details)?.reason);
   // Built-in tools (web search...) run server-side and do not hand control back: only client-side calls count.
   const hasToolCall = items.some((i) => i.type === 'function_call' || i.type === 'custom_tool_call');
@@ -133,7 +157,13 @@ export function responsesStreamAccumulator(needContent: boolean, provider: strin
     push(event) {
       const e = rec(event);
       if (!e || typeof e.type !== 'string') return;
-      if (e.type === 'response.created' || e.type === 'response.completed' || e.type === 'response.incomplete' || e.type === 'response.failed' || e.type === 'response.in_progress') {
+      if (
+        e.type === 'response.created' ||
+        e.type === 'response.completed' ||
+        e.type === 'response.incomplete' ||
+        e.type === 'response.failed' ||
+        e.type === 'response.in_progress'
+      ) {
         if (e.response) last = e.response;
       }
     },

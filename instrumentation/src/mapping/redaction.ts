@@ -10,7 +10,17 @@ type Redact = (text: string) => string;
 type Obj = Record<string, unknown>;
 
 /** Fields holding text a guard reads, in all three APIs (chat, Responses, Anthropic messages). */
-const TEXT_KEYS = new Set(['content', 'text', 'refusal', 'arguments', 'output', 'input', 'thinking', 'output_text', 'partial_json']);
+const TEXT_KEYS = new Set([
+  'content',
+  'text',
+  'refusal',
+  'arguments',
+  'output',
+  'input',
+  'thinking',
+  'output_text',
+  'partial_json',
+]);
 /** Fields whose object value is free-form (tool input): every string inside is text. */
 const FREE_FORM_KEYS = new Set(['input', 'arguments']);
 const MAX_DEPTH = 32;
@@ -41,9 +51,11 @@ function walk(v: unknown, f: Redact, free: boolean, textItems: boolean, depth: n
   for (const key of Object.keys(v)) {
     const child = v[key];
     let next: unknown;
-    if (key === 'logprobs' && child && typeof child === 'object') next = null; // per-token text would spell the secret out
+    if (key === 'logprobs' && child && typeof child === 'object')
+      next = null; // per-token text would spell the secret out
     else if (typeof child === 'string') next = free || TEXT_KEYS.has(key) ? f(child) : child;
-    else if (child && typeof child === 'object') next = walk(child, f, free || FREE_FORM_KEYS.has(key), TEXT_KEYS.has(key), depth + 1);
+    else if (child && typeof child === 'object')
+      next = walk(child, f, free || FREE_FORM_KEYS.has(key), TEXT_KEYS.has(key), depth + 1);
     else continue;
     if (next !== child) (out ??= { ...v })[key] = next;
   }
@@ -175,7 +187,12 @@ export function redactResponsesStream(chunks: unknown[], f: Redact): boolean {
     const e = obj(c);
     if (!e || typeof e.type !== 'string') continue;
     if (e.type.endsWith('.delta') && typeof e.delta === 'string') {
-      slot(slots, `${e.type}:${String(e.item_id)}:${String(e.output_index)}:${String(e.content_index)}:${String(e.summary_index)}`, e, 'delta');
+      slot(
+        slots,
+        `${e.type}:${String(e.item_id)}:${String(e.output_index)}:${String(e.content_index)}:${String(e.summary_index)}`,
+        e,
+        'delta',
+      );
     } else {
       changed = redactResponseInPlace(e, f) || changed;
     }
@@ -183,6 +200,18 @@ export function redactResponsesStream(chunks: unknown[], f: Redact): boolean {
   return redactSlots(slots, f) || changed;
 }
 
-export const chatRedaction: PayloadRedaction = { request: redactRequestParams, response: redactResponseInPlace, stream: redactChatStream };
-export const responsesRedaction: PayloadRedaction = { request: redactRequestParams, response: redactResponseInPlace, stream: redactResponsesStream };
-export const anthropicRedaction: PayloadRedaction = { request: redactRequestParams, response: redactResponseInPlace, stream: redactAnthropicStream };
+export const chatRedaction: PayloadRedaction = {
+  request: redactRequestParams,
+  response: redactResponseInPlace,
+  stream: redactChatStream,
+};
+export const responsesRedaction: PayloadRedaction = {
+  request: redactRequestParams,
+  response: redactResponseInPlace,
+  stream: redactResponsesStream,
+};
+export const anthropicRedaction: PayloadRedaction = {
+  request: redactRequestParams,
+  response: redactResponseInPlace,
+  stream: redactAnthropicStream,
+};

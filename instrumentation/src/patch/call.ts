@@ -3,7 +3,16 @@
  * span's context, and observe whatever it returns (APIPromise, Stream, plain promise) without replacing it.
  * Any instrumentation failure falls back to the original call.
  */
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import {
   applyToMessages,
   applyToParts,
@@ -70,11 +79,18 @@ function promptText(content: RequestContent | undefined): string {
 
 function outputText(messages: GenAiMessage[] | undefined): string {
   if (!messages) return '';
-  return messages.map((m) => partsText(m.parts)).filter(Boolean).join('\n');
+  return messages
+    .map((m) => partsText(m.parts))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function redactMessages(messages: GenAiMessage[], f: (text: string) => string): GenAiMessage[] {
-  return safely('redact summary', () => applyToMessages(messages, { mode: 'redacted', maxLength: Infinity, text: f }), messages);
+  return safely(
+    'redact summary',
+    () => applyToMessages(messages, { mode: 'redacted', maxLength: Infinity, text: f }),
+    messages,
+  );
 }
 
 /** A rejected promise carrying the APIPromise methods apps call, so a blocked call fails the same way everywhere. */
@@ -122,7 +138,13 @@ class LlmCall {
                   return !!held && !!redaction && redaction.stream(held, f);
                 },
               ),
-            abort: (err) => (err === undefined ? this.finish(safely('stream finish', () => acc.finish(), {}), true) : this.fail(err)),
+            abort: (err) =>
+              err === undefined
+                ? this.finish(
+                    safely('stream finish', () => acc.finish(), {}),
+                    true,
+                  )
+                : this.fail(err),
           },
           { holdBack },
         );
@@ -153,7 +175,8 @@ class LlmCall {
       try {
         const v = guard.check(text, 'output', this.ctx, () => (redact ? redact(guard.redactor) : false));
         // The span records what the app received.
-        if (v.redact && summary.output) recorded = { ...summary, output: redactMessages(summary.output, guard.redactor) };
+        if (v.redact && summary.output)
+          recorded = { ...summary, output: redactMessages(summary.output, guard.redactor) };
       } catch (err) {
         if (isTracehoundBlockedError(err)) {
           safely('response record', () => this.record(summary), undefined);
@@ -251,7 +274,12 @@ function startCall(
 }
 
 /** With content capture on, the span's input is what was sent: re-record it after the prompt was redacted. */
-function recordRedactedPrompt(settings: CallSettings, mapping: OperationMapping, call: LlmCall, params: Record<string, unknown>): void {
+function recordRedactedPrompt(
+  settings: CallSettings,
+  mapping: OperationMapping,
+  call: LlmCall,
+  params: Record<string, unknown>,
+): void {
   const policy = settings.content;
   if (policy.mode === 'off') return;
   safely(
@@ -298,7 +326,8 @@ export function tracedCall(
         callArgs = [next, ...args.slice(1)];
         return true;
       });
-      if (v.redact && callArgs !== args) recordRedactedPrompt(settings, mapping, call, callArgs[0] as Record<string, unknown>);
+      if (v.redact && callArgs !== args)
+        recordRedactedPrompt(settings, mapping, call, callArgs[0] as Record<string, unknown>);
     } catch (err) {
       if (err instanceof TracehoundBlockedError || isTracehoundBlockedError(err)) {
         call.fail(err);

@@ -19,7 +19,9 @@ function ns(v: unknown): Ns {
 
 function protoOf(cls: unknown): Record<string, unknown> | undefined {
   const p = ns(cls)?.prototype;
-  return p && typeof p === 'object' && typeof (p as Record<string, unknown>).create === 'function' ? (p as Record<string, unknown>) : undefined;
+  return p && typeof p === 'object' && typeof (p as Record<string, unknown>).create === 'function'
+    ? (p as Record<string, unknown>)
+    : undefined;
 }
 
 function push(out: PatchTarget[], cls: unknown, mapping: OperationMapping): void {

@@ -10,9 +10,19 @@ async function main() {
   const openai = new OpenAI({ baseURL: process.env.FAKE_OPENAI_URL, apiKey: 'sk-test' });
   const anthropic = new Anthropic({ baseURL: process.env.FAKE_ANTHROPIC_URL, apiKey: 'test' });
   await withIdentity({ user: 'alice', session: 's-cjs', tenant: 'acme' }, async () => {
-    const r = await openai.chat.completions.create({ model: 'gpt-cjs', messages: [{ role: 'user', content: 'hello from cjs' }] });
-    await withTool({ name: 'lookup', target: 'https://api.example.com/v1/items?id=1', decision: 'allowed' }, async () => r.id);
-    await anthropic.messages.create({ model: 'claude-cjs', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] });
+    const r = await openai.chat.completions.create({
+      model: 'gpt-cjs',
+      messages: [{ role: 'user', content: 'hello from cjs' }],
+    });
+    await withTool(
+      { name: 'lookup', target: 'https://api.example.com/v1/items?id=1', decision: 'allowed' },
+      async () => r.id,
+    );
+    await anthropic.messages.create({
+      model: 'claude-cjs',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
   });
   await reg.shutdown();
   process.stdout.write('cjs-app done\n');

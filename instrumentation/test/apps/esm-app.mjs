@@ -15,5 +15,7 @@ const stream = await openai.chat.completions.create({
 });
 let text = '';
 for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
-const message = await anthropic.messages.stream({ model: 'claude-esm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
+const message = await anthropic.messages
+  .stream({ model: 'claude-esm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] })
+  .finalMessage();
 process.stdout.write(`esm-app done: ${text} / ${message.content[0].text}\n`);

@@ -21,7 +21,10 @@ describe('guard action policy', () => {
   });
 
   it('channel-qualified categories win over plain ones, and severity can force a block', () => {
-    const r = createActionResolver({ categories: { pii_leak: 'redact', 'prompt:pii_leak': 'block' }, blockAtOrAbove: 'critical' });
+    const r = createActionResolver({
+      categories: { pii_leak: 'redact', 'prompt:pii_leak': 'block' },
+      blockAtOrAbove: 'critical',
+    });
     expect(r.resolve('output', [pii])).toBe('redact');
     expect(r.resolve('prompt', [pii])).toBe('block');
     expect(r.resolve('output', [{ ...pii, severity: 'critical' }])).toBe('block');

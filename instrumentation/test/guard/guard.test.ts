@@ -1,7 +1,12 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGuard, isTracehoundBlockedError, TracehoundBlockedError, type ContentAnalyzer } from '../../src/index.js';
+import {
+  createGuard,
+  isTracehoundBlockedError,
+  TracehoundBlockedError,
+  type ContentAnalyzer,
+} from '../../src/index.js';
 import { startFakeProvider, type FakeProvider } from '../../../examples/fake-provider/index.js';
 import { createHarness } from '../support/tracing.js';
 
@@ -9,7 +14,9 @@ import { createHarness } from '../support/tracing.js';
 const analyzer: ContentAnalyzer = {
   analyze(text, channel) {
     const marker = channel === 'prompt' ? 'BAD-PROMPT' : 'BAD-OUTPUT';
-    return text.includes(marker) ? { blocked: true, ruleIds: [`test.${channel}`], severity: 'high' } : { blocked: false, ruleIds: [], severity: 'none' };
+    return text.includes(marker)
+      ? { blocked: true, ruleIds: [`test.${channel}`], severity: 'high' }
+      : { blocked: false, ruleIds: [], severity: 'none' };
   },
 };
 const throwing: ContentAnalyzer = {
@@ -38,11 +45,18 @@ const sent = (marker: string) => fake.requests.filter((r) => JSON.stringify(r.bo
 describe('guard: shadow mode', () => {
   it('lets the call through and records what would have been blocked', async () => {
     h.reset({ guard: createGuard({ mode: 'shadow', analyzer }) });
-    const r = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'BAD-PROMPT shadow-1' }] });
+    const r = await openai.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'BAD-PROMPT shadow-1' }],
+    });
     expect(r.choices[0].message.content).toBe('echo: BAD-PROMPT shadow-1');
     expect(sent('shadow-1')).toBe(1);
     const [p] = policySpans();
-    expect(p.attributes).toMatchObject({ 'tracehound.policy.rule': 'test.prompt', 'tracehound.policy.decision': 'deny', 'tracehound.policy.enforced': false });
+    expect(p.attributes).toMatchObject({
+      'tracehound.policy.rule': 'test.prompt',
+      'tracehound.policy.decision': 'deny',
+      'tracehound.policy.enforced': false,
+    });
     const llm = h.spans().find((s) => s.name === 'chat m')!;
     expect(p.parentSpanContext?.spanId).toBe(llm.spanContext().spanId);
     expect(llm.status.code).not.toBe(2);
@@ -53,9 +67,17 @@ describe('guard: enforce mode', () => {
   beforeEach(() => h.reset({ guard: createGuard({ mode: 'enforce', analyzer }) }));
 
   it('blocks a prompt before it reaches the provider with a typed error and a policy span', async () => {
-    const p = openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'BAD-PROMPT enforce-1' }] });
+    const p = openai.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'BAD-PROMPT enforce-1' }],
+    });
     await expect(p).rejects.toBeInstanceOf(TracehoundBlockedError);
-    await expect(p.withResponse()).rejects.toMatchObject({ code: 'TRACEHOUND_BLOCKED', channel: 'prompt', ruleIds: ['test.prompt'], severity: 'high' });
+    await expect(p.withResponse()).rejects.toMatchObject({
+      code: 'TRACEHOUND_BLOCKED',
+      channel: 'prompt',
+      ruleIds: ['test.prompt'],
+      severity: 'high',
+    });
     expect(sent('enforce-1')).toBe(0);
     const [policy] = policySpans();
     expect(policy.attributes['tracehound.policy.enforced']).toBe(true);
@@ -65,12 +87,18 @@ describe('guard: enforce mode', () => {
 
   it('blocks an output before the app sees it (non-streaming, OpenAI and Anthropic)', async () => {
     // The fake provider echoes the prompt, so an innocent-looking prompt can carry the output marker.
-    await expect(openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'BAD-OUTPUT please' }] })).rejects.toMatchObject({
+    await expect(
+      openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'BAD-OUTPUT please' }] }),
+    ).rejects.toMatchObject({
       channel: 'output',
     });
     let caught: unknown;
     try {
-      await anthropic.messages.create({ model: 'c', max_tokens: 8, messages: [{ role: 'user', content: 'BAD-OUTPUT please' }] });
+      await anthropic.messages.create({
+        model: 'c',
+        max_tokens: 8,
+        messages: [{ role: 'user', content: 'BAD-OUTPUT please' }],
+      });
     } catch (err) {
       caught = err;
     }
@@ -79,7 +107,11 @@ describe('guard: enforce mode', () => {
   });
 
   it('blocks a streamed output at the end of the stream', async () => {
-    const stream = await openai.chat.completions.create({ model: 'm', stream: true, messages: [{ role: 'user', content: 'BAD-OUTPUT streamed' }] });
+    const stream = await openai.chat.completions.create({
+      model: 'm',
+      stream: true,
+      messages: [{ role: 'user', content: 'BAD-OUTPUT streamed' }],
+    });
     const consume = async () => {
       for await (const _ of stream) void _;
     };
@@ -103,7 +135,9 @@ describe('guard: analyzer failures', () => {
 
   it('fail closed when configured: the call is blocked as a guard failure', async () => {
     h.reset({ guard: createGuard({ mode: 'enforce', analyzer: throwing, failClosed: true }) });
-    await expect(openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'closed-1' }] })).rejects.toMatchObject({
+    await expect(
+      openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'closed-1' }] }),
+    ).rejects.toMatchObject({
       guardFailure: true,
       channel: 'prompt',
     });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contextWithIdentity, createGuard, createVerdictClient, TracehoundBlockedError, type VerdictAnswer, type VerdictQuery } from '../../src/index.js';
+import {
+  contextWithIdentity,
+  createGuard,
+  createVerdictClient,
+  TracehoundBlockedError,
+  type VerdictAnswer,
+  type VerdictQuery,
+} from '../../src/index.js';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -10,13 +17,19 @@ function clock(start = 1_000_000) {
 function fakeApi() {
   const api = {
     calls: [] as Array<{ url: string; auth: string | null }>,
-    verdict: { decision: 'allow', reason: 'no active verdict', rule: null, target: null, expiresAt: null } as Record<string, unknown>,
+    verdict: { decision: 'allow', reason: 'no active verdict', rule: null, target: null, expiresAt: null } as Record<
+      string,
+      unknown
+    >,
     status: 200,
     fail: false,
     fetch: (async (url: string, init: RequestInit) => {
       api.calls.push({ url, auth: new Headers(init.headers).get('authorization') });
       if (api.fail) throw new TypeError('fetch failed');
-      return new Response(JSON.stringify(api.verdict), { status: api.status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(api.verdict), {
+        status: api.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }) as unknown as typeof fetch,
   };
   return api;
@@ -34,12 +47,24 @@ describe('verdict client', () => {
   it('asks the API with the token, caches the answer, and fails open until it has one', async () => {
     const c = clock();
     const api = fakeApi();
-    const v = createVerdictClient({ url: 'http://verdicts.test/', token: 'tok', maxAgeMs: 5000, refreshIntervalMs: 0, clock: c.now, fetch: api.fetch });
+    const v = createVerdictClient({
+      url: 'http://verdicts.test/',
+      token: 'tok',
+      maxAgeMs: 5000,
+      refreshIntervalMs: 0,
+      clock: c.now,
+      fetch: api.fetch,
+    });
     api.verdict = blockVerdict(c.now() + 900_000);
     expect(v.lookup({ session: 's-1', user: 'u 1' })).toMatchObject({ decision: 'allow', source: 'fail-open' });
     await v.prefetch({ session: 's-1', user: 'u 1' });
     expect(api.calls[0]).toEqual({ url: 'http://verdicts.test/v1/verdict?session=s-1&user=u+1', auth: 'Bearer tok' });
-    expect(v.lookup({ session: 's-1', user: 'u 1' })).toMatchObject({ decision: 'block', rule: 'TH-BEH-001', target: 'session:s-1', source: 'cache' });
+    expect(v.lookup({ session: 's-1', user: 'u 1' })).toMatchObject({
+      decision: 'block',
+      rule: 'TH-BEH-001',
+      target: 'session:s-1',
+      source: 'cache',
+    });
     expect(v.lookup({})).toMatchObject({ decision: 'allow' });
     v.shutdown();
   });
@@ -47,8 +72,23 @@ describe('verdict client', () => {
   it('never uses a verdict older than the staleness bound, and refreshes ahead of it', async () => {
     const c = clock();
     const api = fakeApi();
-    const open = createVerdictClient({ url: 'http://v.test', token: 't', maxAgeMs: 4000, refreshIntervalMs: 0, clock: c.now, fetch: api.fetch });
-    const closed = createVerdictClient({ url: 'http://v.test', token: 't', maxAgeMs: 4000, refreshIntervalMs: 0, clock: c.now, fetch: api.fetch, failClosed: true });
+    const open = createVerdictClient({
+      url: 'http://v.test',
+      token: 't',
+      maxAgeMs: 4000,
+      refreshIntervalMs: 0,
+      clock: c.now,
+      fetch: api.fetch,
+    });
+    const closed = createVerdictClient({
+      url: 'http://v.test',
+      token: 't',
+      maxAgeMs: 4000,
+      refreshIntervalMs: 0,
+      clock: c.now,
+      fetch: api.fetch,
+      failClosed: true,
+    });
     api.verdict = blockVerdict(c.now() + 900_000);
     await open.prefetch({ session: 's-1' });
     await closed.prefetch({ session: 's-1' });
@@ -69,7 +109,14 @@ describe('verdict client', () => {
   it('treats a verdict whose own TTL ended as allow, and ignores malformed answers', async () => {
     const c = clock();
     const api = fakeApi();
-    const v = createVerdictClient({ url: 'http://v.test', token: 't', maxAgeMs: 60_000, refreshIntervalMs: 0, clock: c.now, fetch: api.fetch });
+    const v = createVerdictClient({
+      url: 'http://v.test',
+      token: 't',
+      maxAgeMs: 60_000,
+      refreshIntervalMs: 0,
+      clock: c.now,
+      fetch: api.fetch,
+    });
     api.verdict = blockVerdict(c.now() + 1000);
     await v.prefetch({ session: 's-1' });
     c.advance(1001);
@@ -82,13 +129,22 @@ describe('verdict client', () => {
 });
 
 describe('guard with verdicts', () => {
-  const source = (a: Omit<VerdictAnswer, 'source'>) => ({ queries: [] as VerdictQuery[], lookup(q: VerdictQuery): VerdictAnswer {
-    this.queries.push(q);
-    return { ...a, source: 'cache' };
-  } });
+  const source = (a: Omit<VerdictAnswer, 'source'>) => ({
+    queries: [] as VerdictQuery[],
+    lookup(q: VerdictQuery): VerdictAnswer {
+      this.queries.push(q);
+      return { ...a, source: 'cache' };
+    },
+  });
 
   it('refuses a blocked identity with the typed error carrying the verdict (enforce)', () => {
-    const s = source({ decision: 'block', reason: 'TH-BEH-001 Repeated attempts', rule: 'TH-BEH-001', target: 'session:s-1', expiresAt: 5 });
+    const s = source({
+      decision: 'block',
+      reason: 'TH-BEH-001 Repeated attempts',
+      rule: 'TH-BEH-001',
+      target: 'session:s-1',
+      expiresAt: 5,
+    });
     const guard = createGuard({ mode: 'enforce', verdicts: s });
     let err: unknown;
     try {
@@ -97,7 +153,11 @@ describe('guard with verdicts', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(TracehoundBlockedError);
-    expect(err).toMatchObject({ code: 'TRACEHOUND_BLOCKED', ruleIds: ['TH-BEH-001'], verdict: { decision: 'block', target: 'session:s-1' } });
+    expect(err).toMatchObject({
+      code: 'TRACEHOUND_BLOCKED',
+      ruleIds: ['TH-BEH-001'],
+      verdict: { decision: 'block', target: 'session:s-1' },
+    });
     expect(s.queries).toEqual([{ session: 's-1', user: 'u-1', apiKeyFingerprint: undefined }]);
     // Outputs and calls without identity are not verdict-checked.
     expect(() => guard.check('hello', 'prompt')).not.toThrow();
@@ -107,12 +167,20 @@ describe('guard with verdicts', () => {
 
   it('lets one call per interval through a throttle; shadow mode never throws', () => {
     const c = clock();
-    const guard = createGuard({ mode: 'enforce', verdicts: source({ decision: 'throttle', reason: 'spend', target: 'api_key:k' }), throttleIntervalMs: 1000, clock: c.now });
+    const guard = createGuard({
+      mode: 'enforce',
+      verdicts: source({ decision: 'throttle', reason: 'spend', target: 'api_key:k' }),
+      throttleIntervalMs: 1000,
+      clock: c.now,
+    });
     expect(guard.checkAccess({ apiKeyFingerprint: 'k' })?.decision).toBe('throttle');
     expect(() => guard.checkAccess({ apiKeyFingerprint: 'k' })).toThrow(TracehoundBlockedError);
     c.advance(1000);
     expect(() => guard.checkAccess({ apiKeyFingerprint: 'k' })).not.toThrow();
-    const shadow = createGuard({ mode: 'shadow', verdicts: source({ decision: 'block', reason: 'r', target: 'session:s' }) });
+    const shadow = createGuard({
+      mode: 'shadow',
+      verdicts: source({ decision: 'block', reason: 'r', target: 'session:s' }),
+    });
     expect(shadow.checkAccess({ session: 's' })?.decision).toBe('block');
   });
 });

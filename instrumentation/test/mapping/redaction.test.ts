@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { redactAnthropicStream, redactChatStream, redactRequestParams, redactResponseInPlace } from '../../src/mapping/redaction.js';
+import {
+  redactAnthropicStream,
+  redactChatStream,
+  redactRequestParams,
+  redactResponseInPlace,
+} from '../../src/mapping/redaction.js';
 
 const f = (s: string) => s.replaceAll('SECRET', '[X]');
 
@@ -9,8 +14,18 @@ describe('payload redaction', () => {
       model: 'SECRET-model',
       messages: [
         { role: 'system', content: 'keep SECRET here' },
-        { role: 'user', content: [{ type: 'text', text: 'a SECRET b' }, { type: 'image_url', image_url: { url: 'https://x/SECRET.png' } }] },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'SECRET-id', type: 'function', function: { name: 'n', arguments: '{"k":"SECRET"}' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'a SECRET b' },
+            { type: 'image_url', image_url: { url: 'https://x/SECRET.png' } },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'SECRET-id', type: 'function', function: { name: 'n', arguments: '{"k":"SECRET"}' } }],
+        },
       ],
     };
     const before = JSON.stringify(params);
@@ -27,7 +42,11 @@ describe('payload redaction', () => {
   });
 
   it('responses are changed in place: free-form tool input fully, logprobs dropped', () => {
-    const msg = { id: 'msg_SECRET', content: [{ type: 'tool_use', id: 't', name: 'n', input: { a: { b: ['SECRET'] } } }], stop_reason: 'x' };
+    const msg = {
+      id: 'msg_SECRET',
+      content: [{ type: 'tool_use', id: 't', name: 'n', input: { a: { b: ['SECRET'] } } }],
+      stop_reason: 'x',
+    };
     expect(redactResponseInPlace(msg, f)).toBe(true);
     expect(msg.id).toBe('msg_SECRET');
     expect(msg.content[0].input).toEqual({ a: { b: ['[X]'] } });
@@ -48,11 +67,7 @@ describe('payload redaction', () => {
       { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'CRETy' } },
     ];
     redactAnthropicStream(events, f);
-    expect(events.map((e) => e.delta.text ?? e.delta.partial_json)).toEqual([
-      'x[X]y',
-      '{"q":"[X]"}',
-      '',
-    ]);
+    expect(events.map((e) => e.delta.text ?? e.delta.partial_json)).toEqual(['x[X]y', '{"q":"[X]"}', '']);
     expect(redactChatStream([{ choices: [{ index: 0, delta: { content: 'fine' } }] }], f)).toBe(false);
   });
 });

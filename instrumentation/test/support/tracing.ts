@@ -29,7 +29,8 @@ export function createHarness(config: TracehoundInstrumentationConfig = {}): Har
     exporter,
     provider,
     instrumentation,
-    spans: () => exporter.getFinishedSpans().filter((s) => s.instrumentationScope.name === '@tracehound/instrumentation'),
+    spans: () =>
+      exporter.getFinishedSpans().filter((s) => s.instrumentationScope.name === '@tracehound/instrumentation'),
     reset(next = {}) {
       exporter.reset();
       instrumentation.setConfig({ ...next, enabled: false });

@@ -61,7 +61,8 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
   let manifest: BundleManifest;
   try {
     manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as BundleManifest;
-    if (manifest.format !== BUNDLE_FORMAT || !Array.isArray(manifest.files) || !Array.isArray(manifest.selection)) throw new Error('format');
+    if (manifest.format !== BUNDLE_FORMAT || !Array.isArray(manifest.files) || !Array.isArray(manifest.selection))
+      throw new Error('format');
   } catch {
     bad('bundle_malformed', MANIFEST_FILE, 'manifest.json is missing or not a bundle manifest');
     return { ok: false, problems, verifiedRecords: 0, lastGoodSeq: 0, segments: 0, sealedSegments: 0 };
@@ -75,10 +76,12 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
       bad('bundle_file_mismatch', f.path, 'listed in the manifest but missing');
       continue;
     }
-    if (buf.length !== f.bytes || sha256Hex(buf) !== f.sha256) bad('bundle_file_mismatch', f.path, 'content differs from the manifest hash');
+    if (buf.length !== f.bytes || sha256Hex(buf) !== f.sha256)
+      bad('bundle_file_mismatch', f.path, 'content differs from the manifest hash');
   }
   for (const path of walk(dir)) {
-    if (path !== MANIFEST_FILE && path !== SUMS_FILE && !listed.has(path)) bad('bundle_file_mismatch', path, 'file not listed in the manifest');
+    if (path !== MANIFEST_FILE && path !== SUMS_FILE && !listed.has(path))
+      bad('bundle_file_mismatch', path, 'file not listed in the manifest');
   }
 
   // The archive subset: the pinned key if given, else the key shipped in the bundle.
@@ -93,7 +96,13 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
   }
   const sub = verifyArchive(join(dir, BUNDLE_ARCHIVE_DIR), { publicKey: key, partial: true });
   if (!publicKey) {
-    problems.push({ code: 'key_not_pinned', severity: 'warning', segment: '', message: 'checked against the key inside the bundle; pass the key from the case file with --public-key to prove authorship' });
+    problems.push({
+      code: 'key_not_pinned',
+      severity: 'warning',
+      segment: '',
+      message:
+        'checked against the key inside the bundle; pass the key from the case file with --public-key to prove authorship',
+    });
   }
   problems.push(...sub.problems.filter((p) => p.code !== 'key_not_pinned'));
 
@@ -107,7 +116,11 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
   }
   const { lines } = splitLines(recordsBuf);
   if (lines.length !== manifest.selection.length) {
-    bad('bundle_record_mismatch', RECORDS_FILE, `${lines.length} lines but the manifest selects ${manifest.selection.length} records`);
+    bad(
+      'bundle_record_mismatch',
+      RECORDS_FILE,
+      `${lines.length} lines but the manifest selects ${manifest.selection.length} records`,
+    );
   }
   const segLines = new Map<string, Buffer[]>();
   let verified = 0;
@@ -115,7 +128,10 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
     const sel = manifest.selection[i];
     const dec = decodeRecord(lines[i].bytes);
     if (!dec.ok || dec.record.seq !== sel.seq || dec.record.hash !== sel.hash) {
-      bad('bundle_record_mismatch', RECORDS_FILE, 'record does not match its manifest entry or its own hash', { line: i + 1, seq: sel.seq });
+      bad('bundle_record_mismatch', RECORDS_FILE, 'record does not match its manifest entry or its own hash', {
+        line: i + 1,
+        seq: sel.seq,
+      });
       continue;
     }
     let seg = segLines.get(sel.segment);
@@ -128,11 +144,21 @@ export function verifyBundle(dir: string, publicKey?: KeyObject): VerifyResult {
       segLines.set(sel.segment, seg);
     }
     if (!seg[sel.line - 1]?.equals(lines[i].bytes)) {
-      bad('bundle_record_mismatch', sel.segment, 'selected record is not at this place in the included segment', { line: sel.line, seq: sel.seq });
+      bad('bundle_record_mismatch', sel.segment, 'selected record is not at this place in the included segment', {
+        line: sel.line,
+        seq: sel.seq,
+      });
       continue;
     }
     verified++;
   }
   const ok = !problems.some((p) => p.severity === 'error');
-  return { ok, problems, verifiedRecords: verified, lastGoodSeq: ok ? (manifest.selection.at(-1)?.seq ?? 0) : 0, segments: sub.segments, sealedSegments: sub.sealedSegments };
+  return {
+    ok,
+    problems,
+    verifiedRecords: verified,
+    lastGoodSeq: ok ? (manifest.selection.at(-1)?.seq ?? 0) : 0,
+    segments: sub.segments,
+    sealedSegments: sub.sealedSegments,
+  };
 }

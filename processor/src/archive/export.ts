@@ -1,5 +1,15 @@
 /** Export an evidence bundle: the records of a time window (and session), their segments and checkpoints, keys, hashes. */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { TracehoundError } from '../errors.js';
@@ -83,7 +93,10 @@ export function exportBundle(dir: string, opts: ExportOptions): ExportResult {
       } else if (index === newest) {
         // The open segment is still growing: copy its complete lines only (it has no checkpoint yet).
         const last = lines.at(-1);
-        writeFileSync(join(opts.out, BUNDLE_ARCHIVE_DIR, name), last ? buf.subarray(0, last.offset + last.bytes.length + 1) : Buffer.alloc(0));
+        writeFileSync(
+          join(opts.out, BUNDLE_ARCHIVE_DIR, name),
+          last ? buf.subarray(0, last.offset + last.bytes.length + 1) : Buffer.alloc(0),
+        );
       } else {
         copyFileSync(join(dir, name), join(opts.out, BUNDLE_ARCHIVE_DIR, name));
       }
@@ -124,7 +137,9 @@ export function exportBundle(dir: string, opts: ExportOptions): ExportResult {
   const manifestBuf = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(opts.out, MANIFEST_FILE), manifestBuf);
   const manifestSha256 = sha256Hex(manifestBuf);
-  const sums = [...files, { path: MANIFEST_FILE, sha256: manifestSha256 }].map((f) => `${f.sha256}  ${f.path}\n`).join('');
+  const sums = [...files, { path: MANIFEST_FILE, sha256: manifestSha256 }]
+    .map((f) => `${f.sha256}  ${f.path}\n`)
+    .join('');
   writeFileSync(join(opts.out, SUMS_FILE), sums);
   return { recordCount: selection.length, segments, manifestSha256, verification };
 }

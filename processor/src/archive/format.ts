@@ -34,7 +34,9 @@ function parseIndex(name: string, ext: string): number | undefined {
     if (c < 48 || c > 57) return undefined;
   }
   const n = Number(digits);
-  return Number.isSafeInteger(n) && n > 0 && segmentName(n) === `${SEGMENT_PREFIX}${digits}${SEGMENT_EXT}` ? n : undefined;
+  return Number.isSafeInteger(n) && n > 0 && segmentName(n) === `${SEGMENT_PREFIX}${digits}${SEGMENT_EXT}`
+    ? n
+    : undefined;
 }
 
 export function parseSegmentName(name: string): number | undefined {
@@ -221,8 +223,7 @@ export function encodeCheckpoint(payload: Omit<Checkpoint, 'signature'>, private
 }
 
 export type DecodedCheckpoint =
-  | { ok: true; checkpoint: Checkpoint; signedBytes: Buffer; hash: string }
-  | { ok: false; detail: string };
+  { ok: true; checkpoint: Checkpoint; signedBytes: Buffer; hash: string } | { ok: false; detail: string };
 
 export function decodeCheckpoint(buf: Buffer): DecodedCheckpoint {
   const end = buf.length > 0 && buf[buf.length - 1] === NEWLINE ? buf.length - 1 : buf.length;
@@ -239,7 +240,10 @@ export function decodeCheckpoint(buf: Buffer): DecodedCheckpoint {
   return { ok: true, checkpoint: parsed, signedBytes, hash: sha256Hex(buf) };
 }
 
-export function checkSignature(decoded: { checkpoint: Checkpoint; signedBytes: Buffer }, publicKey: KeyObject): boolean {
+export function checkSignature(
+  decoded: { checkpoint: Checkpoint; signedBytes: Buffer },
+  publicKey: KeyObject,
+): boolean {
   try {
     return edVerify(null, decoded.signedBytes, publicKey, Buffer.from(decoded.checkpoint.signature, 'base64'));
   } catch {

@@ -13,7 +13,10 @@ export type KeySource = 'deps' | 'env' | 'file' | 'ephemeral';
 
 function requireEd25519(key: KeyObject, where: string): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new TracehoundError('TH_ARCHIVE_KEY', `${where}: expected an Ed25519 key, got ${key.asymmetricKeyType ?? key.type}`);
+    throw new TracehoundError(
+      'TH_ARCHIVE_KEY',
+      `${where}: expected an Ed25519 key, got ${key.asymmetricKeyType ?? key.type}`,
+    );
   }
   return key;
 }
@@ -108,7 +111,10 @@ export function writeKeyPair(dir: string): { privateKeyFile: string; publicKeyFi
     writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
     writeFileSync(publicKeyFile, publicKeyPem(publicKey), { mode: 0o644, flag: 'wx' });
   } catch (err) {
-    throw new TracehoundError('TH_ARCHIVE_KEY', `cannot write the key pair in ${dir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new TracehoundError(
+      'TH_ARCHIVE_KEY',
+      `cannot write the key pair in ${dir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   return { privateKeyFile, publicKeyFile, keyId: publicKeyId(publicKey) };
 }

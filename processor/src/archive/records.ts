@@ -28,7 +28,8 @@ export function toJsonSafe(value: unknown, depth = 0, seen: WeakSet<object> = ne
     case 'object': {
       if (value === null) return null;
       if (depth >= MAX_DEPTH || seen.has(value)) return null;
-      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+      if (value instanceof Uint8Array)
+        return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
       seen.add(value);
       let out: unknown;
@@ -70,7 +71,10 @@ export function findingRecord(finding: Finding): ArchiveRecord {
 }
 
 /** The archive record of a span a finding concerns; pass the span after redaction or hashing, never raw content. */
-export function spanRecord(span: { traceId: string; spanId: string; startNs: bigint }, session?: string): ArchiveRecord {
+export function spanRecord(
+  span: { traceId: string; spanId: string; startNs: bigint },
+  session?: string,
+): ArchiveRecord {
   return {
     type: 'span',
     time: nanosToMs(span.startNs),

@@ -54,7 +54,10 @@ export function readCheckpointFile(dir: string, index: number): ReturnType<typeo
 }
 
 function tampered(detail: string): TracehoundError {
-  return new TracehoundError('TH_ARCHIVE_TAMPERED', `${detail}; run \`tracehound archive verify\` before writing again`);
+  return new TracehoundError(
+    'TH_ARCHIVE_TAMPERED',
+    `${detail}; run \`tracehound archive verify\` before writing again`,
+  );
 }
 
 function timeMs(iso: string, fallback: number): number {
@@ -66,7 +69,10 @@ export function openChain(dir: string): { state: ChainState; torn?: TornTail } {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new TracehoundError('TH_ARCHIVE_IO', `cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new TracehoundError(
+      'TH_ARCHIVE_IO',
+      `cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   const listing = listArchive(dir);
   for (const name of listing.temporary) rmSync(join(dir, name), { force: true });
@@ -124,7 +130,8 @@ export function openChain(dir: string): { state: ChainState; torn?: TornTail } {
       if (d && d.index === newest - 1 && typeof d.checkpointSha256 === 'string') prevCkpt = d.checkpointSha256;
     }
   }
-  if (prevCkpt === undefined) throw tampered(`${name}: the segment before it is missing and no retention record explains it`);
+  if (prevCkpt === undefined)
+    throw tampered(`${name}: the segment before it is missing and no retention record explains it`);
 
   let torn: TornTail | undefined;
   let bytes = buf.length;

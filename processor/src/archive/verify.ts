@@ -104,16 +104,24 @@ function readRetention(data: unknown): RetentionNote | undefined {
     typeof d.lastRecordHash === 'string' &&
     typeof d.checkpointSha256 === 'string'
   ) {
-    return { index: d.index as number, lastSeq: d.lastSeq as number, lastRecordHash: d.lastRecordHash, checkpointSha256: d.checkpointSha256 };
+    return {
+      index: d.index as number,
+      lastSeq: d.lastSeq as number,
+      lastRecordHash: d.lastRecordHash,
+      checkpointSha256: d.checkpointSha256,
+    };
   }
   return undefined;
 }
 
 export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | VerifyOptions): VerifyResult {
   const opts: VerifyOptions =
-    publicKeyOrOptions && 'asymmetricKeyType' in publicKeyOrOptions ? { publicKey: publicKeyOrOptions as KeyObject } : ((publicKeyOrOptions as VerifyOptions | undefined) ?? {});
+    publicKeyOrOptions && 'asymmetricKeyType' in publicKeyOrOptions
+      ? { publicKey: publicKeyOrOptions as KeyObject }
+      : ((publicKeyOrOptions as VerifyOptions | undefined) ?? {});
   const problems: VerifyProblem[] = [];
-  const add = (p: Omit<VerifyProblem, 'severity'>, severity: VerifyProblem['severity'] = 'error') => problems.push({ ...p, severity });
+  const add = (p: Omit<VerifyProblem, 'severity'>, severity: VerifyProblem['severity'] = 'error') =>
+    problems.push({ ...p, severity });
 
   const listing = listArchive(dir);
   const segSet = new Set(listing.segments);
@@ -121,7 +129,15 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
   const all = [...new Set([...listing.segments, ...listing.checkpoints])].sort((a, b) => a - b);
   const pinnedDer = opts.publicKey ? publicKeyDer(opts.publicKey).toString('base64') : undefined;
   if (!opts.publicKey) {
-    add({ code: 'key_not_pinned', segment: '', message: 'no public key given: signatures were checked against the key embedded in each checkpoint (integrity, not authorship)' }, 'warning');
+    add(
+      {
+        code: 'key_not_pinned',
+        segment: '',
+        message:
+          'no public key given: signatures were checked against the key embedded in each checkpoint (integrity, not authorship)',
+      },
+      'warning',
+    );
   }
   if (all.length === 0) {
     add({ code: 'archive_empty', segment: '', message: 'no segment or checkpoint files' }, 'warning');
@@ -182,14 +198,30 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
       }
       const r = dec.record;
       if (!dec.ok) {
-        recProblem('record_hash_mismatch', `record content was changed after it was written (hash ${r.hash.slice(0, 12)}… ≠ content ${dec.computed.slice(0, 12)}…)`, r.seq);
+        recProblem(
+          'record_hash_mismatch',
+          `record content was changed after it was written (hash ${r.hash.slice(0, 12)}… ≠ content ${dec.computed.slice(0, 12)}…)`,
+          r.seq,
+        );
       } else if (expected) {
         if (r.seq > expected.seq) {
-          recProblem('records_missing', `seq jumps from ${expected.seq - 1} to ${r.seq}: ${r.seq - expected.seq} record(s) deleted`, r.seq);
+          recProblem(
+            'records_missing',
+            `seq jumps from ${expected.seq - 1} to ${r.seq}: ${r.seq - expected.seq} record(s) deleted`,
+            r.seq,
+          );
         } else if (r.seq < expected.seq) {
-          recProblem('record_out_of_order', `seq ${r.seq} after ${expected.seq - 1}: records reordered, duplicated or inserted`, r.seq);
+          recProblem(
+            'record_out_of_order',
+            `seq ${r.seq} after ${expected.seq - 1}: records reordered, duplicated or inserted`,
+            r.seq,
+          );
         } else if (r.prev !== expected.prev) {
-          recProblem('chain_broken', `prev hash does not match the record before: a record was inserted or replaced`, r.seq);
+          recProblem(
+            'chain_broken',
+            `prev hash does not match the record before: a record was inserted or replaced`,
+            r.seq,
+          );
         } else verified++;
       } else verified++;
       if (summary.firstSeq === undefined) {
@@ -206,17 +238,31 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
     }
     if (tail) {
       if (index === newest && !ckptSet.has(index)) {
-        add({ code: 'torn_tail', segment: name, line: lines.length + 1, message: `incomplete last line (${tail.bytes.length} bytes), as a crash mid-write leaves; the writer cuts it on restart` }, 'warning');
+        add(
+          {
+            code: 'torn_tail',
+            segment: name,
+            line: lines.length + 1,
+            message: `incomplete last line (${tail.bytes.length} bytes), as a crash mid-write leaves; the writer cuts it on restart`,
+          },
+          'warning',
+        );
       } else {
         if (!summary.recordError) summary.lastGoodSeq = summary.lastSeq;
         summary.recordError = true;
-        add({ code: 'record_truncated', segment: name, line: lines.length + 1, message: 'incomplete line in a sealed or older segment: the file was truncated or appended to' });
+        add({
+          code: 'record_truncated',
+          segment: name,
+          line: lines.length + 1,
+          message: 'incomplete line in a sealed or older segment: the file was truncated or appended to',
+        });
       }
     }
     if (!summary.recordError) summary.lastGoodSeq = summary.lastSeq;
 
     if (!ckptSet.has(index)) {
-      if (index !== newest) segProblem('checkpoint_missing', `${cname} is missing: only the newest segment may be unsealed`);
+      if (index !== newest)
+        segProblem('checkpoint_missing', `${cname} is missing: only the newest segment may be unsealed`);
       expectedCkpt = undefined;
       continue;
     }
@@ -238,26 +284,46 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
     const mism: string[] = [];
     if (c.segment !== name || c.index !== index) mism.push(`names ${c.segment}`);
     if (c.recordCount !== lines.length) mism.push(`recordCount ${c.recordCount} ≠ ${lines.length} lines`);
-    if (summary.firstSeq !== undefined && c.firstSeq !== summary.firstSeq) mism.push(`firstSeq ${c.firstSeq} ≠ ${summary.firstSeq}`);
-    if (summary.lastSeq !== undefined && c.lastSeq !== summary.lastSeq) mism.push(`lastSeq ${c.lastSeq} ≠ ${summary.lastSeq}`);
+    if (summary.firstSeq !== undefined && c.firstSeq !== summary.firstSeq)
+      mism.push(`firstSeq ${c.firstSeq} ≠ ${summary.firstSeq}`);
+    if (summary.lastSeq !== undefined && c.lastSeq !== summary.lastSeq)
+      mism.push(`lastSeq ${c.lastSeq} ≠ ${summary.lastSeq}`);
     if (summary.firstPrev !== undefined && c.firstPrevHash !== summary.firstPrev) mism.push('firstPrevHash differs');
     if (lastHash !== undefined && c.lastRecordHash !== lastHash) mism.push('lastRecordHash differs');
-    if (mism.length > 0) segProblem('checkpoint_mismatch', `${cname} does not describe this segment: ${mism.join('; ')}`);
+    if (mism.length > 0)
+      segProblem('checkpoint_mismatch', `${cname} does not describe this segment: ${mism.join('; ')}`);
     if (c.bytes !== buf.length || c.sha256 !== sha256Hex(buf)) {
-      segProblem('segment_hash_mismatch', `segment file (${buf.length} bytes) differs from the one sealed in ${cname} (${c.bytes} bytes)`);
+      segProblem(
+        'segment_hash_mismatch',
+        `segment file (${buf.length} bytes) differs from the one sealed in ${cname} (${c.bytes} bytes)`,
+      );
     }
     if (pinnedDer !== undefined && c.publicKey !== pinnedDer) {
-      segProblem('key_mismatch', `${cname} is signed by key ${c.keyId}, not by the pinned key ${publicKeyId(opts.publicKey as KeyObject)}`);
+      segProblem(
+        'key_mismatch',
+        `${cname} is signed by key ${c.keyId}, not by the pinned key ${publicKeyId(opts.publicKey as KeyObject)}`,
+      );
     } else {
       const key = opts.publicKey ?? publicKeyFromDerBase64(c.publicKey);
       if (!key || !checkSignature(cd, key)) segProblem('signature_invalid', `${cname}: signature does not verify`);
       else if (!opts.publicKey) {
         firstKeyId ??= c.keyId;
-        if (c.keyId !== firstKeyId) add({ code: 'key_changed', segment: name, message: `signed by key ${c.keyId}, earlier checkpoints by ${firstKeyId}` }, 'warning');
+        if (c.keyId !== firstKeyId)
+          add(
+            {
+              code: 'key_changed',
+              segment: name,
+              message: `signed by key ${c.keyId}, earlier checkpoints by ${firstKeyId}`,
+            },
+            'warning',
+          );
       }
     }
     if (expectedCkpt !== undefined && c.prevCheckpointHash !== expectedCkpt) {
-      segProblem('checkpoint_chain_broken', `${cname} does not link to the previous checkpoint: a checkpoint was replaced`);
+      segProblem(
+        'checkpoint_chain_broken',
+        `${cname} does not link to the previous checkpoint: a checkpoint was replaced`,
+      );
     }
     if (summary.deferredLink) summary.deferredLink.ckptPrev = c.prevCheckpointHash;
     expectedCkpt = cd.hash;
@@ -279,11 +345,20 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
     if (s.index === 1 && link.missing.length === 0) {
       if (s.firstSeq !== undefined && (s.firstSeq !== 1 || s.firstPrev !== GENESIS_HASH)) {
         s.segmentError = true;
-        add({ code: 'records_missing', segment: name, seq: s.firstSeq, message: `the archive starts at seq ${s.firstSeq}, not 1: its first records were deleted` });
+        add({
+          code: 'records_missing',
+          segment: name,
+          seq: s.firstSeq,
+          message: `the archive starts at seq ${s.firstSeq}, not 1: its first records were deleted`,
+        });
       }
       if (link.ckptPrev !== undefined && link.ckptPrev !== GENESIS_HASH) {
         s.segmentError = true;
-        add({ code: 'checkpoint_chain_broken', segment: name, message: 'the first checkpoint does not start the checkpoint chain' });
+        add({
+          code: 'checkpoint_chain_broken',
+          segment: name,
+          message: 'the first checkpoint does not start the checkpoint chain',
+        });
       }
       return;
     }
@@ -291,11 +366,16 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
     // the oldest present segment only its predecessor (older retention records went away with older segments).
     const prevPresent = summaries.filter((p) => p.index < s.index).at(-1)?.index ?? 0;
     const unexplained: number[] = [];
-    for (let m = prevPresent === 0 ? s.index - 1 : prevPresent + 1; m < s.index; m++) if (!retention.has(m)) unexplained.push(m);
+    for (let m = prevPresent === 0 ? s.index - 1 : prevPresent + 1; m < s.index; m++)
+      if (!retention.has(m)) unexplained.push(m);
     if (unexplained.length > 0) {
       s.segmentError = true;
       for (const m of unexplained) {
-        add({ code: 'segment_missing', segment: segmentName(m), message: `deleted, and no retention record says so${ckptSet.has(m) ? ' (its checkpoint is still there)' : ''}` });
+        add({
+          code: 'segment_missing',
+          segment: segmentName(m),
+          message: `deleted, and no retention record says so${ckptSet.has(m) ? ' (its checkpoint is still there)' : ''}`,
+        });
       }
       return;
     }
@@ -303,19 +383,40 @@ export function verifyArchive(dir: string, publicKeyOrOptions?: KeyObject | Veri
     if (!note) return; // s.index - 1 is present: a within-pass link failure was already reported
     if (s.firstSeq !== undefined && (s.firstSeq !== note.lastSeq + 1 || s.firstPrev !== note.lastRecordHash)) {
       s.segmentError = true;
-      add({ code: 'chain_broken', segment: name, seq: s.firstSeq, message: `does not continue ${segmentName(note.index)} as its retention record describes it` });
+      add({
+        code: 'chain_broken',
+        segment: name,
+        seq: s.firstSeq,
+        message: `does not continue ${segmentName(note.index)} as its retention record describes it`,
+      });
     }
     if (link.ckptPrev !== undefined && link.ckptPrev !== note.checkpointSha256) {
       s.segmentError = true;
-      add({ code: 'checkpoint_chain_broken', segment: name, message: `its checkpoint does not link to the checkpoint of ${segmentName(note.index)} named in the retention record` });
+      add({
+        code: 'checkpoint_chain_broken',
+        segment: name,
+        message: `its checkpoint does not link to the checkpoint of ${segmentName(note.index)} named in the retention record`,
+      });
     }
   }
   for (const m of trailingMissing) {
-    if (!opts.partial && !retention.has(m)) add({ code: 'segment_missing', segment: segmentName(m), message: 'deleted (its checkpoint is still there), and no retention record says so' });
+    if (!opts.partial && !retention.has(m))
+      add({
+        code: 'segment_missing',
+        segment: segmentName(m),
+        message: 'deleted (its checkpoint is still there), and no retention record says so',
+      });
   }
   for (const [m] of retention) {
     if (segSet.has(m) || ckptSet.has(m)) {
-      add({ code: 'retention_incomplete', segment: segmentName(m), message: 'a retention record deleted this segment but files remain (interrupted deletion)' }, 'warning');
+      add(
+        {
+          code: 'retention_incomplete',
+          segment: segmentName(m),
+          message: 'a retention record deleted this segment but files remain (interrupted deletion)',
+        },
+        'warning',
+      );
     }
   }
 

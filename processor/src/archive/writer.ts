@@ -136,7 +136,9 @@ class ArchiveWriter implements Archive {
   append(record: ArchiveRecord): Promise<void> {
     if (record.type !== 'finding' && record.type !== 'span') {
       this.counters.rejected++;
-      return Promise.reject(new TracehoundError('TH_ARCHIVE_IO', `record type ${String(record.type)} cannot be appended`));
+      return Promise.reject(
+        new TracehoundError('TH_ARCHIVE_IO', `record type ${String(record.type)} cannot be appended`),
+      );
     }
     const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
     // Sanitized here, on the caller's turn, so nothing inside the write queue can throw on odd data.
@@ -175,7 +177,8 @@ class ArchiveWriter implements Archive {
     return this.enqueueTask(async () => {
       const now = this.clock();
       const open = this.state.open;
-      if (open && open.count > 0 && now - open.openedAtMs >= this.config.segment.maxAgeSeconds * 1000) await this.seal(now);
+      if (open && open.count > 0 && now - open.openedAtMs >= this.config.segment.maxAgeSeconds * 1000)
+        await this.seal(now);
       await this.applyRetention(now);
       if (this.config.fsync !== 'never') await this.sync();
     });
@@ -256,7 +259,12 @@ class ArchiveWriter implements Archive {
             if (await this.writeRecord(op.rec)) accepted.push(op);
             else {
               this.counters.rejected++;
-              op.reject(new TracehoundError('TH_ARCHIVE_IO', `record larger than maxRecordBytes (${this.config.maxRecordBytes})`));
+              op.reject(
+                new TracehoundError(
+                  'TH_ARCHIVE_IO',
+                  `record larger than maxRecordBytes (${this.config.maxRecordBytes})`,
+                ),
+              );
             }
           }
           await this.flushPending();
@@ -278,7 +286,10 @@ class ArchiveWriter implements Archive {
     this.failure ??= ioError('archive write failed; restart to recover', err);
   }
 
-  private encode(rec: InternalRecord, atMs: number): { line: Buffer; hash: string; fields: Omit<StoredRecord, 'hash'> } {
+  private encode(
+    rec: InternalRecord,
+    atMs: number,
+  ): { line: Buffer; hash: string; fields: Omit<StoredRecord, 'hash'> } {
     const timeMs = typeof rec.time === 'number' && Number.isFinite(rec.time) ? rec.time : atMs;
     const fields: Omit<StoredRecord, 'hash'> = {
       v: FORMAT_VERSION,
@@ -506,7 +517,9 @@ export function createArchive(config: ArchiveConfig, deps: ArchiveDeps): Archive
     ? { key: deps.signingKey, source: 'deps' as const }
     : resolveSigningKey({ file: config.signingKeyFile, env: deps.env ?? process.env });
   if (resolved.source === 'ephemeral') {
-    warn('no signing key configured (archive.signingKeyFile or TRACEHOUND_ARCHIVE_KEY): using an ephemeral key; checkpoints prove integrity but not who wrote them');
+    warn(
+      'no signing key configured (archive.signingKeyFile or TRACEHOUND_ARCHIVE_KEY): using an ephemeral key; checkpoints prove integrity but not who wrote them',
+    );
   }
   const { state, torn } = openChain(config.dir);
   const writer = new ArchiveWriter(config, deps.clock, resolved.key, resolved.source, state);

@@ -229,7 +229,9 @@ export const behaviorDefaults: BehaviorConfig = {
   scope: { enabled: true, dataScope: true, crossTenant: true, tools: true, dedupeSeconds: 0 },
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 export type BehaviorConfigInput = DeepPartial<BehaviorConfig>;
 
 /** Defaults overlaid with a partial config (one level of sections deep; arrays replace). */
@@ -238,7 +240,10 @@ export function resolveBehaviorConfig(input: BehaviorConfigInput = {}): Behavior
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
     const base = out[k];
-    out[k] = base && typeof base === 'object' && !Array.isArray(base) && typeof v === 'object' && !Array.isArray(v) ? { ...base, ...v } : v;
+    out[k] =
+      base && typeof base === 'object' && !Array.isArray(base) && typeof v === 'object' && !Array.isArray(v)
+        ? { ...base, ...v }
+        : v;
   }
   return out as unknown as BehaviorConfig;
 }
@@ -341,5 +346,11 @@ export const behaviorConfigSchema = section({
     adoptAfterWindows: int(1, 1000),
     lengthBuckets: { type: 'array', items: { type: 'number', exclusiveMinimum: 0 }, minItems: 1, maxItems: 64 },
   }),
-  scope: section({ enabled: bool, dataScope: bool, crossTenant: bool, tools: bool, dedupeSeconds: int(0, 365 * 86400) }),
+  scope: section({
+    enabled: bool,
+    dataScope: bool,
+    crossTenant: bool,
+    tools: bool,
+    dedupeSeconds: int(0, 365 * 86400),
+  }),
 });

@@ -16,7 +16,16 @@ import { BehaviorMetrics } from './metrics.js';
 import { behaviorRules } from './rules.js';
 import { FireGate } from './state/gate.js';
 import { BoundedStore } from './state/store.js';
-import type { BehaviorDeps, BehaviorDetection, BehaviorDetector, BehaviorEngine, BehaviorStats, Entity, ObserveContext, StoreLike } from './types.js';
+import type {
+  BehaviorDeps,
+  BehaviorDetection,
+  BehaviorDetector,
+  BehaviorEngine,
+  BehaviorStats,
+  Entity,
+  ObserveContext,
+  StoreLike,
+} from './types.js';
 
 /** Every behavioral detector, in the order they run. */
 const FACTORIES: ReadonlyArray<(env: DetectorEnv) => BehaviorDetector> = [
@@ -34,9 +43,17 @@ const FACTORIES: ReadonlyArray<(env: DetectorEnv) => BehaviorDetector> = [
 /** The longest window any rule dedupes over: the fire-once store keeps keys that long. */
 function longestWindowSeconds(c: BehaviorConfig): number {
   return Math.max(
-    c.repeatedAttempts.windowSeconds, c.refusalCluster.windowSeconds, c.inputRate.windowSeconds, c.outputSpike.windowSeconds,
-    c.costSpike.windowSeconds, c.auth.windowSeconds, c.auth.failureWindowSeconds, c.campaign.windowSeconds, c.modelDrift.windowSeconds,
-    c.scope.dedupeSeconds, 1,
+    c.repeatedAttempts.windowSeconds,
+    c.refusalCluster.windowSeconds,
+    c.inputRate.windowSeconds,
+    c.outputSpike.windowSeconds,
+    c.costSpike.windowSeconds,
+    c.auth.windowSeconds,
+    c.auth.failureWindowSeconds,
+    c.campaign.windowSeconds,
+    c.modelDrift.windowSeconds,
+    c.scope.dedupeSeconds,
+    1,
   );
 }
 
@@ -83,16 +100,30 @@ export function createBehaviorEngine(config: BehaviorConfig, deps: BehaviorDeps)
     const session = id.session ?? id.conversation;
     const actor: Entity | undefined = session
       ? { type: 'session', id: session }
-      : id.user ? { type: 'user', id: id.user } : id.apiKeyFingerprint ? { type: 'api_key', id: id.apiKeyFingerprint } : undefined;
+      : id.user
+        ? { type: 'user', id: id.user }
+        : id.apiKeyFingerprint
+          ? { type: 'api_key', id: id.apiKeyFingerprint }
+          : undefined;
     let refused = categories.has('refusal');
-    if (!refused) for (const m of ix.output ?? []) if (m.finishReason && finishReasons.has(m.finishReason)) refused = true;
+    if (!refused)
+      for (const m of ix.output ?? []) if (m.finishReason && finishReasons.has(m.finishReason)) refused = true;
     let text: string | undefined;
     return {
-      ix, detections, categories, detectionCategories, now, eventMs: startMs(ix, now), session, actor, refused,
+      ix,
+      detections,
+      categories,
+      detectionCategories,
+      now,
+      eventMs: startMs(ix, now),
+      session,
+      actor,
+      refused,
       userText() {
         if (text === undefined) {
           const parts: string[] = [];
-          for (const m of newTurn(ix.input ?? [])) if ((m.role === 'user' || m.role === 'unknown') && m.content) parts.push(m.content);
+          for (const m of newTurn(ix.input ?? []))
+            if ((m.role === 'user' || m.role === 'unknown') && m.content) parts.push(m.content);
           text = parts.join('\n');
         }
         return text;

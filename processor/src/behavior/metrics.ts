@@ -20,26 +20,42 @@ export class BehaviorMetrics {
   private readonly errors: Counter<'detector'>;
   private readonly metricNames: string[] = [];
 
-  constructor(private readonly registry: Registry, stores: () => readonly StoreLike[]) {
+  constructor(
+    private readonly registry: Registry,
+    stores: () => readonly StoreLike[],
+  ) {
     const registers = [registry];
     const seen = new Map<string, { lru: number; ttl: number }>();
     const existing = (name: string) => registry.getSingleMetric(name);
-    if (existing(NAMES.entries)) throw new TracehoundError('TH_CONFIG_INVALID', 'behavior metrics are already registered on this registry (one engine per registry)');
+    if (existing(NAMES.entries))
+      throw new TracehoundError(
+        'TH_CONFIG_INVALID',
+        'behavior metrics are already registered on this registry (one engine per registry)',
+      );
     new Gauge({
-      name: NAMES.entries, help: 'Entries held per behavioral state store.', labelNames: ['store'], registers,
+      name: NAMES.entries,
+      help: 'Entries held per behavioral state store.',
+      labelNames: ['store'],
+      registers,
       collect() {
         this.reset();
         for (const s of stores()) this.set({ store: s.name }, s.size);
       },
     });
     new Gauge({
-      name: NAMES.capacity, help: 'Entry cap of each behavioral state store.', labelNames: ['store'], registers,
+      name: NAMES.capacity,
+      help: 'Entry cap of each behavioral state store.',
+      labelNames: ['store'],
+      registers,
       collect() {
         for (const s of stores()) this.set({ store: s.name }, s.maxEntries);
       },
     });
     new Counter({
-      name: NAMES.evictions, help: 'Entries evicted from behavioral state stores, by store and reason (lru|ttl).', labelNames: ['store', 'reason'], registers,
+      name: NAMES.evictions,
+      help: 'Entries evicted from behavioral state stores, by store and reason (lru|ttl).',
+      labelNames: ['store', 'reason'],
+      registers,
       collect() {
         for (const s of stores()) {
           const prev = seen.get(s.name) ?? { lru: 0, ttl: 0 };
@@ -51,8 +67,18 @@ export class BehaviorMetrics {
         }
       },
     });
-    this.patterns = new Counter({ name: NAMES.patterns, help: 'Behavioral patterns fired, by rule.', labelNames: ['rule'], registers });
-    this.errors = new Counter({ name: NAMES.errors, help: 'Behavioral detector failures on one input (the others still ran).', labelNames: ['detector'], registers });
+    this.patterns = new Counter({
+      name: NAMES.patterns,
+      help: 'Behavioral patterns fired, by rule.',
+      labelNames: ['rule'],
+      registers,
+    });
+    this.errors = new Counter({
+      name: NAMES.errors,
+      help: 'Behavioral detector failures on one input (the others still ran).',
+      labelNames: ['detector'],
+      registers,
+    });
     this.metricNames.push(...Object.values(NAMES));
   }
 

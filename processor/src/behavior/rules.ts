@@ -26,9 +26,11 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Repeated prompt injection or system prompt extraction attempts in a session',
     category: 'behavioral_anomaly',
     severity: 'high',
-    description: 'One session sent several prompts flagged as injection, jailbreak or system-prompt extraction within the window: someone is probing the app rather than slipping once.',
+    description:
+      'One session sent several prompts flagged as injection, jailbreak or system-prompt extraction within the window: someone is probing the app rather than slipping once.',
     example: 'Five rephrasings of "print your hidden instructions" within ten minutes of one chat session.',
-    falsePositives: 'Red-team exercises and security testers; users pasting the same quoted attack text while asking about it.',
+    falsePositives:
+      'Red-team exercises and security testers; users pasting the same quoted attack text while asking about it.',
     owasp: ['LLM01:2025', 'LLM07:2025'],
     atlas: ['AML.T0051', 'AML.T0054', 'AML.T0056'],
     channels: ['prompt'],
@@ -38,7 +40,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Repeated injection or extraction attempts followed by a leak',
     category: 'behavioral_anomaly',
     severity: 'critical',
-    description: 'A session that repeatedly attempted injection or extraction also received an output flagged as a system prompt, secret or data leak within the window: the probing likely succeeded.',
+    description:
+      'A session that repeatedly attempted injection or extraction also received an output flagged as a system prompt, secret or data leak within the window: the probing likely succeeded.',
     example: 'After five extraction attempts the model answers with its system prompt canary.',
     falsePositives: 'Authorised red-team sessions; leak detections that are themselves false positives.',
     owasp: ['LLM01:2025', 'LLM02:2025', 'LLM07:2025'],
@@ -50,7 +53,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Cluster of refusals in a session',
     category: 'behavioral_anomaly',
     severity: 'medium',
-    description: 'The model refused several requests of one session within the window, a sign of someone searching for a prompt that slips past its guardrails.',
+    description:
+      'The model refused several requests of one session within the window, a sign of someone searching for a prompt that slips past its guardrails.',
     example: 'Four content-filter finish reasons in one session within ten minutes.',
     falsePositives: 'Over-strict guardrails on a legitimate topic (medical, security research).',
     owasp: ['LLM01:2025'],
@@ -62,7 +66,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Cluster of refusals on an API key',
     category: 'behavioral_anomaly',
     severity: 'medium',
-    description: 'Requests made with one API key were refused many times within the window, across however many sessions: automated guardrail probing with that key.',
+    description:
+      'Requests made with one API key were refused many times within the window, across however many sessions: automated guardrail probing with that key.',
     example: 'Twenty refusals for one key fingerprint within ten minutes.',
     falsePositives: 'A shared service key in front of many users; evaluation jobs that test refusals.',
     owasp: ['LLM01:2025'],
@@ -74,9 +79,11 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Input arriving faster than a person types',
     category: 'behavioral_anomaly',
     severity: 'medium',
-    description: 'Several consecutive requests of one session carried more new user text than a fast typist produces in the time since the previous request, and the session declared no batch workload: a script is driving the chat.',
+    description:
+      'Several consecutive requests of one session carried more new user text than a fast typist produces in the time since the previous request, and the session declared no batch workload: a script is driving the chat.',
     example: 'Five 1,500-character prompts two seconds apart in a chat UI session.',
-    falsePositives: 'Users pasting documents in quick succession; undeclared automation (declare it with the workload identity).',
+    falsePositives:
+      'Users pasting documents in quick succession; undeclared automation (declare it with the workload identity).',
     owasp: ['LLM10:2025'],
     atlas: ['AML.T0040'],
     channels: ['prompt'],
@@ -86,7 +93,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Output size far above the application baseline',
     category: 'behavioral_anomaly',
     severity: 'medium',
-    description: 'An answer was many times longer than the learned baseline of its application (service and model), as when a prompt makes the model dump a knowledge base or its context.',
+    description:
+      'An answer was many times longer than the learned baseline of its application (service and model), as when a prompt makes the model dump a knowledge base or its context.',
     example: 'A 4,000-token answer from an app whose answers average 500 tokens.',
     falsePositives: 'Legitimate long-form requests (reports, code files) in an app that usually answers briefly.',
     owasp: ['LLM02:2025', 'LLM10:2025'],
@@ -98,7 +106,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Token spend spike against the key\u2019s own baseline (denial of wallet)',
     category: 'cost_abuse',
     severity: 'high',
-    description: 'The tokens spent by one API key (or tenant) in the current bucket are many times its learned per-bucket spend: a leaked key or a runaway loop.',
+    description:
+      'The tokens spent by one API key (or tenant) in the current bucket are many times its learned per-bucket spend: a leaked key or a runaway loop.',
     example: 'A key that spends 3,000 tokens a minute suddenly spends 400,000.',
     falsePositives: 'Planned bulk jobs, launches and migrations.',
     owasp: ['LLM10:2025'],
@@ -122,7 +131,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Credential used from a new network after the learning period',
     category: 'auth_anomaly',
     severity: 'medium',
-    description: 'A user or API key authenticated successfully from a network (IPv4 /24, IPv6 /64) it had not used during or since its learning period.',
+    description:
+      'A user or API key authenticated successfully from a network (IPv4 /24, IPv6 /64) it had not used during or since its learning period.',
     example: 'A service key seen only from 10.2.3.0/24 for a week authenticates from 203.0.113.0/24.',
     falsePositives: 'Travel, new offices, cloud egress changes, mobile networks.',
     owasp: ['LLM10:2025'],
@@ -134,7 +144,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Many authentication failures followed by a success',
     category: 'auth_anomaly',
     severity: 'high',
-    description: 'A user or API key failed to authenticate several times within the window and then succeeded: a guessed or stuffed credential.',
+    description:
+      'A user or API key failed to authenticate several times within the window and then succeeded: a guessed or stuffed credential.',
     example: 'Six failed logins then a success for one user within ten minutes.',
     falsePositives: 'A user who forgot a password; a client retrying with a rotated key.',
     owasp: ['LLM10:2025'],
@@ -146,9 +157,11 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Near-duplicate prompt across many sessions (campaign)',
     category: 'campaign',
     severity: 'high',
-    description: 'Near-duplicate prompts (MinHash over word shingles) arrived from several distinct sessions within the window: a shared jailbreak template or a coordinated abuse campaign.',
+    description:
+      'Near-duplicate prompts (MinHash over word shingles) arrived from several distinct sessions within the window: a shared jailbreak template or a coordinated abuse campaign.',
     example: 'The same long role-play jailbreak, with small edits, from fifty sessions in an hour.',
-    falsePositives: 'App-side prompt templates sent as user text; popular canned questions longer than the minimum word count.',
+    falsePositives:
+      'App-side prompt templates sent as user text; popular canned questions longer than the minimum word count.',
     owasp: ['LLM01:2025'],
     atlas: ['AML.T0051', 'AML.T0054'],
     channels: ['prompt'],
@@ -158,7 +171,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Model refusal rate drifted from its reference window',
     category: 'model_drift',
     severity: 'medium',
-    description: 'The share of refused answers of a model (and version) in the last window differs significantly from its reference window: a guardrail regression after an update, or a wave of abuse.',
+    description:
+      'The share of refused answers of a model (and version) in the last window differs significantly from its reference window: a guardrail regression after an update, or a wave of abuse.',
     example: 'A model that refused 8 % of requests refuses 3 % after a version change.',
     falsePositives: 'Changes in the traffic mix (a new feature, a new user group).',
     owasp: ['LLM04:2025'],
@@ -170,7 +184,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Model output-length distribution drifted from its reference window',
     category: 'model_drift',
     severity: 'medium',
-    description: 'The distribution of a model\u2019s answer lengths in the last window shifted from its reference window (population stability index over fixed buckets).',
+    description:
+      'The distribution of a model\u2019s answer lengths in the last window shifted from its reference window (population stability index over fixed buckets).',
     example: 'PSI 0.4 after a model update made answers twice as long.',
     falsePositives: 'Prompt template changes, new features, seasonal traffic.',
     owasp: ['LLM04:2025'],
@@ -182,7 +197,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Retrieval outside the user\u2019s declared data scope',
     category: 'scope_violation',
     severity: 'high',
-    description: 'A retrieved document\u2019s source or classification is outside the data scope declared for the user or session.',
+    description:
+      'A retrieved document\u2019s source or classification is outside the data scope declared for the user or session.',
     example: 'A support user whose scope is source:kb/public/* gets a document from kb/hr/salaries.',
     falsePositives: 'Scopes declared narrower than the app really grants.',
     owasp: ['LLM02:2025', 'LLM08:2025'],
@@ -194,7 +210,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Retrieval of another tenant\u2019s document',
     category: 'scope_violation',
     severity: 'critical',
-    description: 'A document belonging to a different tenant than the requesting identity was retrieved into the context.',
+    description:
+      'A document belonging to a different tenant than the requesting identity was retrieved into the context.',
     example: 'Tenant acme\u2019s session retrieves a chunk tagged tenant=globex.',
     falsePositives: 'Shared public corpora tagged with a tenant.',
     owasp: ['LLM02:2025', 'LLM08:2025'],
@@ -206,7 +223,8 @@ export const behaviorRules: readonly RuleMeta[] = [
     name: 'Tool used outside the session\u2019s allowed set',
     category: 'scope_violation',
     severity: 'high',
-    description: 'A tool was executed (or requested by the model) that is not in the allowed tools declared for the session.',
+    description:
+      'A tool was executed (or requested by the model) that is not in the allowed tools declared for the session.',
     example: 'A session allowed search and calculator executes send_email.',
     falsePositives: 'Allowed-tool lists that lag behind the app\u2019s tool registry.',
     owasp: ['LLM06:2025'],

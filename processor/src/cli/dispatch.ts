@@ -73,7 +73,9 @@ export async function dispatch(argv: string[], io: CliIO, version: string): Prom
   const n = parsed.positionals.length;
   if (n < min || n > max) {
     const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    io.err(`tracehound ${command.name}: expected ${expected} argument(s), got ${n} (TH_CLI_USAGE)\n\n${commandHelp(command)}`);
+    io.err(
+      `tracehound ${command.name}: expected ${expected} argument(s), got ${n} (TH_CLI_USAGE)\n\n${commandHelp(command)}`,
+    );
     return EXIT_USAGE;
   }
   try {

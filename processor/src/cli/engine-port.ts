@@ -36,10 +36,20 @@ export async function loadEngine(config: TracehoundConfig, options: EngineLoadOp
   return createEngine(config, options as Parameters<typeof createEngine>[1]) as CliEngine;
 }
 
-export async function loadService(config: TracehoundConfig, stages: PipelineStage[], logger: unknown, registry: unknown): Promise<CliService> {
+export async function loadService(
+  config: TracehoundConfig,
+  stages: PipelineStage[],
+  logger: unknown,
+  registry: unknown,
+): Promise<CliService> {
   const { createService } = await import('../service/service.js');
   type Options = Parameters<typeof createService>[0];
-  return createService({ config, stages, logger: logger as Options['logger'], registry: registry as Options['registry'] });
+  return createService({
+    config,
+    stages,
+    logger: logger as Options['logger'],
+    registry: registry as Options['registry'],
+  });
 }
 
 /** Automated response and the review loop (response/index.ts), as serve drives it. */
@@ -53,7 +63,12 @@ export interface CliResponse {
   shutdown(): Promise<void>;
 }
 
-export async function loadResponse(config: TracehoundConfig, env: NodeJS.ProcessEnv, logger: unknown, registry: unknown): Promise<CliResponse> {
+export async function loadResponse(
+  config: TracehoundConfig,
+  env: NodeJS.ProcessEnv,
+  logger: unknown,
+  registry: unknown,
+): Promise<CliResponse> {
   const { createResponse } = await import('../response/index.js');
   type Options = NonNullable<Parameters<typeof createResponse>[2]>;
   const r = createResponse(config.response, config.detection.suppressions, {

@@ -12,14 +12,39 @@ export interface EnvOverride {
 }
 
 export const ENV_OVERRIDES: readonly EnvOverride[] = [
-  { name: 'TRACEHOUND_HTTP_HOST', path: ['server', 'http', 'host'], kind: 'string', description: 'OTLP/HTTP listen address' },
+  {
+    name: 'TRACEHOUND_HTTP_HOST',
+    path: ['server', 'http', 'host'],
+    kind: 'string',
+    description: 'OTLP/HTTP listen address',
+  },
   { name: 'TRACEHOUND_HTTP_PORT', path: ['server', 'http', 'port'], kind: 'port', description: 'OTLP/HTTP port' },
-  { name: 'TRACEHOUND_GRPC_HOST', path: ['server', 'grpc', 'host'], kind: 'string', description: 'OTLP/gRPC listen address' },
+  {
+    name: 'TRACEHOUND_GRPC_HOST',
+    path: ['server', 'grpc', 'host'],
+    kind: 'string',
+    description: 'OTLP/gRPC listen address',
+  },
   { name: 'TRACEHOUND_GRPC_PORT', path: ['server', 'grpc', 'port'], kind: 'port', description: 'OTLP/gRPC port' },
-  { name: 'TRACEHOUND_AUTH_TOKEN', path: ['server', 'authToken'], kind: 'string', description: 'receiver bearer token' },
+  {
+    name: 'TRACEHOUND_AUTH_TOKEN',
+    path: ['server', 'authToken'],
+    kind: 'string',
+    description: 'receiver bearer token',
+  },
   { name: 'TRACEHOUND_FORWARD_ENDPOINT', path: ['forward', 'endpoint'], kind: 'string', description: 'next hop URL' },
-  { name: 'TRACEHOUND_FORWARD_HEADERS', path: ['forward', 'headers'], kind: 'headers', description: 'next hop headers, k=v,k=v (merged over the file)' },
-  { name: 'TRACEHOUND_HASH_KEY', path: ['capture', 'hashKey'], kind: 'string', description: 'HMAC key of capture mode hashed' },
+  {
+    name: 'TRACEHOUND_FORWARD_HEADERS',
+    path: ['forward', 'headers'],
+    kind: 'headers',
+    description: 'next hop headers, k=v,k=v (merged over the file)',
+  },
+  {
+    name: 'TRACEHOUND_HASH_KEY',
+    path: ['capture', 'hashKey'],
+    kind: 'string',
+    description: 'HMAC key of capture mode hashed',
+  },
   { name: 'TRACEHOUND_FINDINGS_FILE', path: ['findings', 'file'], kind: 'string', description: 'findings JSONL file' },
 ];
 
@@ -38,7 +63,13 @@ export function applyEnvOverrides(target: Record<string, unknown>, env: NodeJS.P
     if (raw === undefined || raw === '') continue;
     const parsed = parse(o, raw);
     if ('error' in parsed) {
-      problems.push({ code: 'TH_CONFIG_ENV', path: o.path.join('.'), env: o.name, value: parsed.shown, message: `${o.name}: ${parsed.error}` });
+      problems.push({
+        code: 'TH_CONFIG_ENV',
+        path: o.path.join('.'),
+        env: o.name,
+        value: parsed.shown,
+        message: `${o.name}: ${parsed.error}`,
+      });
       continue;
     }
     const parent = ensureParent(target, o.path);
@@ -46,7 +77,10 @@ export function applyEnvOverrides(target: Record<string, unknown>, env: NodeJS.P
     const leaf = o.path[o.path.length - 1];
     if (o.kind === 'headers') {
       const existing = parent[leaf];
-      const base = existing && typeof existing === 'object' && !Array.isArray(existing) ? (existing as Record<string, unknown>) : {};
+      const base =
+        existing && typeof existing === 'object' && !Array.isArray(existing)
+          ? (existing as Record<string, unknown>)
+          : {};
       parent[leaf] = { ...base, ...(parsed.value as Record<string, string>) };
     } else {
       parent[leaf] = parsed.value;
@@ -67,7 +101,8 @@ function parse(o: EnvOverride, raw: string): Parsed {
       let digits = t.length > 0 && t.length <= 5;
       for (let i = 0; digits && i < t.length; i++) digits = t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57;
       const n = digits ? Number(t) : NaN;
-      if (!(n >= 0 && n <= 65535)) return { error: 'must be a port number 0-65535', shown: JSON.stringify(raw.slice(0, 32)) };
+      if (!(n >= 0 && n <= 65535))
+        return { error: 'must be a port number 0-65535', shown: JSON.stringify(raw.slice(0, 32)) };
       return { value: n };
     }
     case 'headers': {

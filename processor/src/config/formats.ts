@@ -21,7 +21,9 @@ export function isHttpUrlOrEmpty(s: string): boolean {
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+  );
 }
 
 export const FORMATS: Record<string, (s: string) => boolean> = {

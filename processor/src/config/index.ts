@@ -7,6 +7,13 @@ export { CONFIG_SCHEMA, optionPaths } from './schema.js';
 export { ENV_OVERRIDES } from './env.js';
 export { formatProblem } from './problems.js';
 export { validateConfig, defaultConfigObject, type ValidationResult, type ValidateOptions } from './validate.js';
-export { loadConfig, checkConfigFile, readConfigFile, parseConfigText, ConfigError, DEFAULT_CONFIG_FILE } from './load.js';
+export {
+  loadConfig,
+  checkConfigFile,
+  readConfigFile,
+  parseConfigText,
+  ConfigError,
+  DEFAULT_CONFIG_FILE,
+} from './load.js';
 export { DEFAULT_HTTP_PORT, DEFAULT_GRPC_PORT } from './sections/server.js';
 export { DEFAULT_FINDINGS_FILE } from './sections/findings.js';

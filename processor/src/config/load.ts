@@ -18,7 +18,12 @@ export class ConfigError extends TracehoundError {
   readonly file: string;
 
   constructor(file: string, problems: ConfigProblem[]) {
-    const code = problems.length === 1 ? problems[0].code : problems.every((p) => p.code === 'TH_CONFIG_ENV') ? 'TH_CONFIG_ENV' : 'TH_CONFIG_INVALID';
+    const code =
+      problems.length === 1
+        ? problems[0].code
+        : problems.every((p) => p.code === 'TH_CONFIG_ENV')
+          ? 'TH_CONFIG_ENV'
+          : 'TH_CONFIG_INVALID';
     const lines = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
     super(code, `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines}`, { file, problems });
     this.name = 'ConfigError';
@@ -33,7 +38,15 @@ export function readConfigFile(file: string): { value?: unknown; errors: ConfigP
   try {
     const size = statSync(file).size;
     if (size > MAX_CONFIG_BYTES) {
-      return { errors: [{ code: 'TH_CONFIG_READ', path: '', message: `${file} is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}` }] };
+      return {
+        errors: [
+          {
+            code: 'TH_CONFIG_READ',
+            path: '',
+            message: `${file} is ${size} bytes; configuration files are limited to ${MAX_CONFIG_BYTES}`,
+          },
+        ],
+      };
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
@@ -74,7 +87,10 @@ function firstLine(message: string): string {
  * Read, parse, default, override from the environment and validate a configuration file (the embedded default when
  * `file` is omitted). Reports every problem; never throws.
  */
-export function checkConfigFile(file: string = DEFAULT_CONFIG_FILE, env: NodeJS.ProcessEnv = process.env): ValidationResult {
+export function checkConfigFile(
+  file: string = DEFAULT_CONFIG_FILE,
+  env: NodeJS.ProcessEnv = process.env,
+): ValidationResult {
   const read = readConfigFile(file);
   if (read.errors.length > 0) return { errors: read.errors };
   return validateConfig(read.value, { env });

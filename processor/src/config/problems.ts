@@ -17,7 +17,18 @@ export interface ConfigProblem {
   column?: number;
 }
 
-const SECRET_WORDS = ['token', 'secret', 'password', 'passwd', 'apikey', 'api_key', 'authorization', 'hashkey', 'privatekey', 'credential'];
+const SECRET_WORDS = [
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'apikey',
+  'api_key',
+  'authorization',
+  'hashkey',
+  'privatekey',
+  'credential',
+];
 
 /** Is the option at `segments` a secret, by the section's declared secret paths or by its name? */
 export function isSecretPath(segments: readonly string[], declared: readonly string[][]): boolean {
@@ -54,28 +65,51 @@ function maskUrlCredentials(s: string): string {
 }
 
 /** Turn one ajv error into path segments, a catalogue code and a message a person can act on. */
-export function fromAjvError(e: ErrorObject, knownKeys: (segments: string[]) => string[]): { segments: string[]; code: ConfigProblem['code']; message: string } {
+export function fromAjvError(
+  e: ErrorObject,
+  knownKeys: (segments: string[]) => string[],
+): { segments: string[]; code: ConfigProblem['code']; message: string } {
   const segments = pointerToSegments(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const hint = suggest(key, knownKeys(segments));
-      return { segments: [...segments, key], code: 'TH_CONFIG_UNKNOWN_KEY', message: `unknown option${hint ? `; did you mean '${hint}'?` : ''}` };
+      return {
+        segments: [...segments, key],
+        code: 'TH_CONFIG_UNKNOWN_KEY',
+        message: `unknown option${hint ? `; did you mean '${hint}'?` : ''}`,
+      };
     }
     case 'required':
       return { segments: [...segments, String(p.missingProperty)], code: 'TH_CONFIG_MISSING', message: 'is required' };
     case 'type':
       return { segments, code: 'TH_CONFIG_TYPE', message: `must be ${article(String(p.type))}` };
     case 'enum':
-      return { segments, code: 'TH_CONFIG_VALUE', message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        segments,
+        code: 'TH_CONFIG_VALUE',
+        message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'format':
-      return { segments, code: 'TH_CONFIG_VALUE', message: `must be ${FORMAT_HINTS[String(p.format)] ?? `a valid ${String(p.format)}`}` };
+      return {
+        segments,
+        code: 'TH_CONFIG_VALUE',
+        message: `must be ${FORMAT_HINTS[String(p.format)] ?? `a valid ${String(p.format)}`}`,
+      };
     case 'propertyNames':
-      return { segments: [...segments, String(p.propertyName)], code: 'TH_CONFIG_VALUE', message: 'is not an allowed name here' };
+      return {
+        segments: [...segments, String(p.propertyName)],
+        code: 'TH_CONFIG_VALUE',
+        message: 'is not an allowed name here',
+      };
     case 'pattern': {
       const description = (e.parentSchema as { description?: string } | undefined)?.description;
-      return { segments, code: 'TH_CONFIG_VALUE', message: description ? `does not have the expected form: ${description}` : 'does not have the expected form' };
+      return {
+        segments,
+        code: 'TH_CONFIG_VALUE',
+        message: description ? `does not have the expected form: ${description}` : 'does not have the expected form',
+      };
     }
     case 'minLength':
       return { segments, code: 'TH_CONFIG_VALUE', message: `must be at least ${String(p.limit)} characters long` };

@@ -20,13 +20,16 @@ function rows(node: JsonSchema, prefix: string, defaults: unknown, hasDefaults: 
   const props = (node.properties ?? {}) as Record<string, JsonSchema>;
   for (const [key, child] of Object.entries(props)) {
     const path = `${prefix}.${key}`;
-    const d = hasDefaults && defaults && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
+    const d =
+      hasDefaults && defaults && typeof defaults === 'object' ? (defaults as Record<string, unknown>)[key] : undefined;
     const isLeafObject = child.type === 'object' && child.properties;
     if (!isLeafObject) out.push({ path, schema: child, defaultValue: d, hasDefault: hasDefaults });
     if (isLeafObject) out.push(...rows(child, path, d, hasDefaults && d !== undefined));
-    if (child.type === 'array' && (child.items as JsonSchema | undefined)?.properties) out.push(...rows(child.items as JsonSchema, `${path}[]`, undefined, false));
+    if (child.type === 'array' && (child.items as JsonSchema | undefined)?.properties)
+      out.push(...rows(child.items as JsonSchema, `${path}[]`, undefined, false));
     const extra = child.additionalProperties;
-    if (extra && typeof extra === 'object' && (extra as JsonSchema).properties) out.push(...rows(extra as JsonSchema, `${path}.<name>`, undefined, false));
+    if (extra && typeof extra === 'object' && (extra as JsonSchema).properties)
+      out.push(...rows(extra as JsonSchema, `${path}.<name>`, undefined, false));
   }
   return out;
 }
@@ -36,9 +39,15 @@ function typeText(s: JsonSchema): string {
   let t = String(s.type ?? 'any');
   if (t === 'array') {
     const items = (s.items ?? {}) as JsonSchema;
-    t = items.properties ? 'list of objects' : `list of ${Array.isArray(items.enum) ? items.enum.join('/') : String(items.type ?? 'any')}`;
+    t = items.properties
+      ? 'list of objects'
+      : `list of ${Array.isArray(items.enum) ? items.enum.join('/') : String(items.type ?? 'any')}`;
   }
-  if (t === 'object') t = s.additionalProperties && typeof s.additionalProperties === 'object' ? `map of ${String((s.additionalProperties as JsonSchema).type ?? 'object')}` : 'object';
+  if (t === 'object')
+    t =
+      s.additionalProperties && typeof s.additionalProperties === 'object'
+        ? `map of ${String((s.additionalProperties as JsonSchema).type ?? 'object')}`
+        : 'object';
   const range: string[] = [];
   if (typeof s.minimum === 'number') range.push(`≥ ${s.minimum}`);
   if (typeof s.maximum === 'number') range.push(`≤ ${s.maximum}`);
@@ -70,14 +79,17 @@ export function renderConfigReference(): string {
     for (const r of rs) {
       const e = env.get(r.path);
       const description = String(r.schema.description ?? '').replaceAll('|', '\\|');
-      lines.push(`| \`${r.path}\` | ${typeText(r.schema)} | ${defaultText(r)} | ${e ? `\`${e}\`` : ''} | ${description} |`);
+      lines.push(
+        `| \`${r.path}\` | ${typeText(r.schema)} | ${defaultText(r)} | ${e ? `\`${e}\`` : ''} | ${description} |`,
+      );
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-const BEGIN = '<!-- BEGIN GENERATED OPTIONS (node --import tsx processor/src/config/reference.ts docs/configuration.md) -->';
+const BEGIN =
+  '<!-- BEGIN GENERATED OPTIONS (node --import tsx processor/src/config/reference.ts docs/configuration.md) -->';
 const END = '<!-- END GENERATED OPTIONS -->';
 
 /** Replace the generated block of a markdown document (between the BEGIN/END markers) with the current tables. */

@@ -51,6 +51,7 @@ function childPaths(child: JsonSchema, path: string): string[] {
   }
   const out = optionPaths(child, path);
   const extra = child.additionalProperties;
-  if (extra && typeof extra === 'object' && (extra as JsonSchema).properties) out.push(...optionPaths(extra as JsonSchema, `${path}.<name>`));
+  if (extra && typeof extra === 'object' && (extra as JsonSchema).properties)
+    out.push(...optionPaths(extra as JsonSchema, `${path}.<name>`));
   return out;
 }

@@ -58,11 +58,18 @@ export function validateConfig(obj: unknown, options: ValidateOptions = {}): Val
   const errors: ConfigProblem[] = [];
   const doc = obj === null || obj === undefined ? {} : obj;
   if (!isPlainObject(doc)) {
-    errors.push({ code: 'TH_CONFIG_TYPE', path: '', message: 'the configuration must be a mapping of sections', value: displayValue(doc, false) });
+    errors.push({
+      code: 'TH_CONFIG_TYPE',
+      path: '',
+      message: 'the configuration must be a mapping of sections',
+      value: displayValue(doc, false),
+    });
     return { errors };
   }
   const candidate = merge(defaultConfigObject(), doc);
-  const env = options.env ? applyEnvOverrides(candidate, options.env) : { applied: new Map<string, string>(), problems: [] };
+  const env = options.env
+    ? applyEnvOverrides(candidate, options.env)
+    : { applied: new Map<string, string>(), problems: [] };
   errors.push(...env.problems);
 
   const validate = validator();
@@ -78,7 +85,17 @@ export function validateConfig(obj: unknown, options: ValidateOptions = {}): Val
       if (seen.has(key)) continue;
       seen.add(key);
       if (segments[0]) badSections.add(segments[0]);
-      errors.push(withEnv({ code, path, message, value: displayValue(valueAt(candidate, segments), isSecretPath(segments, SECRET_PATTERNS)) }, env.applied));
+      errors.push(
+        withEnv(
+          {
+            code,
+            path,
+            message,
+            value: displayValue(valueAt(candidate, segments), isSecretPath(segments, SECRET_PATTERNS)),
+          },
+          env.applied,
+        ),
+      );
     }
   }
 
@@ -87,12 +104,18 @@ export function validateConfig(obj: unknown, options: ValidateOptions = {}): Val
   for (const section of SECTIONS) {
     if (badSections.has(section.key) || errors.some((e) => e.path === '')) continue;
     const value = candidate[section.key];
-    const check = section.check as ((v: unknown, c: CheckContext) => ReturnType<NonNullable<typeof section.check>>) | undefined;
+    const check = section.check as
+      ((v: unknown, c: CheckContext) => ReturnType<NonNullable<typeof section.check>>) | undefined;
     for (const issue of check?.(value, context) ?? []) {
       const segments = [section.key, ...issue.path];
       errors.push(
         withEnv(
-          { code: issue.code, path: segments.join('.'), message: issue.message, value: displayValue(valueAt(candidate, segments), isSecretPath(segments, SECRET_PATTERNS)) },
+          {
+            code: issue.code,
+            path: segments.join('.'),
+            message: issue.message,
+            value: displayValue(valueAt(candidate, segments), isSecretPath(segments, SECRET_PATTERNS)),
+          },
           env.applied,
         ),
       );

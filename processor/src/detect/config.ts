@@ -16,7 +16,14 @@ export interface Suppression {
   /** ISO-8601 time after which the suppression no longer applies. */
   expires: string;
   /** All given fields must match the finding's context (exact) for it to be suppressed. */
-  match?: { service?: string; user?: string; session?: string; model?: string; tool?: string; evidenceContains?: string };
+  match?: {
+    service?: string;
+    user?: string;
+    session?: string;
+    model?: string;
+    tool?: string;
+    evidenceContains?: string;
+  };
 }
 
 export interface DetectionConfig {

@@ -39,7 +39,11 @@ export function createContentEngine(
   const factories = options.factories ?? detectorFactories;
   const detectors = factories.map((f) => f(config));
   const rules = detectors.flatMap((d) => d.rules);
-  const disabled = new Set(Object.entries(config.rules).filter(([, o]) => o.enabled === false).map(([id]) => id));
+  const disabled = new Set(
+    Object.entries(config.rules)
+      .filter(([, o]) => o.enabled === false)
+      .map(([id]) => id),
+  );
   const minConf = (ruleId: string) => config.rules[ruleId]?.minConfidence ?? config.minConfidence;
   const active = detectors.filter((d) => d.rules.some((r) => !disabled.has(r.id)));
   const stats: ContentEngineStats = { detectorErrors: 0, truncatedTexts: 0 };

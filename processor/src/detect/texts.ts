@@ -21,12 +21,14 @@ export function channelTexts(ix: Interaction): ChannelText[] {
   };
   if (ix.systemInstructions) push({ channel: 'system', text: ix.systemInstructions, origin: 'raw' });
   ix.input.forEach((m, index) => {
-    if (m.role === 'system' || m.role === 'developer') push({ channel: 'system', text: m.content, origin: 'raw', index });
+    if (m.role === 'system' || m.role === 'developer')
+      push({ channel: 'system', text: m.content, origin: 'raw', index });
   });
   const turn = newTurn(ix.input);
   const offset = ix.input.length - turn.length;
   turn.forEach((m, i) => {
-    if (m.role === 'user' || m.role === 'unknown') push({ channel: 'prompt', text: m.content, origin: 'raw', index: offset + i });
+    if (m.role === 'user' || m.role === 'unknown')
+      push({ channel: 'prompt', text: m.content, origin: 'raw', index: offset + i });
     else if (m.role === 'tool') push({ channel: 'tool_result', text: m.content, origin: 'raw', index: offset + i });
   });
   ix.documents.forEach((d, index) => {
@@ -34,7 +36,8 @@ export function channelTexts(ix: Interaction): ChannelText[] {
   });
   ix.output.forEach((m, index) => {
     push({ channel: 'output', text: m.content, origin: 'raw', index });
-    for (const call of m.toolCalls ?? []) push({ channel: 'tool_call', text: call.arguments ?? '', origin: 'raw', index });
+    for (const call of m.toolCalls ?? [])
+      push({ channel: 'tool_call', text: call.arguments ?? '', origin: 'raw', index });
   });
   if (ix.tool) {
     if (ix.tool.arguments) push({ channel: 'tool_call', text: ix.tool.arguments, origin: 'raw' });

@@ -22,7 +22,11 @@ export interface ContentVerdict {
  */
 export function createContentAnalyzer(options: ContentAnalyzerOptions = {}) {
   const engine = createEngine(
-    { detection: { ...detectionDefaults, ...options.detection }, capture: { mode: 'full' }, findings: { file: '', console: false, forward: false } },
+    {
+      detection: { ...detectionDefaults, ...options.detection },
+      capture: { mode: 'full' },
+      findings: { file: '', console: false, forward: false },
+    },
     { behavior: false, outputSinks: false },
   );
   const blockAt = SEVERITY_ORDER.indexOf(options.blockAt ?? 'high');

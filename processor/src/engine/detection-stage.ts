@@ -10,7 +10,10 @@ import type { Analysis, Analyzer } from './analyzer.js';
 
 /** What the stage needs from normalization (normalize/): span + correlated logs → Interaction. */
 export interface Normalizer {
-  normalize(span: SpanView, logs: LogView[]): { interaction: Interaction | null; parseErrors: number; dialect?: string };
+  normalize(
+    span: SpanView,
+    logs: LogView[],
+  ): { interaction: Interaction | null; parseErrors: number; dialect?: string };
 }
 
 /** Bounded store of content log records waiting for their span (normalize/correlator.ts). */

@@ -48,27 +48,98 @@ export class EngineMetrics {
       user: new ActiveEntities(ACTIVE_WINDOW_MS, ACTIVE_MAX_ENTRIES, clock),
       api_key: new ActiveEntities(ACTIVE_WINDOW_MS, ACTIVE_MAX_ENTRIES, clock),
     });
-    this.findings = new Counter({ name: 'tracehound_findings_total', help: 'Findings emitted, by rule, category and severity.', labelNames: ['rule', 'category', 'severity'], registers });
-    this.riskScore = new Histogram({ name: 'tracehound_span_risk_score', help: 'Risk score of analysed LLM spans.', labelNames: ['service'], buckets: [0, 10, 25, 40, 55, 70, 85, 90, 100], registers });
+    this.findings = new Counter({
+      name: 'tracehound_findings_total',
+      help: 'Findings emitted, by rule, category and severity.',
+      labelNames: ['rule', 'category', 'severity'],
+      registers,
+    });
+    this.riskScore = new Histogram({
+      name: 'tracehound_span_risk_score',
+      help: 'Risk score of analysed LLM spans.',
+      labelNames: ['service'],
+      buckets: [0, 10, 25, 40, 55, 70, 85, 90, 100],
+      registers,
+    });
     const llmCallsBuf = this.llmCallsBuf;
     const tokensBuf = this.tokensBuf;
     const analysedBuf = this.analysedBuf;
-    this.llmCalls = new Counter({ name: 'tracehound_llm_calls_total', help: 'LLM calls seen, by service, provider, model and operation.', labelNames: ['service', 'provider', 'model', 'operation'], registers, collect: () => llmCallsBuf.flush() });
-    this.tokens = new Counter({ name: 'tracehound_llm_tokens_total', help: 'Tokens used, by service, model and direction (input|output).', labelNames: ['service', 'model', 'direction'], registers, collect: () => tokensBuf.flush() });
-    this.cost = new Counter({ name: 'tracehound_llm_cost_usd_total', help: 'Cost reported by the instrumentation (USD).', labelNames: ['service', 'model'], registers });
-    this.refusals = new Counter({ name: 'tracehound_llm_refusals_total', help: 'Model answers that were refusals.', labelNames: ['service', 'model'], registers });
-    this.toolCalls = new Counter({ name: 'tracehound_tool_invocations_total', help: 'Tool executions, by tool, target host and decision.', labelNames: ['tool', 'target_host', 'decision'], registers });
-    this.authEvents = new Counter({ name: 'tracehound_auth_events_total', help: 'Authentication events, by outcome.', labelNames: ['outcome'], registers });
-    this.suppressed = new Counter({ name: 'tracehound_findings_suppressed_total', help: 'Findings dropped by analysts\u2019 suppressions.', registers });
-    this.parseErrors = new Counter({ name: 'tracehound_normalize_parse_errors_total', help: 'Content attributes that could not be parsed (malformed or truncated JSON).', registers });
-    this.analysed = new Counter({ name: 'tracehound_spans_analysed_total', help: 'LLM/agent spans analysed, by dialect and kind.', labelNames: ['dialect', 'kind'], registers, collect: () => analysedBuf.flush() });
+    this.llmCalls = new Counter({
+      name: 'tracehound_llm_calls_total',
+      help: 'LLM calls seen, by service, provider, model and operation.',
+      labelNames: ['service', 'provider', 'model', 'operation'],
+      registers,
+      collect: () => llmCallsBuf.flush(),
+    });
+    this.tokens = new Counter({
+      name: 'tracehound_llm_tokens_total',
+      help: 'Tokens used, by service, model and direction (input|output).',
+      labelNames: ['service', 'model', 'direction'],
+      registers,
+      collect: () => tokensBuf.flush(),
+    });
+    this.cost = new Counter({
+      name: 'tracehound_llm_cost_usd_total',
+      help: 'Cost reported by the instrumentation (USD).',
+      labelNames: ['service', 'model'],
+      registers,
+    });
+    this.refusals = new Counter({
+      name: 'tracehound_llm_refusals_total',
+      help: 'Model answers that were refusals.',
+      labelNames: ['service', 'model'],
+      registers,
+    });
+    this.toolCalls = new Counter({
+      name: 'tracehound_tool_invocations_total',
+      help: 'Tool executions, by tool, target host and decision.',
+      labelNames: ['tool', 'target_host', 'decision'],
+      registers,
+    });
+    this.authEvents = new Counter({
+      name: 'tracehound_auth_events_total',
+      help: 'Authentication events, by outcome.',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.suppressed = new Counter({
+      name: 'tracehound_findings_suppressed_total',
+      help: 'Findings dropped by analysts\u2019 suppressions.',
+      registers,
+    });
+    this.parseErrors = new Counter({
+      name: 'tracehound_normalize_parse_errors_total',
+      help: 'Content attributes that could not be parsed (malformed or truncated JSON).',
+      registers,
+    });
+    this.analysed = new Counter({
+      name: 'tracehound_spans_analysed_total',
+      help: 'LLM/agent spans analysed, by dialect and kind.',
+      labelNames: ['dialect', 'kind'],
+      registers,
+      collect: () => analysedBuf.flush(),
+    });
     llmCallsBuf.bind(this.llmCalls);
     tokensBuf.bind(this.tokens);
     analysedBuf.bind(this.analysed);
-    this.serviceFindings = new Counter({ name: 'tracehound_service_findings_total', help: 'Findings emitted, by service and severity.', labelNames: ['service', 'severity'], registers });
-    this.outputTokens = new Histogram({ name: 'tracehound_llm_output_tokens', help: 'Output tokens per LLM call, by model (the output-length distribution drift panels compare).', labelNames: ['model'], buckets: [16, 64, 256, 512, 1024, 2048, 4096, 16384], registers });
+    this.serviceFindings = new Counter({
+      name: 'tracehound_service_findings_total',
+      help: 'Findings emitted, by service and severity.',
+      labelNames: ['service', 'severity'],
+      registers,
+    });
+    this.outputTokens = new Histogram({
+      name: 'tracehound_llm_output_tokens',
+      help: 'Output tokens per LLM call, by model (the output-length distribution drift panels compare).',
+      labelNames: ['model'],
+      buckets: [16, 64, 256, 512, 1024, 2048, 4096, 16384],
+      registers,
+    });
     new Gauge({
-      name: 'tracehound_active_entities', help: 'Distinct sessions, users and API keys seen in the last 5 minutes (entity: session|user|api_key).', labelNames: ['entity'], registers,
+      name: 'tracehound_active_entities',
+      help: 'Distinct sessions, users and API keys seen in the last 5 minutes (entity: session|user|api_key).',
+      labelNames: ['entity'],
+      registers,
       collect() {
         for (const entity of ['session', 'user', 'api_key'] as const) this.set({ entity }, active[entity].count());
       },
@@ -93,7 +164,8 @@ export class EngineMetrics {
       const operation = this.operations.value(ix.operation);
       const key = `${service}\u0000${model}`;
       this.llmCallsBuf.inc(`${key}\u0000${provider}\u0000${operation}`, { service, provider, model, operation });
-      if (ix.usage.inputTokens) this.tokensBuf.inc(`${key}\u0000i`, { service, model, direction: 'input' }, ix.usage.inputTokens);
+      if (ix.usage.inputTokens)
+        this.tokensBuf.inc(`${key}\u0000i`, { service, model, direction: 'input' }, ix.usage.inputTokens);
       if (ix.usage.outputTokens) {
         this.tokensBuf.inc(`${key}\u0000o`, { service, model, direction: 'output' }, ix.usage.outputTokens);
         this.outputTokens.observe({ model }, ix.usage.outputTokens);

@@ -93,11 +93,17 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       ? undefined
       : {
           mode: config.capture.mode,
-          rewrite: (attrs: SpanView['attributes']) => applyCaptureMode(config.capture.mode, attrs, config.capture.hashKey),
-          rewriteEvent: (ev: SpanView['events'][number]) => applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
+          rewrite: (attrs: SpanView['attributes']) =>
+            applyCaptureMode(config.capture.mode, attrs, config.capture.hashKey),
+          rewriteEvent: (ev: SpanView['events'][number]) =>
+            applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
           rewriteLogBody: (log: LogView) => applyCaptureToLogBody(config.capture.mode, log, config.capture.hashKey),
         };
-  const correlator = new LogCorrelator({ maxEntries: 10_000, ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4), clock });
+  const correlator = new LogCorrelator({
+    maxEntries: 10_000,
+    ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4),
+    clock,
+  });
   const stage = new DetectionStage({
     analyzer,
     normalizer: { normalize: (span, logs) => normalizeSpan(span, logs) },
@@ -129,7 +135,8 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
         byId.set(k, list);
       }
       const out: Finding[] = [];
-      for (const s of spans) for (const f of stage.analyseView(s, byId.get(`${s.traceId}/${s.spanId}`) ?? []).findings) out.push(f);
+      for (const s of spans)
+        for (const f of stage.analyseView(s, byId.get(`${s.traceId}/${s.spanId}`) ?? []).findings) out.push(f);
       return out;
     },
     scanText(text, channel, context = {}) {

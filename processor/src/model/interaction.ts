@@ -3,7 +3,8 @@
  * Tracehound's own instrumentation) is mapped once, at the edge, into an Interaction. Detectors only ever see this.
  */
 
-export type InteractionKind = 'llm_call' | 'tool_call' | 'retrieval' | 'agent' | 'policy_decision' | 'auth' | 'embedding';
+export type InteractionKind =
+  'llm_call' | 'tool_call' | 'retrieval' | 'agent' | 'policy_decision' | 'auth' | 'embedding';
 
 /** Where a piece of text was seen. Findings carry the channel they were raised on. */
 export type Channel = 'prompt' | 'system' | 'document' | 'tool_call' | 'tool_result' | 'output';

@@ -27,7 +27,12 @@ interface Pending {
 }
 
 const CURRENT_CONTENT_KEYS = ['gen_ai.input.messages', 'gen_ai.output.messages'] as const;
-const LEGACY_CONTENT_KEYS = ['gen_ai.prompt.0.content', 'gen_ai.prompt.0.role', 'gen_ai.completion.0.content', 'gen_ai.completion.0.role'] as const;
+const LEGACY_CONTENT_KEYS = [
+  'gen_ai.prompt.0.content',
+  'gen_ai.prompt.0.role',
+  'gen_ai.completion.0.content',
+  'gen_ai.completion.0.role',
+] as const;
 
 /**
  * True for a GenAI model-call span of a dialect that may carry its content in log records or events (OTel GenAI,
@@ -35,7 +40,12 @@ const LEGACY_CONTENT_KEYS = ['gen_ai.prompt.0.content', 'gen_ai.prompt.0.role', 
  */
 export function spanExpectsLogs(span: SpanView): boolean {
   const a = span.attributes;
-  if (a['openinference.span.kind'] !== undefined || a['ai.operationId'] !== undefined || a['traceloop.span.kind'] !== undefined) return false;
+  if (
+    a['openinference.span.kind'] !== undefined ||
+    a['ai.operationId'] !== undefined ||
+    a['traceloop.span.kind'] !== undefined
+  )
+    return false;
   const op = str(a, 'gen_ai.operation.name');
   if (op === undefined) {
     if (a['gen_ai.system'] === undefined && a['gen_ai.provider.name'] === undefined) return false;

@@ -71,7 +71,13 @@ function messageBody(body: AttrValue | undefined, attrs: Attributes, ctx: ParseC
 }
 
 /** Apply one event (span event or log record) to the accumulator. */
-export function applyEvent(name: string, attrs: Attributes, body: AttrValue | undefined, acc: EventContent, ctx: ParseCtx): void {
+export function applyEvent(
+  name: string,
+  attrs: Attributes,
+  body: AttrValue | undefined,
+  acc: EventContent,
+  ctx: ParseCtx,
+): void {
   const role = MESSAGE_EVENT_ROLES.get(name);
   if (role) {
     acc.found = true;
@@ -79,7 +85,10 @@ export function applyEvent(name: string, attrs: Attributes, body: AttrValue | un
     if (r.value !== undefined && acc.input.length < MAX_MESSAGES) {
       // The event name is authoritative for the role (bodies usually carry none).
       const v = r.value;
-      const obj = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(v as Record<string, unknown>), role } : { role, content: v };
+      const obj =
+        typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? { ...(v as Record<string, unknown>), role }
+          : { role, content: v };
       coerceMessage(obj, role, acc.input);
     }
     pushRaw(r.raw, role, acc.input);
@@ -119,13 +128,19 @@ export function applyEvent(name: string, attrs: Attributes, body: AttrValue | un
 /** Content from a span's own events. */
 export function contentFromSpanEvents(events: readonly SpanEventView[], ctx: ParseCtx): EventContent {
   const acc = newEventContent();
-  for (const ev of events) if (CONTENT_EVENT_NAMES.has(ev.name)) applyEvent(ev.name, ev.attributes, undefined, acc, ctx);
+  for (const ev of events)
+    if (CONTENT_EVENT_NAMES.has(ev.name)) applyEvent(ev.name, ev.attributes, undefined, acc, ctx);
   return acc;
 }
 
 /** Content from correlated log records, in time order (stable for equal timestamps). */
-export function contentFromLogs(logs: readonly LogView[], ctx: ParseCtx, acc: EventContent = newEventContent()): EventContent {
-  const sorted = logs.length > 1 ? [...logs].sort((a, b) => (a.timeNs < b.timeNs ? -1 : a.timeNs > b.timeNs ? 1 : 0)) : logs;
+export function contentFromLogs(
+  logs: readonly LogView[],
+  ctx: ParseCtx,
+  acc: EventContent = newEventContent(),
+): EventContent {
+  const sorted =
+    logs.length > 1 ? [...logs].sort((a, b) => (a.timeNs < b.timeNs ? -1 : a.timeNs > b.timeNs ? 1 : 0)) : logs;
   for (const log of sorted) {
     const name = logEventName(log);
     if (name && CONTENT_EVENT_NAMES.has(name)) applyEvent(name, log.attributes, log.body, acc, ctx);

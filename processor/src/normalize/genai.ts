@@ -6,7 +6,18 @@
 import type { Interaction, InteractionKind, Message, RetrievedDocument, TrustLevel } from '../model/interaction.js';
 import { emptyInteraction } from '../model/interaction.js';
 import type { AttrValue, Attributes, SpanView } from '../otlp/views.js';
-import { entriesWithPrefix, entryStr, entryValue, firstNum, firstStr, groupIndexed, num, str, strList, type Entry } from './attrs.js';
+import {
+  entriesWithPrefix,
+  entryStr,
+  entryValue,
+  firstNum,
+  firstStr,
+  groupIndexed,
+  num,
+  str,
+  strList,
+  type Entry,
+} from './attrs.js';
 import { readJson, readMaybeJson, toText, type ParseCtx } from './json.js';
 import { coerceMessage, coerceMessages, instructionsText, MAX_MESSAGES, normalizeRole } from './messages.js';
 
@@ -71,7 +82,11 @@ export function readModel(attrs: Attributes, ix: Interaction): void {
 
 export function readUsage(attrs: Attributes, ix: Interaction): void {
   const input = firstNum(attrs, ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.usage.prompt_tokens']);
-  const output = firstNum(attrs, ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens', 'llm.usage.completion_tokens']);
+  const output = firstNum(attrs, [
+    'gen_ai.usage.output_tokens',
+    'gen_ai.usage.completion_tokens',
+    'llm.usage.completion_tokens',
+  ]);
   const total = firstNum(attrs, ['gen_ai.usage.total_tokens', 'llm.usage.total_tokens']);
   const cost = num(attrs, 'gen_ai.usage.cost');
   if (input !== undefined) ix.usage.inputTokens = input;

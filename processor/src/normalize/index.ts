@@ -28,7 +28,8 @@ export interface NormalizeResult {
   dialect?: string;
 }
 
-export type Dialect = 'otel_genai' | 'otel_genai_legacy' | 'openllmetry' | 'openinference' | 'vercel_ai' | 'openlit' | 'tracehound';
+export type Dialect =
+  'otel_genai' | 'otel_genai_legacy' | 'openllmetry' | 'openinference' | 'vercel_ai' | 'openlit' | 'tracehound';
 
 /** Which key families a span carries (one pass over the keys). */
 interface KeyFlags {
@@ -41,7 +42,14 @@ interface KeyFlags {
 }
 
 function scanKeys(attrs: SpanView['attributes']): KeyFlags {
-  const f: KeyFlags = { genai: false, llm: false, ai: false, traceloop: false, tracehound: false, openinference: false };
+  const f: KeyFlags = {
+    genai: false,
+    llm: false,
+    ai: false,
+    traceloop: false,
+    tracehound: false,
+    openinference: false,
+  };
   for (const k in attrs) {
     switch (k.charCodeAt(0)) {
       case 103: // g
@@ -80,10 +88,15 @@ export function detectDialect(span: SpanView): Dialect | undefined {
   if (f.openinference) return 'openinference';
   if (f.tracehound || scope.startsWith('@tracehound/')) return 'tracehound';
   if (f.ai && (scope === 'ai' || a['ai.operationId'] !== undefined || span.name.startsWith('ai.'))) return 'vercel_ai';
-  if (f.traceloop || scope.startsWith('@traceloop/') || (f.llm && a['llm.request.type'] !== undefined)) return 'openllmetry';
+  if (f.traceloop || scope.startsWith('@traceloop/') || (f.llm && a['llm.request.type'] !== undefined))
+    return 'openllmetry';
   if (!f.genai) return hasGenAiEvent(span) ? 'otel_genai_legacy' : undefined;
-  if (scope === 'openlit' || a['telemetry.sdk.name'] === 'openlit' || a['gen_ai.application_name'] !== undefined) return 'openlit';
-  if (a['gen_ai.provider.name'] !== undefined || (a['gen_ai.system'] === undefined && a['gen_ai.input.messages'] !== undefined)) {
+  if (scope === 'openlit' || a['telemetry.sdk.name'] === 'openlit' || a['gen_ai.application_name'] !== undefined)
+    return 'openlit';
+  if (
+    a['gen_ai.provider.name'] !== undefined ||
+    (a['gen_ai.system'] === undefined && a['gen_ai.input.messages'] !== undefined)
+  ) {
     return 'otel_genai';
   }
   return 'otel_genai_legacy';

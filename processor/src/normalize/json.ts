@@ -37,7 +37,7 @@ function firstNonSpace(s: string): number {
 /** True when a string plausibly holds a JSON object, array or string literal (cheap first-character test). */
 export function looksLikeJson(s: string): boolean {
   const c = firstNonSpace(s);
-  return c === 123 /* { */ || c === 91 /* [ */ || c === 34 /* " */;
+  return c === 123 /* { */ || c === 91 /* [ */ || c === 34; /* " */
 }
 
 /**
@@ -230,7 +230,11 @@ export function stringValues(s: string, from: number): string {
     if (!closed) buf += s.slice(segStart, Math.min(j, s.length));
     // A key is followed (after optional spaces) by a colon.
     let k = j + 1;
-    while (k < s.length && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10 || s.charCodeAt(k) === 13 || s.charCodeAt(k) === 9)) k++;
+    while (
+      k < s.length &&
+      (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10 || s.charCodeAt(k) === 13 || s.charCodeAt(k) === 9)
+    )
+      k++;
     const isKey = closed && s.charCodeAt(k) === 58;
     if (!isKey && buf.length > 0 && !STRUCTURAL.has(buf)) out.push(buf);
     i = closed ? j + 1 : s.length;

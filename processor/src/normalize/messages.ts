@@ -170,10 +170,11 @@ export function coerceMessage(v: unknown, fallback: Role, out: Message[], depth 
   else if (isObj(content)) visitPart(content, acc);
   if (typeof v.text === 'string' && acc.texts.length === 0) acc.texts.push(v.text);
   if (Array.isArray(v.tool_calls)) {
-    for (const tc of v.tool_calls.slice(0, MAX_PARTS)) if (isObj(tc)) {
-      const c = toolCallFrom(tc);
-      if (c) acc.calls.push(c);
-    }
+    for (const tc of v.tool_calls.slice(0, MAX_PARTS))
+      if (isObj(tc)) {
+        const c = toolCallFrom(tc);
+        if (c) acc.calls.push(c);
+      }
   }
   if (isObj(v.function_call)) {
     const c = toolCallFrom({ function: v.function_call });
@@ -215,7 +216,12 @@ export function instructionsText(v: unknown): string | undefined {
     if (Array.isArray(v.parts) || v.content !== undefined) {
       const tmp: Message[] = [];
       coerceMessage(v, 'system', tmp);
-      return tmp.map((m) => m.content).filter((t) => t.length > 0).join('\n') || undefined;
+      return (
+        tmp
+          .map((m) => m.content)
+          .filter((t) => t.length > 0)
+          .join('\n') || undefined
+      );
     }
     visitPart(v, acc);
   }

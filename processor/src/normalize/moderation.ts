@@ -74,21 +74,36 @@ function flaggedCategories(v: unknown, out: Set<string>, depth = 0): boolean {
  * guardrail trace (`{action:'GUARDRAIL_INTERVENED', assessments:[{contentPolicy:{filters:[{type, action}]}, ...}]}`).
  */
 function fromProviderPayload(o: Record<string, unknown>): PolicyDecision | undefined {
-  const results = Array.isArray(o.results) ? o.results : typeof o.flagged === 'boolean' && isObj(o.categories) ? [o] : undefined;
+  const results = Array.isArray(o.results)
+    ? o.results
+    : typeof o.flagged === 'boolean' && isObj(o.categories)
+      ? [o]
+      : undefined;
   if (results) {
     const cats = new Set<string>();
     let flagged = false;
     for (const r of results.slice(0, 16)) {
       if (!isObj(r)) continue;
       if (r.flagged === true) flagged = true;
-      if (isObj(r.categories)) for (const [c, v] of Object.entries(r.categories)) if (v === true && cats.size < 64) cats.add(c);
+      if (isObj(r.categories))
+        for (const [c, v] of Object.entries(r.categories)) if (v === true && cats.size < 64) cats.add(c);
     }
     if (!flagged) return { source: 'openai', decision: 'allow' };
-    const d: PolicyDecision = { source: 'openai', decision: 'flagged', reason: 'moderation', categories: [...cats].sort() };
+    const d: PolicyDecision = {
+      source: 'openai',
+      decision: 'flagged',
+      reason: 'moderation',
+      categories: [...cats].sort(),
+    };
     if (typeof o.model === 'string') d.rule = o.model;
     return d;
   }
-  const action = typeof o.action === 'string' ? o.action : typeof o['amazon-bedrock-guardrailAction'] === 'string' ? (o['amazon-bedrock-guardrailAction'] as string) : undefined;
+  const action =
+    typeof o.action === 'string'
+      ? o.action
+      : typeof o['amazon-bedrock-guardrailAction'] === 'string'
+        ? (o['amazon-bedrock-guardrailAction'] as string)
+        : undefined;
   if (action === undefined && !Array.isArray(o.assessments)) return undefined;
   const cats = new Set<string>();
   const blocked = new Set<string>();
@@ -97,7 +112,14 @@ function fromProviderPayload(o: Record<string, unknown>): PolicyDecision | undef
     if (Array.isArray(v)) for (const e of v.slice(0, 32)) visit(e, depth + 1);
     else if (isObj(v)) {
       // Topics carry a name (type is DENY); content filters and PII entities carry a type; word matches neither.
-      const name = typeof v.name === 'string' ? v.name : typeof v.type === 'string' ? v.type : typeof v.match === 'string' ? 'WORD' : undefined;
+      const name =
+        typeof v.name === 'string'
+          ? v.name
+          : typeof v.type === 'string'
+            ? v.type
+            : typeof v.match === 'string'
+              ? 'WORD'
+              : undefined;
       if (name && typeof v.action === 'string' && v.action !== 'NONE') {
         cats.add(name);
         blocked.add(v.action);
@@ -110,13 +132,23 @@ function fromProviderPayload(o: Record<string, unknown>): PolicyDecision | undef
   if (!intervened && cats.size === 0) return { source: 'bedrock', decision: 'allow' };
   // Only masking (ANONYMIZED) means the content went through redacted; anything else stopped it.
   const onlyMasked = blocked.size > 0 && !blocked.has('BLOCKED') && [...blocked].every((a) => a === 'ANONYMIZED');
-  const d: PolicyDecision = { source: 'bedrock', decision: onlyMasked ? 'redacted' : 'intervened', reason: 'guardrail', categories: [...cats].sort() };
+  const d: PolicyDecision = {
+    source: 'bedrock',
+    decision: onlyMasked ? 'redacted' : 'intervened',
+    reason: 'guardrail',
+    categories: [...cats].sort(),
+  };
   if (typeof o.guardrailId === 'string') d.rule = o.guardrailId;
   return d;
 }
 
 /** Collect every moderation verdict on the span into `ix.moderation` (left undefined when there is none). */
-export function readModeration(attrs: Attributes, ix: Interaction, ctx: ParseCtx, extraReasons?: readonly string[]): void {
+export function readModeration(
+  attrs: Attributes,
+  ix: Interaction,
+  ctx: ParseCtx,
+  extraReasons?: readonly string[],
+): void {
   const verdicts: PolicyDecision[] = [];
   const seen = new Set<string>();
   const add = (d: PolicyDecision | undefined) => {
@@ -191,7 +223,8 @@ export function readModeration(attrs: Attributes, ix: Interaction, ctx: ParseCtx
       if (typeof o.rule === 'string') d.rule = o.rule;
       if (typeof o.reason === 'string') d.reason = o.reason;
       if (typeof o.enforced === 'boolean') d.enforced = o.enforced;
-      if (Array.isArray(o.categories)) d.categories = o.categories.filter((c): c is string => typeof c === 'string').slice(0, 64);
+      if (Array.isArray(o.categories))
+        d.categories = o.categories.filter((c): c is string => typeof c === 'string').slice(0, 64);
       add(d);
     }
   }

@@ -7,7 +7,17 @@
  */
 import type { Interaction, InteractionKind, Message, Role } from '../model/interaction.js';
 import type { Attributes, SpanView } from '../otlp/views.js';
-import { entriesWithPrefix, entryNum, entryStr, entryValue, firstStr, groupIndexed, num, str, type Entry } from './attrs.js';
+import {
+  entriesWithPrefix,
+  entryNum,
+  entryStr,
+  entryValue,
+  firstStr,
+  groupIndexed,
+  num,
+  str,
+  type Entry,
+} from './attrs.js';
 import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw } from './genai.js';
 import { readJson, leafText, type ParseCtx } from './json.js';
 import { coerceMessages, MAX_MESSAGES, normalizeRole } from './messages.js';
@@ -91,7 +101,8 @@ function readValue(attrs: Attributes, which: 'input' | 'output', fallback: Role,
   const r = readJson(v, ctx);
   const val = r.value;
   if (val !== undefined) {
-    const o = typeof val === 'object' && val !== null && !Array.isArray(val) ? (val as Record<string, unknown>) : undefined;
+    const o =
+      typeof val === 'object' && val !== null && !Array.isArray(val) ? (val as Record<string, unknown>) : undefined;
     if (o && Array.isArray(o.messages)) coerceMessages(o.messages, fallback, out);
     else if (o && Array.isArray(o.choices)) coerceMessages(o.choices, 'assistant', out);
     else {
@@ -117,9 +128,15 @@ function readDocs(attrs: Attributes, prefix: string, ix: Interaction, ctx: Parse
 
 /** Span kind from the attributes present, when `openinference.span.kind` is empty or missing. */
 function inferSpanKind(a: Attributes): string | undefined {
-  if (a['llm.model_name'] !== undefined || a['llm.input_messages.0.message.role'] !== undefined || a['llm.input_messages.0.message.content'] !== undefined) return 'LLM';
+  if (
+    a['llm.model_name'] !== undefined ||
+    a['llm.input_messages.0.message.role'] !== undefined ||
+    a['llm.input_messages.0.message.content'] !== undefined
+  )
+    return 'LLM';
   if (a['tool.name'] !== undefined) return 'TOOL';
-  if (a['retrieval.documents.0.document.content'] !== undefined || a['retrieval.documents.0.document.id'] !== undefined) return 'RETRIEVER';
+  if (a['retrieval.documents.0.document.content'] !== undefined || a['retrieval.documents.0.document.id'] !== undefined)
+    return 'RETRIEVER';
   if (a['input.value'] !== undefined || a['output.value'] !== undefined) return 'CHAIN';
   return undefined;
 }
@@ -133,7 +150,12 @@ export function normalizeOpenInference(span: SpanView, ctx: ParseCtx): Interacti
   ix.operation = spanKind.toUpperCase();
   const provider = firstStr(a, ['llm.provider', 'llm.system']);
   if (provider) ix.provider = provider.toLowerCase();
-  const model = firstStr(a, ['llm.model_name', 'llm.request.model_name', 'embedding.model_name', 'reranker.model_name']);
+  const model = firstStr(a, [
+    'llm.model_name',
+    'llm.request.model_name',
+    'embedding.model_name',
+    'reranker.model_name',
+  ]);
   if (model) ix.model = model;
   const rmodel = str(a, 'llm.response.model_name');
   if (rmodel) ix.responseModel = rmodel;
@@ -151,7 +173,8 @@ export function normalizeOpenInference(span: SpanView, ctx: ParseCtx): Interacti
     case 'llm_call': {
       // The flattened messages are authoritative; input.value is the whole request body (only a fallback).
       if (!readMessages(a, 'llm.input_messages.', 'unknown', ix.input)) readValue(a, 'input', 'unknown', ix.input, ctx);
-      if (!readMessages(a, 'llm.output_messages.', 'assistant', ix.output)) readValue(a, 'output', 'assistant', ix.output, ctx);
+      if (!readMessages(a, 'llm.output_messages.', 'assistant', ix.output))
+        readValue(a, 'output', 'assistant', ix.output, ctx);
       const fr = str(a, 'llm.finish_reason');
       if (fr) for (const m of ix.output) if (m.role !== 'tool') m.finishReason ??= fr;
       break;

@@ -21,7 +21,12 @@ export function normalizeOpenLit(span: SpanView, ctx: ParseCtx): Interaction | n
   // Only an explicit execute_tool makes an OpenLIT span a tool call (chat spans carry tool-call summaries too).
   const op = str(a, 'gen_ai.operation.name');
   const kind = kindFromOperation(op) ?? (op ? 'llm_call' : genAiKind(span));
-  const ix = normalizeGenAiCore(span, ctx, DIALECT, kind === 'tool_call' && op !== 'execute_tool' && op !== 'mcp_tool_call' ? 'llm_call' : kind);
+  const ix = normalizeGenAiCore(
+    span,
+    ctx,
+    DIALECT,
+    kind === 'tool_call' && op !== 'execute_tool' && op !== 'mcp_tool_call' ? 'llm_call' : kind,
+  );
   if (!ix) return null;
   const app = str(a, 'gen_ai.application_name');
   if (!ix.service && app) ix.service = app;

@@ -51,7 +51,12 @@ export function genAiKind(span: SpanView): InteractionKind | undefined {
  * Everything the `gen_ai.*` namespace says about a span. `kind` overrides the inferred kind (dialects with their own
  * kind signals); returns null when the span is not a GenAI operation.
  */
-export function normalizeGenAiCore(span: SpanView, ctx: ParseCtx, dialect: string, kind?: InteractionKind): Interaction | null {
+export function normalizeGenAiCore(
+  span: SpanView,
+  ctx: ParseCtx,
+  dialect: string,
+  kind?: InteractionKind,
+): Interaction | null {
   const a = span.attributes;
   const k = kind ?? genAiKind(span);
   if (!k) return null;

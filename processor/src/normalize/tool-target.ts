@@ -29,7 +29,13 @@ function hostOf(url: string): string | undefined {
 
 /** Fill targetUrl / targetHost / targetPath where missing. Never throws. */
 export function inferToolTarget(tool: ToolInfo): void {
-  if (!tool.targetUrl && !tool.targetHost && !tool.targetPath && tool.arguments && tool.arguments.length <= MAX_ARGS_CHARS) {
+  if (
+    !tool.targetUrl &&
+    !tool.targetHost &&
+    !tool.targetPath &&
+    tool.arguments &&
+    tool.arguments.length <= MAX_ARGS_CHARS
+  ) {
     const t = tool.arguments.trimStart();
     if (t.charCodeAt(0) === 123 /* { */) {
       try {

@@ -55,12 +55,18 @@ function readOutput(a: Attributes, ix: Interaction, ctx: ParseCtx): void {
     if (callsV !== undefined) {
       const r = readJson(callsV, ctx);
       // [{toolCallType?, toolCallId, toolName, input (v5+) | args (≤v4)}]
-      if (Array.isArray(r.value)) tmp.content = [...(text ? [{ type: 'text', text }] : []), ...r.value.map((c) => ({ ...(c as object), type: 'tool-call' }))];
+      if (Array.isArray(r.value))
+        tmp.content = [
+          ...(text ? [{ type: 'text', text }] : []),
+          ...r.value.map((c) => ({ ...(c as object), type: 'tool-call' })),
+        ];
       pushRaw(r.raw, 'assistant', ix.output);
     }
     coerceMessage(tmp, 'assistant', ix.output);
   } else ix.output.push({ role: 'assistant', content: '' });
-  if (fr) for (let i = before; i < ix.output.length; i++) if (ix.output[i].role === 'assistant') ix.output[i].finishReason ??= fr;
+  if (fr)
+    for (let i = before; i < ix.output.length; i++)
+      if (ix.output[i].role === 'assistant') ix.output[i].finishReason ??= fr;
 }
 
 /** Kind from the attributes present, when the operation id is unknown or damaged. */

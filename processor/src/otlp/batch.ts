@@ -46,7 +46,8 @@ function cacheKey(key: string, v: AttrValue): string | undefined {
     default:
       break;
   }
-  if (Array.isArray(v) && v.length <= 16 && v.every((x) => typeof x === 'string' && x.length <= 64)) return `${key}\u0000a${JSON.stringify(v)}`;
+  if (Array.isArray(v) && v.length <= 16 && v.every((x) => typeof x === 'string' && x.length <= 64))
+    return `${key}\u0000a${JSON.stringify(v)}`;
   return undefined;
 }
 

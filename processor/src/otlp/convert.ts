@@ -41,7 +41,10 @@ export interface PbTraceRequest {
   resourceSpans?: { resource?: PbResource | null; scopeSpans?: { scope?: PbScope | null; spans?: PbSpan[] }[] }[];
 }
 export interface PbLogsRequest {
-  resourceLogs?: { resource?: PbResource | null; scopeLogs?: { scope?: PbScope | null; logRecords?: PbLogRecord[] }[] }[];
+  resourceLogs?: {
+    resource?: PbResource | null;
+    scopeLogs?: { scope?: PbScope | null; logRecords?: PbLogRecord[] }[];
+  }[];
 }
 
 export function hex(bytes: Uint8Array | undefined | null): string {
@@ -73,13 +76,18 @@ function spanView(span: PbSpan, resource: Attributes, scope: { name: string; ver
   const parent = hex(span.parentSpanId);
   if (parent) view.parentSpanId = parent;
   if (span.status) {
-    view.status = span.status.message ? { code: span.status.code ?? 0, message: span.status.message } : { code: span.status.code ?? 0 };
+    view.status = span.status.message
+      ? { code: span.status.code ?? 0, message: span.status.message }
+      : { code: span.status.code ?? 0 };
   }
   return view;
 }
 
 /** Views of every span whose ordinal `keep` accepts, in request order, with their position. */
-export function traceViews(req: PbTraceRequest, keep: (ordinal: number) => boolean): { ref: SpanRef; view: SpanView }[] {
+export function traceViews(
+  req: PbTraceRequest,
+  keep: (ordinal: number) => boolean,
+): { ref: SpanRef; view: SpanView }[] {
   const out: { ref: SpanRef; view: SpanView }[] = [];
   let ordinal = 0;
   (req.resourceSpans ?? []).forEach((rs, r) => {

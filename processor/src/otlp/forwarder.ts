@@ -108,10 +108,15 @@ export class Forwarder {
           if (size < MAX_ERROR_BODY) chunks.push(c);
           size += c.length;
         });
-        res.on('error', () => finish({ ok: false, retryable: true, reason: 'connection', message: 'next hop response interrupted' }));
+        res.on('error', () =>
+          finish({ ok: false, retryable: true, reason: 'connection', message: 'next hop response interrupted' }),
+        );
         res.on('end', () => {
           if (status >= 200 && status < 300) return finish({ ok: true });
-          const hopMessage = messageOfErrorBody(Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY), res.headers['content-type']);
+          const hopMessage = messageOfErrorBody(
+            Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY),
+            res.headers['content-type'],
+          );
           const message = `next hop answered ${status}${hopMessage ? `: ${hopMessage}` : ''}`;
           const permanent = status >= 400 && status < 500 && status !== 429 && status !== 408;
           finish({
@@ -126,10 +131,20 @@ export class Forwarder {
       });
       const timer = setTimeout(() => {
         req.destroy();
-        finish({ ok: false, retryable: true, reason: 'timeout', message: `next hop did not answer within ${this.cfg.timeoutMs} ms` });
+        finish({
+          ok: false,
+          retryable: true,
+          reason: 'timeout',
+          message: `next hop did not answer within ${this.cfg.timeoutMs} ms`,
+        });
       }, this.cfg.timeoutMs);
       req.on('error', (err: NodeJS.ErrnoException) =>
-        finish({ ok: false, retryable: true, reason: 'connection', message: `cannot reach the next hop (${err.code ?? 'error'})` }),
+        finish({
+          ok: false,
+          retryable: true,
+          reason: 'connection',
+          message: `cannot reach the next hop (${err.code ?? 'error'})`,
+        }),
       );
       req.end(payload);
     });

@@ -89,7 +89,8 @@ export class GrpcReceiver {
         callback({ code: status, details: message, metadata: statusMetadata(status, message, retryAfterSeconds) });
       };
       const auth = call.metadata.get('authorization')[0];
-      if (!checkBearer(this.o.server.authToken, typeof auth === 'string' ? auth : undefined)) return reject('TH_UNAUTHORIZED');
+      if (!checkBearer(this.o.server.authToken, typeof auth === 'string' ? auth : undefined))
+        return reject('TH_UNAUTHORIZED');
       if (this.o.isDraining()) return reject('TH_SHUTTING_DOWN', undefined, this.o.server.retryAfterSeconds);
       const body = call.request;
       const lease = this.o.budget.lease();
@@ -104,8 +105,15 @@ export class GrpcReceiver {
           else reject(outcome.code, outcome.message, outcome.retryAfterSeconds);
         })
         .catch((err: unknown) => {
-          this.o.logger.error({ code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) }, 'unexpected gRPC receiver error');
-          reject('TH_NEXT_HOP_UNAVAILABLE', errorMessage('TH_NEXT_HOP_UNAVAILABLE', 'internal error'), this.o.server.retryAfterSeconds);
+          this.o.logger.error(
+            { code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) },
+            'unexpected gRPC receiver error',
+          );
+          reject(
+            'TH_NEXT_HOP_UNAVAILABLE',
+            errorMessage('TH_NEXT_HOP_UNAVAILABLE', 'internal error'),
+            this.o.server.retryAfterSeconds,
+          );
         })
         .finally(() => lease.release());
     };
@@ -115,10 +123,14 @@ export class GrpcReceiver {
   start(): Promise<number> {
     const { host, port } = this.o.server.grpc;
     return new Promise((resolve, reject) => {
-      this.server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${port}`, credentials(this.o.server), (err, bound) => {
-        if (err) reject(err);
-        else resolve(bound);
-      });
+      this.server.bindAsync(
+        `${host.includes(':') ? `[${host}]` : host}:${port}`,
+        credentials(this.o.server),
+        (err, bound) => {
+          if (err) reject(err);
+          else resolve(bound);
+        },
+      );
     });
   }
 

@@ -85,7 +85,13 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
   app.setNotFoundHandler((request, reply) => {
-    sendError(reply, parseFormat(request.headers['content-type']) ?? 'json', 'TH_NOT_FOUND', `${request.method} ${request.url.split('?')[0]}`, 0);
+    sendError(
+      reply,
+      parseFormat(request.headers['content-type']) ?? 'json',
+      'TH_NOT_FOUND',
+      `${request.method} ${request.url.split('?')[0]}`,
+      0,
+    );
   });
 
   for (const [path, signal] of ROUTES) {
@@ -104,7 +110,13 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
       if (!format) {
         stream.resume();
         const ct = String(request.headers['content-type'] ?? '(none)').slice(0, 100);
-        return sendError(reply, fmt, 'TH_UNSUPPORTED_MEDIA_TYPE', `${ct}; use application/x-protobuf or application/json`, 0);
+        return sendError(
+          reply,
+          fmt,
+          'TH_UNSUPPORTED_MEDIA_TYPE',
+          `${ct}; use application/x-protobuf or application/json`,
+          0,
+        );
       }
       const encoding = parseContentEncoding(request.headers['content-encoding']);
       if (!encoding) {
@@ -130,7 +142,14 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
           gzipped: encoding === 'gzip' ? raw : undefined,
         });
         if (!outcome.ok) {
-          return sendError(reply, format, outcome.code, undefined, outcome.retryAfterSeconds ?? server.retryAfterSeconds, outcome.message);
+          return sendError(
+            reply,
+            format,
+            outcome.code,
+            undefined,
+            outcome.retryAfterSeconds ?? server.retryAfterSeconds,
+            outcome.message,
+          );
         }
         return reply
           .code(200)
@@ -139,7 +158,10 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
       } catch (err) {
         if (err instanceof BodyError) return sendError(reply, format, err.code, err.detail, server.retryAfterSeconds);
         // Unexpected: logged, and answered as retryable so the client keeps the data (never a bare 500).
-        opts.logger.error({ code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) }, 'unexpected receiver error');
+        opts.logger.error(
+          { code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) },
+          'unexpected receiver error',
+        );
         return sendError(reply, format, 'TH_NEXT_HOP_UNAVAILABLE', 'internal error', server.retryAfterSeconds);
       } finally {
         lease.release();

@@ -48,7 +48,9 @@ export function successBody(signal: Signal, format: BodyFormat, rejected: number
   }
   if (rejected === 0 && !message) return EMPTY;
   const type = RESPONSE_TYPE[signal];
-  const bytes = type.encode({ partialSuccess: { [REJECTED_FIELD[signal]]: rejected, errorMessage: message ?? '' } }).finish();
+  const bytes = type
+    .encode({ partialSuccess: { [REJECTED_FIELD[signal]]: rejected, errorMessage: message ?? '' } })
+    .finish();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
@@ -73,13 +75,18 @@ export function errorBody(format: BodyFormat, code: ErrorCode, message: string):
     );
   }
   const info = T.ErrorInfo.encode({ reason: code, domain: DOMAIN }).finish();
-  const bytes = T.Status.encode({ code: status, message, details: [{ typeUrl: ERROR_INFO_TYPE, value: info }] }).finish();
+  const bytes = T.Status.encode({
+    code: status,
+    message,
+    details: [{ typeUrl: ERROR_INFO_TYPE, value: info }],
+  }).finish();
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** Best-effort message out of an error body from the next hop (Status in protobuf or JSON, or plain text). */
 export function messageOfErrorBody(body: Buffer, contentType: string | undefined): string {
-  const text = (): string => body.toString('utf8', 0, Math.min(body.length, 512)).replaceAll('\r', ' ').replaceAll('\n', ' ').trim();
+  const text = (): string =>
+    body.toString('utf8', 0, Math.min(body.length, 512)).replaceAll('\r', ' ').replaceAll('\n', ' ').trim();
   try {
     if (contentType?.includes('protobuf')) {
       const status = T.Status.decode(body) as unknown as { message?: string };

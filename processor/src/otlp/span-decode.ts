@@ -476,7 +476,8 @@ export function decodeTraceViews(body: Buffer, keep: (ordinal: number) => boolea
         }
         expect(u & 7, 2);
         const e = r.lenEnd(ssEnd);
-        if (keep(ordinal)) out.push({ ref: { resource: rIndex, scope: sIndex, span: i }, view: spanOf(r, e, resource, scope) });
+        if (keep(ordinal))
+          out.push({ ref: { resource: rIndex, scope: sIndex, span: i }, view: spanOf(r, e, resource, scope) });
         r.pos = e;
         ordinal++;
         i++;

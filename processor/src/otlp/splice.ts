@@ -71,7 +71,13 @@ function keyOf(buf: Buffer, start: number, end: number): string | undefined {
 }
 
 /** The message in [start, end) with the KeyValues of field `attributesField` edited; everything else verbatim. */
-function rewriteAttributes(buf: Buffer, start: number, end: number, attributesField: number, edit: AttributeEdit): Parts {
+function rewriteAttributes(
+  buf: Buffer,
+  start: number,
+  end: number,
+  attributesField: number,
+  edit: AttributeEdit,
+): Parts {
   const out = new Parts();
   const copier = new Copier(buf, start, out);
   const c = new Cursor(buf, start, end);
@@ -97,7 +103,13 @@ function rewriteAttributes(buf: Buffer, start: number, end: number, attributesFi
   return out;
 }
 
-function rewriteItem(shape: SignalShape, buf: Buffer, start: number, end: number, edit: Exclude<ItemEdit, { drop: true }>): Parts {
+function rewriteItem(
+  shape: SignalShape,
+  buf: Buffer,
+  start: number,
+  end: number,
+  edit: Exclude<ItemEdit, { drop: true }>,
+): Parts {
   // Field numbers differ per signal (Span.name is field 5, LogRecord.observed_time field 11): gate by shape.
   const events = shape === TRACE_SHAPE && edit.events && edit.events.size > 0 ? edit.events : undefined;
   const body = shape === LOG_SHAPE ? edit.body : undefined;
@@ -149,7 +161,12 @@ function rewriteItem(shape: SignalShape, buf: Buffer, start: number, end: number
   return out;
 }
 
-export function spliceRequest(shape: SignalShape, buf: Buffer, index: ItemIndex, edits: ReadonlyMap<number, ItemEdit>): Buffer {
+export function spliceRequest(
+  shape: SignalShape,
+  buf: Buffer,
+  index: ItemIndex,
+  edits: ReadonlyMap<number, ItemEdit>,
+): Buffer {
   if (edits.size === 0) return buf;
   const touched = new Uint8Array(index.total);
   for (const ordinal of edits.keys()) if (ordinal >= 0 && ordinal < index.total) touched[ordinal] = 1;

@@ -3,7 +3,8 @@
  * Ids are lowercase hex; timestamps are bigint nanoseconds; attributes are flattened to JS values.
  */
 
-export type AttrValue = string | number | boolean | bigint | Uint8Array | AttrValue[] | { [key: string]: AttrValue } | null;
+export type AttrValue =
+  string | number | boolean | bigint | Uint8Array | AttrValue[] | { [key: string]: AttrValue } | null;
 export type Attributes = Record<string, AttrValue>;
 
 export interface SpanEventView {

@@ -8,7 +8,8 @@ export class ConsoleSink implements FindingSink {
   constructor(private readonly out: (line: string) => void = (l) => process.stderr.write(l + '\n')) {}
 
   write(findings: readonly Finding[]): void {
-    for (const f of findings) this.out(`tracehound finding ${findingSummary(f)} evidence=${JSON.stringify(f.evidence)}`);
+    for (const f of findings)
+      this.out(`tracehound finding ${findingSummary(f)} evidence=${JSON.stringify(f.evidence)}`);
   }
 
   async forceFlush(): Promise<void> {}

@@ -36,7 +36,10 @@ const OK: PipelineRun = { ok: true };
 const TIMED_OUT = Symbol('timed out');
 
 function canCheckpoint(b: object): b is Checkpointable {
-  return typeof (b as Partial<Checkpointable>).checkpoint === 'function' && typeof (b as Partial<Checkpointable>).rollback === 'function';
+  return (
+    typeof (b as Partial<Checkpointable>).checkpoint === 'function' &&
+    typeof (b as Partial<Checkpointable>).rollback === 'function'
+  );
 }
 
 export class Pipeline {
@@ -77,7 +80,10 @@ export class Pipeline {
     const timeoutMs = this.options.stageTimeoutMs ?? 0;
     if (timeoutMs > 0 && this.abandoned >= (this.options.maxAbandoned ?? 8)) {
       // Stages are stuck on earlier batches: do not hand them more memory to pin.
-      this.logger.error({ code: 'TH_STAGE_TIMEOUT', stage: this.stuckStage, signal, abandoned: this.abandoned }, 'pipeline stage stuck, batch refused');
+      this.logger.error(
+        { code: 'TH_STAGE_TIMEOUT', stage: this.stuckStage, signal, abandoned: this.abandoned },
+        'pipeline stage stuck, batch refused',
+      );
       return { ok: false, stage: this.stuckStage, timeoutMs };
     }
     const deadline = performance.now() + timeoutMs;
@@ -86,7 +92,10 @@ export class Pipeline {
       if (!call) continue;
       const left = timeoutMs > 0 ? Math.max(0, deadline - performance.now()) : undefined;
       if (!(await this.guard(stage, signal, batch, call, left))) {
-        this.logger.error({ code: 'TH_STAGE_TIMEOUT', stage: stage.name, signal, timeoutMs }, 'pipeline stage did not settle before the deadline');
+        this.logger.error(
+          { code: 'TH_STAGE_TIMEOUT', stage: stage.name, signal, timeoutMs },
+          'pipeline stage did not settle before the deadline',
+        );
         return { ok: false, stage: stage.name, timeoutMs };
       }
     }
@@ -124,7 +133,10 @@ export class Pipeline {
     } catch (err) {
       if (cp !== undefined && canCheckpoint(batch)) batch.rollback(cp);
       this.observer.stageFailed(stage.name, signal);
-      this.logger.error({ code: 'TH_STAGE_FAILED', stage: stage.name, signal, ...describeError(err) }, 'pipeline stage failed');
+      this.logger.error(
+        { code: 'TH_STAGE_FAILED', stage: stage.name, signal, ...describeError(err) },
+        'pipeline stage failed',
+      );
       return true;
     } finally {
       clearTimeout(timer);
@@ -138,7 +150,10 @@ export class Pipeline {
         try {
           await stage.forceFlush();
         } catch (err) {
-          this.logger.error({ code: 'TH_STAGE_FAILED', stage: stage.name, op: 'forceFlush', ...describeError(err) }, 'stage flush failed');
+          this.logger.error(
+            { code: 'TH_STAGE_FAILED', stage: stage.name, op: 'forceFlush', ...describeError(err) },
+            'stage flush failed',
+          );
         }
       }),
     );
@@ -153,7 +168,10 @@ export class Pipeline {
           try {
             await stage.shutdown();
           } catch (err) {
-            this.logger.error({ code: 'TH_STAGE_FAILED', stage: stage.name, op: 'shutdown', ...describeError(err) }, 'stage shutdown failed');
+            this.logger.error(
+              { code: 'TH_STAGE_FAILED', stage: stage.name, op: 'shutdown', ...describeError(err) },
+              'stage shutdown failed',
+            );
           }
         }),
       );

@@ -49,7 +49,9 @@ export interface LogLike {
 
 function isEventContentKey(eventName: string, key: string): boolean {
   return (
-    isContentAttribute(key) || ANY_EVENT_CONTENT_KEYS.has(key) || (CAPTURE_EVENT_NAMES.has(eventName) && EVENT_CONTENT_KEYS.has(key))
+    isContentAttribute(key) ||
+    ANY_EVENT_CONTENT_KEYS.has(key) ||
+    (CAPTURE_EVENT_NAMES.has(eventName) && EVENT_CONTENT_KEYS.has(key))
   );
 }
 
@@ -79,7 +81,11 @@ function eventNameOf(log: LogLike): string | undefined {
  * Apply a capture mode to the body of a GenAI content log record (by event name; other records are application logs
  * and keep their body). Returns the new body (for LogBatch.setLogBody), or undefined when it stays as it is. Never throws.
  */
-export function applyCaptureToLogBody(mode: CaptureMode, log: LogLike, hashKey?: string | Buffer): AttrValue | undefined {
+export function applyCaptureToLogBody(
+  mode: CaptureMode,
+  log: LogLike,
+  hashKey?: string | Buffer,
+): AttrValue | undefined {
   if (mode === 'full' || !log || log.body === null || log.body === undefined) return undefined;
   const name = eventNameOf(log);
   if (name === undefined || !CAPTURE_EVENT_NAMES.has(name)) return undefined;

@@ -73,8 +73,23 @@ export function isContentAttribute(key: string): boolean {
  * in hashed mode so forwarded messages stay parseable and countable.
  */
 const STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
-  'role', 'type', 'name', 'id', 'tool_call_id', 'toolCallId', 'toolName', 'finish_reason', 'finishReason', 'mime_type',
-  'mimeType', 'modality', 'format', 'media_type', 'source', 'trust', 'score',
+  'role',
+  'type',
+  'name',
+  'id',
+  'tool_call_id',
+  'toolCallId',
+  'toolName',
+  'finish_reason',
+  'finishReason',
+  'mime_type',
+  'mimeType',
+  'modality',
+  'format',
+  'media_type',
+  'source',
+  'trust',
+  'score',
 ]);
 const STRUCTURAL_MAX = 64;
 
@@ -162,11 +177,14 @@ export function applyCaptureToValue(mode: CaptureMode, value: AttrValue, hashKey
     let next: AttrValue;
     if (mode === 'redacted') {
       // Only rewrite a string that holds something to mask: re-serializing JSON would otherwise change bytes for nothing.
-      const redactString = (s: string) => (redactText(s) === s ? s : transformString(s, (x) => redactText(x), redactText));
+      const redactString = (s: string) =>
+        redactText(s) === s ? s : transformString(s, (x) => redactText(x), redactText);
       next = transformValue(value, (s) => redactString(s), redactString, undefined, undefined, 0);
     } else {
-      const hashOne = (s: string) => (hashKey ? `${HASH_PREFIX}${hmacText(hashKey, s)}` : '[content removed: no hash key]');
-      const hashLeaf: Leaf = (s, k) => (k !== undefined && STRUCTURAL_KEYS.has(k) && s.length <= STRUCTURAL_MAX ? s : hashOne(s));
+      const hashOne = (s: string) =>
+        hashKey ? `${HASH_PREFIX}${hmacText(hashKey, s)}` : '[content removed: no hash key]';
+      const hashLeaf: Leaf = (s, k) =>
+        k !== undefined && STRUCTURAL_KEYS.has(k) && s.length <= STRUCTURAL_MAX ? s : hashOne(s);
       const hashBytes = (b: Uint8Array) => hashOne(Buffer.from(b).toString('base64'));
       next = transformValue(value, hashLeaf, hashOne, hashBytes, undefined, 0);
     }

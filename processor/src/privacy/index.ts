@@ -1,7 +1,13 @@
 /** Privacy: redaction, evidence snippets, HMAC hashing and content capture modes. Every detector builds evidence here. */
 export { redactText, evidenceSnippet, sensitiveSpans, maskHighEntropyRuns, type MaskSpan } from './redact.js';
 export { hmacText, HASH_PREFIX } from './hmac.js';
-export { applyCaptureMode, applyCaptureToValue, isContentAttribute, CONTENT_ATTRIBUTE_KEYS, type CaptureMode } from './capture.js';
+export {
+  applyCaptureMode,
+  applyCaptureToValue,
+  isContentAttribute,
+  CONTENT_ATTRIBUTE_KEYS,
+  type CaptureMode,
+} from './capture.js';
 export { applyCaptureToEvent, applyCaptureToLogBody } from './capture-events.js';
 export { findSecrets, SECRET_LABEL, type SecretKind, type SecretMatch } from './secret-formats.js';
 export { findPii, PII_LABEL, type PiiKind, type PiiMatch } from './pii-formats.js';

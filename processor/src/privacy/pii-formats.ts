@@ -116,47 +116,69 @@ export function scanPii(text: string): PiiScan {
   const track = (at: number | undefined) => {
     if (at !== undefined) stops.push(at);
   };
-  if (numeric) track(scan(CARD, text, (m) => {
-    const prev = m.index > 0 ? text[m.index - 1] : '';
-    if (prev === '.' || prev === '-' || prev === '+') return; // decimals, negative numbers, phone numbers
-    const digits = digitsOnly(m[0]);
-    if (digits.length < 12 || digits.length > 19 || !cardGroupingOk(m[0])) return;
-    if (!luhnValid(digits) || !cardBrand(digits)) return;
-    const real = !isTestCard(digits) && new Set(digits).size > 2;
-    out.push({ kind: 'payment_card', start: m.index, end: m.index + m[0].length, real, hint: digits.slice(-4) });
-  }));
-  if (digits >= 4) track(scan(IBAN, text, (m) => {
-    // The optional tail may swallow a following code-like word; retry by dropping trailing groups.
-    let candidate = m[0];
-    for (let tries = 0; tries < 3 && candidate.length >= 15; tries++) {
-      const compact = candidate.split(' ').join('');
-      if (ibanValid(compact)) {
-        out.push({ kind: 'iban', start: m.index, end: m.index + candidate.length, real: true, hint: compact.slice(0, 2) });
-        return;
-      }
-      const sp = candidate.lastIndexOf(' ');
-      if (sp < 0) return;
-      candidate = candidate.slice(0, sp);
-    }
-  }));
-  if (numeric) track(scan(SSN, text, (m) => {
-    const before = m.index > 0 ? text[m.index - 1] : '';
-    const after = text[m.index + m[0].length] ?? '';
-    if (before === '-' || after === '-') return; // part of a longer dashed number
-    if (ssnValid(m[1], m[2], m[3])) out.push({ kind: 'us_ssn', start: m.index, end: m.index + m[0].length, real: true });
-  }));
-  if (at) track(scan(EMAIL, text, (m) => {
-    out.push({ kind: 'email', start: m.index, end: m.index + m[0].length, real: !isReservedEmail(m[0]) });
-  }));
-  if (numeric) track(scan(PHONE, text, (m) => {
-    const digits = digitsOnly(m[0]);
-    if (digits.length < 9 || digits.length > 15) return;
-    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
-    if (before >= 48 && before <= 57) return;
-    // NANP fictional range 555-0100..0199 is reserved for fiction.
-    const fictional = digits.length >= 10 && digits.slice(-7, -4) === '555' && digits.slice(-4, -2) === '01';
-    out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, real: !fictional });
-  }));
+  if (numeric)
+    track(
+      scan(CARD, text, (m) => {
+        const prev = m.index > 0 ? text[m.index - 1] : '';
+        if (prev === '.' || prev === '-' || prev === '+') return; // decimals, negative numbers, phone numbers
+        const digits = digitsOnly(m[0]);
+        if (digits.length < 12 || digits.length > 19 || !cardGroupingOk(m[0])) return;
+        if (!luhnValid(digits) || !cardBrand(digits)) return;
+        const real = !isTestCard(digits) && new Set(digits).size > 2;
+        out.push({ kind: 'payment_card', start: m.index, end: m.index + m[0].length, real, hint: digits.slice(-4) });
+      }),
+    );
+  if (digits >= 4)
+    track(
+      scan(IBAN, text, (m) => {
+        // The optional tail may swallow a following code-like word; retry by dropping trailing groups.
+        let candidate = m[0];
+        for (let tries = 0; tries < 3 && candidate.length >= 15; tries++) {
+          const compact = candidate.split(' ').join('');
+          if (ibanValid(compact)) {
+            out.push({
+              kind: 'iban',
+              start: m.index,
+              end: m.index + candidate.length,
+              real: true,
+              hint: compact.slice(0, 2),
+            });
+            return;
+          }
+          const sp = candidate.lastIndexOf(' ');
+          if (sp < 0) return;
+          candidate = candidate.slice(0, sp);
+        }
+      }),
+    );
+  if (numeric)
+    track(
+      scan(SSN, text, (m) => {
+        const before = m.index > 0 ? text[m.index - 1] : '';
+        const after = text[m.index + m[0].length] ?? '';
+        if (before === '-' || after === '-') return; // part of a longer dashed number
+        if (ssnValid(m[1], m[2], m[3]))
+          out.push({ kind: 'us_ssn', start: m.index, end: m.index + m[0].length, real: true });
+      }),
+    );
+  if (at)
+    track(
+      scan(EMAIL, text, (m) => {
+        out.push({ kind: 'email', start: m.index, end: m.index + m[0].length, real: !isReservedEmail(m[0]) });
+      }),
+    );
+  if (numeric)
+    track(
+      scan(PHONE, text, (m) => {
+        const digits = digitsOnly(m[0]);
+        if (digits.length < 9 || digits.length > 15) return;
+        const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+        if (before >= 48 && before <= 57) return;
+        // NANP fictional range 555-0100..0199 is reserved for fiction.
+        const fictional = digits.length >= 10 && digits.slice(-7, -4) === '555' && digits.slice(-4, -2) === '01';
+        out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, real: !fictional });
+      }),
+    );
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: PiiMatch[] = [];
   for (const p of out) {

@@ -125,7 +125,13 @@ const FAMILIES: Family[] = [
       if (end < text.length && (TOKEN_CHAR(c) || c === 47 || c === 43)) return undefined;
       const value = m[0].slice(-40);
       const r = randomish(value, 4.0);
-      return { start: end - 40, end, prefix: '', confidence: r.ok && charClasses(value) >= 3 ? 0.95 : 0, reason: r.reason };
+      return {
+        start: end - 40,
+        end,
+        prefix: '',
+        confidence: r.ok && charClasses(value) >= 3 ? 0.95 : 0,
+        reason: r.reason,
+      };
     },
   },
   {
@@ -183,7 +189,13 @@ const FAMILIES: Family[] = [
       const cut = m[0].indexOf('/', 'https://hooks.slack.com/'.length) + 1;
       const secret = m[0].slice(cut);
       const r = randomish(secret.split('/').join(''), 3.5);
-      return { start: m.index + cut, end: m.index + m[0].length, prefix: '', confidence: r.ok ? 0.95 : 0, reason: r.reason };
+      return {
+        start: m.index + cut,
+        end: m.index + m[0].length,
+        prefix: '',
+        confidence: r.ok ? 0.95 : 0,
+        reason: r.reason,
+      };
     },
   },
   {
@@ -227,7 +239,13 @@ const FAMILIES: Family[] = [
     check: (m) => {
       const value = m[0].slice('AccountKey='.length);
       const r = randomish(value, 4.5);
-      return { start: m.index + 11, end: m.index + m[0].length, prefix: '', confidence: r.ok ? 0.95 : 0, reason: r.reason };
+      return {
+        start: m.index + 11,
+        end: m.index + m[0].length,
+        prefix: '',
+        confidence: r.ok ? 0.95 : 0,
+        reason: r.reason,
+      };
     },
   },
   {
@@ -257,7 +275,16 @@ const FAMILIES: Family[] = [
         end = from;
         while (end < limit) {
           const c = text.charCodeAt(end);
-          const b64 = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 10 || c === 13 || c === 32;
+          const b64 =
+            (c >= 48 && c <= 57) ||
+            (c >= 65 && c <= 90) ||
+            (c >= 97 && c <= 122) ||
+            c === 43 ||
+            c === 47 ||
+            c === 61 ||
+            c === 10 ||
+            c === 13 ||
+            c === 32;
           if (!b64) break;
           end++;
         }
@@ -270,7 +297,13 @@ const FAMILIES: Family[] = [
       }
       // Only a short body can be a placeholder by wording; a long random body contains 4-letter words by chance.
       const placeholder = b64chars < 64 || body.includes('...') || (b64chars < 200 && looksPlaceholder(body));
-      return { start: m.index, end, prefix: '', confidence: placeholder ? 0 : 0.99, reason: placeholder ? 'placeholder' : 'pem' };
+      return {
+        start: m.index,
+        end,
+        prefix: '',
+        confidence: placeholder ? 0 : 0.99,
+        reason: placeholder ? 'placeholder' : 'pem',
+      };
     },
   },
   {
@@ -284,7 +317,13 @@ const FAMILIES: Family[] = [
       const password = s.slice(colon + 1, at);
       const r = randomish(password, 2.5, true);
       const strong = r.ok && password.length >= 8 && charClasses(password) >= 2;
-      return { start: m.index + userStart, end: m.index + at, prefix: '', confidence: strong ? 0.85 : 0, reason: r.reason };
+      return {
+        start: m.index + userStart,
+        end: m.index + at,
+        prefix: '',
+        confidence: strong ? 0.85 : 0,
+        reason: r.reason,
+      };
     },
   },
   {
@@ -337,7 +376,13 @@ const FAMILIES: Family[] = [
       if (r.ok && !looksCode && classes >= 3 && value.length >= 10) {
         confidence = shannonEntropy(value) >= 3.5 && value.length >= 16 ? 0.85 : 0.65;
       }
-      return { start, end, prefix: '', confidence, reason: looksCode ? 'code' : r.ok && classes < 3 ? 'few-classes' : r.reason };
+      return {
+        start,
+        end,
+        prefix: '',
+        confidence,
+        reason: looksCode ? 'code' : r.ok && classes < 3 ? 'few-classes' : r.reason,
+      };
     },
   },
 ];
@@ -369,7 +414,8 @@ function isDottedIdentifier(v: string): boolean {
 let pemMemo: { text: string; at: number; found: number } | undefined;
 function nextPemEnd(text: string, from: number, limit: number): number {
   let found: number;
-  if (pemMemo && pemMemo.text === text && pemMemo.at <= from && (pemMemo.found < 0 || pemMemo.found >= from)) found = pemMemo.found;
+  if (pemMemo && pemMemo.text === text && pemMemo.at <= from && (pemMemo.found < 0 || pemMemo.found >= from))
+    found = pemMemo.found;
   else {
     found = text.indexOf('-----END ', from);
     pemMemo = { text, at: from, found };
@@ -378,7 +424,13 @@ function nextPemEnd(text: string, from: number, limit: number): number {
 }
 
 /** Specific formats win over the generic ones when they overlap. */
-const GENERIC: ReadonlySet<SecretKind> = new Set(['credential_assignment', 'connection_string', 'aws_secret_key', 'bearer_token', 'basic_auth']);
+const GENERIC: ReadonlySet<SecretKind> = new Set([
+  'credential_assignment',
+  'connection_string',
+  'aws_secret_key',
+  'bearer_token',
+  'basic_auth',
+]);
 
 const SET = new RE2.Set(FAMILIES.map((f) => f.source));
 const SCANNERS = FAMILIES.map((f) => new RE2(f.source, 'g'));
@@ -472,7 +524,8 @@ function dedupe(found: SecretMatch[]): SecretMatch[] {
     if (prev && f.start < prev.end) {
       // Overlap: keep the specific one; if the later one is specific and the kept one generic, swap.
       if (GENERIC.has(prev.kind) && !GENERIC.has(f.kind)) out[out.length - 1] = f;
-      else if (f.end > prev.end && f.confidence > prev.confidence && GENERIC.has(f.kind) === GENERIC.has(prev.kind)) out[out.length - 1] = f;
+      else if (f.end > prev.end && f.confidence > prev.confidence && GENERIC.has(f.kind) === GENERIC.has(prev.kind))
+        out[out.length - 1] = f;
       continue;
     }
     out.push(f);

@@ -60,10 +60,15 @@ export function cardBrand(digits: string): string | undefined {
   if (digits[0] === '4' && (len === 13 || len === 16 || len === 19)) return 'visa';
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16) return 'mastercard';
   if ((p2 === 34 || p2 === 37) && len === 15) return 'amex';
-  if ((p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) && len >= 16 && len <= 19)
+  if (
+    (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) &&
+    len >= 16 &&
+    len <= 19
+  )
     return 'discover';
   if (p4 >= 3528 && p4 <= 3589 && len >= 16 && len <= 19) return 'jcb';
-  if (((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) && len >= 14 && len <= 19) return 'diners';
+  if (((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39 || p4 === 3095) && len >= 14 && len <= 19)
+    return 'diners';
   if (p2 === 62 && len >= 16 && len <= 19) return 'unionpay';
   if ((p2 === 50 || (p2 >= 56 && p2 <= 69)) && len >= 12 && len <= 19) return 'maestro';
   return undefined;
@@ -94,12 +99,83 @@ export function isTestCard(digits: string): boolean {
 
 /** IBAN length per country (ISO 13616 registry, the common subset). */
 const IBAN_LENGTH: Record<string, number> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
-  CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18,
-  GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32,
-  LI: 21, LT: 20, LU: 20, LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24,
-  PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
-  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NL: 18,
+  NO: 15,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  SA: 24,
+  SC: 31,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
 };
 
 /** IBAN check: known country, its length, and ISO 7064 mod-97 = 1. Input without spaces, upper case. */
@@ -208,11 +284,58 @@ export function jwtLooksReal(token: string): boolean {
  * Marks of documentation, templates and placeholders. Long words only for provider keys (a random 40-char token
  * contains a given 4-letter word with probability ~4e-5); the short ones apply to free-form values (passwords...).
  */
-const PLACEHOLDER_LONG = ['example', 'sample', 'placeholder', 'your', 'xxxx', 'changeme', 'change_me', 'redacted',
-  'dummy', 'fake', 'test', 'todo', 'replace', 'insert', '****', '....', '…', '[redacted', '${', '{{', '$(', '<%'];
-const PLACEHOLDER_SHORT = ['here', 'mytoken', 'mypassword', 'mysecret', 'password', 'passwd', 'secret', 'token',
-  'abcdef', '123456', '000000', 'env', 'process.', 'environ', 'null', 'none', 'undefined', 'foo', 'bar', 'baz',
-  'admin', 'qwerty', 'letmein', 'hunter2', 'demo', 'default'];
+const PLACEHOLDER_LONG = [
+  'example',
+  'sample',
+  'placeholder',
+  'your',
+  'xxxx',
+  'changeme',
+  'change_me',
+  'redacted',
+  'dummy',
+  'fake',
+  'test',
+  'todo',
+  'replace',
+  'insert',
+  '****',
+  '....',
+  '…',
+  '[redacted',
+  '${',
+  '{{',
+  '$(',
+  '<%',
+];
+const PLACEHOLDER_SHORT = [
+  'here',
+  'mytoken',
+  'mypassword',
+  'mysecret',
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'abcdef',
+  '123456',
+  '000000',
+  'env',
+  'process.',
+  'environ',
+  'null',
+  'none',
+  'undefined',
+  'foo',
+  'bar',
+  'baz',
+  'admin',
+  'qwerty',
+  'letmein',
+  'hunter2',
+  'demo',
+  'default',
+];
 
 /**
  * True when a candidate credential reads like a placeholder: a marker word, or a run of 6+ identical characters
@@ -225,7 +348,8 @@ export function looksPlaceholder(value: string, freeForm = false): boolean {
   const first = v[0];
   if (first === '<' || first === '$' || first === '%' || first === '{') return true;
   // Short words only condemn short or plain values: a random 20-char password may contain "env" by chance.
-  if (freeForm && (v.length <= 16 || charClasses(value) <= 2)) for (const w of PLACEHOLDER_SHORT) if (v.includes(w)) return true;
+  if (freeForm && (v.length <= 16 || charClasses(value) <= 2))
+    for (const w of PLACEHOLDER_SHORT) if (v.includes(w)) return true;
   let run = 1;
   for (let i = 1; i < v.length; i++) {
     run = v[i] === v[i - 1] ? run + 1 : 1;

@@ -89,7 +89,8 @@ export class ActionEngine implements StageExtension {
   consider(f: Finding): Finding | undefined {
     const spec = this.specFor(f);
     if (!spec || spec.action === 'none') return undefined;
-    if (spec.minSeverity && SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(spec.minSeverity)) return undefined;
+    if (spec.minSeverity && SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(spec.minSeverity))
+      return undefined;
     const target = targetOf(spec.target, f);
     if (!target) return undefined;
     const now = this.clock();
@@ -144,7 +145,13 @@ export class ActionEngine implements StageExtension {
     return {
       id: randomUUID(),
       timeUnixNano: BigInt(now) * 1_000_000n,
-      rule: { id: rule.id, name: rule.name, category: rule.category, owasp: trigger.rule.owasp, atlas: trigger.rule.atlas },
+      rule: {
+        id: rule.id,
+        name: rule.name,
+        category: rule.category,
+        owasp: trigger.rule.owasp,
+        atlas: trigger.rule.atlas,
+      },
       severity: rule.severity,
       score: findingScore(rule.severity, trigger.confidence),
       confidence: trigger.confidence,

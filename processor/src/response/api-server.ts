@@ -35,7 +35,9 @@ const QUERY_TARGETS = [
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?: string): FastifyReply {
-  return reply.code(status).send({ code, message: detail ? `${ERROR_CATALOGUE[code].message}: ${detail}` : ERROR_CATALOGUE[code].message });
+  return reply
+    .code(status)
+    .send({ code, message: detail ? `${ERROR_CATALOGUE[code].message}: ${detail}` : ERROR_CATALOGUE[code].message });
 }
 
 /**
@@ -58,7 +60,9 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, 'TH_NOT_FOUND', 404));
   app.setErrorHandler((err: { statusCode?: number }, _req, reply) =>
-    (err.statusCode ?? 500) === 413 ? sendError(reply, 'TH_BODY_TOO_LARGE', 413) : sendError(reply, 'TH_BAD_REQUEST', 400, 'invalid JSON body'),
+    (err.statusCode ?? 500) === 413
+      ? sendError(reply, 'TH_BODY_TOO_LARGE', 413)
+      : sendError(reply, 'TH_BAD_REQUEST', 400, 'invalid JSON body'),
   );
 
   app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
@@ -70,10 +74,19 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
       const v = q[param];
       if (typeof v === 'string' && v.length > 0 && v.length <= 256) targets.push(`${kind}:${v}`);
     }
-    if (targets.length === 0) return sendError(reply, 'TH_BAD_REQUEST', 400, 'give at least one of session, user, api_key, tool');
+    if (targets.length === 0)
+      return sendError(reply, 'TH_BAD_REQUEST', 400, 'give at least one of session, user, api_key, tool');
     const v = o.store.strongest(targets);
     reply.header('cache-control', `private, max-age=${o.maxAgeSeconds}`);
-    if (!v) return reply.send({ decision: 'allow', reason: 'no active verdict', rule: null, target: null, expiresAt: null, maxAgeSeconds: o.maxAgeSeconds });
+    if (!v)
+      return reply.send({
+        decision: 'allow',
+        reason: 'no active verdict',
+        rule: null,
+        target: null,
+        expiresAt: null,
+        maxAgeSeconds: o.maxAgeSeconds,
+      });
     return reply.send({
       decision: v.decision,
       reason: v.reason,
@@ -86,7 +99,15 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
 
   app.get('/v1/verdicts', async (_req, reply) =>
     reply.send({
-      verdicts: o.store.list().map((v) => ({ decision: v.decision, target: v.target, rule: v.rule, reason: v.reason, expiresAt: new Date(v.expiresAt).toISOString() })),
+      verdicts: o.store
+        .list()
+        .map((v) => ({
+          decision: v.decision,
+          target: v.target,
+          rule: v.rule,
+          reason: v.reason,
+          expiresAt: new Date(v.expiresAt).toISOString(),
+        })),
     }),
   );
 
@@ -108,7 +129,9 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
 
   app.delete('/v1/suppressions/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    return o.suppressions.remove(id) ? reply.code(204).send() : sendError(reply, 'TH_NOT_FOUND', 404, 'no API suppression with that id');
+    return o.suppressions.remove(id)
+      ? reply.code(204).send()
+      : sendError(reply, 'TH_NOT_FOUND', 404, 'no API suppression with that id');
   });
 
   return {

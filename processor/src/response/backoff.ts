@@ -2,7 +2,12 @@
  * Retry delay of attempt n (1 = first retry): exponential from `baseMs`, capped at `maxMs`, with full jitter
  * (uniform in [cap/2, cap]) so many processors retrying one receiver do not retry in lockstep.
  */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(30, attempt - 1)));
   return Math.round(cap / 2 + random() * (cap / 2));
 }

@@ -92,7 +92,14 @@ export const responseDefaults: ResponseConfig = {
   review: { sampleRate: 0, pollSeconds: 10, maxApiSuppressions: 10_000 },
 };
 
-export const webhookDefaults = { timeoutMs: 5000, maxAttempts: 6, maxQueue: 1000, backoffMs: 500, maxBackoffMs: 60_000, minSeverity: 'medium' } as const;
+export const webhookDefaults = {
+  timeoutMs: 5000,
+  maxAttempts: 6,
+  maxQueue: 1000,
+  backoffMs: 500,
+  maxBackoffMs: 60_000,
+  minSeverity: 'medium',
+} as const;
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
@@ -105,8 +112,16 @@ const actionSpec = {
     action: { type: 'string', enum: [...ACTION_TYPES], description: 'none | alert | throttle | block.' },
     target: { type: 'string', enum: [...ACTION_TARGETS], description: 'Who the action applies to.' },
     ttlSeconds: { type: 'integer', minimum: 1, description: 'How long a throttle or block holds.' },
-    mode: { type: 'string', enum: ['shadow', 'enforce'], description: 'shadow records would-have; enforce applies it.' },
-    threshold: { type: 'integer', minimum: 1, description: 'Findings for the same target needed within windowSeconds.' },
+    mode: {
+      type: 'string',
+      enum: ['shadow', 'enforce'],
+      description: 'shadow records would-have; enforce applies it.',
+    },
+    threshold: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Findings for the same target needed within windowSeconds.',
+    },
     windowSeconds: { type: 'integer', minimum: 1, description: 'Window of the threshold.' },
     minSeverity: { type: 'string', enum: SEVERITIES, description: 'Ignore findings below this severity.' },
   },
@@ -124,14 +139,23 @@ export const responseConfigSchema = {
       description: 'Actions by rule id and by category.',
       additionalProperties: false,
       properties: {
-        rules: { type: 'object', description: 'Actions keyed by rule id.', propertyNames: { minLength: 1 }, additionalProperties: actionSpec },
+        rules: {
+          type: 'object',
+          description: 'Actions keyed by rule id.',
+          propertyNames: { minLength: 1 },
+          additionalProperties: actionSpec,
+        },
         categories: {
           type: 'object',
           description: 'Actions keyed by finding category (fallback).',
           propertyNames: { enum: [...FINDING_CATEGORIES] },
           additionalProperties: actionSpec,
         },
-        defaultTtlSeconds: { type: 'integer', minimum: 1, description: 'TTL of throttle and block when the action sets none.' },
+        defaultTtlSeconds: {
+          type: 'integer',
+          minimum: 1,
+          description: 'TTL of throttle and block when the action sets none.',
+        },
         maxEntries: { type: 'integer', minimum: 100, description: 'Verdicts and counters kept in memory (LRU).' },
       },
     },
@@ -144,7 +168,12 @@ export const responseConfigSchema = {
         host: { type: 'string', minLength: 1, description: 'Listen address.' },
         port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Listen port (0: ephemeral).' },
         token: { type: 'string', minLength: 16, description: 'Bearer token (env TRACEHOUND_RESPONSE_TOKEN wins).' },
-        maxAgeSeconds: { type: 'integer', minimum: 1, maximum: 3600, description: 'Staleness bound of cached verdicts.' },
+        maxAgeSeconds: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 3600,
+          description: 'Staleness bound of cached verdicts.',
+        },
       },
     },
     webhooks: {
@@ -159,7 +188,11 @@ export const responseConfigSchema = {
           url: { type: 'string', pattern: '^https?://', description: 'Where payloads are POSTed.' },
           secret: { type: 'string', minLength: 16, description: 'HMAC-SHA256 signing key.' },
           minSeverity: { type: 'string', enum: SEVERITIES, description: 'Lowest severity sent.' },
-          categories: { type: 'array', items: { type: 'string', enum: [...FINDING_CATEGORIES] }, description: 'Only these categories (empty: all).' },
+          categories: {
+            type: 'array',
+            items: { type: 'string', enum: [...FINDING_CATEGORIES] },
+            description: 'Only these categories (empty: all).',
+          },
           headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Extra request headers.' },
           timeoutMs: { type: 'integer', minimum: 100, description: 'Per-attempt timeout.' },
           maxAttempts: { type: 'integer', minimum: 1, maximum: 20, description: 'Attempts per payload.' },
@@ -174,7 +207,12 @@ export const responseConfigSchema = {
       description: 'Review sampling and analyst suppressions.',
       additionalProperties: false,
       properties: {
-        sampleRate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of clean traces sampled for review.' },
+        sampleRate: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'Share of clean traces sampled for review.',
+        },
         suppressionsFile: { type: 'string', minLength: 1, description: 'Suppressions file (YAML or JSON list).' },
         pollSeconds: { type: 'integer', minimum: 0, description: 'mtime poll interval of the file (0: off).' },
         maxApiSuppressions: { type: 'integer', minimum: 1, description: 'Most suppressions added through the API.' },
@@ -188,7 +226,12 @@ export function checkResponseConfig(c: ResponseConfig): SectionIssue[] {
   const issues: SectionIssue[] = [];
   const names = new Set<string>();
   c.webhooks.forEach((w, i) => {
-    if (names.has(w.name)) issues.push({ code: 'TH_CONFIG_CONFLICT', path: ['webhooks', String(i), 'name'], message: `duplicate webhook name ${w.name}` });
+    if (names.has(w.name))
+      issues.push({
+        code: 'TH_CONFIG_CONFLICT',
+        path: ['webhooks', String(i), 'name'],
+        message: `duplicate webhook name ${w.name}`,
+      });
     names.add(w.name);
   });
   return issues;

@@ -27,8 +27,7 @@ export interface FeedbackDeps {
 }
 
 export type FeedbackResult =
-  | { ok: true; suppression?: string; lifted?: string }
-  | { ok: false; status: 400 | 409; error: string };
+  { ok: true; suppression?: string; lifted?: string } | { ok: false; status: 400 | 409; error: string };
 
 /**
  * Analysts' verdicts on findings. Each is counted per rule (tracehound_analyst_verdicts_total{rule,verdict}), so the
@@ -51,20 +50,26 @@ export class AnalystFeedback {
   }
 
   submit(body: unknown): FeedbackResult {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, status: 400, error: 'body must be a JSON object' };
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return { ok: false, status: 400, error: 'body must be a JSON object' };
     const b = body as Record<string, unknown>;
     const rule = b.rule;
     const verdict = b.verdict;
-    if (typeof rule !== 'string' || rule.length > 64 || !this.deps.knownRule(rule)) return { ok: false, status: 400, error: 'rule: a known rule id' };
+    if (typeof rule !== 'string' || rule.length > 64 || !this.deps.knownRule(rule))
+      return { ok: false, status: 400, error: 'rule: a known rule id' };
     if (typeof verdict !== 'string' || !(ANALYST_VERDICTS as readonly string[]).includes(verdict)) {
       return { ok: false, status: 400, error: 'verdict: true_positive | false_positive' };
     }
-    if (b.target !== undefined && (typeof b.target !== 'string' || b.target.length > MAX_TARGET || !TARGET_RE.test(b.target))) {
+    if (
+      b.target !== undefined &&
+      (typeof b.target !== 'string' || b.target.length > MAX_TARGET || !TARGET_RE.test(b.target))
+    ) {
       return { ok: false, status: 400, error: 'target: session:|user:|api_key:|tool: followed by the id' };
     }
     let suppression: Suppression | undefined;
     if (b.suppress !== undefined) {
-      if (verdict !== 'false_positive') return { ok: false, status: 400, error: 'suppress: only with a false_positive verdict' };
+      if (verdict !== 'false_positive')
+        return { ok: false, status: 400, error: 'suppress: only with a false_positive verdict' };
       const s = (typeof b.suppress === 'object' && b.suppress !== null ? b.suppress : {}) as Record<string, unknown>;
       const parsed = parseSuppression({
         id: s.id ?? `fp-${randomUUID().slice(0, 8)}`,
@@ -78,10 +83,16 @@ export class AnalystFeedback {
     }
     if (suppression) {
       const added = this.deps.suppressions.add(suppression);
-      if (!added.ok) return { ok: false, status: 409, error: added.reason === 'full' ? 'suppression limit reached' : 'suppression id taken' };
+      if (!added.ok)
+        return {
+          ok: false,
+          status: 409,
+          error: added.reason === 'full' ? 'suppression limit reached' : 'suppression id taken',
+        };
     }
     let lifted: string | undefined;
-    if (verdict === 'false_positive' && typeof b.target === 'string' && this.deps.store?.delete(b.target)) lifted = b.target;
+    if (verdict === 'false_positive' && typeof b.target === 'string' && this.deps.store?.delete(b.target))
+      lifted = b.target;
     this.counter.inc({ rule, verdict });
     // Ids and rule only: analyst notes may quote content.
     this.logger.info({ rule, verdict, suppression: suppression?.id, lifted: lifted !== undefined }, 'analyst verdict');

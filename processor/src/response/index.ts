@@ -63,7 +63,11 @@ export interface ResponseRuntime {
   shutdown(): Promise<void>;
 }
 
-export function createResponse(config: ResponseConfig, baseSuppressions: Suppression[], opts: ResponseOptions = {}): ResponseRuntime {
+export function createResponse(
+  config: ResponseConfig,
+  baseSuppressions: Suppression[],
+  opts: ResponseOptions = {},
+): ResponseRuntime {
   const logger = (opts.logger ?? silentLogger).child({ component: 'response' });
   const suppressions = new SuppressionManager({
     base: baseSuppressions,
@@ -113,7 +117,11 @@ export function createResponse(config: ResponseConfig, baseSuppressions: Suppres
       });
       if (!config.api.enabled) return { apiPort: 0 };
       const token = opts.env?.[RESPONSE_TOKEN_ENV] || config.api.token;
-      if (!token) throw new TracehoundError('TH_CONFIG_MISSING', `response.api.token (or ${RESPONSE_TOKEN_ENV}) is required for the verdict API`);
+      if (!token)
+        throw new TracehoundError(
+          'TH_CONFIG_MISSING',
+          `response.api.token (or ${RESPONSE_TOKEN_ENV}) is required for the verdict API`,
+        );
       api = createApiServer({
         host: config.api.host,
         port: config.api.port,
@@ -124,7 +132,14 @@ export function createResponse(config: ResponseConfig, baseSuppressions: Suppres
         suppressions,
       });
       const apiPort = await api.start();
-      logger.info({ apiPort, actions: Object.keys(config.actions.rules).length + Object.keys(config.actions.categories).length, webhooks: sinks.length }, 'response API listening');
+      logger.info(
+        {
+          apiPort,
+          actions: Object.keys(config.actions.rules).length + Object.keys(config.actions.categories).length,
+          webhooks: sinks.length,
+        },
+        'response API listening',
+      );
       return { apiPort };
     },
     reload: () => suppressions.reload(),

@@ -24,16 +24,19 @@ export const responseRules: readonly RuleMeta[] = [
     id: RSP.block,
     name: 'Automated block',
     severity: 'high',
-    description: 'An action rule blocked a session, user, API key or tool for its TTL (or would have, in shadow mode) after the findings named in the details.',
+    description:
+      'An action rule blocked a session, user, API key or tool for its TTL (or would have, in shadow mode) after the findings named in the details.',
     example: 'Session s-77a1 blocked for 900 s after TH-BEH-001 (repeated injection attempts).',
-    falsePositives: 'Inherits the false positives of the triggering rule; red-team sessions. Check the triggering finding, then lift with a suppression.',
+    falsePositives:
+      'Inherits the false positives of the triggering rule; red-team sessions. Check the triggering finding, then lift with a suppression.',
   },
   {
     ...common,
     id: RSP.throttle,
     name: 'Automated throttle',
     severity: 'medium',
-    description: 'An action rule throttled a session, user, API key or tool for its TTL (or would have, in shadow mode).',
+    description:
+      'An action rule throttled a session, user, API key or tool for its TTL (or would have, in shadow mode).',
     example: 'API key fingerprint k-3f2a throttled for 900 s after TH-BEH-030 (token spend spike).',
     falsePositives: 'Legitimate bursts (batch jobs, launches) that the triggering rule mistook for abuse.',
   },
@@ -42,7 +45,8 @@ export const responseRules: readonly RuleMeta[] = [
     id: RSP.alert,
     name: 'Automated alert escalation',
     severity: 'medium',
-    description: 'An action rule escalated findings of a target to the notification channels (webhooks) without blocking.',
+    description:
+      'An action rule escalated findings of a target to the notification channels (webhooks) without blocking.',
     example: 'Alert on user u-12 after a secret leak in a tool argument.',
     falsePositives: 'Inherits the false positives of the triggering rule.',
   },

@@ -20,7 +20,13 @@ export function signPayload(secret: string, body: string, unixSeconds: number): 
  * What a receiver runs: true when the header is a valid signature of the exact body bytes with the shared secret,
  * made within `toleranceSeconds` of `nowSeconds` (rejects replays of old deliveries). Constant-time comparison.
  */
-export function verifySignature(secret: string, header: string | undefined, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  header: string | undefined,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   if (!header) return false;
   const m = HEADER_RE.exec(header);
   if (!m) return false;

@@ -89,7 +89,8 @@ export class SuppressionManager {
 
   /** Add a suppression from the API (an id already in use by any source is a conflict). */
   add(s: Suppression): { ok: true } | { ok: false; reason: 'conflict' | 'full' } {
-    if (this.api.has(s.id) || this.opts.base.some((b) => b.id === s.id) || this.fileList.some((f) => f.id === s.id)) return { ok: false, reason: 'conflict' };
+    if (this.api.has(s.id) || this.opts.base.some((b) => b.id === s.id) || this.fileList.some((f) => f.id === s.id))
+      return { ok: false, reason: 'conflict' };
     if (this.api.size >= this.opts.maxApi) return { ok: false, reason: 'full' };
     this.api.set(s.id, s);
     this.apply();
@@ -132,12 +133,18 @@ export class SuppressionManager {
     try {
       doc = parseYaml(this.fs.read(file));
     } catch (err) {
-      this.logger.warn({ code: 'TH_CONFIG_FILE', file, error: (err as Error).name }, 'cannot read the suppressions file; keeping the previous list');
+      this.logger.warn(
+        { code: 'TH_CONFIG_FILE', file, error: (err as Error).name },
+        'cannot read the suppressions file; keeping the previous list',
+      );
       return false;
     }
     const parsed = parseSuppressionList(doc);
     if (!parsed.ok) {
-      this.logger.warn({ code: 'TH_CONFIG_INVALID', file, problem: parsed.error }, 'invalid suppressions file; keeping the previous list');
+      this.logger.warn(
+        { code: 'TH_CONFIG_INVALID', file, problem: parsed.error },
+        'invalid suppressions file; keeping the previous list',
+      );
       return false;
     }
     this.fileList = parsed.value;

@@ -21,18 +21,23 @@ export function parseSuppression(x: unknown): Parsed {
   const { id, rule, reason, expires, match } = x;
   if (typeof id !== 'string' || !ID_RE.test(id)) return { ok: false, error: 'id: 1-128 of A-Z a-z 0-9 _ . : -' };
   if (typeof rule !== 'string' || !RULE_RE.test(rule)) return { ok: false, error: "rule: a rule id or '*'" };
-  if (typeof reason !== 'string' || reason.length === 0 || reason.length > MAX_TEXT) return { ok: false, error: 'reason: 1-1024 characters' };
-  if (typeof expires !== 'string' || !Number.isFinite(Date.parse(expires))) return { ok: false, error: 'expires: an ISO-8601 time' };
+  if (typeof reason !== 'string' || reason.length === 0 || reason.length > MAX_TEXT)
+    return { ok: false, error: 'reason: 1-1024 characters' };
+  if (typeof expires !== 'string' || !Number.isFinite(Date.parse(expires)))
+    return { ok: false, error: 'expires: an ISO-8601 time' };
   for (const k of Object.keys(x)) {
-    if (!['id', 'rule', 'reason', 'expires', 'match'].includes(k)) return { ok: false, error: `unknown field ${k.slice(0, 32)}` };
+    if (!['id', 'rule', 'reason', 'expires', 'match'].includes(k))
+      return { ok: false, error: `unknown field ${k.slice(0, 32)}` };
   }
   const out: Suppression = { id, rule, reason, expires };
   if (match !== undefined) {
     if (!isObject(match)) return { ok: false, error: 'match: an object' };
     const m: NonNullable<Suppression['match']> = {};
     for (const [k, v] of Object.entries(match)) {
-      if (!(MATCH_KEYS as readonly string[]).includes(k)) return { ok: false, error: `match: unknown field ${k.slice(0, 32)}` };
-      if (typeof v !== 'string' || v.length === 0 || v.length > MAX_TEXT) return { ok: false, error: `match.${k}: 1-1024 characters` };
+      if (!(MATCH_KEYS as readonly string[]).includes(k))
+        return { ok: false, error: `match: unknown field ${k.slice(0, 32)}` };
+      if (typeof v !== 'string' || v.length === 0 || v.length > MAX_TEXT)
+        return { ok: false, error: `match.${k}: 1-1024 characters` };
       m[k as (typeof MATCH_KEYS)[number]] = v;
     }
     out.match = m;
@@ -42,7 +47,13 @@ export function parseSuppression(x: unknown): Parsed {
 
 /** A suppressions document: a list, or `{ suppressions: [...] }`. Invalid entries make the whole document invalid. */
 export function parseSuppressionList(doc: unknown): { ok: true; value: Suppression[] } | { ok: false; error: string } {
-  const list = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.suppressions) ? doc.suppressions : doc == null ? [] : undefined;
+  const list = Array.isArray(doc)
+    ? doc
+    : isObject(doc) && Array.isArray(doc.suppressions)
+      ? doc.suppressions
+      : doc == null
+        ? []
+        : undefined;
   if (!list) return { ok: false, error: 'expected a list of suppressions (or { suppressions: [...] })' };
   const out: Suppression[] = [];
   const seen = new Set<string>();

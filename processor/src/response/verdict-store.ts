@@ -78,7 +78,12 @@ export class VerdictStore {
     for (const t of targets) {
       const v = this.get(t);
       if (!v) continue;
-      if (!best || strongerDecision(v.decision, best.decision) || (v.decision === best.decision && v.expiresAt > best.expiresAt)) best = v;
+      if (
+        !best ||
+        strongerDecision(v.decision, best.decision) ||
+        (v.decision === best.decision && v.expiresAt > best.expiresAt)
+      )
+        best = v;
     }
     return best;
   }

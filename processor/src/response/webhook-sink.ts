@@ -31,7 +31,12 @@ interface Item {
 
 /** The JSON a receiver gets: one finding, evidence redacted (again, defensively), bigint time as a string. */
 export function webhookPayload(f: Finding, webhook: string): string {
-  return JSON.stringify({ type: 'tracehound.finding', version: 1, webhook, finding: { ...findingToJson(f), evidence: redactText(f.evidence) } });
+  return JSON.stringify({
+    type: 'tracehound.finding',
+    version: 1,
+    webhook,
+    finding: { ...findingToJson(f), evidence: redactText(f.evidence) },
+  });
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -44,7 +49,10 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).
  */
 export class WebhookSink implements FindingSink {
   readonly name: string;
-  private readonly cfg: Required<Omit<WebhookConfig, 'categories' | 'headers'>> & { categories: Set<FindingCategory>; headers: Record<string, string> };
+  private readonly cfg: Required<Omit<WebhookConfig, 'categories' | 'headers'>> & {
+    categories: Set<FindingCategory>;
+    headers: Record<string, string>;
+  };
   private readonly queue: Item[] = [];
   private active = 0;
   private stopping = false;
@@ -78,8 +86,16 @@ export class WebhookSink implements FindingSink {
       help: 'Webhook payloads by outcome: delivered, failed (gave up after retries or a permanent 4xx), dropped (queue full or shutdown).',
       labelNames: ['webhook', 'outcome'] as const,
     });
-    this.retries = getOrCreateCounter(registry, { name: 'tracehound_webhook_retries_total', help: 'Webhook delivery retries.', labelNames: ['webhook'] as const });
-    this.depth = getOrCreateGauge(registry, { name: 'tracehound_webhook_queue', help: 'Webhook payloads waiting.', labelNames: ['webhook'] as const });
+    this.retries = getOrCreateCounter(registry, {
+      name: 'tracehound_webhook_retries_total',
+      help: 'Webhook delivery retries.',
+      labelNames: ['webhook'] as const,
+    });
+    this.depth = getOrCreateGauge(registry, {
+      name: 'tracehound_webhook_queue',
+      help: 'Webhook payloads waiting.',
+      labelNames: ['webhook'] as const,
+    });
   }
 
   /** Whether a finding goes to this webhook. */

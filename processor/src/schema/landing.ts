@@ -1,6 +1,10 @@
 import type { FieldSpec } from './fields.js';
 
-const DATA_STREAM_FIELDS: ReadonlySet<string> = new Set(['data_stream.type', 'data_stream.dataset', 'data_stream.namespace']);
+const DATA_STREAM_FIELDS: ReadonlySet<string> = new Set([
+  'data_stream.type',
+  'data_stream.dataset',
+  'data_stream.namespace',
+]);
 
 /**
  * How an emitted attribute is named once it lands in each backend, with the Collector exporter settings of

@@ -49,7 +49,11 @@ export class ServiceExportHandler implements ExportHandler {
 
   async handle(req: ExportRequest): Promise<ExportOutcome> {
     const outcome = await this.process(req);
-    this.o.metrics.requests.inc({ transport: req.transport, signal: req.signal, code: outcome.ok ? 'OK' : outcome.code });
+    this.o.metrics.requests.inc({
+      transport: req.transport,
+      signal: req.signal,
+      code: outcome.ok ? 'OK' : outcome.code,
+    });
     return outcome;
   }
 
@@ -69,7 +73,10 @@ export class ServiceExportHandler implements ExportHandler {
     try {
       validateMessage(REQUEST_TYPE[signal], body);
     } catch (err) {
-      return fail('TH_BAD_REQUEST', err instanceof WireError ? `malformed protobuf: ${err.message}` : 'malformed protobuf');
+      return fail(
+        'TH_BAD_REQUEST',
+        err instanceof WireError ? `malformed protobuf: ${err.message}` : 'malformed protobuf',
+      );
     }
 
     if (signal === 'metrics') {
@@ -84,22 +91,31 @@ export class ServiceExportHandler implements ExportHandler {
       const index = indexItems(shape, body);
       batch = signal === 'traces' ? new WireTraceBatch(body, index) : new WireLogBatch(body, index);
     } catch (err) {
-      return fail('TH_BAD_REQUEST', err instanceof WireError ? `malformed protobuf: ${err.message}` : 'malformed protobuf');
+      return fail(
+        'TH_BAD_REQUEST',
+        err instanceof WireError ? `malformed protobuf: ${err.message}` : 'malformed protobuf',
+      );
     }
     const rejected = batch.index.invalid.length;
     const valid = batch.validCount;
     if (rejected > 0) m.refused[signal].inc({ transport, reason: 'invalid' }, rejected);
-    const rejectMessage = rejected > 0 ? `${rejected} ${shape.itemName}(s) rejected: ${batch.index.invalidReason}` : undefined;
+    const rejectMessage =
+      rejected > 0 ? `${rejected} ${shape.itemName}(s) rejected: ${batch.index.invalidReason}` : undefined;
     if (valid === 0) return this.settle(signal, transport, 0, rejected, rejectMessage, []);
 
     if (!this.o.pipeline.empty) {
       const t0 = this.now();
-      const run = batch instanceof WireTraceBatch ? await this.o.pipeline.runTraces(batch) : await this.o.pipeline.runLogs(batch);
+      const run =
+        batch instanceof WireTraceBatch ? await this.o.pipeline.runTraces(batch) : await this.o.pipeline.runLogs(batch);
       m.processorDuration.observe({ signal }, this.now() - t0);
       if (!run.ok) {
         // The batch is abandoned, not forwarded: the client keeps it and retries (the stage already logged why).
         m.refused[signal].inc({ transport, reason: 'stage_timeout' }, valid);
-        return fail('TH_STAGE_TIMEOUT', `stage ${run.stage} did not finish within ${run.timeoutMs} ms`, this.o.retryAfterSeconds);
+        return fail(
+          'TH_STAGE_TIMEOUT',
+          `stage ${run.stage} did not finish within ${run.timeoutMs} ms`,
+          this.o.retryAfterSeconds,
+        );
       }
     }
 
@@ -134,7 +150,10 @@ export class ServiceExportHandler implements ExportHandler {
     }
     if (valid > 0) {
       m.sendFailed[signal].inc({ reason: failed.reason }, valid);
-      m.refused[signal].inc({ transport, reason: failed.retryable ? 'next_hop_unavailable' : 'next_hop_rejected' }, valid);
+      m.refused[signal].inc(
+        { transport, reason: failed.retryable ? 'next_hop_unavailable' : 'next_hop_rejected' },
+        valid,
+      );
     }
     this.warnThrottled(failed.retryable ? 'TH_NEXT_HOP_UNAVAILABLE' : 'TH_BAD_REQUEST', {
       signal,

@@ -72,7 +72,13 @@ export function createService(opts: ServiceOptions): Service {
     { stageTimeoutMs: server.stageTimeoutMs ?? serverDefaults.stageTimeoutMs },
   );
   const forwarder = new Forwarder(forward);
-  const handler = new ServiceExportHandler({ pipeline, forwarder, metrics, logger, retryAfterSeconds: server.retryAfterSeconds });
+  const handler = new ServiceExportHandler({
+    pipeline,
+    forwarder,
+    metrics,
+    logger,
+    retryAfterSeconds: server.retryAfterSeconds,
+  });
   const budget = new InflightBudget(server.maxInFlightBytes, metrics.inflightBytes);
 
   let started = false;
@@ -98,7 +104,12 @@ export function createService(opts: ServiceOptions): Service {
       grpcPort = await grpc.start();
     }
     logger.info(
-      { httpPort, grpcPort, forward: forward.endpoint ? new URL(forward.endpoint).origin : '(none)', stages: opts.stages.map((s) => s.name) },
+      {
+        httpPort,
+        grpcPort,
+        forward: forward.endpoint ? new URL(forward.endpoint).origin : '(none)',
+        stages: opts.stages.map((s) => s.name),
+      },
       'tracehound listening',
     );
     return { httpPort, grpcPort };

@@ -17,7 +17,10 @@ function dir(): string {
   return d;
 }
 
-async function run(positionals: string[], values: CommandArgs['values'] = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  positionals: string[],
+  values: CommandArgs['values'] = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIO = {
@@ -50,7 +53,12 @@ describe('tracehound archive', () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: true, lastGoodSeq: 8 });
 
     const bundle = join(dir(), 'case-42');
-    const ex = await run(['export', a], { from: new Date(T0).toISOString(), to: new Date(T0 + 3 * HOUR).toISOString(), out: bundle, 'public-key': pubFile });
+    const ex = await run(['export', a], {
+      from: new Date(T0).toISOString(),
+      to: new Date(T0 + 3 * HOUR).toISOString(),
+      out: bundle,
+      'public-key': pubFile,
+    });
     expect(ex.code).toBe(0);
     expect(existsSync(join(bundle, 'manifest.json'))).toBe(true);
     expect((await run(['verify', bundle], { 'public-key': pubFile })).code).toBe(0);

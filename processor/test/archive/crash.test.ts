@@ -35,7 +35,9 @@ function runAndKill(d: string, pem: string, ready: number): Promise<NodeJS.Signa
       if (c.toString().includes('ready')) child.kill('SIGKILL');
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`child exited ${code}: ${stderr}`))));
+    child.on('exit', (code, signal) =>
+      signal ? resolve(signal) : reject(new Error(`child exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -79,7 +81,11 @@ describe('crash safety', () => {
     const recs = readLines(d, 2).map(parse);
     expect(recs.map((r) => r.seq)).toEqual([4, 5, 6, 7]);
     expect(recs[2].type).toBe('recovery');
-    expect(recs[2].data).toMatchObject({ action: 'truncate_torn_tail', segment: segmentName(2), tornBytes: Buffer.byteLength(torn) });
+    expect(recs[2].data).toMatchObject({
+      action: 'truncate_torn_tail',
+      segment: segmentName(2),
+      tornBytes: Buffer.byteLength(torn),
+    });
     expect(recs[3].data).toBe('next');
     const v2 = verifyArchive(d, { publicKey });
     expect(v2).toMatchObject({ ok: true, lastGoodSeq: 7 });

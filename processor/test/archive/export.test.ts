@@ -28,7 +28,14 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('evidence bundle export', () => {
   it('selects by window and session, ships segments, checkpoints and key, and hashes every file', () => {
     const o = out();
-    const res = exportBundle(src, { from: T0 + HOUR, to: T0 + 2 * HOUR - 1, session: 'sess-1', out: o, publicKey, clock: () => T0 + 100 * HOUR });
+    const res = exportBundle(src, {
+      from: T0 + HOUR,
+      to: T0 + 2 * HOUR - 1,
+      session: 'sess-1',
+      out: o,
+      publicKey,
+      clock: () => T0 + 100 * HOUR,
+    });
     expect(res.verification.ok).toBe(true);
     expect(res.segments).toEqual(['segment-000002.jsonl']);
     const manifest = JSON.parse(readFileSync(join(o, MANIFEST_FILE), 'utf8')) as BundleManifest;
@@ -40,7 +47,12 @@ describe('evidence bundle export', () => {
       expect(b.length).toBe(f.bytes);
     }
     expect(manifest.files.map((f) => f.path)).toEqual(
-      expect.arrayContaining([RECORDS_FILE, 'archive/segment-000002.jsonl', 'archive/segment-000002.checkpoint.json', expect.stringMatching(/^public-key-/)]),
+      expect.arrayContaining([
+        RECORDS_FILE,
+        'archive/segment-000002.jsonl',
+        'archive/segment-000002.checkpoint.json',
+        expect.stringMatching(/^public-key-/),
+      ]),
     );
     // SHA256SUMS covers the manifest too, in sha256sum format.
     const sums = readFileSync(join(o, SUMS_FILE), 'utf8').trim().split('\n');
@@ -72,7 +84,9 @@ describe('evidence bundle export', () => {
     writeFileSync(p, readFileSync(p, 'utf8').replace('"i":0', '"i":9'));
     const v = verifyBundle(o, publicKey);
     expect(v.ok).toBe(false);
-    expect(v.problems.map((x) => x.code)).toEqual(expect.arrayContaining(['bundle_file_mismatch', 'bundle_record_mismatch']));
+    expect(v.problems.map((x) => x.code)).toEqual(
+      expect.arrayContaining(['bundle_file_mismatch', 'bundle_record_mismatch']),
+    );
     // Re-hashing the manifest does not help: the record no longer matches the sealed segment.
     const manifest = JSON.parse(readFileSync(join(o, MANIFEST_FILE), 'utf8')) as BundleManifest;
     for (const f of manifest.files) f.sha256 = sha(readFileSync(join(o, f.path)));
@@ -84,6 +98,8 @@ describe('evidence bundle export', () => {
     const o = out();
     mkdirSync(o, { recursive: true });
     writeFileSync(join(o, 'x'), 'x');
-    expect(() => exportBundle(src, { from: T0, to: T0 + HOUR, out: o })).toThrow(expect.objectContaining({ code: 'TH_ARCHIVE_IO' }));
+    expect(() => exportBundle(src, { from: T0, to: T0 + HOUR, out: o })).toThrow(
+      expect.objectContaining({ code: 'TH_ARCHIVE_IO' }),
+    );
   });
 });

@@ -3,7 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withArchiveDefaults, type ArchiveConfig, type ArchiveConfigInput } from '../../src/archive/config.js';
-import { encodeRecord, encodeCheckpoint, decodeCheckpoint, decodeRecord, splitLines, sha256Hex, segmentName, checkpointName, type StoredRecord } from '../../src/archive/format.js';
+import {
+  encodeRecord,
+  encodeCheckpoint,
+  decodeCheckpoint,
+  decodeRecord,
+  splitLines,
+  sha256Hex,
+  segmentName,
+  checkpointName,
+  type StoredRecord,
+} from '../../src/archive/format.js';
 import { createArchive, type Archive } from '../../src/archive/writer.js';
 
 export const T0 = Date.parse('2025-03-01T00:00:00.000Z');
@@ -29,7 +39,14 @@ export function fakeClock(start = T0): { now: () => number; set: (t: number) => 
 }
 
 export function testConfig(dir: string, over: ArchiveConfigInput = {}): ArchiveConfig {
-  return withArchiveDefaults({ enabled: true, dir, maintenanceIntervalMs: 0, fsync: 'never', ...over, segment: { maxBytes: 1 << 20, maxAgeSeconds: 3600, ...over.segment } });
+  return withArchiveDefaults({
+    enabled: true,
+    dir,
+    maintenanceIntervalMs: 0,
+    fsync: 'never',
+    ...over,
+    segment: { maxBytes: 1 << 20, maxAgeSeconds: 3600, ...over.segment },
+  });
 }
 
 export function open(dir: string, key: KeyObject, clock: () => number, over: ArchiveConfigInput = {}): Archive {
@@ -40,12 +57,25 @@ export function open(dir: string, key: KeyObject, clock: () => number, over: Arc
  * A sealed archive of `segments` segments with `perSegment` findings each (rotation by age: one hour per segment),
  * plus, when `openRecords` > 0, an unsealed newest segment.
  */
-export async function buildArchive(dir: string, key: KeyObject, segments = 3, perSegment = 5, openRecords = 3): Promise<void> {
+export async function buildArchive(
+  dir: string,
+  key: KeyObject,
+  segments = 3,
+  perSegment = 5,
+  openRecords = 3,
+): Promise<void> {
   const clock = fakeClock();
   const a = open(dir, key, clock.now);
   for (let s = 0; s < segments; s++) {
     for (let i = 0; i < perSegment; i++) {
-      await a.append({ type: 'finding', time: clock.now(), session: `sess-${i % 2}`, traceId: 'ab'.repeat(16), spanId: 'cd'.repeat(8), data: { rule: 'TH-INJ-001', i, s } });
+      await a.append({
+        type: 'finding',
+        time: clock.now(),
+        session: `sess-${i % 2}`,
+        traceId: 'ab'.repeat(16),
+        spanId: 'cd'.repeat(8),
+        data: { rule: 'TH-INJ-001', i, s },
+      });
       clock.advance(60_000);
     }
     clock.set(T0 + (s + 1) * HOUR);
@@ -79,7 +109,13 @@ export function reencode(fields: Omit<StoredRecord, 'hash'>): { line: Buffer; ha
 }
 
 /** Rewrite a whole segment's chain after `mutate` and re-sign its checkpoint with `key`: a full forgery of one segment. */
-export function forgeSegment(dir: string, index: number, key: KeyObject, publicKeyB64: string, mutate: (recs: StoredRecord[]) => void): void {
+export function forgeSegment(
+  dir: string,
+  index: number,
+  key: KeyObject,
+  publicKeyB64: string,
+  mutate: (recs: StoredRecord[]) => void,
+): void {
   const recs = readLines(dir, index).map(parse);
   mutate(recs);
   let prev = recs[0].prev;
@@ -96,5 +132,11 @@ export function forgeSegment(dir: string, index: number, key: KeyObject, publicK
   if (!old.ok) throw new Error('bad checkpoint');
   const segBuf = readFileSync(join(dir, segmentName(index)));
   const { signature: _s, ...payload } = old.checkpoint;
-  writeFileSync(cpath, encodeCheckpoint({ ...payload, sha256: sha256Hex(segBuf), bytes: segBuf.length, lastRecordHash: prev, publicKey: publicKeyB64 }, key));
+  writeFileSync(
+    cpath,
+    encodeCheckpoint(
+      { ...payload, sha256: sha256Hex(segBuf), bytes: segBuf.length, lastRecordHash: prev, publicKey: publicKeyB64 },
+      key,
+    ),
+  );
 }

@@ -44,9 +44,13 @@ describe('retention', () => {
     const listing = listArchive(d);
     expect(listing.segments).toEqual([3, 4, 5]);
     expect(listing.checkpoints).toEqual([3, 4]);
-    const retention = readLines(d, 5).map(parse).filter((r) => r.type === 'retention');
+    const retention = readLines(d, 5)
+      .map(parse)
+      .filter((r) => r.type === 'retention');
     expect(retention.map((r) => (r.data as { segment: string }).segment)).toEqual([segmentName(1), segmentName(2)]);
-    expect(retention.map((r) => (r.data as { checkpointSha256: string }).checkpointSha256)).toEqual(ckptHashes.slice(0, 2));
+    expect(retention.map((r) => (r.data as { checkpointSha256: string }).checkpointSha256)).toEqual(
+      ckptHashes.slice(0, 2),
+    );
     expect(retention[0].data).toMatchObject({ firstSeq: 1, lastSeq: 1, recordCount: 1, maxAgeDays: 2 });
 
     const v = verifyArchive(d, { publicKey });
@@ -58,7 +62,9 @@ describe('retention', () => {
     rmSync(join(d, checkpointName(3)));
     const bad = verifyArchive(d, { publicKey });
     expect(bad.ok).toBe(false);
-    expect(bad.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'segment_missing', segment: segmentName(3) })]));
+    expect(bad.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'segment_missing', segment: segmentName(3) })]),
+    );
   });
 
   it('keeps verifying across generations (segments holding retention records expire too) and restarts', async () => {

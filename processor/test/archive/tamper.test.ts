@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointName, decodeCheckpoint, segmentName } from '../../src/archive/format.js';
 import { publicKeyDer } from '../../src/archive/keys.js';
 import { verifyArchive, type VerifyResult } from '../../src/archive/verify.js';
-import { buildArchive, forgeSegment, keyPair, parse, readLines, reencode, removeDir, tempDir, writeLines } from './helpers.js';
+import {
+  buildArchive,
+  forgeSegment,
+  keyPair,
+  parse,
+  readLines,
+  reencode,
+  removeDir,
+  tempDir,
+  writeLines,
+} from './helpers.js';
 
 // One pristine archive (3 sealed segments of 5 records, an open segment of 3), copied for each tampering.
 let pristine: string;
@@ -33,7 +43,9 @@ function errors(v: VerifyResult) {
 
 function has(v: VerifyResult, code: string, segment: number, extra: { line?: number; seq?: number } = {}) {
   expect(v.ok).toBe(false);
-  expect(errors(v)).toEqual(expect.arrayContaining([expect.objectContaining({ code, segment: segmentName(segment), ...extra })]));
+  expect(errors(v)).toEqual(
+    expect.arrayContaining([expect.objectContaining({ code, segment: segmentName(segment), ...extra })]),
+  );
 }
 
 describe('archive verification', () => {
@@ -78,7 +90,15 @@ describe('archive verification', () => {
     const d = copy();
     const lines = readLines(d, 2);
     const before = parse(lines[1]);
-    const forged = reencode({ v: 1, seq: before.seq + 1, prev: before.hash, at: before.at, type: 'finding', time: before.time, data: { forged: true } });
+    const forged = reencode({
+      v: 1,
+      seq: before.seq + 1,
+      prev: before.hash,
+      at: before.at,
+      type: 'finding',
+      time: before.time,
+      data: { forged: true },
+    });
     lines.splice(2, 0, forged.line);
     writeLines(d, 2, lines);
     const v = verifyArchive(d, { publicKey });
@@ -202,7 +222,11 @@ describe('archive verification', () => {
     appendFileSync(join(d, segmentName(4)), '{"v":1,"seq":19,"prev":"ab');
     const v = verifyArchive(d, { publicKey });
     expect(v.ok).toBe(true);
-    expect(v.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'torn_tail', severity: 'warning', segment: segmentName(4), line: 4 })]));
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'torn_tail', severity: 'warning', segment: segmentName(4), line: 4 }),
+      ]),
+    );
     expect(v.lastGoodSeq).toBe(18);
   });
 

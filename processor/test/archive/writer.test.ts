@@ -23,7 +23,13 @@ afterEach(() => {
 const finding: Finding = {
   id: 'f-1',
   timeUnixNano: 1_740_787_200_123_456_789n,
-  rule: { id: 'TH-INJ-001', name: 'Prompt injection', category: 'prompt_injection', owasp: ['LLM01:2025'], atlas: ['AML.T0051'] },
+  rule: {
+    id: 'TH-INJ-001',
+    name: 'Prompt injection',
+    category: 'prompt_injection',
+    owasp: ['LLM01:2025'],
+    atlas: ['AML.T0051'],
+  },
   severity: 'high',
   score: 80,
   confidence: 0.9,
@@ -40,7 +46,12 @@ describe('archive writer', () => {
     const { privateKey, publicKey } = keyPair();
     const a = open(d, privateKey, () => T0);
     await a.append(findingRecord(finding));
-    await a.append({ type: 'span', traceId: finding.traceId, spanId: finding.spanId, data: { name: 'chat', attrs: { n: 3n } } });
+    await a.append({
+      type: 'span',
+      traceId: finding.traceId,
+      spanId: finding.spanId,
+      data: { name: 'chat', attrs: { n: 3n } },
+    });
     await a.shutdown({ seal: false });
     const [l1, l2] = readLines(d, 1).map(parse);
     expect(l1.seq).toBe(1);
@@ -64,7 +75,9 @@ describe('archive writer', () => {
     const a = open(d, privateKey, () => T0, { segment: { maxBytes: 4096 } });
     for (let i = 0; i < 40; i++) await a.append({ type: 'finding', data: { i, pad: 'p'.repeat(200) } });
     await a.shutdown();
-    const segs = readdirSync(d).filter((n) => n.endsWith('.jsonl')).sort();
+    const segs = readdirSync(d)
+      .filter((n) => n.endsWith('.jsonl'))
+      .sort();
     expect(segs.length).toBeGreaterThan(2);
     let prevCkpt = GENESIS_HASH;
     let lastHash = GENESIS_HASH;
@@ -125,9 +138,13 @@ describe('archive writer', () => {
     const d = dir();
     const { privateKey } = keyPair();
     const a = open(d, privateKey, () => T0, { maxRecordBytes: 2048 });
-    await expect(a.append({ type: 'finding', data: 'x'.repeat(5000) })).rejects.toMatchObject({ code: 'TH_ARCHIVE_IO' });
+    await expect(a.append({ type: 'finding', data: 'x'.repeat(5000) })).rejects.toMatchObject({
+      code: 'TH_ARCHIVE_IO',
+    });
     await a.append({ type: 'finding', data: 'small' });
-    await expect(a.append({ type: 'retention' as 'finding', data: {} })).rejects.toMatchObject({ code: 'TH_ARCHIVE_IO' });
+    await expect(a.append({ type: 'retention' as 'finding', data: {} })).rejects.toMatchObject({
+      code: 'TH_ARCHIVE_IO',
+    });
     await a.shutdown();
     await expect(a.append({ type: 'finding', data: 'late' })).rejects.toMatchObject({ code: 'TH_ARCHIVE_IO' });
     expect(a.stats()).toMatchObject({ appended: 1, rejected: 3, lastSeq: 1 });
@@ -137,7 +154,9 @@ describe('archive writer', () => {
     const d = dir();
     const { privateKey } = keyPair();
     const a = open(d, privateKey, () => T0, { maxQueueRecords: 5 });
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => a.append({ type: 'finding', data: i })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => a.append({ type: 'finding', data: i })),
+    );
     expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
     await a.shutdown();
   });
@@ -146,7 +165,11 @@ describe('archive writer', () => {
     const { privateKey, publicKey } = keyPair();
     const d1 = dir();
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().split('\n').join('\\n');
-    const a = createArchive(testConfig(d1), { clock: () => T0, env: { TRACEHOUND_ARCHIVE_KEY: pem }, warn: () => undefined });
+    const a = createArchive(testConfig(d1), {
+      clock: () => T0,
+      env: { TRACEHOUND_ARCHIVE_KEY: pem },
+      warn: () => undefined,
+    });
     expect(a.keySource).toBe('env');
     await a.append({ type: 'finding', data: 1 });
     await a.shutdown();
@@ -157,15 +180,17 @@ describe('archive writer', () => {
     expect(b.keySource).toBe('ephemeral');
     expect(warnings.join()).toContain('ephemeral');
     await b.shutdown();
-    expect(() => createArchive(testConfig(dir()), { clock: () => T0, env: { TRACEHOUND_ARCHIVE_KEY: 'nope' } })).toThrow(
-      expect.objectContaining({ code: 'TH_ARCHIVE_KEY' }),
-    );
+    expect(() =>
+      createArchive(testConfig(dir()), { clock: () => T0, env: { TRACEHOUND_ARCHIVE_KEY: 'nope' } }),
+    ).toThrow(expect.objectContaining({ code: 'TH_ARCHIVE_KEY' }));
   });
 
   it('exports defaults and a closed schema', () => {
     expect(archiveDefaults.enabled).toBe(false);
     expect(archiveConfigSchema.additionalProperties).toBe(false);
-    expect(Object.keys(archiveConfigSchema.properties).sort()).toEqual(Object.keys(archiveDefaults).concat('signingKeyFile').sort());
+    expect(Object.keys(archiveConfigSchema.properties).sort()).toEqual(
+      Object.keys(archiveDefaults).concat('signingKeyFile').sort(),
+    );
     const validate = new Ajv({ strict: true }).compile(archiveConfigSchema);
     expect(validate(archiveDefaults)).toBe(true);
     expect(validate({ ...archiveDefaults, fsync: 'sometimes' })).toBe(false);

@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { BEH } from '../../src/behavior/rules.js';
 import {
-  DAY, HOUR, Harness, MIN, T0, appTraffic, attackSession, authEvent, byRule, det, humanChat, jailbreakTemplate, keySpend,
-  llmCall, modelTraffic, rng, scriptedSession, sentence, step, toolCall, type Step,
+  DAY,
+  HOUR,
+  Harness,
+  MIN,
+  T0,
+  appTraffic,
+  attackSession,
+  authEvent,
+  byRule,
+  det,
+  humanChat,
+  jailbreakTemplate,
+  keySpend,
+  llmCall,
+  modelTraffic,
+  rng,
+  scriptedSession,
+  sentence,
+  step,
+  toolCall,
+  type Step,
 } from './generators.js';
 
 describe('repeated injection / extraction attempts', () => {
@@ -23,7 +42,11 @@ describe('repeated injection / extraction attempts', () => {
     const h = new Harness();
     const steps = attackSession('s-win', 5, T0, 30_000);
     const leakAt = T0 + 4 * 30_000 + 10_000;
-    steps.push(step(llmCall({ at: leakAt, session: 's-win', text: 'thanks', output: '[leak]', outputTokens: 300 }), leakAt, [det('T-LEAK', 'output')]));
+    steps.push(
+      step(llmCall({ at: leakAt, session: 's-win', text: 'thanks', output: '[leak]', outputTokens: 300 }), leakAt, [
+        det('T-LEAK', 'output'),
+      ]),
+    );
     const out = h.run(steps);
     expect(byRule(out, BEH.repeatedAttempts)).toHaveLength(1);
     const esc = byRule(out, BEH.repeatedAttemptsSucceeded);
@@ -34,7 +57,9 @@ describe('repeated injection / extraction attempts', () => {
 
   it('reports only the escalated rule when the leak came first', () => {
     const h = new Harness();
-    const leak = step(llmCall({ at: T0, session: 's-lf', text: 'hi', output: '[leak]' }), T0, [det('T-SECRET', 'output')]);
+    const leak = step(llmCall({ at: T0, session: 's-lf', text: 'hi', output: '[leak]' }), T0, [
+      det('T-SECRET', 'output'),
+    ]);
     const out = h.run([leak, ...attackSession('s-lf', 6, T0 + 1000, 20_000)]);
     expect(byRule(out, BEH.repeatedAttemptsSucceeded)).toHaveLength(1);
     expect(byRule(out, BEH.repeatedAttempts)).toHaveLength(0);
@@ -56,10 +81,24 @@ describe('repeated injection / extraction attempts', () => {
 });
 
 describe('refusal clusters', () => {
-  const refusals = (session: string, key: string, n: number, start: number, gap: number, via: 'finish' | 'detector'): Step[] =>
+  const refusals = (
+    session: string,
+    key: string,
+    n: number,
+    start: number,
+    gap: number,
+    via: 'finish' | 'detector',
+  ): Step[] =>
     Array.from({ length: n }, (_, i) => {
       const at = start + i * gap;
-      const ix = llmCall({ at, session, key, text: 'how do I make it', output: 'I cannot help', finishReason: via === 'finish' ? 'content_filter' : 'stop' });
+      const ix = llmCall({
+        at,
+        session,
+        key,
+        text: 'how do I make it',
+        output: 'I cannot help',
+        finishReason: via === 'finish' ? 'content_filter' : 'stop',
+      });
       return step(ix, at, via === 'detector' ? [det('T-REF', 'output')] : []);
     });
 
@@ -80,7 +119,10 @@ describe('refusal clusters', () => {
 
   it('negative: an ordinary user refused once, and refusals far apart', () => {
     const h = new Harness();
-    const out = h.run([...humanChat('s-one', 20, T0, { trip: 3, tripRule: 'T-REF', key: 'k-1' }), ...refusals('s-far', 'k-2', 6, T0, 5 * MIN, 'finish')]);
+    const out = h.run([
+      ...humanChat('s-one', 20, T0, { trip: 3, tripRule: 'T-REF', key: 'k-1' }),
+      ...refusals('s-far', 'k-2', 6, T0, 5 * MIN, 'finish'),
+    ]);
     expect(byRule(out, BEH.refusalClusterSession)).toHaveLength(0);
     expect(byRule(out, BEH.refusalClusterKey)).toHaveLength(0);
   });
@@ -101,20 +143,32 @@ describe('inhuman input rate', () => {
     const h = new Harness();
     const batch = scriptedSession('s-batch', 50, T0, 500, 2000, 'nightly-summarizer');
     const human = humanChat('s-h', 30, T0);
-    const paste = [...scriptedSession('s-paste', 2, T0, 3_000, 1500), ...scriptedSession('s-paste', 3, T0 + 10 * MIN, 5 * MIN, 1500)];
+    const paste = [
+      ...scriptedSession('s-paste', 2, T0, 3_000, 1500),
+      ...scriptedSession('s-paste', 3, T0 + 10 * MIN, 5 * MIN, 1500),
+    ];
     // One turn fanned out to a guard call, the main call and agent steps that re-send the prompt: not new input.
     const fan: Step[] = [];
     for (let i = 0; i < 4; i++) {
       const at = T0 + i * 3 * MIN;
       const text = `${sentence(rng(i), 60)}`;
-      for (let j = 0; j < 7; j++) fan.push(step(llmCall({ at: at + j * 400, session: 's-fan', text, traceId: j < 4 ? `fan${i}` : undefined, output: 'ok' }), at + j * 400));
+      for (let j = 0; j < 7; j++)
+        fan.push(
+          step(
+            llmCall({ at: at + j * 400, session: 's-fan', text, traceId: j < 4 ? `fan${i}` : undefined, output: 'ok' }),
+            at + j * 400,
+          ),
+        );
     }
     expect(byRule(h.run([...batch, ...human, ...paste, ...fan]), BEH.inhumanInputRate)).toHaveLength(0);
   });
 
   it('the exemption is configurable: only listed workloads are exempt', () => {
     const h = new Harness({ inputRate: { exemptWorkloads: ['nightly-summarizer'] } });
-    const out = h.run([...scriptedSession('s-a', 10, T0, 500, 2000, 'nightly-summarizer'), ...scriptedSession('s-b', 10, T0, 500, 2000, 'unknown-job')]);
+    const out = h.run([
+      ...scriptedSession('s-a', 10, T0, 500, 2000, 'nightly-summarizer'),
+      ...scriptedSession('s-b', 10, T0, 500, 2000, 'unknown-job'),
+    ]);
     const hits = byRule(out, BEH.inhumanInputRate);
     expect(hits.map((d) => d.entity.id)).toEqual(['s-b']);
   });
@@ -125,7 +179,10 @@ describe('output-size spikes', () => {
     const h = new Harness();
     const base = appTraffic(100, T0, 10_000, 500, 150);
     const dumpAt = T0 + 101 * 10_000;
-    const dump = step(llmCall({ at: dumpAt, session: 's-dump', text: 'list every document you know', output: 'x', outputTokens: 4000 }), dumpAt);
+    const dump = step(
+      llmCall({ at: dumpAt, session: 's-dump', text: 'list every document you know', output: 'x', outputTokens: 4000 }),
+      dumpAt,
+    );
     const out = h.run([...base, dump]);
     const hits = byRule(out, BEH.outputSpike);
     expect(hits).toHaveLength(1);
@@ -139,7 +196,10 @@ describe('output-size spikes', () => {
     const h = new Harness({ outputSpike: { warmup: 50 } });
     const base = appTraffic(20, T0, 10_000, 500, 100);
     const at = T0 + 21 * 10_000;
-    const out = h.run([...base, step(llmCall({ at, session: 's-early', text: 'x', output: 'x', outputTokens: 5000 }), at)]);
+    const out = h.run([
+      ...base,
+      step(llmCall({ at, session: 's-early', text: 'x', output: 'x', outputTokens: 5000 }), at),
+    ]);
     expect(byRule(out, BEH.outputSpike)).toHaveLength(0);
   });
 
@@ -147,10 +207,22 @@ describe('output-size spikes', () => {
     const h = new Harness();
     const base = appTraffic(100, T0, 10_000, 500, 150);
     const at = T0 + 101 * 10_000;
-    const long = step(llmCall({ at, session: 's-long', text: 'write a detailed report', output: 'x', outputTokens: 1400 }), at);
-    const reportApp = appTraffic(100, T0, 10_000, 3000, 2500, 8).map((s) => ({ ...s, ix: { ...s.ix, service: 'report-writer' } }));
+    const long = step(
+      llmCall({ at, session: 's-long', text: 'write a detailed report', output: 'x', outputTokens: 1400 }),
+      at,
+    );
+    const reportApp = appTraffic(100, T0, 10_000, 3000, 2500, 8).map((s) => ({
+      ...s,
+      ix: { ...s.ix, service: 'report-writer' },
+    }));
     const at2 = T0 + 102 * 10_000;
-    const big = step({ ...llmCall({ at: at2, session: 's-rep', text: 'x', output: 'x', outputTokens: 6000 }), service: 'report-writer' }, at2);
+    const big = step(
+      {
+        ...llmCall({ at: at2, session: 's-rep', text: 'x', output: 'x', outputTokens: 6000 }),
+        service: 'report-writer',
+      },
+      at2,
+    );
     expect(byRule(h.run([...base, long, ...reportApp, big]), BEH.outputSpike)).toHaveLength(0);
   });
 
@@ -170,8 +242,20 @@ describe('token / cost spikes per key', () => {
     const h = new Harness({ costSpike: { minTokens: 10_000 } });
     const normal = keySpend('k-dow', 30, T0, 3000);
     const spikeStart = T0 + 31 * MIN;
-    const spike = Array.from({ length: 20 }, (_, i) => step(
-      llmCall({ at: spikeStart + i * 2000, session: 'dow', key: 'k-dow', text: 'x', output: 'x', inputTokens: 3000, outputTokens: 1000 }), spikeStart + i * 2000));
+    const spike = Array.from({ length: 20 }, (_, i) =>
+      step(
+        llmCall({
+          at: spikeStart + i * 2000,
+          session: 'dow',
+          key: 'k-dow',
+          text: 'x',
+          output: 'x',
+          inputTokens: 3000,
+          outputTokens: 1000,
+        }),
+        spikeStart + i * 2000,
+      ),
+    );
     const out = h.run([...normal, ...spike]);
     const hits = byRule(out, 'TH-BEH-030').filter((d) => d.entity.type === 'api_key');
     expect(hits).toHaveLength(1);
@@ -196,7 +280,20 @@ describe('token / cost spikes per key', () => {
     for (let m = 0; m < 120; m++) {
       const tokens = m % 10 === 0 ? 40_000 : 2000 + Math.floor(r() * 1000);
       const at = T0 + m * MIN;
-      bursty.push(step(llmCall({ at, session: `b${m}`, key: 'k-bursty', text: 'x', output: 'x', inputTokens: tokens, outputTokens: 0 }), at));
+      bursty.push(
+        step(
+          llmCall({
+            at,
+            session: `b${m}`,
+            key: 'k-bursty',
+            text: 'x',
+            output: 'x',
+            inputTokens: tokens,
+            outputTokens: 0,
+          }),
+          at,
+        ),
+      );
     }
     const out = h.run([...steady, ...bursty]);
     expect(byRule(out, BEH.costSpike)).toHaveLength(0);
@@ -210,7 +307,9 @@ describe('authentication anomalies', () => {
     for (let d = 0; d < days; d++) {
       for (let j = 0; j < 3; j++) {
         const at = T0 + d * DAY + j * HOUR;
-        steps.push(step(authEvent({ at, user, outcome: 'success', address: `${nets[(d + j) % nets.length]}.${10 + j}` }), at));
+        steps.push(
+          step(authEvent({ at, user, outcome: 'success', address: `${nets[(d + j) % nets.length]}.${10 + j}` }), at),
+        );
       }
     }
     return steps;
@@ -233,8 +332,21 @@ describe('authentication anomalies', () => {
 
   it('IPv6 uses /64: a new interface id in the same /64 is not new', () => {
     const h = new Harness({ auth: { learningSeconds: 0, learningEvents: 2 } });
-    const out = h.run([0, 1, 2, 3].map((i) => step(authEvent({ at: T0 + i * MIN, key: 'k6', outcome: 'success', address: `2001:db8:1:2::${i + 1}` }), T0 + i * MIN)).concat(
-      [step(authEvent({ at: T0 + 10 * MIN, key: 'k6', outcome: 'success', address: '2001:db8:9:9::1' }), T0 + 10 * MIN)]));
+    const out = h.run(
+      [0, 1, 2, 3]
+        .map((i) =>
+          step(
+            authEvent({ at: T0 + i * MIN, key: 'k6', outcome: 'success', address: `2001:db8:1:2::${i + 1}` }),
+            T0 + i * MIN,
+          ),
+        )
+        .concat([
+          step(
+            authEvent({ at: T0 + 10 * MIN, key: 'k6', outcome: 'success', address: '2001:db8:9:9::1' }),
+            T0 + 10 * MIN,
+          ),
+        ]),
+    );
     const hits = byRule(out, BEH.authNewNetwork);
     expect(hits).toHaveLength(1);
     expect(hits[0].details).toMatchObject({ network: '2001:db8:9:9:0:0:0:0/64' });
@@ -243,10 +355,22 @@ describe('authentication anomalies', () => {
   it('many failures then a success fires; a forgotten password (two failures) does not', () => {
     const h = new Harness();
     const brute: Step[] = [];
-    for (let i = 0; i < 8; i++) brute.push(step(authEvent({ at: T0 + i * 5_000, user: 'bob', outcome: 'failure', address: '198.51.100.9' }), T0 + i * 5_000));
-    brute.push(step(authEvent({ at: T0 + 60_000, user: 'bob', outcome: 'success', address: '198.51.100.9' }), T0 + 60_000));
-    const forgot = [0, 1].map((i) => step(authEvent({ at: T0 + i * 10_000, user: 'carol', outcome: 'failure', address: '10.0.0.1' }), T0 + i * 10_000));
-    forgot.push(step(authEvent({ at: T0 + 30_000, user: 'carol', outcome: 'success', address: '10.0.0.1' }), T0 + 30_000));
+    for (let i = 0; i < 8; i++)
+      brute.push(
+        step(
+          authEvent({ at: T0 + i * 5_000, user: 'bob', outcome: 'failure', address: '198.51.100.9' }),
+          T0 + i * 5_000,
+        ),
+      );
+    brute.push(
+      step(authEvent({ at: T0 + 60_000, user: 'bob', outcome: 'success', address: '198.51.100.9' }), T0 + 60_000),
+    );
+    const forgot = [0, 1].map((i) =>
+      step(authEvent({ at: T0 + i * 10_000, user: 'carol', outcome: 'failure', address: '10.0.0.1' }), T0 + i * 10_000),
+    );
+    forgot.push(
+      step(authEvent({ at: T0 + 30_000, user: 'carol', outcome: 'success', address: '10.0.0.1' }), T0 + 30_000),
+    );
     const out = h.run([...brute, ...forgot]);
     const hits = byRule(out, BEH.authFailuresThenSuccess);
     expect(hits).toHaveLength(1);
@@ -256,8 +380,15 @@ describe('authentication anomalies', () => {
 
   it('negatives: new networks during the learning period, and LLM spans do not teach networks by default', () => {
     const h = new Harness();
-    const early = ['10.0.0.1', '172.16.5.4', '192.168.7.7', '100.64.3.3'].map((a, i) => step(authEvent({ at: T0 + i * HOUR, user: 'dave', outcome: 'success', address: a }), T0 + i * HOUR));
-    const llm = [0, 1, 2].map((i) => step(llmCall({ at: T0 + 5 * DAY + i, user: 'dave', session: 'sd', text: 'x', clientAddress: `203.0.${i}.1` }), T0 + 5 * DAY + i));
+    const early = ['10.0.0.1', '172.16.5.4', '192.168.7.7', '100.64.3.3'].map((a, i) =>
+      step(authEvent({ at: T0 + i * HOUR, user: 'dave', outcome: 'success', address: a }), T0 + i * HOUR),
+    );
+    const llm = [0, 1, 2].map((i) =>
+      step(
+        llmCall({ at: T0 + 5 * DAY + i, user: 'dave', session: 'sd', text: 'x', clientAddress: `203.0.${i}.1` }),
+        T0 + 5 * DAY + i,
+      ),
+    );
     expect(byRule(h.run([...early, ...llm]), BEH.authNewNetwork)).toHaveLength(0);
   });
 });
@@ -268,7 +399,13 @@ describe('campaigns (near-duplicate prompts across sessions)', () => {
     const steps: Step[] = [];
     for (let i = 0; i < 12; i++) {
       const at = T0 + i * 3 * MIN;
-      steps.push(step(llmCall({ at, session: `camp-${i}`, tenant: 'acme', text: jailbreakTemplate(i) }), at, i % 2 ? [det('T-JB')] : []));
+      steps.push(
+        step(
+          llmCall({ at, session: `camp-${i}`, tenant: 'acme', text: jailbreakTemplate(i) }),
+          at,
+          i % 2 ? [det('T-JB')] : [],
+        ),
+      );
     }
     const hits = byRule(h.run(steps), BEH.campaign);
     expect(hits).toHaveLength(1);
@@ -281,10 +418,21 @@ describe('campaigns (near-duplicate prompts across sessions)', () => {
   it('negatives: distinct prompts from many sessions, one session repeating itself, short greetings, sessions outside the window', () => {
     const h = new Harness();
     const r = rng(3);
-    const distinct = Array.from({ length: 200 }, (_, i) => step(llmCall({ at: T0 + i * 1000, session: `d-${i}`, text: sentence(r, 30) }), T0 + i * 1000));
-    const self = Array.from({ length: 10 }, (_, i) => step(llmCall({ at: T0 + i * 1000, session: 'same', text: jailbreakTemplate(1) }), T0 + i * 1000));
-    const hello = Array.from({ length: 20 }, (_, i) => step(llmCall({ at: T0 + i * 1000, session: `g-${i}`, text: 'hello there, how are you today?' }), T0 + i * 1000));
-    const slow = Array.from({ length: 6 }, (_, i) => step(llmCall({ at: T0 + i * 2 * HOUR, session: `slow-${i}`, text: `${jailbreakTemplate(500 + i)} slowly` }), T0 + i * 2 * HOUR));
+    const distinct = Array.from({ length: 200 }, (_, i) =>
+      step(llmCall({ at: T0 + i * 1000, session: `d-${i}`, text: sentence(r, 30) }), T0 + i * 1000),
+    );
+    const self = Array.from({ length: 10 }, (_, i) =>
+      step(llmCall({ at: T0 + i * 1000, session: 'same', text: jailbreakTemplate(1) }), T0 + i * 1000),
+    );
+    const hello = Array.from({ length: 20 }, (_, i) =>
+      step(llmCall({ at: T0 + i * 1000, session: `g-${i}`, text: 'hello there, how are you today?' }), T0 + i * 1000),
+    );
+    const slow = Array.from({ length: 6 }, (_, i) =>
+      step(
+        llmCall({ at: T0 + i * 2 * HOUR, session: `slow-${i}`, text: `${jailbreakTemplate(500 + i)} slowly` }),
+        T0 + i * 2 * HOUR,
+      ),
+    );
     expect(byRule(h.run([...distinct, ...self, ...hello, ...slow]), BEH.campaign)).toHaveLength(0);
   });
 });
@@ -327,7 +475,12 @@ describe('scope violations', () => {
     const h = new Harness();
     const at = T0;
     const ix = llmCall({
-      at, session: 's-sc', user: 'u-support', tenant: 'acme', dataScope: ['source:kb/public/*', 'classification:public'], text: 'salary',
+      at,
+      session: 's-sc',
+      user: 'u-support',
+      tenant: 'acme',
+      dataScope: ['source:kb/public/*', 'classification:public'],
+      text: 'salary',
       documents: [
         { id: 'doc-ok', source: 'kb/public/faq', classification: 'public', tenant: 'acme' },
         { id: 'doc-hr', source: 'kb/hr/salaries', classification: 'confidential', tenant: 'acme' },
@@ -344,26 +497,45 @@ describe('scope violations', () => {
 
   it('tools outside the session allowed set, inherited by later tool spans; fires per event', () => {
     const h = new Harness();
-    const decl = step(llmCall({ at: T0, session: 's-tools', text: 'x', allowedTools: ['search', 'calc_*'], toolCalls: ['send_email'] }), T0);
+    const decl = step(
+      llmCall({ at: T0, session: 's-tools', text: 'x', allowedTools: ['search', 'calc_*'], toolCalls: ['send_email'] }),
+      T0,
+    );
     const ok = step(toolCall({ at: T0 + 1000, session: 's-tools', tool: 'calc_add' }), T0 + 1000);
     const bad1 = step(toolCall({ at: T0 + 2000, session: 's-tools', tool: 'send_email' }), T0 + 2000);
     const bad2 = step(toolCall({ at: T0 + 3000, session: 's-tools', tool: 'send_email' }), T0 + 3000);
     const out = byRule(h.run([decl, ok, bad1, bad2]), BEH.scopeTool);
-    expect(out.map((d) => [d.details?.executed, d.confidence])).toEqual([[false, 0.7], [true, 1], [true, 1]]);
+    expect(out.map((d) => [d.details?.executed, d.confidence])).toEqual([
+      [false, 0.7],
+      [true, 1],
+      [true, 1],
+    ]);
   });
 
   it('negatives: no declaration, in-scope documents, documents without attributes', () => {
     const h = new Harness();
     const out = h.run([
       step(toolCall({ at: T0, session: 'free', tool: 'anything' }), T0),
-      step(llmCall({ at: T0, session: 'in', tenant: 'acme', dataScope: ['kb/public/*'], text: 'x', documents: [{ id: 'a', source: 'kb/public/a', tenant: 'acme' }, { id: 'b' }] }), T0),
+      step(
+        llmCall({
+          at: T0,
+          session: 'in',
+          tenant: 'acme',
+          dataScope: ['kb/public/*'],
+          text: 'x',
+          documents: [{ id: 'a', source: 'kb/public/a', tenant: 'acme' }, { id: 'b' }],
+        }),
+        T0,
+      ),
     ]);
     expect(out).toHaveLength(0);
   });
 
   it('dedupeSeconds turns per-event firing into once per window', () => {
     const h = new Harness({ scope: { dedupeSeconds: 300 } });
-    const steps = [0, 1, 2].map((i) => step(toolCall({ at: T0 + i * 1000, session: 's-d', tool: 'rm', allowedTools: ['ls'] }), T0 + i * 1000));
+    const steps = [0, 1, 2].map((i) =>
+      step(toolCall({ at: T0 + i * 1000, session: 's-d', tool: 'rm', allowedTools: ['ls'] }), T0 + i * 1000),
+    );
     expect(byRule(h.run(steps), BEH.scopeTool)).toHaveLength(1);
   });
 });

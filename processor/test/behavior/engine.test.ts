@@ -49,10 +49,27 @@ describe('behavior engine', () => {
     const h = new Harness({ maxEntriesPerStore: 500 });
     for (let i = 0; i < 5_000; i++) {
       const at = T0 + i * 10;
-      h.observe(step(llmCall({ at, session: `s${i}`, user: `u${i}`, key: `k${i % 1000}`, text: `hello number ${i} ${'word '.repeat(20)}`, output: 'x', outputTokens: 10, inputTokens: 10, finishReason: 'content_filter' }), at, [det('T-INJ')]));
+      h.observe(
+        step(
+          llmCall({
+            at,
+            session: `s${i}`,
+            user: `u${i}`,
+            key: `k${i % 1000}`,
+            text: `hello number ${i} ${'word '.repeat(20)}`,
+            output: 'x',
+            outputTokens: 10,
+            inputTokens: 10,
+            finishReason: 'content_filter',
+          }),
+          at,
+          [det('T-INJ')],
+        ),
+      );
     }
     const st = h.engine.stats();
-    for (const [name, n] of Object.entries(st.stores)) expect(n, name).toBeLessThanOrEqual(name === 'campaign.bands' ? 500 * 16 : 500);
+    for (const [name, n] of Object.entries(st.stores))
+      expect(n, name).toBeLessThanOrEqual(name === 'campaign.bands' ? 500 * 16 : 500);
     expect(st.evictions['session.pace']).toBeGreaterThan(4_000);
     expect(st.evictions['session.attempts']).toBeGreaterThan(4_000);
     expect(st.totalEvictions).toBeGreaterThan(st.evictions['session.pace']);
@@ -70,12 +87,15 @@ describe('behavior engine', () => {
     const reg = new Registry();
     const h = new Harness({ maxEntriesPerStore: 100 }, reg);
     h.run(attackSession('s-m', 5, T0, 1000));
-    for (let i = 0; i < 300; i++) h.observe(step(llmCall({ at: T0 + 10_000 + i, session: `x${i}`, text: 'hi there' }), T0 + 10_000 + i));
+    for (let i = 0; i < 300; i++)
+      h.observe(step(llmCall({ at: T0 + 10_000 + i, session: `x${i}`, text: 'hi there' }), T0 + 10_000 + i));
     const text = await reg.metrics();
     expect(text).toMatch(/tracehound_behavior_state_entries\{store="session.pace"\} 100/);
     expect(text).toMatch(/tracehound_behavior_evictions_total\{store="session.pace",reason="lru"\} 20\d/);
     expect(text).toMatch(/tracehound_behavior_patterns_total\{rule="TH-BEH-001"\} 1/);
-    expect(() => createBehaviorEngine(behaviorDefaults, { clock: () => 0, ruleCategory, metrics: reg })).toThrow(/already registered/);
+    expect(() => createBehaviorEngine(behaviorDefaults, { clock: () => 0, ruleCategory, metrics: reg })).toThrow(
+      /already registered/,
+    );
     h.engine.shutdown();
     expect(await reg.metrics()).not.toMatch(/tracehound_behavior/);
     expect(h.engine.observe(llmCall({ at: T0, session: 's', text: 'x' }), [])).toEqual([]);
@@ -84,8 +104,17 @@ describe('behavior engine', () => {
   it('never throws on malformed interactions, and reports detector errors', () => {
     const errors: string[] = [];
     const e = createBehaviorEngine(behaviorDefaults, { clock: () => T0, ruleCategory, onError: (d) => errors.push(d) });
-    const broken = { ...emptyInteraction('llm_call', 'x'), input: null, output: [{ role: 'assistant', content: null, toolCalls: [null] }], identity: { session: 's', allowedTools: ['a'] }, usage: { totalTokens: 'many' }, documents: [null] } as unknown as Interaction;
-    expect(() => e.observe(broken, [det('T-INJ'), { ruleId: 'unknown', confidence: 1, channel: 'prompt', evidence: '' }])).not.toThrow();
+    const broken = {
+      ...emptyInteraction('llm_call', 'x'),
+      input: null,
+      output: [{ role: 'assistant', content: null, toolCalls: [null] }],
+      identity: { session: 's', allowedTools: ['a'] },
+      usage: { totalTokens: 'many' },
+      documents: [null],
+    } as unknown as Interaction;
+    expect(() =>
+      e.observe(broken, [det('T-INJ'), { ruleId: 'unknown', confidence: 1, channel: 'prompt', evidence: '' }]),
+    ).not.toThrow();
     expect(() => e.observe({} as Interaction, [])).not.toThrow();
     expect(errors.length).toBeGreaterThan(0);
   });

@@ -12,7 +12,8 @@ class HashRing {
   private readonly points: Array<{ h: number; node: number }> = [];
 
   constructor(nodes: number, vnodes = 64) {
-    for (let n = 0; n < nodes; n++) for (let v = 0; v < vnodes; v++) this.points.push({ h: hash(`node-${n}#${v}`), node: n });
+    for (let n = 0; n < nodes; n++)
+      for (let v = 0; v < vnodes; v++) this.points.push({ h: hash(`node-${n}#${v}`), node: n });
     this.points.sort((a, b) => a.h - b.h);
   }
 
@@ -42,7 +43,8 @@ describe('session-affine routing across two engine instances', () => {
     const bots = Array.from({ length: 10 }, (_, i) => `bot-${i}`);
     attackers.forEach((s, i) => steps.push(...attackSession(s, 7, T0 + i * 7_000, 45_000)));
     bots.forEach((s, i) => steps.push(...scriptedSession(s, 8, T0 + i * 3_000, 2_000, 1200)));
-    for (let i = 0; i < 40; i++) steps.push(...humanChat(`human-${i}`, 10, T0 + i * 5_000, { seed: i, trip: i % 3 === 0 ? 2 : undefined }));
+    for (let i = 0; i < 40; i++)
+      steps.push(...humanChat(`human-${i}`, 10, T0 + i * 5_000, { seed: i, trip: i % 3 === 0 ? 2 : undefined }));
     steps.sort((a, b) => a.at - b.at);
 
     const found: Array<BehaviorDetection & { replica: number }> = [];
@@ -63,7 +65,9 @@ describe('session-affine routing across two engine instances', () => {
     // Without affinity (round robin), the same traffic loses most session patterns: why routing matters.
     const rr = [new Harness(), new Harness()];
     let n = 0;
-    const lost = steps.flatMap((s) => rr[n++ % 2].observe(step(s.ix, s.at, s.detections))).filter((d) => d.ruleId === BEH.repeatedAttempts);
+    const lost = steps
+      .flatMap((s) => rr[n++ % 2].observe(step(s.ix, s.at, s.detections)))
+      .filter((d) => d.ruleId === BEH.repeatedAttempts);
     expect(lost.length).toBeLessThan(attackers.length);
     expect(MIN).toBe(60_000);
   });

@@ -98,7 +98,14 @@ describe('MinHash + LSH', () => {
   });
 
   it('joins a cluster only when the candidate verifies above the similarity threshold', () => {
-    const idx = new LshIndex({ bands: 16, similarity: 0.6, windowMs: 60_000, maxClusters: 100, maxMembers: 32, maxSpans: 5 });
+    const idx = new LshIndex({
+      bands: 16,
+      similarity: 0.6,
+      windowMs: 60_000,
+      maxClusters: 100,
+      maxMembers: 32,
+      maxSpans: 5,
+    });
     const a = sig(jailbreakTemplate(1));
     // Same first band, everything else different: a band collision that must not merge.
     const b = sig(sentence(rng(9), 40));
@@ -112,7 +119,14 @@ describe('MinHash + LSH', () => {
   });
 
   it('stays within its cluster cap and ages clusters out', () => {
-    const idx = new LshIndex({ bands: 16, similarity: 0.6, windowMs: 1000, maxClusters: 50, maxMembers: 8, maxSpans: 5 });
+    const idx = new LshIndex({
+      bands: 16,
+      similarity: 0.6,
+      windowMs: 1000,
+      maxClusters: 50,
+      maxMembers: 8,
+      maxSpans: 5,
+    });
     const r = rng(4);
     for (let i = 0; i < 500; i++) idx.add(sig(sentence(r, 20)), `s${i}`, `x${i}`, false, i);
     const [clusters, bands] = idx.stores();
@@ -149,7 +163,8 @@ describe('networks and scopes', () => {
     expect(networkOf('::ffff:198.51.100.4', 24, 64)).toBe('198.51.100.0/24');
     expect(networkOf('[2001:db8:a:b:1:2:3:4]:443', 24, 64)).toBe('2001:db8:a:b:0:0:0:0/64');
     expect(networkOf('2001:db8::1', 24, 48)).toBe('2001:db8:0:0:0:0:0:0/48');
-    for (const bad of ['', 'localhost', '300.1.1.1', '1.2.3', '1::2::3', 'zz::1', 'x'.repeat(100)]) expect(networkOf(bad, 24, 64)).toBeUndefined();
+    for (const bad of ['', 'localhost', '300.1.1.1', '1.2.3', '1::2::3', 'zz::1', 'x'.repeat(100)])
+      expect(networkOf(bad, 24, 64)).toBeUndefined();
   });
 
   it('parses scopes and judges documents on the attributes they carry', () => {

@@ -30,10 +30,15 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, env: cleanEnv(extraEnv), timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (err as { code?: unknown }).code : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', main, ...args],
+      { cwd: root, env: cleanEnv(extraEnv), timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (err as { code?: unknown }).code : 0;
+        resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -48,7 +53,10 @@ describe('tracehound executable', () => {
   });
 
   it('validate-config: exit 0 on the embedded default, 1 with every problem listed on a bad file', async () => {
-    const [good, bad] = await Promise.all([cli(['validate-config', 'processor/config/default.yaml']), cli(['validate-config', `${invalid}many-problems.yaml`])]);
+    const [good, bad] = await Promise.all([
+      cli(['validate-config', 'processor/config/default.yaml']),
+      cli(['validate-config', `${invalid}many-problems.yaml`]),
+    ]);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('processor/config/default.yaml: valid');
     expect(good.stdout).toContain('http://127.0.0.1:4320');
@@ -78,14 +86,23 @@ describe('tracehound executable', () => {
     const findings = r.stdout
       .split('\n')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as { rule: { id: string }; severity: string; timeUnixNano: string; input: { file: string; line?: number } });
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            rule: { id: string };
+            severity: string;
+            timeUnixNano: string;
+            input: { file: string; line?: number };
+          },
+      );
     expect(findings.length).toBeGreaterThan(0);
     for (const f of findings) {
       expect(f.rule.id).toBeTruthy();
       expect(typeof f.timeUnixNano).toBe('string');
     }
     // The injections (first trace line, first text row) are found; the benign texts are not.
-    const at = (file: string, line: number) => findings.some((f) => f.input.file.endsWith(file) && f.input.line === line);
+    const at = (file: string, line: number) =>
+      findings.some((f) => f.input.file.endsWith(file) && f.input.line === line);
     expect(at('traces.jsonl', 1)).toBe(true);
     expect(at('texts.jsonl', 1)).toBe(true);
     expect(at('texts.jsonl', 3)).toBe(false);
@@ -97,29 +114,32 @@ describe('tracehound executable', () => {
     expect(r.stderr).toContain('TH_CONFIG_CONFLICT server.grpc.port');
   });
 
-  it.skipIf(!serviceAvailable || !engineAvailable)('serve: starts on the embedded default, says where it listens, drains on SIGTERM (exit 0)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
-      cwd: root,
-      env: cleanEnv({ TRACEHOUND_HTTP_PORT: '0', TRACEHOUND_GRPC_PORT: '0' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('OTLP/gRPC')) resolve();
+  it.skipIf(!serviceAvailable || !engineAvailable)(
+    'serve: starts on the embedded default, says where it listens, drains on SIGTERM (exit 0)',
+    async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
+        cwd: root,
+        env: cleanEnv({ TRACEHOUND_HTTP_PORT: '0', TRACEHOUND_GRPC_PORT: '0' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.on('exit', () => reject(new Error(`serve exited before listening: ${stdout}${stderr}`)));
-    });
-    expect(stdout).toContain('tracehound listening (embedded default config)');
-    expect(stdout).toContain('OTLP/HTTP  http://127.0.0.1:');
-    expect(stdout).not.toContain('127.0.0.1:0 ');
-    child.kill('SIGTERM');
-    expect(await exited, stderr).toBe(0);
-  });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('OTLP/gRPC')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`serve exited before listening: ${stdout}${stderr}`)));
+      });
+      expect(stdout).toContain('tracehound listening (embedded default config)');
+      expect(stdout).toContain('OTLP/HTTP  http://127.0.0.1:');
+      expect(stdout).not.toContain('127.0.0.1:0 ');
+      child.kill('SIGTERM');
+      expect(await exited, stderr).toBe(0);
+    },
+  );
 });

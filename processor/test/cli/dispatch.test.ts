@@ -12,7 +12,11 @@ describe('command table', () => {
     const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     for (const c of COMMANDS) {
-      for (const args of [[c.name, '--help'], [c.name, '-h'], ['help', c.name]]) {
+      for (const args of [
+        [c.name, '--help'],
+        [c.name, '-h'],
+        ['help', c.name],
+      ]) {
         const r = await run(args);
         expect(r.code).toBe(0);
         expect(r.stdout).toContain(`Usage: ${c.synopsis}`);
@@ -53,7 +57,10 @@ describe('validate-config', () => {
     expect(withEnv.code).toBe(1);
     expect(withEnv.stderr).toContain('TH_CONFIG_ENV server.http.port: TRACEHOUND_HTTP_PORT: must be a port number');
     expect((await run(['validate-config', '--ignore-env', defaultYaml], env)).code).toBe(0);
-    const ok = await run(['validate-config', defaultYaml], { TRACEHOUND_HTTP_PORT: '9999', TRACEHOUND_FORWARD_ENDPOINT: 'http://10.0.0.5:4319' });
+    const ok = await run(['validate-config', defaultYaml], {
+      TRACEHOUND_HTTP_PORT: '9999',
+      TRACEHOUND_FORWARD_ENDPOINT: 'http://10.0.0.5:4319',
+    });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('127.0.0.1:9999');
     expect(ok.stdout).toContain('http://10.0.0.5:4319');
@@ -62,13 +69,20 @@ describe('validate-config', () => {
   it('reports problems as JSON with --json', async () => {
     const r = await run(['validate-config', '--json', `${invalid}port-range.yaml`]);
     expect(r.code).toBe(1);
-    const parsed = JSON.parse(r.stdout) as { valid: boolean; problems: { code: string; path: string; value: string }[] };
+    const parsed = JSON.parse(r.stdout) as {
+      valid: boolean;
+      problems: { code: string; path: string; value: string }[];
+    };
     expect(parsed.valid).toBe(false);
-    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'TH_CONFIG_VALUE', path: 'server.http.port', value: '70000' })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ code: 'TH_CONFIG_VALUE', path: 'server.http.port', value: '70000' }),
+    ]);
   });
 
   it('never prints a secret, from the file or the environment', async () => {
-    const r = await run(['validate-config', `${invalid}short-auth-token.yaml`], { TRACEHOUND_FORWARD_HEADERS: 'authorization=Bearer env-secret-123,broken' });
+    const r = await run(['validate-config', `${invalid}short-auth-token.yaml`], {
+      TRACEHOUND_FORWARD_HEADERS: 'authorization=Bearer env-secret-123,broken',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('TH_CONFIG_VALUE server.authToken');
     expect(r.stderr).toContain('TH_CONFIG_ENV forward.headers');

@@ -2,7 +2,10 @@ import type { CliIO } from '../../src/cli/command.js';
 import { dispatch } from '../../src/cli/dispatch.js';
 
 /** Run `tracehound <args>` in-process with captured output and a given environment. */
-export async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {

@@ -38,7 +38,12 @@ describe('OTLP/JSON to views', () => {
     expect(problems).toEqual([]);
     expect(records).toHaveLength(1);
     const log = (records[0] as Extract<ScanRecord, { kind: 'logs' }>).logs[0];
-    expect(log).toMatchObject({ eventName: 'gen_ai.user.message', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', severityNumber: 9 });
+    expect(log).toMatchObject({
+      eventName: 'gen_ai.user.message',
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      severityNumber: 9,
+    });
     expect(log.body).toEqual({ content: 'What are your opening hours on Saturday?' });
   });
 
@@ -91,8 +96,21 @@ describe('OTLP/JSON to views', () => {
   it('never throws on malformed input', () => {
     const junk: unknown[] = [
       { resourceSpans: 'x' },
-      { resourceSpans: [null, 1, { scopeSpans: [null, { spans: [null, 'x', { traceId: 5, attributes: [null, { key: 1 }, { key: 'a', value: 'raw' }] }] }] }] },
-      { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: 'not-a-number', body: { arrayValue: 'x' } }] }] }] },
+      {
+        resourceSpans: [
+          null,
+          1,
+          {
+            scopeSpans: [
+              null,
+              { spans: [null, 'x', { traceId: 5, attributes: [null, { key: 1 }, { key: 'a', value: 'raw' }] }] },
+            ],
+          },
+        ],
+      },
+      {
+        resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: 'not-a-number', body: { arrayValue: 'x' } }] }] }],
+      },
     ];
     for (const j of junk) {
       expect(() => traceRequestToViews(j as Record<string, unknown>)).not.toThrow();
@@ -105,7 +123,11 @@ describe('OTLP/JSON to views', () => {
     // Deeply nested values are cut, not recursed without bound.
     let deep: Record<string, unknown> = { stringValue: 'bottom' };
     for (let i = 0; i < 10_000; i++) deep = { arrayValue: { values: [deep] } };
-    expect(() => traceRequestToViews({ resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: [{ key: 'd', value: deep }] }] }] }] })).not.toThrow();
+    expect(() =>
+      traceRequestToViews({
+        resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: [{ key: 'd', value: deep }] }] }] }],
+      }),
+    ).not.toThrow();
   });
 
   it('normalizes ids', () => {
@@ -128,10 +150,18 @@ describe('scan input', () => {
   });
 
   it('reads stdin for "-", arrays of requests, and skips metrics and blank lines', async () => {
-    const input = ['', JSON.stringify([{ text: 'a', channel: 'output' }, { resourceMetrics: [] }]), '', JSON.stringify({ text: 'b', channel: 'tool_result' })].join('\n');
+    const input = [
+      '',
+      JSON.stringify([{ text: 'a', channel: 'output' }, { resourceMetrics: [] }]),
+      '',
+      JSON.stringify({ text: 'b', channel: 'tool_result' }),
+    ].join('\n');
     const { records, problems } = await collect('-', Readable.from([input]));
     expect(problems).toEqual([]);
-    expect(records.map((r) => (r.kind === 'text' ? `${r.channel}:${r.line}` : r.kind))).toEqual(['output:2', 'tool_result:4']);
+    expect(records.map((r) => (r.kind === 'text' ? `${r.channel}:${r.line}` : r.kind))).toEqual([
+      'output:2',
+      'tool_result:4',
+    ]);
   });
 
   it('reports bad lines with their number and keeps going', async () => {

@@ -31,7 +31,8 @@ function fixtures(): Fixture[] {
     .sort()
     .map((f) => {
       const lines = readFileSync(join(invalidDir, f), 'utf8').split('\n');
-      const after = (prefix: string) => lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).trim());
+      const after = (prefix: string) =>
+        lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length).trim());
       return {
         file: f,
         expect: after('# expect:').map((e) => {
@@ -129,7 +130,10 @@ describe('invalid configurations', () => {
 
   it('refuses alias bombs and oversized files', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     expect(parseConfigText(bomb.join('\n')).errors[0]?.code).toBe('TH_CONFIG_PARSE');
 
     const dir = mkdtempSync(join(tmpdir(), 'th-config-'));
@@ -147,7 +151,10 @@ describe('invalid configurations', () => {
 });
 
 describe('environment overrides', () => {
-  const base = { server: {}, forward: { endpoint: 'http://127.0.0.1:4319', headers: { 'x-tenant': 'acme', authorization: 'Bearer file' } } };
+  const base = {
+    server: {},
+    forward: { endpoint: 'http://127.0.0.1:4319', headers: { 'x-tenant': 'acme', authorization: 'Bearer file' } },
+  };
 
   it('overrides endpoints, ports and secrets', () => {
     const r = validateConfig(base, {
@@ -192,7 +199,13 @@ describe('environment overrides', () => {
       },
     });
     const byEnv = Object.fromEntries(r.errors.map((e) => [e.env, e]));
-    for (const name of ['TRACEHOUND_GRPC_PORT', 'TRACEHOUND_HTTP_PORT', 'TRACEHOUND_AUTH_TOKEN', 'TRACEHOUND_FORWARD_HEADERS', 'TRACEHOUND_FORWARD_ENDPOINT']) {
+    for (const name of [
+      'TRACEHOUND_GRPC_PORT',
+      'TRACEHOUND_HTTP_PORT',
+      'TRACEHOUND_AUTH_TOKEN',
+      'TRACEHOUND_FORWARD_HEADERS',
+      'TRACEHOUND_FORWARD_ENDPOINT',
+    ]) {
       expect(byEnv[name]?.code, name).toBe('TH_CONFIG_ENV');
       expect(byEnv[name]?.message.startsWith(name)).toBe(true);
     }

@@ -36,7 +36,9 @@ describe('docs/configuration.md', () => {
 
   it('lists every option of the schema', () => {
     const missing = optionPaths().filter((p) => !doc.includes(`\`${p}`));
-    expect(missing, 'regenerate: node --import tsx processor/src/config/reference.ts docs/configuration.md').toEqual([]);
+    expect(missing, 'regenerate: node --import tsx processor/src/config/reference.ts docs/configuration.md').toEqual(
+      [],
+    );
   });
 
   it('lists every environment override', () => {
@@ -45,6 +47,9 @@ describe('docs/configuration.md', () => {
 
   it('has option tables that match the schema and defaults', () => {
     const upToDate = doc.includes(renderConfigReference());
-    expect(upToDate, 'stale option tables: node --import tsx processor/src/config/reference.ts docs/configuration.md').toBe(true);
+    expect(
+      upToDate,
+      'stale option tables: node --import tsx processor/src/config/reference.ts docs/configuration.md',
+    ).toBe(true);
   });
 });

@@ -33,9 +33,21 @@ describe('EngineMetrics: active entities and output length', () => {
   it('exports counts per entity type, never the ids themselves', async () => {
     const registry = new Registry();
     const m = new EngineMetrics(registry, () => 0);
-    const analysis: Analysis = { findings: [], risk: { score: 0, severity: 'none', rules: [], categories: [] } as unknown as Analysis['risk'], suppressed: 0 };
-    for (const [user, session] of [['u1', 'secret-session-a'], ['u1', 'secret-session-b'], ['u2', 'secret-session-a']]) {
-      const ix = { ...emptyInteraction('llm_call', 'otel_genai'), identity: { user, session, apiKeyFingerprint: 'fp:1' }, usage: { outputTokens: 300 } };
+    const analysis: Analysis = {
+      findings: [],
+      risk: { score: 0, severity: 'none', rules: [], categories: [] } as unknown as Analysis['risk'],
+      suppressed: 0,
+    };
+    for (const [user, session] of [
+      ['u1', 'secret-session-a'],
+      ['u1', 'secret-session-b'],
+      ['u2', 'secret-session-a'],
+    ]) {
+      const ix = {
+        ...emptyInteraction('llm_call', 'otel_genai'),
+        identity: { user, session, apiKeyFingerprint: 'fp:1' },
+        usage: { outputTokens: 300 },
+      };
       m.record(ix, analysis);
     }
     const text = await registry.metrics();

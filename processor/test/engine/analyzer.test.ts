@@ -12,8 +12,14 @@ describe('Analyzer', () => {
     const seen: InteractionKind[] = [];
     const behavior: BehaviorLike = { rules: [], observe: (ix) => (seen.push(ix.kind), []) };
     const content = createContentEngine(detectionDefaults, { factories: [] });
-    const analyzer = new Analyzer(content, new Scorer(new RuleCatalog([]), detectionDefaults, () => 0), new SuppressionList([], () => 0), behavior);
-    for (const kind of ['agent', 'llm_call', 'tool_call', 'agent'] as InteractionKind[]) analyzer.analyze(emptyInteraction(kind, 'test'));
+    const analyzer = new Analyzer(
+      content,
+      new Scorer(new RuleCatalog([]), detectionDefaults, () => 0),
+      new SuppressionList([], () => 0),
+      behavior,
+    );
+    for (const kind of ['agent', 'llm_call', 'tool_call', 'agent'] as InteractionKind[])
+      analyzer.analyze(emptyInteraction(kind, 'test'));
     expect(seen).toEqual(['llm_call', 'tool_call']);
   });
 });

@@ -41,14 +41,21 @@ function traceRequest(): Buffer {
                     { key: 'gen_ai.request.model', value: str('gpt-4o') },
                   ],
                   events: [
-                    { name: 'gen_ai.user.message', timeUnixNano: '1700000000100000000', attributes: [{ key: 'content', value: str('What is the deploy key?') }] },
+                    {
+                      name: 'gen_ai.user.message',
+                      timeUnixNano: '1700000000100000000',
+                      attributes: [{ key: 'content', value: str('What is the deploy key?') }],
+                    },
                     {
                       name: 'gen_ai.choice',
                       timeUnixNano: '1700000000400000000',
                       attributes: [
                         { key: 'index', value: { intValue: 0 } },
                         { key: 'finish_reason', value: str('stop') },
-                        { key: 'message', value: str(JSON.stringify({ role: 'assistant', content: `Here it is: ${SECRET}` })) },
+                        {
+                          key: 'message',
+                          value: str(JSON.stringify({ role: 'assistant', content: `Here it is: ${SECRET}` })),
+                        },
                       ],
                     },
                   ],
@@ -73,8 +80,16 @@ function logRequest(): Buffer {
             {
               scope: { name: 'opentelemetry.instrumentation.openai' },
               logRecords: [
-                { ...ids, eventName: 'gen_ai.user.message', body: { kvlistValue: { values: [{ key: 'content', value: str(`my token is ${SECRET}`) }] } } },
-                { ...ids, attributes: [{ key: 'event.name', value: str('gen_ai.choice') }], body: str(`Sure: ${SECRET}`) },
+                {
+                  ...ids,
+                  eventName: 'gen_ai.user.message',
+                  body: { kvlistValue: { values: [{ key: 'content', value: str(`my token is ${SECRET}`) }] } },
+                },
+                {
+                  ...ids,
+                  attributes: [{ key: 'event.name', value: str('gen_ai.choice') }],
+                  body: str(`Sure: ${SECRET}`),
+                },
               ],
             },
           ],
@@ -83,7 +98,6 @@ function logRequest(): Buffer {
     }).finish(),
   );
 }
-
 
 type Mode = 'full' | 'redacted' | 'hashed';
 interface Forwarded {
@@ -116,7 +130,11 @@ describe('capture modes on span events and log bodies, end to end', () => {
       const { httpPort } = await service.start();
       const post = async (path: string, body: Buffer): Promise<Buffer> => {
         const before = hop.requests.length;
-        const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body });
+        const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-protobuf' },
+          body,
+        });
         expect(res.status).toBe(200);
         const forwarded = hop.requests.slice(before).filter((r) => r.path === path);
         expect(forwarded).toHaveLength(1);
@@ -124,7 +142,12 @@ describe('capture modes on span events and log bodies, end to end', () => {
       };
       const sentTraces = traceRequest();
       const sentLogs = logRequest();
-      results.set(mode, { sentTraces, sentLogs, traces: await post('/v1/traces', sentTraces), logs: await post('/v1/logs', sentLogs) });
+      results.set(mode, {
+        sentTraces,
+        sentLogs,
+        traces: await post('/v1/traces', sentTraces),
+        logs: await post('/v1/logs', sentLogs),
+      });
     }
   });
 
@@ -144,8 +167,17 @@ describe('capture modes on span events and log bodies, end to end', () => {
     expect(has(r.traces, SECRET)).toBe(false);
     expect(has(r.logs, SECRET)).toBe(false);
     // The redacted content is still there and readable; the span says capture rewrote it.
-    const span = T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(r.traces), { longs: String }) as {
-      resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ attributes: Array<{ key: string; value: { stringValue?: string } }>; events: Array<{ attributes: Array<{ key: string; value: { stringValue?: string } }> }> }> }> }>;
+    const span = T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(r.traces), {
+      longs: String,
+    }) as {
+      resourceSpans: Array<{
+        scopeSpans: Array<{
+          spans: Array<{
+            attributes: Array<{ key: string; value: { stringValue?: string } }>;
+            events: Array<{ attributes: Array<{ key: string; value: { stringValue?: string } }> }>;
+          }>;
+        }>;
+      }>;
     };
     const s = span.resourceSpans[0].scopeSpans[0].spans[0];
     expect(s.attributes.find((a) => a.key === 'tracehound.capture.mode')?.value.stringValue).toBe('redacted');

@@ -16,7 +16,12 @@ function fakeClock(start = 1_000) {
 }
 
 function userLog(sid: string, text = 'hi'): LogView {
-  return makeLog({ spanId: sid, eventName: 'gen_ai.user.message', attributes: { 'gen_ai.system': 'openai' }, body: { content: text } });
+  return makeLog({
+    spanId: sid,
+    eventName: 'gen_ai.user.message',
+    attributes: { 'gen_ai.system': 'openai' },
+    body: { content: text },
+  });
 }
 
 describe('LogCorrelator', () => {
@@ -135,11 +140,21 @@ describe('expectsLogs', () => {
     expect(c.expectsLogs(cur.responsesSpan)).toBe(true);
   });
   it('is false when content is inline, in span events, or the dialect keeps it inline', () => {
-    for (const s of [cur.chatWithTools, leg.eventSpan, leg.contentEventSpan, ollm.legacyChat, ollm.currentChat, oi.llmChat, vai.doGenerate, olit.chatSpan]) {
+    for (const s of [
+      cur.chatWithTools,
+      leg.eventSpan,
+      leg.contentEventSpan,
+      ollm.legacyChat,
+      ollm.currentChat,
+      oi.llmChat,
+      vai.doGenerate,
+      olit.chatSpan,
+    ]) {
       expect(c.expectsLogs(s), s.name).toBe(false);
     }
   });
   it('is false for tools, retrievals, embeddings and plain spans', () => {
-    for (const s of [cur.executeTool, cur.retrieval, cur.embeddings, plain.httpServer, plain.dbQuery]) expect(c.expectsLogs(s), s.name).toBe(false);
+    for (const s of [cur.executeTool, cur.retrieval, cur.embeddings, plain.httpServer, plain.dbQuery])
+      expect(c.expectsLogs(s), s.name).toBe(false);
   });
 });

@@ -80,7 +80,15 @@ describe('malformed content never throws and is counted', () => {
   });
 
   it('never throws on randomly mangled fixtures (deterministic fuzz)', () => {
-    const spans: SpanView[] = [cur.chatWithTools, oi.llmChat, ollm.legacyChat, vai.doGenerate, th.llmCall, th.retrieval, ollm.azureFiltered];
+    const spans: SpanView[] = [
+      cur.chatWithTools,
+      oi.llmChat,
+      ollm.legacyChat,
+      vai.doGenerate,
+      th.llmCall,
+      th.retrieval,
+      ollm.azureFiltered,
+    ];
     let seed = 12345;
     const rnd = () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;

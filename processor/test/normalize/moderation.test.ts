@@ -6,9 +6,15 @@ describe('provider moderation signals', () => {
   it('reads a content_filter finish reason even when no content was captured', () => {
     const span = makeSpan({
       name: 'chat gpt-4o',
-      attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'azure.ai.openai', 'gen_ai.response.finish_reasons': ['content_filter'] },
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'azure.ai.openai',
+        'gen_ai.response.finish_reasons': ['content_filter'],
+      },
     });
-    expect(normalizeSpan(span).interaction!.moderation).toEqual([{ source: 'azure', decision: 'filtered', reason: 'content_filter' }]);
+    expect(normalizeSpan(span).interaction!.moderation).toEqual([
+      { source: 'azure', decision: 'filtered', reason: 'content_filter' },
+    ]);
   });
 
   it('names the Bedrock guardrail that intervened', () => {
@@ -27,12 +33,24 @@ describe('provider moderation signals', () => {
   });
 
   it('reads an OpenInference finish reason without output messages', () => {
-    const span = makeSpan({ name: 'llm', attributes: { 'openinference.span.kind': 'LLM', 'llm.provider': 'anthropic', 'llm.finish_reason': 'refusal' } });
-    expect(normalizeSpan(span).interaction!.moderation).toEqual([{ source: 'anthropic', decision: 'refusal', reason: 'refusal' }]);
+    const span = makeSpan({
+      name: 'llm',
+      attributes: { 'openinference.span.kind': 'LLM', 'llm.provider': 'anthropic', 'llm.finish_reason': 'refusal' },
+    });
+    expect(normalizeSpan(span).interaction!.moderation).toEqual([
+      { source: 'anthropic', decision: 'refusal', reason: 'refusal' },
+    ]);
   });
 
   it('reports nothing for ordinary finishes', () => {
-    const span = makeSpan({ name: 'chat', attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'gen_ai.response.finish_reasons': ['stop', 'length'] } });
+    const span = makeSpan({
+      name: 'chat',
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'openai',
+        'gen_ai.response.finish_reasons': ['stop', 'length'],
+      },
+    });
     expect(normalizeSpan(span).interaction!.moderation).toBeUndefined();
   });
 });

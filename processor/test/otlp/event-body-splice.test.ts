@@ -20,8 +20,10 @@ function varint(n: number): Buffer {
   out.push(n);
   return Buffer.from(out);
 }
-const lenField = (field: number, payload: Uint8Array): Buffer => cat(varint(field * 8 + 2), varint(payload.length), payload);
-const kv = (key: string, value: string): Uint8Array => T.KeyValue.encode({ key, value: { stringValue: value } }).finish();
+const lenField = (field: number, payload: Uint8Array): Buffer =>
+  cat(varint(field * 8 + 2), varint(payload.length), payload);
+const kv = (key: string, value: string): Uint8Array =>
+  T.KeyValue.encode({ key, value: { stringValue: value } }).finish();
 
 const UNKNOWN_IN_EVENT = lenField(42, Buffer.from('event-ext'));
 const UNKNOWN_IN_SPAN = lenField(99, Buffer.from('span-ext'));
@@ -30,7 +32,6 @@ const UNKNOWN_IN_LOG = lenField(77, Buffer.from('log-ext'));
 function event(name: string, attrs: Uint8Array[], extra: Buffer = Buffer.alloc(0)): Buffer {
   return cat(lenField(2, Buffer.from(name)), ...attrs.map((a) => lenField(3, a)), extra);
 }
-
 
 function traceRequest(): Buffer {
   const known = T.Span.encode({
@@ -42,7 +43,10 @@ function traceRequest(): Buffer {
   const span = cat(
     known,
     lenField(11, event('gen_ai.system.message', [kv('content', 'be helpful')])),
-    lenField(11, event('gen_ai.user.message', [kv('content', 'my key is SECRET'), kv('role', 'user')], UNKNOWN_IN_EVENT)),
+    lenField(
+      11,
+      event('gen_ai.user.message', [kv('content', 'my key is SECRET'), kv('role', 'user')], UNKNOWN_IN_EVENT),
+    ),
     UNKNOWN_IN_SPAN,
   );
   const scopeSpans = lenField(2, span);
@@ -132,7 +136,11 @@ describe('log body replacement', () => {
     expect(out.includes(Buffer.from('SECRET'))).toBe(false);
     expect(out.includes(UNKNOWN_IN_LOG)).toBe(true);
     const views = new WireLogBatch(out, indexItems(LOG_SHAPE, out)).logs().map((l) => l.view);
-    expect(views.map((v) => v.body)).toEqual([{ content: 'token [REDACTED]', role: 'user' }, 'plain [REDACTED]', 'added']);
+    expect(views.map((v) => v.body)).toEqual([
+      { content: 'token [REDACTED]', role: 'user' },
+      'plain [REDACTED]',
+      'added',
+    ]);
     expect(views[0].attributes).toEqual({ 'gen_ai.system': 'openai' });
     expect(views[0].eventName).toBe('gen_ai.user.message');
     expect(views[0].spanId).toBe('02'.repeat(8));

@@ -6,9 +6,20 @@ import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { T } from '../../src/otlp/proto.js';
-import { createNextHop, makeSpans, metricValue, startService, testConfig, type NextHop, type Running } from '../service/helpers.js';
+import {
+  createNextHop,
+  makeSpans,
+  metricValue,
+  startService,
+  testConfig,
+  type NextHop,
+  type Running,
+} from '../service/helpers.js';
 
-function exportWith(exporter: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void }, spans: ReadableSpan[]): Promise<ExportResult> {
+function exportWith(
+  exporter: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void },
+  spans: ReadableSpan[],
+): Promise<ExportResult> {
   return new Promise((resolve) => exporter.export(spans, resolve));
 }
 
@@ -56,9 +67,15 @@ describe('OTLP/HTTP receiver, pass-through', () => {
     expect(result.code).toBe(ExportResultCode.SUCCESS);
     const forwarded = decodeSpans(hop.requests[before].body);
     const expected = decodeSpans(Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!));
-    expect(forwarded.map((s) => Buffer.from(s.spanId).toString('hex'))).toEqual(spans.map((s) => s.spanContext().spanId));
+    expect(forwarded.map((s) => Buffer.from(s.spanId).toString('hex'))).toEqual(
+      spans.map((s) => s.spanContext().spanId),
+    );
     const plain = (b: Uint8Array): unknown =>
-      T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(b), { bytes: String, longs: String, defaults: false });
+      T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(b), {
+        bytes: String,
+        longs: String,
+        defaults: false,
+      });
     expect(plain(hop.requests[before].body)).toEqual(plain(ProtobufTraceSerializer.serializeRequest(spans)!));
     expect(forwarded).toHaveLength(expected.length);
   });
@@ -68,14 +85,18 @@ describe('OTLP/HTTP receiver, pass-through', () => {
     const before = hop.requests.length;
     const exporter = new ProtoTraceExporter({ url: `${svc.httpUrl}/v1/traces`, compression: 'gzip' as never });
     expect((await exportWith(exporter, spans)).code).toBe(ExportResultCode.SUCCESS);
-    expect(Buffer.compare(hop.requests[before].body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!))).toBe(0);
+    expect(
+      Buffer.compare(hop.requests[before].body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!)),
+    ).toBe(0);
   });
 
   it('answers partial_success for spans with invalid ids and forwards the rest', async () => {
     const spans = await makeSpans(3);
-    const json = JSON.parse(new TextDecoder().decode(
-      (await import('@opentelemetry/otlp-transformer')).JsonTraceSerializer.serializeRequest(spans)!,
-    )) as { resourceSpans: { scopeSpans: { spans: { spanId: string; name: string }[] }[] }[] };
+    const json = JSON.parse(
+      new TextDecoder().decode(
+        (await import('@opentelemetry/otlp-transformer')).JsonTraceSerializer.serializeRequest(spans)!,
+      ),
+    ) as { resourceSpans: { scopeSpans: { spans: { spanId: string; name: string }[] }[] }[] };
     json.resourceSpans[0].scopeSpans[0].spans[1].spanId = 'abcd'; // 2 bytes: invalid
     const before = hop.requests.length;
     const res = await fetch(`${svc.httpUrl}/v1/traces`, {
@@ -116,7 +137,11 @@ describe('OTLP/HTTP receiver, pass-through', () => {
     const body = T.ExportTraceServiceRequest.encode({}).finish(); // any valid bytes: an empty metrics request
     const payload = Buffer.concat([Buffer.from(body), Buffer.from([0x0a, 0x00, 0xa0, 0x06, 0x01])]); // empty ResourceMetrics + unknown field 100
     const before = hop.requests.length;
-    const res = await fetch(`${svc.httpUrl}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: payload });
+    const res = await fetch(`${svc.httpUrl}/v1/metrics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body: payload,
+    });
     expect(res.status).toBe(200);
     expect(hop.requests[before].path).toBe('/v1/metrics');
     expect(Buffer.compare(hop.requests[before].body, payload)).toBe(0);
@@ -149,9 +174,16 @@ describe('OTLP/HTTP receiver, error matrix', () => {
     const none = await post('/v1/traces', { 'content-type': 'application/json' }, '{}');
     expect(none.status).toBe(401);
     expect(((await none.json()) as { message: string }).message).toContain('TH_UNAUTHORIZED');
-    const wrong = await post('/v1/traces', { 'content-type': 'application/x-protobuf', authorization: 'Bearer nope' }, body);
+    const wrong = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', authorization: 'Bearer nope' },
+      body,
+    );
     expect(wrong.status).toBe(401);
-    const status = T.Status.decode(new Uint8Array(await wrong.arrayBuffer())) as unknown as { code: number; message: string };
+    const status = T.Status.decode(new Uint8Array(await wrong.arrayBuffer())) as unknown as {
+      code: number;
+      message: string;
+    };
     expect(status.code).toBe(16);
     expect(status.message).toContain('TH_UNAUTHORIZED');
     const ok = await post('/v1/traces', { 'content-type': 'application/x-protobuf', ...auth }, body);
@@ -160,16 +192,27 @@ describe('OTLP/HTTP receiver, error matrix', () => {
 
   it('400 for truncated protobuf with a clear message', async () => {
     const body = await validBody();
-    const res = await post('/v1/traces', { 'content-type': 'application/x-protobuf', ...auth }, body.subarray(0, body.length - 7));
+    const res = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', ...auth },
+      body.subarray(0, body.length - 7),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('x-tracehound-error')).toBe('TH_BAD_REQUEST');
-    const status = T.Status.decode(new Uint8Array(await res.arrayBuffer())) as unknown as { code: number; message: string };
+    const status = T.Status.decode(new Uint8Array(await res.arrayBuffer())) as unknown as {
+      code: number;
+      message: string;
+    };
     expect(status.code).toBe(3);
     expect(status.message).toMatch(/malformed protobuf/);
   });
 
   it('400 for invalid JSON and for JSON of the wrong shape, never quoting the body', async () => {
-    const bad = await post('/v1/traces', { 'content-type': 'application/json', ...auth }, '{"resourceSpans": [ secret-prompt');
+    const bad = await post(
+      '/v1/traces',
+      { 'content-type': 'application/json', ...auth },
+      '{"resourceSpans": [ secret-prompt',
+    );
     expect(bad.status).toBe(400);
     const msg = ((await bad.json()) as { message: string }).message;
     expect(msg).toContain('not valid JSON');
@@ -182,22 +225,38 @@ describe('OTLP/HTTP receiver, error matrix', () => {
     const ct = await post('/v1/traces', { 'content-type': 'text/plain', ...auth }, 'hello');
     expect(ct.status).toBe(415);
     expect(((await ct.json()) as { message: string }).message).toContain('TH_UNSUPPORTED_MEDIA_TYPE');
-    const enc = await post('/v1/traces', { 'content-type': 'application/x-protobuf', 'content-encoding': 'br', ...auth }, await validBody());
+    const enc = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', 'content-encoding': 'br', ...auth },
+      await validBody(),
+    );
     expect(enc.status).toBe(415);
   });
 
   it('413 for oversize bodies, before and after decompression (gzip bomb)', async () => {
-    const big = await post('/v1/traces', { 'content-type': 'application/x-protobuf', ...auth }, Buffer.alloc(65 * 1024));
+    const big = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', ...auth },
+      Buffer.alloc(65 * 1024),
+    );
     expect(big.status).toBe(413);
     const bomb = zlib.gzipSync(Buffer.alloc(8 * 1024 * 1024)); // 8 MiB of zeros in ~8 KB, limit is 64 KiB
     expect(bomb.length).toBeLessThan(64 * 1024);
-    const res = await post('/v1/traces', { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', ...auth }, bomb);
+    const res = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', ...auth },
+      bomb,
+    );
     expect(res.status).toBe(413);
     expect(res.headers.get('x-tracehound-error')).toBe('TH_BODY_TOO_LARGE');
   });
 
   it('400 for a corrupt gzip body', async () => {
-    const res = await post('/v1/traces', { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', ...auth }, Buffer.from('not gzip at all'));
+    const res = await post(
+      '/v1/traces',
+      { 'content-type': 'application/x-protobuf', 'content-encoding': 'gzip', ...auth },
+      Buffer.from('not gzip at all'),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('x-tracehound-error')).toBe('TH_BAD_GZIP');
   });

@@ -16,7 +16,8 @@ const id = (n: number, len: number): Buffer => Buffer.alloc(len, n);
 
 function nested(depth: number): object {
   let v: object = { stringValue: 'leaf' };
-  for (let i = 0; i < depth; i++) v = i % 2 ? { arrayValue: { values: [v, { intValue: i }] } } : { kvlistValue: { values: [kv(`k${i}`, v)] } };
+  for (let i = 0; i < depth; i++)
+    v = i % 2 ? { arrayValue: { values: [v, { intValue: i }] } } : { kvlistValue: { values: [kv(`k${i}`, v)] } };
   return v;
 }
 
@@ -30,18 +31,40 @@ function everyKind(): Buffer {
             scope: { name: 'scope-a', version: '1.2' },
             spans: [
               {
-                traceId: id(1, 16), spanId: id(2, 8), parentSpanId: id(3, 8), name: 'chat ünïcødé 模型', kind: 3,
-                startTimeUnixNano: '18446744073709551615', endTimeUnixNano: '1700000000123456789',
+                traceId: id(1, 16),
+                spanId: id(2, 8),
+                parentSpanId: id(3, 8),
+                name: 'chat ünïcødé 模型',
+                kind: 3,
+                startTimeUnixNano: '18446744073709551615',
+                endTimeUnixNano: '1700000000123456789',
                 attributes: [
-                  kv('s', { stringValue: 'é'.repeat(100) }), kv('empty', { stringValue: '' }), kv('b', { boolValue: true }),
-                  kv('f', { boolValue: false }), kv('i', { intValue: -42 }), kv('big', { intValue: '9223372036854775807' }),
-                  kv('neg', { intValue: '-9223372036854775808' }), kv('d', { doubleValue: 3.25 }), kv('nan', { doubleValue: Number.NaN }),
-                  kv('bytes', { bytesValue: Buffer.from([0, 1, 255]) }), kv('nobytes', { bytesValue: Buffer.alloc(0) }),
+                  kv('s', { stringValue: 'é'.repeat(100) }),
+                  kv('empty', { stringValue: '' }),
+                  kv('b', { boolValue: true }),
+                  kv('f', { boolValue: false }),
+                  kv('i', { intValue: -42 }),
+                  kv('big', { intValue: '9223372036854775807' }),
+                  kv('neg', { intValue: '-9223372036854775808' }),
+                  kv('d', { doubleValue: 3.25 }),
+                  kv('nan', { doubleValue: Number.NaN }),
+                  kv('bytes', { bytesValue: Buffer.from([0, 1, 255]) }),
+                  kv('nobytes', { bytesValue: Buffer.alloc(0) }),
                   kv('arr', { arrayValue: { values: [{ stringValue: 'a' }, { intValue: 1 }, {}] } }),
                   kv('kvl', { kvlistValue: { values: [kv('x', { doubleValue: 1.5 }), kv('y', {})] } }),
-                  kv('deep', nested(34)), { key: 'novalue' }, kv('dup', { stringValue: 'first' }), kv('dup', { stringValue: 'second' }),
+                  kv('deep', nested(34)),
+                  { key: 'novalue' },
+                  kv('dup', { stringValue: 'first' }),
+                  kv('dup', { stringValue: 'second' }),
                 ],
-                events: [{ timeUnixNano: '5', name: 'gen_ai.user.message', attributes: [kv('content', { stringValue: 'hi' })] }, {}],
+                events: [
+                  {
+                    timeUnixNano: '5',
+                    name: 'gen_ai.user.message',
+                    attributes: [kv('content', { stringValue: 'hi' })],
+                  },
+                  {},
+                ],
                 status: { code: 2, message: 'boom' },
               },
               { traceId: id(4, 16), spanId: id(5, 8), status: { code: 0 } },
@@ -70,7 +93,12 @@ describe('direct span view decoding', () => {
 
   it('skips unknown fields like protobufjs', () => {
     const span = T.Span.encode({ traceId: id(1, 16), spanId: id(2, 8), name: 'n' }).finish();
-    const unknown = Buffer.concat([Buffer.from([0xa8, 0x06]), encodeVarint(7), Buffer.from([0xb1, 0x06]), Buffer.alloc(8, 1)]); // fields 101 (varint), 102 (i64)
+    const unknown = Buffer.concat([
+      Buffer.from([0xa8, 0x06]),
+      encodeVarint(7),
+      Buffer.from([0xb1, 0x06]),
+      Buffer.alloc(8, 1),
+    ]); // fields 101 (varint), 102 (i64)
     const ss = Buffer.concat([Buffer.from([0x12]), encodeVarint(span.length + unknown.length), span, unknown]);
     const rs = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss.length), ss]);
     const body = Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs.length), rs, unknown]);
@@ -88,6 +116,8 @@ describe('direct span view decoding', () => {
     const badUtf8 = Buffer.concat([Buffer.from([0x2a, 2, 0xc3, 0x28])]); // span name: invalid UTF-8
     const ss2 = Buffer.concat([Buffer.from([0x12]), encodeVarint(badUtf8.length), badUtf8]);
     const rs2 = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss2.length), ss2]);
-    expect(() => decodeTraceViews(Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs2.length), rs2]), () => true)).toThrow();
+    expect(() =>
+      decodeTraceViews(Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs2.length), rs2]), () => true),
+    ).toThrow();
   });
 });

@@ -19,7 +19,8 @@ function varint(n: number): Buffer {
   out.push(n);
   return Buffer.from(out);
 }
-const lenField = (field: number, payload: Uint8Array): Buffer => cat(varint(field * 8 + 2), varint(payload.length), payload);
+const lenField = (field: number, payload: Uint8Array): Buffer =>
+  cat(varint(field * 8 + 2), varint(payload.length), payload);
 const UNKNOWN_IN_SPAN = lenField(99, Buffer.from('from-the-future'));
 const UNKNOWN_IN_REQUEST = cat(varint(77 * 8), varint(42));
 const UNKNOWN_IN_SCOPE_SPANS = lenField(60, Buffer.from('scope-ext'));
@@ -75,7 +76,8 @@ const editing: PipelineStage = {
   name: 'enrich-test',
   processTraces(batch: TraceBatch) {
     for (const { ref, view } of batch.spans()) {
-      if (view.name === 'span-0') batch.setSpanAttributes(ref, { 'tracehound.risk.score': 87, 'tracehound.finding.rules': ['TH-PI-001'] });
+      if (view.name === 'span-0')
+        batch.setSpanAttributes(ref, { 'tracehound.risk.score': 87, 'tracehound.finding.rules': ['TH-PI-001'] });
     }
   },
   forceFlush: async () => {},

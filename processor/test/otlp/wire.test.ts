@@ -12,10 +12,16 @@ function twoResources(): Buffer {
   return Buffer.from(
     T.ExportTraceServiceRequest.encode({
       resourceSpans: [
-        { resource: { attributes: [{ key: 'service.name', value: { stringValue: 'a' } }] }, scopeSpans: [{ scope: { name: 'x' }, spans: [span(1), span(2)] }] },
+        {
+          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'a' } }] },
+          scopeSpans: [{ scope: { name: 'x' }, spans: [span(1), span(2)] }],
+        },
         {
           resource: { attributes: [{ key: 'service.name', value: { stringValue: 'b' } }] },
-          scopeSpans: [{ spans: [span(3)] }, { scope: { name: 'y', version: '2' }, spans: [span(4, { spanId: id(4, 3) }), span(5)] }],
+          scopeSpans: [
+            { spans: [span(3)] },
+            { scope: { name: 'y', version: '2' }, spans: [span(4, { spanId: id(4, 3) }), span(5)] },
+          ],
         },
       ],
     }).finish(),
@@ -65,7 +71,10 @@ describe('wire index and splice', () => {
             scopeLogs: [
               {
                 logRecords: [
-                  { eventName: 'gen_ai.user.message', body: { kvlistValue: { values: [{ key: 'content', value: { stringValue: 'hi' } }] } } },
+                  {
+                    eventName: 'gen_ai.user.message',
+                    body: { kvlistValue: { values: [{ key: 'content', value: { stringValue: 'hi' } }] } },
+                  },
                   { attributes: [{ key: 'event.name', value: { stringValue: 'legacy.event' } }], spanId: id(1, 5) },
                   { timeUnixNano: '5', traceId: id(2, 16), spanId: id(3, 8) },
                 ],
@@ -90,9 +99,13 @@ describe('wire index and splice', () => {
 
   it('rejects malformed protobuf: truncation, bad wire types, absurd lengths', () => {
     const body = twoResources();
-    expect(() => validateMessage(T.ExportTraceServiceRequest, body.subarray(0, body.length - 1))).toThrow(/past the end|truncated/);
+    expect(() => validateMessage(T.ExportTraceServiceRequest, body.subarray(0, body.length - 1))).toThrow(
+      /past the end|truncated/,
+    );
     expect(() => validateMessage(T.ExportTraceServiceRequest, Buffer.from([0x08, 0x01]))).toThrow(/wire type/);
-    expect(() => validateMessage(T.ExportTraceServiceRequest, Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]))).toThrow();
+    expect(() =>
+      validateMessage(T.ExportTraceServiceRequest, Buffer.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f])),
+    ).toThrow();
     expect(() => validateMessage(T.ExportTraceServiceRequest, Buffer.alloc(0))).not.toThrow();
   });
 
@@ -103,7 +116,14 @@ describe('wire index and splice', () => {
           scopeSpans: [
             {
               spans: [
-                { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', name: 'ok', kind: 3, startTimeUnixNano: '1700000000000000000', futureField: 1 },
+                {
+                  traceId: '0af7651916cd43dd8448eb211c80319c',
+                  spanId: 'b7ad6b7169203331',
+                  name: 'ok',
+                  kind: 3,
+                  startTimeUnixNano: '1700000000000000000',
+                  futureField: 1,
+                },
                 { traceId: 'zz', spanId: 'b7ad6b7169203331', name: 'bad' },
               ],
             },
@@ -115,7 +135,12 @@ describe('wire index and splice', () => {
     const batch = new WireTraceBatch(pb, indexItems(TRACE_SHAPE, pb));
     expect(batch.index.invalid).toEqual([1]);
     const v = batch.spans()[0].view;
-    expect([v.traceId, v.spanId, v.kind, v.startNs]).toEqual(['0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331', 3, 1700000000000000000n]);
+    expect([v.traceId, v.spanId, v.kind, v.startNs]).toEqual([
+      '0af7651916cd43dd8448eb211c80319c',
+      'b7ad6b7169203331',
+      3,
+      1700000000000000000n,
+    ]);
     expect(() => jsonRequestToProtobuf('traces', Buffer.from('[1]'))).toThrow(/JSON object/);
   });
 });

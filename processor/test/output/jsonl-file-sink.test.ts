@@ -26,7 +26,10 @@ describe('JsonlFileSink', () => {
     sink.write([f('1'), f('2')]);
     sink.write([f('3')]);
     await sink.shutdown();
-    const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.id)).toEqual(['1', '2', '3']);
     expect(rows[0].timeUnixNano).toBe('123');
   });

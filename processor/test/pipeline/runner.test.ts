@@ -49,7 +49,17 @@ describe('Pipeline', () => {
         stage('good', (b) => b.setSpanAttributes(b.spans()[0].ref, { kept: 1 })),
         stage('bad', (b) => {
           b.setSpanAttributes(b.spans()[0].ref, { dropped: 1 });
-          b.emitLogs([{ timeUnixNano: 1n, eventName: 'x', severityNumber: 9, severityText: 'INFO', body: '', attributes: {}, resource: {} }]);
+          b.emitLogs([
+            {
+              timeUnixNano: 1n,
+              eventName: 'x',
+              severityNumber: 9,
+              severityText: 'INFO',
+              body: '',
+              attributes: {},
+              resource: {},
+            },
+          ]);
           throw new Error('boom');
         }),
       ],
@@ -59,15 +69,21 @@ describe('Pipeline', () => {
     await p.runTraces(batch);
     expect(failed).toEqual(['bad']);
     expect(batch.emittedLogs()).toHaveLength(0);
-    const span = (T.ExportTraceServiceRequest.decode(batch.forwardBody()) as unknown as {
-      resourceSpans: { scopeSpans: { spans: { attributes: { key: string }[] }[] }[] }[];
-    }).resourceSpans[0].scopeSpans[0].spans[0];
+    const span = (
+      T.ExportTraceServiceRequest.decode(batch.forwardBody()) as unknown as {
+        resourceSpans: { scopeSpans: { spans: { attributes: { key: string }[] }[] }[] }[];
+      }
+    ).resourceSpans[0].scopeSpans[0].spans[0];
     expect(span.attributes.map((a) => a.key)).toEqual(['kept']);
   });
 
   it('flushes then shuts stages down once, even when one of them fails', async () => {
     const calls: string[] = [];
-    const broken: PipelineStage = { name: 'broken', forceFlush: async () => Promise.reject(new Error('x')), shutdown: async () => void calls.push('broken:shutdown') };
+    const broken: PipelineStage = {
+      name: 'broken',
+      forceFlush: async () => Promise.reject(new Error('x')),
+      shutdown: async () => void calls.push('broken:shutdown'),
+    };
     const p = new Pipeline([stage('a', undefined, calls), broken], silentLogger);
     await Promise.all([p.shutdown(), p.shutdown()]);
     expect(calls).toEqual(['a:flush', 'a:shutdown', 'broken:shutdown']);

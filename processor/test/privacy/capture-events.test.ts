@@ -26,10 +26,17 @@ describe('applyCaptureToValue', () => {
       {
         role: 'assistant',
         index: 0,
-        message: { content: 'the answer', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"q":"jane"}' } }] },
+        message: {
+          content: 'the answer',
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"q":"jane"}' } }],
+        },
       },
       K,
-    ) as { role: string; index: number; message: { content: string; tool_calls: Array<{ id: string; function: { name: string; arguments: string } }> } };
+    ) as {
+      role: string;
+      index: number;
+      message: { content: string; tool_calls: Array<{ id: string; function: { name: string; arguments: string } }> };
+    };
     expect(out.role).toBe('assistant');
     expect(out.index).toBe(0);
     expect(out.message.content).toBe(`hmac-sha256:${hmacText(K, 'the answer')}`);
@@ -53,25 +60,40 @@ describe('applyCaptureToEvent', () => {
   });
 
   it('rewrites content attributes of GenAI content events only', () => {
-    const ev = { name: 'gen_ai.user.message', attributes: { content: `use ${secret}`, role: 'user', 'gen_ai.system': 'openai' } };
+    const ev = {
+      name: 'gen_ai.user.message',
+      attributes: { content: `use ${secret}`, role: 'user', 'gen_ai.system': 'openai' },
+    };
     const out = applyCaptureToEvent('redacted', ev);
     expect(Object.keys(out)).toEqual(['content']);
     expect(String(out.content).includes(secret)).toBe(false);
-    expect(applyCaptureToEvent('redacted', { name: 'exception', attributes: { content: `use ${secret}` } })).toEqual({});
+    expect(applyCaptureToEvent('redacted', { name: 'exception', attributes: { content: `use ${secret}` } })).toEqual(
+      {},
+    );
   });
 
   it('handles gen_ai.event.content JSON, 1.26-era prompt events and retrieval result events', () => {
     const hashed = applyCaptureToEvent(
       'hashed',
-      { name: 'gen_ai.choice', attributes: { 'gen_ai.event.content': JSON.stringify({ role: 'assistant', content: 'hi' }) } },
+      {
+        name: 'gen_ai.choice',
+        attributes: { 'gen_ai.event.content': JSON.stringify({ role: 'assistant', content: 'hi' }) },
+      },
       K,
     );
     const parsed = JSON.parse(String(hashed['gen_ai.event.content']));
     expect(parsed.role).toBe('assistant');
     expect(parsed.content).toMatch(DIGEST);
-    const prompt = applyCaptureToEvent('hashed', { name: 'gen_ai.content.prompt', attributes: { 'gen_ai.prompt': 'plain text' } }, K);
+    const prompt = applyCaptureToEvent(
+      'hashed',
+      { name: 'gen_ai.content.prompt', attributes: { 'gen_ai.prompt': 'plain text' } },
+      K,
+    );
     expect(prompt['gen_ai.prompt']).toBe(`hmac-sha256:${hmacText(K, 'plain text')}`);
-    const doc = applyCaptureToEvent('redacted', { name: 'db.query.result', attributes: { 'db.query.result.document': `doc ${secret}`, 'db.query.result.id': 'd1' } });
+    const doc = applyCaptureToEvent('redacted', {
+      name: 'db.query.result',
+      attributes: { 'db.query.result.document': `doc ${secret}`, 'db.query.result.id': 'd1' },
+    });
     expect(Object.keys(doc)).toEqual(['db.query.result.document']);
   });
 
@@ -85,7 +107,9 @@ describe('applyCaptureToLogBody', () => {
     ({ eventName, body, attributes }) as Parameters<typeof applyCaptureToLogBody>[1];
 
   it('redacts kvlist and string bodies of content records', () => {
-    const kv = applyCaptureToLogBody('redacted', log('gen_ai.user.message', { content: `key ${secret}` })) as { content: string };
+    const kv = applyCaptureToLogBody('redacted', log('gen_ai.user.message', { content: `key ${secret}` })) as {
+      content: string;
+    };
     expect(kv.content.includes(secret)).toBe(false);
     expect(kv.content.startsWith('key ')).toBe(true);
     const s = applyCaptureToLogBody('redacted', log(undefined, `key ${secret}`, { 'event.name': 'gen_ai.choice' }));
@@ -93,10 +117,16 @@ describe('applyCaptureToLogBody', () => {
   });
 
   it('hashes bodies, keeping the role', () => {
-    const out = applyCaptureToLogBody('hashed', log('gen_ai.assistant.message', { role: 'assistant', content: 'done' }), K) as Record<string, string>;
+    const out = applyCaptureToLogBody(
+      'hashed',
+      log('gen_ai.assistant.message', { role: 'assistant', content: 'done' }),
+      K,
+    ) as Record<string, string>;
     expect(out.role).toBe('assistant');
     expect(out.content).toBe(`hmac-sha256:${hmacText(K, 'done')}`);
-    expect(applyCaptureToLogBody('hashed', log('gen_ai.user.message', 'secret plan'))).toBe('[content removed: no hash key]');
+    expect(applyCaptureToLogBody('hashed', log('gen_ai.user.message', 'secret plan'))).toBe(
+      '[content removed: no hash key]',
+    );
   });
 
   it('leaves application logs, empty bodies, clean bodies and full mode alone', () => {

@@ -11,16 +11,42 @@ const messages = JSON.stringify([
 describe('content attribute keys', () => {
   it('knows every dialect', () => {
     for (const k of [
-      'gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.system_instructions', 'gen_ai.prompt', 'gen_ai.completion',
-      'gen_ai.prompt.0.content', 'gen_ai.completion.12.content', 'gen_ai.tool.call.arguments', 'gen_ai.tool.call.result',
-      'gen_ai.retrieval.documents', 'llm.input_messages.3.message.content', 'llm.output_messages.0.message.content',
-      'input.value', 'output.value', 'retrieval.documents.2.document.content', 'tool.parameters', 'traceloop.entity.input',
-      'traceloop.entity.output', 'ai.prompt', 'ai.prompt.messages', 'ai.response.text', 'ai.response.toolCalls',
-      'ai.toolCall.args', 'ai.toolCall.result', 'tracehound.tool.arguments', 'tracehound.tool.result', 'tracehound.retrieval.documents',
+      'gen_ai.input.messages',
+      'gen_ai.output.messages',
+      'gen_ai.system_instructions',
+      'gen_ai.prompt',
+      'gen_ai.completion',
+      'gen_ai.prompt.0.content',
+      'gen_ai.completion.12.content',
+      'gen_ai.tool.call.arguments',
+      'gen_ai.tool.call.result',
+      'gen_ai.retrieval.documents',
+      'llm.input_messages.3.message.content',
+      'llm.output_messages.0.message.content',
+      'input.value',
+      'output.value',
+      'retrieval.documents.2.document.content',
+      'tool.parameters',
+      'traceloop.entity.input',
+      'traceloop.entity.output',
+      'ai.prompt',
+      'ai.prompt.messages',
+      'ai.response.text',
+      'ai.response.toolCalls',
+      'ai.toolCall.args',
+      'ai.toolCall.result',
+      'tracehound.tool.arguments',
+      'tracehound.tool.result',
+      'tracehound.retrieval.documents',
     ]) {
       expect(isContentAttribute(k), k).toBe(true);
     }
-    for (const k of ['gen_ai.request.model', 'gen_ai.prompt.0.role', 'llm.input_messages.0.message.role', 'session.id']) {
+    for (const k of [
+      'gen_ai.request.model',
+      'gen_ai.prompt.0.role',
+      'llm.input_messages.0.message.role',
+      'session.id',
+    ]) {
       expect(isContentAttribute(k), k).toBe(false);
     }
   });
@@ -56,7 +82,12 @@ describe('applyCaptureMode', () => {
   it('hashed: HMAC of content, structure kept, equal texts give equal digests', () => {
     const k = 'test-hash-key';
     const out = applyCaptureMode('hashed', attrs, k);
-    expect(Object.keys(out).sort()).toEqual(['ai.response.text', 'gen_ai.input.messages', 'gen_ai.prompt.0.content', 'output.value']);
+    expect(Object.keys(out).sort()).toEqual([
+      'ai.response.text',
+      'gen_ai.input.messages',
+      'gen_ai.prompt.0.content',
+      'output.value',
+    ]);
     expect(out['output.value']).toBe(`hmac-sha256:${hmacText(k, 'Nothing sensitive here.')}`);
     const parsed = JSON.parse(out['gen_ai.input.messages'] as string);
     expect(parsed[0].role).toBe('user');
@@ -74,13 +105,18 @@ describe('applyCaptureMode', () => {
   });
 
   it('handles array and non-string values without throwing', () => {
-    const out = applyCaptureMode('redacted', { 'gen_ai.retrieval.documents': [`doc ${key}`, 'clean'], 'input.value': 42 });
+    const out = applyCaptureMode('redacted', {
+      'gen_ai.retrieval.documents': [`doc ${key}`, 'clean'],
+      'input.value': 42,
+    });
     expect(out['gen_ai.retrieval.documents']).toEqual(['doc sk-proj-…[REDACTED]', 'clean']);
     expect(out['input.value']).toBeUndefined();
   });
 
   it('hmacText is HMAC-SHA256 hex', () => {
     // RFC 4231 test case 2
-    expect(hmacText('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    expect(hmacText('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findPii } from '../../src/privacy/pii-formats.js';
 
-const kinds = (text: string) => findPii(text).filter((m) => m.real).map((m) => m.kind);
+const kinds = (text: string) =>
+  findPii(text)
+    .filter((m) => m.real)
+    .map((m) => m.kind);
 
 describe('findPii', () => {
   it('payment cards: Luhn-valid with a known issuer, grouped or not', () => {

@@ -10,7 +10,9 @@ describe('findSecrets', () => {
   it('finds every generated real-format secret at live confidence', () => {
     const missed = corpus.filter((s) => {
       const hits = findSecrets(s.text).filter((m) => m.confidence >= LIVE);
-      return !hits.some((m) => m.start <= s.text.indexOf(s.secret) + 1 && m.end >= s.text.indexOf(s.secret) + s.secret.length - 1);
+      return !hits.some(
+        (m) => m.start <= s.text.indexOf(s.secret) + 1 && m.end >= s.text.indexOf(s.secret) + s.secret.length - 1,
+      );
     });
     expect(missed.map((m) => m.kind)).toEqual([]);
   });
@@ -51,7 +53,11 @@ describe('findSecrets', () => {
   it('rejects a GitHub token with a wrong checksum', () => {
     const t = SECRET_GENERATORS.github_classic(seededRng(1));
     const bad = `${t.slice(0, -1)}${t.endsWith('0') ? '1' : '0'}`;
-    expect(findSecrets(`token ${bad}`)[0]).toMatchObject({ kind: 'github_token', confidence: 0, reason: 'bad-checksum' });
+    expect(findSecrets(`token ${bad}`)[0]).toMatchObject({
+      kind: 'github_token',
+      confidence: 0,
+      reason: 'bad-checksum',
+    });
     expect(findSecrets(`token ${t}`)[0]).toMatchObject({ kind: 'github_token', reason: 'checksum' });
   });
 
@@ -64,7 +70,12 @@ describe('findSecrets', () => {
   });
 
   it('does not flag code expressions or short values as hard-coded credentials', () => {
-    for (const text of ['password = self.settings.db_password', 'token: string;', 'secret = getSecret()', 'api_key: ${{ secrets.API_KEY }}']) {
+    for (const text of [
+      'password = self.settings.db_password',
+      'token: string;',
+      'secret = getSecret()',
+      'api_key: ${{ secrets.API_KEY }}',
+    ]) {
       expect(findSecrets(text).filter((m) => m.confidence >= LIVE)).toEqual([]);
     }
   });

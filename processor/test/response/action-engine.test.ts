@@ -9,14 +9,25 @@ import { VerdictStore } from '../../src/response/verdict-store.js';
 import { fakeClock, finding, responseConfig } from './helpers.js';
 
 const ix = emptyInteraction('llm_call', 'test');
-const analysis = (...findings: ReturnType<typeof finding>[]): Analysis => ({ findings, risk: Scorer.spanRisk(findings), suppressed: 0 });
+const analysis = (...findings: ReturnType<typeof finding>[]): Analysis => ({
+  findings,
+  risk: Scorer.spanRisk(findings),
+  suppressed: 0,
+});
 
 describe('ActionEngine', () => {
   it('blocks a session once the per-session threshold is crossed, and records the decision as a finding', () => {
     const clock = fakeClock();
     const registry = new Registry();
     const engine = new ActionEngine(
-      responseConfig({ mode: 'enforce', actions: { rules: { 'TH-INJ-001': { action: 'block', target: 'session', threshold: 3, windowSeconds: 600, ttlSeconds: 900 } } } }),
+      responseConfig({
+        mode: 'enforce',
+        actions: {
+          rules: {
+            'TH-INJ-001': { action: 'block', target: 'session', threshold: 3, windowSeconds: 600, ttlSeconds: 900 },
+          },
+        },
+      }),
       { clock: clock.now, registry },
     );
     expect(engine.onAnalysis(ix, analysis(finding({ session: 's-1' })))).toBeUndefined();
@@ -31,7 +42,11 @@ describe('ActionEngine', () => {
     expect(f.details).toMatchObject({ triggerRule: 'TH-INJ-001', count: 3 });
     expect(f.evidence).not.toContain('ignore all previous');
     const log = findingToLog(f);
-    expect(log.attributes).toMatchObject({ 'tracehound.action.type': 'block', 'tracehound.action.target': 'session:s-1', 'tracehound.action.ttl_seconds': 900 });
+    expect(log.attributes).toMatchObject({
+      'tracehound.action.type': 'block',
+      'tracehound.action.target': 'session:s-1',
+      'tracehound.action.ttl_seconds': 900,
+    });
 
     const v = engine.store.strongest(['session:s-1', 'user:u-1']);
     expect(v).toMatchObject({ decision: 'block', rule: 'TH-INJ-001', expiresAt: clock.now() + 900_000 });
@@ -43,15 +58,20 @@ describe('ActionEngine', () => {
     // ...and the block ends with its TTL.
     clock.advance(900_000);
     expect(engine.store.strongest(['session:s-1'])).toBeUndefined();
-    return registry.getSingleMetricAsString('tracehound_response_actions_total').then((text) =>
-      expect(text).toContain('tracehound_response_actions_total{action="block",mode="enforce",rule="TH-INJ-001"} 1'),
-    );
+    return registry
+      .getSingleMetricAsString('tracehound_response_actions_total')
+      .then((text) =>
+        expect(text).toContain('tracehound_response_actions_total{action="block",mode="enforce",rule="TH-INJ-001"} 1'),
+      );
   });
 
   it('forgets attempts older than the window', () => {
     const clock = fakeClock();
     const engine = new ActionEngine(
-      responseConfig({ mode: 'enforce', actions: { rules: { 'TH-INJ-001': { action: 'block', target: 'session', threshold: 2, windowSeconds: 60 } } } }),
+      responseConfig({
+        mode: 'enforce',
+        actions: { rules: { 'TH-INJ-001': { action: 'block', target: 'session', threshold: 2, windowSeconds: 60 } } },
+      }),
       { clock: clock.now },
     );
     engine.onAnalysis(ix, analysis(finding({ session: 's-1' })));
@@ -63,7 +83,10 @@ describe('ActionEngine', () => {
 
   it('in shadow mode records a would-have finding but the verdict API still allows', () => {
     const clock = fakeClock();
-    const engine = new ActionEngine(responseConfig({ actions: { rules: { 'TH-INJ-001': { action: 'block', target: 'user' } } } }), { clock: clock.now });
+    const engine = new ActionEngine(
+      responseConfig({ actions: { rules: { 'TH-INJ-001': { action: 'block', target: 'user' } } } }),
+      { clock: clock.now },
+    );
     const [f] = engine.onAnalysis(ix, analysis(finding({ user: 'mallory' })))!.findings!;
     expect(f.action).toMatchObject({ type: 'block', mode: 'shadow', target: 'user:mallory' });
     expect(f.evidence).toMatch(/^would block user:mallory/);
@@ -82,19 +105,35 @@ describe('ActionEngine', () => {
       }),
       { clock: fakeClock().now },
     );
-    const byCategory = engine.onAnalysis(ix, analysis(finding({ rule: 'TH-SEC-002', category: 'secret_leak', apiKeyFingerprint: 'k-1' })));
-    expect(byCategory!.findings![0]).toMatchObject({ rule: { id: 'TH-RSP-002' }, action: { type: 'throttle', target: 'api_key:k-1', ttlSeconds: 60 } });
-    expect(engine.onAnalysis(ix, analysis(finding({ rule: 'TH-SEC-001', category: 'secret_leak', apiKeyFingerprint: 'k-2' })))).toBeUndefined();
+    const byCategory = engine.onAnalysis(
+      ix,
+      analysis(finding({ rule: 'TH-SEC-002', category: 'secret_leak', apiKeyFingerprint: 'k-1' })),
+    );
+    expect(byCategory!.findings![0]).toMatchObject({
+      rule: { id: 'TH-RSP-002' },
+      action: { type: 'throttle', target: 'api_key:k-1', ttlSeconds: 60 },
+    });
+    expect(
+      engine.onAnalysis(
+        ix,
+        analysis(finding({ rule: 'TH-SEC-001', category: 'secret_leak', apiKeyFingerprint: 'k-2' })),
+      ),
+    ).toBeUndefined();
   });
 
   it('ignores findings below minSeverity, without the target, and its own response findings', () => {
     const engine = new ActionEngine(
-      responseConfig({ mode: 'enforce', actions: { categories: { prompt_injection: { action: 'block', target: 'session', minSeverity: 'high' } } } }),
+      responseConfig({
+        mode: 'enforce',
+        actions: { categories: { prompt_injection: { action: 'block', target: 'session', minSeverity: 'high' } } },
+      }),
       { clock: fakeClock().now },
     );
     expect(engine.onAnalysis(ix, analysis(finding({ session: 's', severity: 'medium' })))).toBeUndefined();
     expect(engine.onAnalysis(ix, analysis(finding({ severity: 'critical' })))).toBeUndefined();
-    expect(engine.onAnalysis(ix, analysis(finding({ session: 's', category: 'response_action', rule: 'TH-RSP-001' })))).toBeUndefined();
+    expect(
+      engine.onAnalysis(ix, analysis(finding({ session: 's', category: 'response_action', rule: 'TH-RSP-001' }))),
+    ).toBeUndefined();
   });
 
   it('alerts without a verdict, and a stronger action replaces a weaker one', () => {
@@ -116,7 +155,9 @@ describe('ActionEngine', () => {
     expect(engine.store.strongest(['session:s'])).toBeUndefined();
     engine.onAnalysis(ix, analysis(finding({ rule: 'TH-T', session: 's' })));
     expect(engine.store.strongest(['session:s'])?.decision).toBe('throttle');
-    expect(engine.onAnalysis(ix, analysis(finding({ rule: 'TH-B', session: 's' })))!.findings![0].rule.id).toBe('TH-RSP-001');
+    expect(engine.onAnalysis(ix, analysis(finding({ rule: 'TH-B', session: 's' })))!.findings![0].rule.id).toBe(
+      'TH-RSP-001',
+    );
     expect(engine.store.strongest(['session:s'])?.decision).toBe('block');
   });
 
@@ -131,7 +172,10 @@ describe('ActionEngine', () => {
     const clock = fakeClock();
     const store = new VerdictStore(100, clock.now);
     const engine = new ActionEngine(
-      responseConfig({ mode: 'enforce', actions: { maxEntries: 100, rules: { 'TH-INJ-001': { action: 'block', target: 'session' } } } }),
+      responseConfig({
+        mode: 'enforce',
+        actions: { maxEntries: 100, rules: { 'TH-INJ-001': { action: 'block', target: 'session' } } },
+      }),
       { clock: clock.now, store },
     );
     for (let i = 0; i < 1000; i++) engine.onAnalysis(ix, analysis(finding({ session: `s-${i}` })));

@@ -10,21 +10,29 @@ export function fakeClock(start = Date.parse('2025-06-01T12:00:00Z')) {
 
 let seq = 0;
 
-export function finding(over: {
-  rule?: string;
-  category?: FindingCategory;
-  severity?: Severity;
-  session?: string;
-  user?: string;
-  apiKeyFingerprint?: string;
-  tool?: string;
-  details?: Finding['details'];
-} = {}): Finding {
+export function finding(
+  over: {
+    rule?: string;
+    category?: FindingCategory;
+    severity?: Severity;
+    session?: string;
+    user?: string;
+    apiKeyFingerprint?: string;
+    tool?: string;
+    details?: Finding['details'];
+  } = {},
+): Finding {
   seq++;
   return {
     id: `f-${seq}`,
     timeUnixNano: 1n,
-    rule: { id: over.rule ?? 'TH-INJ-001', name: 'Instruction override', category: over.category ?? 'prompt_injection', owasp: ['LLM01:2025'], atlas: ['AML.T0051'] },
+    rule: {
+      id: over.rule ?? 'TH-INJ-001',
+      name: 'Instruction override',
+      category: over.category ?? 'prompt_injection',
+      owasp: ['LLM01:2025'],
+      atlas: ['AML.T0051'],
+    },
     severity: over.severity ?? 'high',
     score: 75,
     confidence: 0.9,
@@ -37,7 +45,9 @@ export function finding(over: {
   };
 }
 
-export function responseConfig(over: Partial<Omit<ResponseConfig, 'actions'>> & { actions?: Partial<ResponseConfig['actions']> } = {}): ResponseConfig {
+export function responseConfig(
+  over: Partial<Omit<ResponseConfig, 'actions'>> & { actions?: Partial<ResponseConfig['actions']> } = {},
+): ResponseConfig {
   return {
     ...structuredClone(responseDefaults),
     enabled: true,

@@ -4,7 +4,12 @@ import { SuppressionManager } from '../../src/response/suppression-manager.js';
 import { parseSuppression } from '../../src/response/suppression-parse.js';
 
 const FUTURE = '2999-01-01T00:00:00Z';
-const sup = (id: string, rule = 'TH-INJ-001'): Suppression => ({ id, rule, reason: 'known false positive', expires: FUTURE });
+const sup = (id: string, rule = 'TH-INJ-001'): Suppression => ({
+  id,
+  rule,
+  reason: 'known false positive',
+  expires: FUTURE,
+});
 
 function fakeFs(files: Record<string, { text: string; mtime: number }>) {
   return {
@@ -24,8 +29,16 @@ function target() {
 
 describe('SuppressionManager', () => {
   it('merges config, file and API suppressions (config wins on an id clash) and applies them', () => {
-    const files = { '/s.yaml': { text: `- id: file-1\n  rule: TH-PII-001\n  reason: test data\n  expires: "${FUTURE}"\n`, mtime: 1 } };
-    const m = new SuppressionManager({ base: [sup('cfg-1')], file: '/s.yaml', pollSeconds: 0, maxApi: 2, fs: fakeFs(files) });
+    const files = {
+      '/s.yaml': { text: `- id: file-1\n  rule: TH-PII-001\n  reason: test data\n  expires: "${FUTURE}"\n`, mtime: 1 },
+    };
+    const m = new SuppressionManager({
+      base: [sup('cfg-1')],
+      file: '/s.yaml',
+      pollSeconds: 0,
+      maxApi: 2,
+      fs: fakeFs(files),
+    });
     const t = target();
     m.start(t);
     expect(t.applied.at(-1)!.map((s) => s.id)).toEqual(['cfg-1', 'file-1']);
@@ -33,14 +46,21 @@ describe('SuppressionManager', () => {
     expect(m.add(sup('cfg-1'))).toEqual({ ok: false, reason: 'conflict' });
     expect(m.add(sup('api-2'))).toEqual({ ok: true });
     expect(m.add(sup('api-3'))).toEqual({ ok: false, reason: 'full' });
-    expect(m.list().map((s) => `${s.source}:${s.id}`)).toEqual(['config:cfg-1', 'file:file-1', 'api:api-1', 'api:api-2']);
+    expect(m.list().map((s) => `${s.source}:${s.id}`)).toEqual([
+      'config:cfg-1',
+      'file:file-1',
+      'api:api-1',
+      'api:api-2',
+    ]);
     expect(m.remove('api-1')).toBe(true);
     expect(m.remove('cfg-1')).toBe(false);
     expect(t.applied.at(-1)!.map((s) => s.id)).toEqual(['cfg-1', 'file-1', 'api-2']);
   });
 
   it('reloads the file when its mtime changes (polling) and keeps the previous list when it turns invalid', () => {
-    const files: Record<string, { text: string; mtime: number }> = { '/s.json': { text: JSON.stringify({ suppressions: [sup('a')] }), mtime: 1 } };
+    const files: Record<string, { text: string; mtime: number }> = {
+      '/s.json': { text: JSON.stringify({ suppressions: [sup('a')] }), mtime: 1 },
+    };
     let tick: () => void = () => undefined;
     const m = new SuppressionManager({
       base: [],
@@ -71,7 +91,10 @@ describe('SuppressionManager', () => {
 
   it('validates untrusted suppressions without echoing values', () => {
     expect(parseSuppression(sup('ok')).ok).toBe(true);
-    expect(parseSuppression({ ...sup('x'), expires: 'soon' })).toEqual({ ok: false, error: 'expires: an ISO-8601 time' });
+    expect(parseSuppression({ ...sup('x'), expires: 'soon' })).toEqual({
+      ok: false,
+      error: 'expires: an ISO-8601 time',
+    });
     expect(parseSuppression({ ...sup('x'), match: { password: 'hunter2' } })).toMatchObject({ ok: false });
     expect(JSON.stringify(parseSuppression({ ...sup('x'), match: { password: 'hunter2' } }))).not.toContain('hunter2');
     expect(parseSuppression({ ...sup('bad id!') }).ok).toBe(false);

@@ -71,7 +71,10 @@ describe('WebhookSink', () => {
   it('POSTs each matching finding once, signed, with redacted evidence and a delivery id', async () => {
     r.got.length = 0;
     const clock = fakeClock();
-    const sink = new WebhookSink({ name: 'soar', url: r.url, secret: SECRET, minSeverity: 'high' }, { clock: clock.now });
+    const sink = new WebhookSink(
+      { name: 'soar', url: r.url, secret: SECRET, minSeverity: 'high' },
+      { clock: clock.now },
+    );
     const f = finding({ session: 's-1', severity: 'high' });
     f.evidence = 'key sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH leaked';
     sink.write([f, finding({ severity: 'medium' })]);
@@ -81,7 +84,12 @@ describe('WebhookSink', () => {
     expect(req.headers['x-tracehound-delivery']).toBe(f.id);
     expect(verifySignature(SECRET, req.headers[SIGNATURE_HEADER] as string, req.body, clock.now() / 1000)).toBe(true);
     const payload = JSON.parse(req.body);
-    expect(payload).toMatchObject({ type: 'tracehound.finding', version: 1, webhook: 'soar', finding: { id: f.id, rule: { id: 'TH-INJ-001' } } });
+    expect(payload).toMatchObject({
+      type: 'tracehound.finding',
+      version: 1,
+      webhook: 'soar',
+      finding: { id: f.id, rule: { id: 'TH-INJ-001' } },
+    });
     expect(req.body).not.toContain('abcdefghijklmnopqrstuvwxyz0123456789');
     await sink.shutdown();
   });
@@ -108,7 +116,10 @@ describe('WebhookSink', () => {
     r.got.length = 0;
     r.answers.push(404, 500, 500);
     const registry = new Registry();
-    const sink = new WebhookSink({ name: 'tix', url: r.url, secret: SECRET, maxAttempts: 2 }, { sleep: async () => undefined, registry });
+    const sink = new WebhookSink(
+      { name: 'tix', url: r.url, secret: SECRET, maxAttempts: 2 },
+      { sleep: async () => undefined, registry },
+    );
     sink.write([finding()]);
     await sink.forceFlush();
     sink.write([finding()]);
@@ -127,7 +138,10 @@ describe('WebhookSink', () => {
       return new Response(null, { status: 200 });
     }) as unknown as typeof fetch;
     const registry = new Registry();
-    const sink = new WebhookSink({ name: 'q', url: 'http://unused.invalid/', secret: SECRET, maxQueue: 3 }, { fetch: fakeFetch, registry });
+    const sink = new WebhookSink(
+      { name: 'q', url: 'http://unused.invalid/', secret: SECRET, maxQueue: 3 },
+      { fetch: fakeFetch, registry },
+    );
     const fs = Array.from({ length: 10 }, () => finding());
     sink.write(fs); // 4 taken by the workers, 3 dropped, 3 queued
     expect(sink.pending).toBe(3);

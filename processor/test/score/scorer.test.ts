@@ -6,7 +6,11 @@ import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
 import { effectiveSeverity, findingScore } from '../../src/score/severity.js';
 
-const rule = (id: string, severity: RuleMeta['severity'], category: RuleMeta['category'] = 'prompt_injection'): RuleMeta => ({
+const rule = (
+  id: string,
+  severity: RuleMeta['severity'],
+  category: RuleMeta['category'] = 'prompt_injection',
+): RuleMeta => ({
   id,
   name: id,
   category,
@@ -18,7 +22,12 @@ const rule = (id: string, severity: RuleMeta['severity'], category: RuleMeta['ca
   atlas: ['AML.T0051'],
   channels: ['prompt'],
 });
-const det = (ruleId: string, confidence: number, channel: Detection['channel'] = 'prompt'): Detection => ({ ruleId, confidence, channel, evidence: 'x' });
+const det = (ruleId: string, confidence: number, channel: Detection['channel'] = 'prompt'): Detection => ({
+  ruleId,
+  confidence,
+  channel,
+  evidence: 'x',
+});
 
 describe('severity ladder', () => {
   it('keeps the rule severity when confident and lowers it one step when not', () => {

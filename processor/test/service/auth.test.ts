@@ -6,23 +6,40 @@ import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBearer } from '../../src/otlp/auth.js';
-import { createNextHop, makeSpans, metricValue, startService, testConfig, type NextHop, type Running } from './helpers.js';
+import {
+  createNextHop,
+  makeSpans,
+  metricValue,
+  startService,
+  testConfig,
+  type NextHop,
+  type Running,
+} from './helpers.js';
 
 /** server.authToken on both receivers, exercised with the official exporters and raw clients. */
 
 const TOKEN = 'a-long-enough-bearer-token';
-const exported = (e: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void }, spans: ReadableSpan[]): Promise<ExportResult> =>
-  new Promise((r) => e.export(spans, r));
+const exported = (
+  e: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void },
+  spans: ReadableSpan[],
+): Promise<ExportResult> => new Promise((r) => e.export(spans, r));
 
 function grpcCode(address: string, body: Buffer, authorization?: string): Promise<number> {
   const md = new grpc.Metadata();
   if (authorization !== undefined) md.set('authorization', authorization);
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
   return new Promise((resolve) => {
-    client.makeUnaryRequest('/opentelemetry.proto.collector.trace.v1.TraceService/Export', (b: Buffer) => b, (b: Buffer) => b, body, md, (err) => {
-      client.close();
-      resolve(err ? err.code : 0);
-    });
+    client.makeUnaryRequest(
+      '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      md,
+      (err) => {
+        client.close();
+        resolve(err ? err.code : 0);
+      },
+    );
   });
 }
 
@@ -31,7 +48,15 @@ describe('checkBearer', () => {
     expect(checkBearer(TOKEN, `Bearer ${TOKEN}`)).toBe(true);
     expect(checkBearer(TOKEN, `bearer  ${TOKEN} `)).toBe(true);
     expect(checkBearer(TOKEN, [`Bearer ${TOKEN}`])).toBe(true);
-    for (const bad of [undefined, '', TOKEN, `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, 'Bearer ']) {
+    for (const bad of [
+      undefined,
+      '',
+      TOKEN,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(1)}`,
+      'Bearer ',
+    ]) {
       expect(checkBearer(TOKEN, bad), String(bad)).toBe(false);
     }
     expect(checkBearer(undefined, undefined)).toBe(true);
@@ -53,14 +78,20 @@ describe('bearer-token auth on both receivers', () => {
 
   it('OTLP/HTTP: the official exporter with the token delivers; a wrong token fails and nothing is forwarded', async () => {
     const spans = await makeSpans(2);
-    const wrong = new ProtoTraceExporter({ url: `${svc.httpUrl}/v1/traces`, headers: { Authorization: 'Bearer not-the-token' } });
+    const wrong = new ProtoTraceExporter({
+      url: `${svc.httpUrl}/v1/traces`,
+      headers: { Authorization: 'Bearer not-the-token' },
+    });
     const before = hop.received;
     expect((await exported(wrong, spans)).code).toBe(ExportResultCode.FAILED);
     await wrong.shutdown();
     expect(hop.received).toBe(before);
     expect(await metricValue(svc.service, 'tracehound_receiver_accepted_spans_total')).toBe(0);
 
-    const right = new ProtoTraceExporter({ url: `${svc.httpUrl}/v1/traces`, headers: { Authorization: `Bearer ${TOKEN}` } });
+    const right = new ProtoTraceExporter({
+      url: `${svc.httpUrl}/v1/traces`,
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     expect((await exported(right, spans)).code).toBe(ExportResultCode.SUCCESS);
     await right.shutdown();
     expect(hop.received).toBe(before + 1);

@@ -13,10 +13,16 @@ const TRACE_PATH = '/opentelemetry.proto.collector.trace.v1.TraceService/Export'
 function grpcExport(address: string, body: Buffer): Promise<{ code: number; details: string }> {
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
   return new Promise((resolve) => {
-    client.makeUnaryRequest(TRACE_PATH, (b: Buffer) => b, (b: Buffer) => b, body, (err) => {
-      client.close();
-      resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
-    });
+    client.makeUnaryRequest(
+      TRACE_PATH,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      (err) => {
+        client.close();
+        resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
+      },
+    );
   });
 }
 

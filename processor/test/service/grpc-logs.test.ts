@@ -6,14 +6,28 @@ import { OTLPLogExporter as ProtoLogExporter } from '@opentelemetry/exporter-log
 import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import {
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  SimpleLogRecordProcessor,
+  type ReadableLogRecord,
+} from '@opentelemetry/sdk-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log/logger.js';
 import { createRegistry } from '../../src/metrics/registry.js';
 import { T } from '../../src/otlp/proto.js';
 import type { LogBatch, PipelineStage, TraceBatch } from '../../src/pipeline/stage.js';
 import { createService } from '../../src/service/service.js';
-import { createNextHop, freePort, makeSpans, metricValue, startService, testConfig, type NextHop, type Running } from './helpers.js';
+import {
+  createNextHop,
+  freePort,
+  makeSpans,
+  metricValue,
+  startService,
+  testConfig,
+  type NextHop,
+  type Running,
+} from './helpers.js';
 
 const done = <T>(f: (cb: (r: ExportResult) => void) => void): Promise<ExportResult> => new Promise((r) => f(r));
 
@@ -25,7 +39,12 @@ async function makeLogs(n: number): Promise<ReadableLogRecord[]> {
   });
   const logger = provider.getLogger('gen-ai-events');
   for (let i = 0; i < n; i++) {
-    logger.emit({ eventName: 'gen_ai.user.message', severityNumber: SeverityNumber.INFO, body: { content: `hello ${i}` }, attributes: { i } });
+    logger.emit({
+      eventName: 'gen_ai.user.message',
+      severityNumber: SeverityNumber.INFO,
+      body: { content: `hello ${i}` },
+      attributes: { i },
+    });
   }
   await provider.forceFlush();
   const records = memory.getFinishedLogRecords();
@@ -33,15 +52,29 @@ async function makeLogs(n: number): Promise<ReadableLogRecord[]> {
   return records;
 }
 
-function rawExport(address: string, signal: 'trace' | 'logs', body: Buffer, metadata = new grpc.Metadata()): Promise<{ code: number; details: string }> {
+function rawExport(
+  address: string,
+  signal: 'trace' | 'logs',
+  body: Buffer,
+  metadata = new grpc.Metadata(),
+): Promise<{ code: number; details: string }> {
   const path =
-    signal === 'trace' ? '/opentelemetry.proto.collector.trace.v1.TraceService/Export' : '/opentelemetry.proto.collector.logs.v1.LogsService/Export';
+    signal === 'trace'
+      ? '/opentelemetry.proto.collector.trace.v1.TraceService/Export'
+      : '/opentelemetry.proto.collector.logs.v1.LogsService/Export';
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
   return new Promise((resolve) => {
-    client.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, body, metadata, (err) => {
-      client.close();
-      resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
-    });
+    client.makeUnaryRequest(
+      path,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      metadata,
+      (err) => {
+        client.close();
+        resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
+      },
+    );
   });
 }
 
@@ -69,7 +102,9 @@ describe('OTLP/gRPC receiver', () => {
     expect(result.code).toBe(ExportResultCode.SUCCESS);
     await exporter.shutdown();
     expect(hop.requests[before].path).toBe('/v1/traces');
-    expect(Buffer.compare(hop.requests[before].body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!))).toBe(0);
+    expect(
+      Buffer.compare(hop.requests[before].body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!)),
+    ).toBe(0);
     expect(await metricValue(svc.service, 'tracehound_receiver_accepted_spans_total', { transport: 'grpc' })).toBe(6);
   });
 
@@ -131,7 +166,8 @@ describe('logs, emitted findings and failing stages', () => {
       ]);
     },
     processLogs(batch: LogBatch) {
-      for (const { index, view } of batch.logs()) if (view.eventName === 'gen_ai.user.message') batch.setLogAttributes(index, { seen: true });
+      for (const { index, view } of batch.logs())
+        if (view.eventName === 'gen_ai.user.message') batch.setLogAttributes(index, { seen: true });
     },
     forceFlush: async () => {},
     shutdown: async () => {},
@@ -153,9 +189,19 @@ describe('logs, emitted findings and failing stages', () => {
   beforeAll(async () => {
     hop = createNextHop();
     await hop.listen();
-    const service = createService({ config: testConfig({ endpoint: hop.url }), stages: [thrower, finder], logger: capture, registry: createRegistry() });
+    const service = createService({
+      config: testConfig({ endpoint: hop.url }),
+      stages: [thrower, finder],
+      logger: capture,
+      registry: createRegistry(),
+    });
     const { httpPort, grpcPort } = await service.start();
-    svc = { service, httpUrl: `http://127.0.0.1:${httpPort}`, grpcUrl: `http://127.0.0.1:${grpcPort}`, stop: () => service.shutdown() };
+    svc = {
+      service,
+      httpUrl: `http://127.0.0.1:${httpPort}`,
+      grpcUrl: `http://127.0.0.1:${grpcPort}`,
+      stop: () => service.shutdown(),
+    };
   });
   afterAll(async () => {
     await svc.stop();
@@ -173,7 +219,9 @@ describe('logs, emitted findings and failing stages', () => {
     expect(res.status).toBe(200);
     const traces = hop.requests.find((r) => r.path === '/v1/traces')!;
     expect(Buffer.compare(traces.body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!))).toBe(0);
-    expect(await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'traces' })).toBe(1);
+    expect(
+      await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'traces' }),
+    ).toBe(1);
     const line = logged.find((l) => l.code === 'TH_STAGE_FAILED' && l.stage === 'thrower');
     expect(line).toBeDefined();
     expect(JSON.stringify(logged)).not.toContain('secret prompt');
@@ -188,8 +236,14 @@ describe('logs, emitted findings and failing stages', () => {
       body: ProtobufTraceSerializer.serializeRequest(spans)!,
     });
     const logs = hop.requests.find((r) => r.path === '/v1/logs')!;
-    const decoded = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(logs.body), { bytes: String, longs: String }) as {
-      resourceLogs: { resource: { attributes: unknown[] }; scopeLogs: { scope: { name: string }; logRecords: Record<string, unknown>[] }[] }[];
+    const decoded = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(logs.body), {
+      bytes: String,
+      longs: String,
+    }) as {
+      resourceLogs: {
+        resource: { attributes: unknown[] };
+        scopeLogs: { scope: { name: string }; logRecords: Record<string, unknown>[] }[];
+      }[];
     };
     const rec = decoded.resourceLogs[0].scopeLogs[0].logRecords[0];
     expect(decoded.resourceLogs[0].scopeLogs[0].scope.name).toBe('tracehound');
@@ -201,17 +255,26 @@ describe('logs, emitted findings and failing stages', () => {
 
   it('accepts logs from the official protobuf and JSON log exporters and applies log attribute edits', async () => {
     const records = await makeLogs(3);
-    for (const exporter of [new ProtoLogExporter({ url: `${svc.httpUrl}/v1/logs` }), new JsonLogExporter({ url: `${svc.httpUrl}/v1/logs` })]) {
+    for (const exporter of [
+      new ProtoLogExporter({ url: `${svc.httpUrl}/v1/logs` }),
+      new JsonLogExporter({ url: `${svc.httpUrl}/v1/logs` }),
+    ]) {
       hop.requests.length = 0;
       const result = await done((cb) => exporter.export(records, cb));
       expect(result.code).toBe(ExportResultCode.SUCCESS);
-      const got = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(hop.requests[0].body), { longs: String }) as {
+      const got = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(hop.requests[0].body), {
+        longs: String,
+      }) as {
         resourceLogs: { scopeLogs: { logRecords: { eventName: string; attributes: { key: string }[] }[] }[] }[];
       };
       const recs = got.resourceLogs[0].scopeLogs[0].logRecords;
       expect(recs).toHaveLength(3);
-      expect(recs.every((r) => r.eventName === 'gen_ai.user.message' && r.attributes.some((a) => a.key === 'seen'))).toBe(true);
+      expect(
+        recs.every((r) => r.eventName === 'gen_ai.user.message' && r.attributes.some((a) => a.key === 'seen')),
+      ).toBe(true);
     }
-    expect(await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'logs' })).toBe(2);
+    expect(await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'logs' })).toBe(
+      2,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-base';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { ForwardConfig, ServerConfig } from '../../src/config/types.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -57,7 +62,10 @@ export function createNextHop(): NextHop {
         const answer = hop.respond(captured);
         if (answer.status >= 200 && answer.status < 300) hop.requests.push(captured);
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(answer.body ?? (answer.status < 300 ? '{}' : JSON.stringify({ code: 3, message: `hop says ${answer.status}` })));
+        res.end(
+          answer.body ??
+            (answer.status < 300 ? '{}' : JSON.stringify({ code: 3, message: `hop says ${answer.status}` })),
+        );
         for (const w of [...waiters]) {
           if (hop.requests.length >= w.n) {
             waiters.splice(waiters.indexOf(w), 1);
@@ -100,7 +108,10 @@ export async function freePort(): Promise<number> {
 
 export function testConfig(
   forward: Partial<ForwardConfig> = {},
-  server: Partial<Omit<ServerConfig, 'http' | 'grpc'>> & { http?: Partial<ServerConfig['http']>; grpc?: Partial<ServerConfig['grpc']> } = {},
+  server: Partial<Omit<ServerConfig, 'http' | 'grpc'>> & {
+    http?: Partial<ServerConfig['http']>;
+    grpc?: Partial<ServerConfig['grpc']>;
+  } = {},
 ): { server: ServerConfig; forward: ForwardConfig } {
   return {
     server: {
@@ -123,7 +134,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startService(config: ReturnType<typeof testConfig>, stages: PipelineStage[] = []): Promise<Running> {
+export async function startService(
+  config: ReturnType<typeof testConfig>,
+  stages: PipelineStage[] = [],
+): Promise<Running> {
   const service = createService({ config, stages, logger: silentLogger, registry: createRegistry() });
   const { httpPort, grpcPort } = await service.start();
   return {
@@ -135,7 +149,10 @@ export async function startService(config: ReturnType<typeof testConfig>, stages
 }
 
 /** Ends `n` spans through the SDK and returns them as the exporters would receive them. */
-export async function makeSpans(n: number, attrs: Record<string, string | number | boolean> = {}): Promise<ReadableSpan[]> {
+export async function makeSpans(
+  n: number,
+  attrs: Record<string, string | number | boolean> = {},
+): Promise<ReadableSpan[]> {
   const memory = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': 'chat-app', 'deployment.environment': 'test' }),
@@ -143,7 +160,9 @@ export async function makeSpans(n: number, attrs: Record<string, string | number
   });
   const tracer = provider.getTracer('test-scope', '1.2.3');
   for (let i = 0; i < n; i++) {
-    const span = tracer.startSpan(`chat gpt-4o #${i}`, { attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o', index: i, ...attrs } });
+    const span = tracer.startSpan(`chat gpt-4o #${i}`, {
+      attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o', index: i, ...attrs },
+    });
     span.addEvent('gen_ai.choice', { 'gen_ai.response.finish_reason': 'stop' });
     span.end();
   }
@@ -154,7 +173,11 @@ export async function makeSpans(n: number, attrs: Record<string, string | number
 }
 
 /** Polls a metric value until `predicate` holds (waiting for an asynchronous condition, not asserting on time). */
-export async function metricValue(service: Service, name: string, labels: Record<string, string> = {}): Promise<number> {
+export async function metricValue(
+  service: Service,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number> {
   const metric = service.metrics.getSingleMetric(name);
   if (!metric) return 0;
   const data = await metric.get();

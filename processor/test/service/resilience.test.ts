@@ -4,9 +4,20 @@ import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { T } from '../../src/otlp/proto.js';
-import { createNextHop, freePort, makeSpans, metricValue, startService, testConfig, until, type NextHop, type Running } from './helpers.js';
+import {
+  createNextHop,
+  freePort,
+  makeSpans,
+  metricValue,
+  startService,
+  testConfig,
+  until,
+  type NextHop,
+  type Running,
+} from './helpers.js';
 
-const exportWith = (e: ProtoTraceExporter, spans: ReadableSpan[]): Promise<ExportResult> => new Promise((r) => e.export(spans, r));
+const exportWith = (e: ProtoTraceExporter, spans: ReadableSpan[]): Promise<ExportResult> =>
+  new Promise((r) => e.export(spans, r));
 const post = (url: string, body: Uint8Array): Promise<Response> =>
   fetch(`${url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body });
 
@@ -15,7 +26,10 @@ describe('next hop failures and back-pressure', () => {
   afterEach(async () => {
     for (const c of cleanup.splice(0).reverse()) await c();
   });
-  async function setup(forward: Parameters<typeof testConfig>[0], server: Parameters<typeof testConfig>[1] = {}): Promise<Running> {
+  async function setup(
+    forward: Parameters<typeof testConfig>[0],
+    server: Parameters<typeof testConfig>[1] = {},
+  ): Promise<Running> {
     const svc = await startService(testConfig(forward, server));
     cleanup.push(() => svc.stop());
     return svc;
@@ -31,8 +45,14 @@ describe('next hop failures and back-pressure', () => {
     expect(direct.headers.get('x-tracehound-error')).toBe('TH_NEXT_HOP_UNAVAILABLE');
 
     const failedBefore = await metricValue(svc.service, 'tracehound_exporter_send_failed_spans_total');
-    const exporting = exportWith(new ProtoTraceExporter({ url: `${svc.httpUrl}/v1/traces`, timeoutMillis: 15_000 }), spans);
-    await until(async () => (await metricValue(svc.service, 'tracehound_exporter_send_failed_spans_total')) > failedBefore, 'a refused attempt');
+    const exporting = exportWith(
+      new ProtoTraceExporter({ url: `${svc.httpUrl}/v1/traces`, timeoutMillis: 15_000 }),
+      spans,
+    );
+    await until(
+      async () => (await metricValue(svc.service, 'tracehound_exporter_send_failed_spans_total')) > failedBefore,
+      'a refused attempt',
+    );
     const hop = createNextHop();
     await hop.listen(port);
     cleanup.push(() => hop.close());
@@ -52,7 +72,10 @@ describe('next hop failures and back-pressure', () => {
       [429, undefined, '1'],
       [500, undefined, '1'],
     ] as const) {
-      hop.respond = () => ({ status, headers: retryAfter ? { 'retry-after': retryAfter } : ({} as Record<string, string>) });
+      hop.respond = () => ({
+        status,
+        headers: retryAfter ? { 'retry-after': retryAfter } : ({} as Record<string, string>),
+      });
       const res = await post(svc.httpUrl, body);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe(expected);

@@ -30,7 +30,10 @@ function capturingLogger(lines: Array<Record<string, unknown>>): Logger {
 }
 
 /** A stage whose first `hangs` calls never settle (until `release()`), and which works normally afterwards. */
-function hangingStage(hangs: number, name = 'stuck'): PipelineStage & { calls: number; release(): void; flushHangs: boolean } {
+function hangingStage(
+  hangs: number,
+  name = 'stuck',
+): PipelineStage & { calls: number; release(): void; flushHangs: boolean } {
   const pending: Array<() => void> = [];
   const stage = {
     name,
@@ -69,7 +72,9 @@ describe('Pipeline stage deadline', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(await run).toEqual({ ok: false, stage: 'stuck', timeoutMs: 1000 });
     expect(after.calls).toBe(0);
-    expect(lines).toContainEqual(expect.objectContaining({ code: 'TH_STAGE_TIMEOUT', stage: 'stuck', signal: 'traces' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ code: 'TH_STAGE_TIMEOUT', stage: 'stuck', signal: 'traces' }),
+    );
     expect(p.abandonedCalls).toBe(1);
     stuck.release();
     await vi.advanceTimersByTimeAsync(0);
@@ -148,9 +153,19 @@ describe('service with a stage that never settles', () => {
     await hop.listen();
     cleanup.push(() => hop.close());
     const config = testConfig({ endpoint: hop.url }, { stageTimeoutMs: 100, shutdownTimeoutMs });
-    const service = createService({ config, stages: [stage], logger: capturingLogger(lines), registry: createRegistry() });
+    const service = createService({
+      config,
+      stages: [stage],
+      logger: capturingLogger(lines),
+      registry: createRegistry(),
+    });
     const { httpPort, grpcPort } = await service.start();
-    const svc: Running = { service, httpUrl: `http://127.0.0.1:${httpPort}`, grpcUrl: `http://127.0.0.1:${grpcPort}`, stop: () => service.shutdown() };
+    const svc: Running = {
+      service,
+      httpUrl: `http://127.0.0.1:${httpPort}`,
+      grpcUrl: `http://127.0.0.1:${grpcPort}`,
+      stop: () => service.shutdown(),
+    };
     cleanup.push(() => svc.stop());
     return { hop, svc };
   }
@@ -167,7 +182,9 @@ describe('service with a stage that never settles', () => {
     expect(res.headers.get('retry-after')).toBe('1');
     expect(res.headers.get('x-tracehound-error')).toBe('TH_STAGE_TIMEOUT');
     expect(hop.received).toBe(0);
-    expect(await metricValue(svc.service, 'tracehound_receiver_refused_spans_total', { reason: 'stage_timeout' })).toBe(4);
+    expect(await metricValue(svc.service, 'tracehound_receiver_refused_spans_total', { reason: 'stage_timeout' })).toBe(
+      4,
+    );
     expect(await metricValue(svc.service, 'tracehound_receiver_requests_total', { code: 'TH_STAGE_TIMEOUT' })).toBe(1);
     expect(await metricValue(svc.service, 'tracehound_inflight_bytes')).toBe(0);
     expect(lines).toContainEqual(expect.objectContaining({ code: 'TH_STAGE_TIMEOUT', stage: 'stuck' }));
@@ -178,7 +195,13 @@ describe('service with a stage that never settles', () => {
     const client = new grpc.Client(svc.grpcUrl.replace('http://', ''), grpc.credentials.createInsecure());
     const body = Buffer.from(ProtobufTraceSerializer.serializeRequest(await makeSpans(1))!);
     const err = await new Promise<grpc.ServiceError | null>((resolve) =>
-      client.makeUnaryRequest('/opentelemetry.proto.collector.trace.v1.TraceService/Export', (b: Buffer) => b, (b: Buffer) => b, body, (e) => resolve(e)),
+      client.makeUnaryRequest(
+        '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        body,
+        (e) => resolve(e),
+      ),
     );
     client.close();
     expect(err?.code).toBe(grpc.status.UNAVAILABLE);

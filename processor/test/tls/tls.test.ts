@@ -8,7 +8,15 @@ import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNextHop, makeSpans, metricValue, startService, testConfig, type NextHop, type Running } from '../service/helpers.js';
+import {
+  createNextHop,
+  makeSpans,
+  metricValue,
+  startService,
+  testConfig,
+  type NextHop,
+  type Running,
+} from '../service/helpers.js';
 import { hasOpenssl, makePki, type Pair, type Pki } from './pki.js';
 
 /**
@@ -19,17 +27,23 @@ import { hasOpenssl, makePki, type Pair, type Pki } from './pki.js';
 const OPENSSL = hasOpenssl();
 const TRACE_PATH = '/opentelemetry.proto.collector.trace.v1.TraceService/Export';
 
-const exported = (exporter: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void }, spans: ReadableSpan[]): Promise<ExportResult> =>
-  new Promise((resolve) => exporter.export(spans, resolve));
+const exported = (
+  exporter: { export(s: ReadableSpan[], cb: (r: ExportResult) => void): void },
+  spans: ReadableSpan[],
+): Promise<ExportResult> => new Promise((resolve) => exporter.export(spans, resolve));
 const serialize = (spans: ReadableSpan[]): Buffer => Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!);
 
 /** POSTs over HTTPS; resolves with the status, or with the error code when the handshake or connection fails. */
 function httpsPost(url: string, body: Buffer, tls: https.RequestOptions): Promise<{ status?: number; error?: string }> {
   return new Promise((resolve) => {
-    const req = https.request(url, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, agent: false, ...tls }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode }));
-    });
+    const req = https.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, agent: false, ...tls },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode }));
+      },
+    );
     req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
     req.end(body);
   });
@@ -39,10 +53,18 @@ function httpsPost(url: string, body: Buffer, tls: https.RequestOptions): Promis
 function grpcExport(address: string, creds: grpc.ChannelCredentials, body: Buffer): Promise<number> {
   const client = new grpc.Client(address, creds);
   return new Promise((resolve) => {
-    client.makeUnaryRequest(TRACE_PATH, (b: Buffer) => b, (b: Buffer) => b, body, new grpc.Metadata(), { deadline: Date.now() + 5000 }, (err) => {
-      client.close();
-      resolve(err ? err.code : 0);
-    });
+    client.makeUnaryRequest(
+      TRACE_PATH,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      new grpc.Metadata(),
+      { deadline: Date.now() + 5000 },
+      (err) => {
+        client.close();
+        resolve(err ? err.code : 0);
+      },
+    );
   });
 }
 
@@ -58,7 +80,11 @@ interface HttpsHop {
 async function httpsHop(server: Pair, clientCa?: Buffer): Promise<HttpsHop> {
   const hop: Omit<HttpsHop, 'url' | 'close'> = { bodies: [], clientVerified: [] };
   const srv = https.createServer(
-    { cert: server.cert, key: server.key, ...(clientCa ? { ca: clientCa, requestCert: true, rejectUnauthorized: true } : {}) },
+    {
+      cert: server.cert,
+      key: server.key,
+      ...(clientCa ? { ca: clientCa, requestCert: true, rejectUnauthorized: true } : {}),
+    },
     (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -96,7 +122,9 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
     await hop.listen();
     cleanup.push(() => hop.close());
     const serverTls = { certFile: pki.server.certFile, keyFile: pki.server.keyFile };
-    tlsSvc = await startService(testConfig({ endpoint: hop.url }, { http: { tls: serverTls }, grpc: { tls: serverTls } }));
+    tlsSvc = await startService(
+      testConfig({ endpoint: hop.url }, { http: { tls: serverTls }, grpc: { tls: serverTls } }),
+    );
     cleanup.push(() => tlsSvc.stop());
     const mutual = { ...serverTls, clientCaFile: pki.caFile };
     mtlsSvc = await startService(testConfig({ endpoint: hop.url }, { http: { tls: mutual }, grpc: { tls: mutual } }));
@@ -113,7 +141,10 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
     it('serves TLS: the official exporter trusting the CA delivers, the bytes reach the next hop unchanged', async () => {
       const spans = await makeSpans(4);
       const before = hop.requests.length;
-      const exporter = new ProtoTraceExporter({ url: `${httpsUrl(tlsSvc)}/v1/traces`, httpAgentOptions: { ca: pki.ca } });
+      const exporter = new ProtoTraceExporter({
+        url: `${httpsUrl(tlsSvc)}/v1/traces`,
+        httpAgentOptions: { ca: pki.ca },
+      });
       expect((await exported(exporter, spans)).code).toBe(ExportResultCode.SUCCESS);
       await exporter.shutdown();
       expect(hop.requests).toHaveLength(before + 1);
@@ -125,7 +156,11 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
       const untrusting = await httpsPost(`${httpsUrl(tlsSvc)}/v1/traces`, body, { ca: pki.rogueCa });
       expect(untrusting.status).toBeUndefined();
       expect(untrusting.error).toBeTruthy();
-      const cleartext = await fetch(`${tlsSvc.httpUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body }).then(
+      const cleartext = await fetch(`${tlsSvc.httpUrl}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-protobuf' },
+        body,
+      }).then(
         (r) => r.status,
         () => 'failed',
       );
@@ -166,12 +201,17 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
     it('serves TLS to the official gRPC exporter', async () => {
       const spans = await makeSpans(5);
       const before = hop.requests.length;
-      const exporter = new GrpcTraceExporter({ url: `https://${grpcAddress(tlsSvc)}`, credentials: grpc.credentials.createSsl(pki.ca) });
+      const exporter = new GrpcTraceExporter({
+        url: `https://${grpcAddress(tlsSvc)}`,
+        credentials: grpc.credentials.createSsl(pki.ca),
+      });
       expect((await exported(exporter, spans)).code).toBe(ExportResultCode.SUCCESS);
       await exporter.shutdown();
       expect(Buffer.compare(hop.requests[before].body, serialize(spans))).toBe(0);
       // Insecure (plaintext) channels are not served on a TLS port.
-      expect(await grpcExport(grpcAddress(tlsSvc), grpc.credentials.createInsecure(), serialize(spans))).toBe(grpc.status.UNAVAILABLE);
+      expect(await grpcExport(grpcAddress(tlsSvc), grpc.credentials.createInsecure(), serialize(spans))).toBe(
+        grpc.status.UNAVAILABLE,
+      );
     });
 
     it('mTLS: the official exporter with a CA-signed client certificate delivers', async () => {
@@ -188,13 +228,27 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
 
     it('mTLS: no client certificate, or one signed by another CA, is refused', async () => {
       const body = serialize(await makeSpans(1));
-      const acceptedBefore = await metricValue(mtlsSvc.service, 'tracehound_receiver_accepted_spans_total', { transport: 'grpc' });
+      const acceptedBefore = await metricValue(mtlsSvc.service, 'tracehound_receiver_accepted_spans_total', {
+        transport: 'grpc',
+      });
       const noCert = await grpcExport(grpcAddress(mtlsSvc), grpc.credentials.createSsl(pki.ca), body);
-      const rogue = await grpcExport(grpcAddress(mtlsSvc), grpc.credentials.createSsl(pki.ca, pki.rogueClient.key, pki.rogueClient.cert), body);
+      const rogue = await grpcExport(
+        grpcAddress(mtlsSvc),
+        grpc.credentials.createSsl(pki.ca, pki.rogueClient.key, pki.rogueClient.cert),
+        body,
+      );
       expect(noCert).toBe(grpc.status.UNAVAILABLE);
       expect(rogue).toBe(grpc.status.UNAVAILABLE);
-      expect(await metricValue(mtlsSvc.service, 'tracehound_receiver_accepted_spans_total', { transport: 'grpc' })).toBe(acceptedBefore);
-      expect(await grpcExport(grpcAddress(mtlsSvc), grpc.credentials.createSsl(pki.ca, pki.client.key, pki.client.cert), body)).toBe(0);
+      expect(
+        await metricValue(mtlsSvc.service, 'tracehound_receiver_accepted_spans_total', { transport: 'grpc' }),
+      ).toBe(acceptedBefore);
+      expect(
+        await grpcExport(
+          grpcAddress(mtlsSvc),
+          grpc.credentials.createSsl(pki.ca, pki.client.key, pki.client.cert),
+          body,
+        ),
+      ).toBe(0);
     });
   });
 
@@ -215,7 +269,10 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
     it('verifies the next hop against forward.tls.caFile; an untrusted hop → 503 + Retry-After, nothing acknowledged', async () => {
       const trustedHop = await httpsHop(pki.server);
       const rogueHop = await httpsHop(pki.rogueServer);
-      cleanup.push(() => trustedHop.close(), () => rogueHop.close());
+      cleanup.push(
+        () => trustedHop.close(),
+        () => rogueHop.close(),
+      );
 
       expect((await forwardOnce(trustedHop.url, { caFile: pki.caFile })).status).toBe(200);
       expect(trustedHop.bodies).toHaveLength(1);
@@ -237,7 +294,11 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
     it('presents forward.tls.certFile/keyFile to a next hop that requires mTLS', async () => {
       const mtlsHop = await httpsHop(pki.server, pki.ca);
       cleanup.push(() => mtlsHop.close());
-      const withCert = await forwardOnce(mtlsHop.url, { caFile: pki.caFile, certFile: pki.client.certFile, keyFile: pki.client.keyFile });
+      const withCert = await forwardOnce(mtlsHop.url, {
+        caFile: pki.caFile,
+        certFile: pki.client.certFile,
+        keyFile: pki.client.keyFile,
+      });
       expect(withCert.status).toBe(200);
       expect(mtlsHop.clientVerified).toEqual([true]);
       expect((await forwardOnce(mtlsHop.url, { caFile: pki.caFile })).status).toBe(503);

@@ -34,7 +34,12 @@ export function scanQuery(q: string, opts: { backtickMacros: boolean }): Scan {
         problems.push(`unterminated macro at ${i}`);
         break;
       }
-      macros.push(q.slice(i + 1, j).split('(')[0].trim());
+      macros.push(
+        q
+          .slice(i + 1, j)
+          .split('(')[0]
+          .trim(),
+      );
       code += ' '.repeat(j - i + 1);
       i = j + 1;
       continue;

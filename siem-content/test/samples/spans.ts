@@ -52,7 +52,11 @@ function span(atMs: number, name: string, w: Who, attributes: Attributes, traceI
   };
 }
 
-const text = (role: string, content: string, finish?: string) => ({ role, parts: [{ type: 'text', content }], ...(finish ? { finish_reason: finish } : {}) });
+const text = (role: string, content: string, finish?: string) => ({
+  role,
+  parts: [{ type: 'text', content }],
+  ...(finish ? { finish_reason: finish } : {}),
+});
 
 export interface ChatInit extends Who {
   prompt: string;
@@ -76,13 +80,17 @@ export function chat(atMs: number, c: ChatInit): SpanView {
     'gen_ai.usage.input_tokens': c.inputTokens ?? 40,
     'gen_ai.usage.output_tokens': c.outputTokens ?? 60,
   };
-  if (c.output !== undefined) a['gen_ai.output.messages'] = JSON.stringify([text('assistant', c.output, c.finishReason ?? 'stop')]);
+  if (c.output !== undefined)
+    a['gen_ai.output.messages'] = JSON.stringify([text('assistant', c.output, c.finishReason ?? 'stop')]);
   if (c.system) a['gen_ai.system_instructions'] = c.system;
   if (c.canaries) a['tracehound.canaries'] = c.canaries;
   return span(atMs, 'chat gpt-4o-mini', c, { ...a, ...c.attributes }, c.traceId);
 }
 
-export function toolCall(atMs: number, w: Who & { tool: string; args: Record<string, string>; url?: string; traceId?: string }): SpanView {
+export function toolCall(
+  atMs: number,
+  w: Who & { tool: string; args: Record<string, string>; url?: string; traceId?: string },
+): SpanView {
   const a: Attributes = {
     'gen_ai.operation.name': 'execute_tool',
     'gen_ai.tool.name': w.tool,
@@ -104,13 +112,22 @@ export interface Doc {
 }
 
 export function retrieval(atMs: number, w: Who & { docs: Doc[]; traceId?: string }): SpanView {
-  return span(atMs, 'retrieval kb', w, {
-    'gen_ai.operation.name': 'retrieval',
-    'gen_ai.data_source.id': 'kb',
-    'tracehound.retrieval.documents': JSON.stringify(w.docs),
-  }, w.traceId);
+  return span(
+    atMs,
+    'retrieval kb',
+    w,
+    {
+      'gen_ai.operation.name': 'retrieval',
+      'gen_ai.data_source.id': 'kb',
+      'tracehound.retrieval.documents': JSON.stringify(w.docs),
+    },
+    w.traceId,
+  );
 }
 
 export function auth(atMs: number, w: Who & { outcome: 'success' | 'failure' }): SpanView {
-  return span(atMs, 'tracehound.auth', w, { 'tracehound.auth.outcome': w.outcome, 'tracehound.auth.method': 'api_key' });
+  return span(atMs, 'tracehound.auth', w, {
+    'tracehound.auth.outcome': w.outcome,
+    'tracehound.auth.method': 'api_key',
+  });
 }

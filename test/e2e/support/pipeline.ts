@@ -26,7 +26,13 @@ import { createNextHop, testConfig, type NextHop } from '../../../processor/test
 import { CANARY, createToyModel, generateSecrets, type DemoSecrets } from '../../../scripts/demo/model.js';
 import { TOOL_HOST_ALLOWLIST } from '../../../scripts/demo/processor.js';
 
-type AnyValue = { stringValue?: string; intValue?: unknown; doubleValue?: number; boolValue?: boolean; arrayValue?: { values: AnyValue[] } };
+type AnyValue = {
+  stringValue?: string;
+  intValue?: unknown;
+  doubleValue?: number;
+  boolValue?: boolean;
+  arrayValue?: { values: AnyValue[] };
+};
 type KeyValue = { key: string; value: AnyValue };
 
 export interface ForwardedSpan {
@@ -92,12 +98,22 @@ export async function startRig(serviceName: string): Promise<Rig> {
   const resource = resourceFromAttributes({ 'service.name': serviceName });
   const tracerProvider = new NodeTracerProvider({
     resource,
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${url}/v1/traces` }), { scheduledDelayMillis: 60_000, maxExportBatchSize: 512 })],
+    spanProcessors: [
+      new BatchSpanProcessor(new OTLPTraceExporter({ url: `${url}/v1/traces` }), {
+        scheduledDelayMillis: 60_000,
+        maxExportBatchSize: 512,
+      }),
+    ],
   });
   tracerProvider.register();
   const loggerProvider = new LoggerProvider({
     resource,
-    processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${url}/v1/logs` }), scheduledDelayMillis: 60_000 })],
+    processors: [
+      new BatchLogRecordProcessor({
+        exporter: new OTLPLogExporter({ url: `${url}/v1/logs` }),
+        scheduledDelayMillis: 60_000,
+      }),
+    ],
   });
   logs.setGlobalLoggerProvider(loggerProvider);
   const tracer = trace.getTracer('tracehound-e2e');
@@ -105,9 +121,34 @@ export async function startRig(serviceName: string): Promise<Rig> {
   const logRecords = (): ForwardedFinding[] =>
     hop.requests
       .filter((r) => r.path === '/v1/logs')
-      .flatMap((r) => (T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(r.body), { arrays: true, longs: Number }) as { resourceLogs: Array<{ scopeLogs: Array<{ logRecords: Array<{ traceId?: Uint8Array; spanId?: Uint8Array; eventName?: string; body?: AnyValue; attributes: KeyValue[] }> }> }> }).resourceLogs)
+      .flatMap(
+        (r) =>
+          (
+            T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(r.body), {
+              arrays: true,
+              longs: Number,
+            }) as {
+              resourceLogs: Array<{
+                scopeLogs: Array<{
+                  logRecords: Array<{
+                    traceId?: Uint8Array;
+                    spanId?: Uint8Array;
+                    eventName?: string;
+                    body?: AnyValue;
+                    attributes: KeyValue[];
+                  }>;
+                }>;
+              }>;
+            }
+          ).resourceLogs,
+      )
       .flatMap((rl) => rl.scopeLogs.flatMap((sl) => sl.logRecords))
-      .map((l) => ({ traceId: hex(l.traceId), spanId: hex(l.spanId), eventName: l.eventName, attrs: attrs(l.attributes) }));
+      .map((l) => ({
+        traceId: hex(l.traceId),
+        spanId: hex(l.spanId),
+        eventName: l.eventName,
+        attrs: attrs(l.attributes),
+      }));
 
   return {
     provider,
@@ -132,7 +173,21 @@ export async function startRig(serviceName: string): Promise<Rig> {
     spans() {
       return hop.requests
         .filter((r) => r.path === '/v1/traces')
-        .flatMap((r) => (T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(r.body), { arrays: true, longs: Number }) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ traceId: Uint8Array; spanId: Uint8Array; name: string; attributes: KeyValue[] }> }> }> }).resourceSpans)
+        .flatMap(
+          (r) =>
+            (
+              T.ExportTraceServiceRequest.toObject(T.ExportTraceServiceRequest.decode(r.body), {
+                arrays: true,
+                longs: Number,
+              }) as {
+                resourceSpans: Array<{
+                  scopeSpans: Array<{
+                    spans: Array<{ traceId: Uint8Array; spanId: Uint8Array; name: string; attributes: KeyValue[] }>;
+                  }>;
+                }>;
+              }
+            ).resourceSpans,
+        )
         .flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans))
         .map((s) => ({ traceId: hex(s.traceId), spanId: hex(s.spanId), name: s.name, attrs: attrs(s.attributes) }));
     },

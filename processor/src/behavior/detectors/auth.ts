@@ -28,7 +28,12 @@ export function authDetector(env: DetectorEnv): BehaviorDetector {
     const ix = ctx.ix;
     const now = ctx.now;
     const outcome = ix.auth?.outcome ?? 'success';
-    const st = store.getOrCreate(`${entity.type}:${entity.id}`, now, () => ({ firstSeen: now, successes: 0, networks: new Map(), failures: null }));
+    const st = store.getOrCreate(`${entity.type}:${entity.id}`, now, () => ({
+      firstSeen: now,
+      successes: 0,
+      networks: new Map(),
+      failures: null,
+    }));
     const spanId = ix.span.spanId;
 
     if (ix.kind === 'auth' && outcome === 'failure') {
@@ -39,12 +44,22 @@ export function authDetector(env: DetectorEnv): BehaviorDetector {
       const since = now - failureWindowMs;
       if (st.failures.fullSince(since)) {
         const count = st.failures.countSince(since);
-        env.fire(out, {
-          ruleId: BEH.authFailuresThenSuccess, entity, windowSeconds: cfg.failureWindowSeconds, confidence: 0.85, channel: 'prompt',
-          evidence: `${count} authentication failures within ${cfg.failureWindowSeconds}s, then a success`,
-          count, observed: count, threshold: cfg.failureThreshold,
-          spanIds: [...st.failures.spanIdsSince(since, env.config.maxSpanIds - 1), spanId],
-        }, now);
+        env.fire(
+          out,
+          {
+            ruleId: BEH.authFailuresThenSuccess,
+            entity,
+            windowSeconds: cfg.failureWindowSeconds,
+            confidence: 0.85,
+            channel: 'prompt',
+            evidence: `${count} authentication failures within ${cfg.failureWindowSeconds}s, then a success`,
+            count,
+            observed: count,
+            threshold: cfg.failureThreshold,
+            spanIds: [...st.failures.spanIdsSince(since, env.config.maxSpanIds - 1), spanId],
+          },
+          now,
+        );
       }
       st.failures = null;
     }
@@ -60,12 +75,24 @@ export function authDetector(env: DetectorEnv): BehaviorDetector {
     st.networks.set(net, now);
     if (st.networks.size > cfg.maxNetworksPerEntity) st.networks.delete(st.networks.keys().next().value as string);
     if (known || !learned) return;
-    env.fire(out, {
-      ruleId: BEH.authNewNetwork, entity, windowSeconds: cfg.windowSeconds, confidence: 0.6, channel: 'prompt',
-      evidence: `${entity.type === 'api_key' ? 'API key' : 'user'} used from new network ${net} after ${st.successes - 1} successful uses from ${st.networks.size - 1} known networks`,
-      count: 1, observed: st.networks.size - 1, threshold: 0, spanIds: [spanId], dedupeSuffix: net,
-      extra: { network: net, knownNetworks: st.networks.size - 1 },
-    }, now);
+    env.fire(
+      out,
+      {
+        ruleId: BEH.authNewNetwork,
+        entity,
+        windowSeconds: cfg.windowSeconds,
+        confidence: 0.6,
+        channel: 'prompt',
+        evidence: `${entity.type === 'api_key' ? 'API key' : 'user'} used from new network ${net} after ${st.successes - 1} successful uses from ${st.networks.size - 1} known networks`,
+        count: 1,
+        observed: st.networks.size - 1,
+        threshold: 0,
+        spanIds: [spanId],
+        dedupeSuffix: net,
+        extra: { network: net, knownNetworks: st.networks.size - 1 },
+      },
+      now,
+    );
   };
 
   return {

@@ -16,8 +16,12 @@ export function campaignDetector(env: DetectorEnv): BehaviorDetector {
   const rows = Math.max(1, Math.floor(cfg.numHashes / bands));
   const hasher = new MinHasher(rows * bands, cfg.shingleWords);
   const index = new LshIndex({
-    bands, similarity: cfg.similarity, windowMs: cfg.windowSeconds * 1000, maxClusters: Math.min(cfg.maxClusters, env.config.maxEntriesPerStore),
-    maxMembers: Math.max(2 * cfg.minSessions, 32), maxSpans: env.config.maxSpanIds,
+    bands,
+    similarity: cfg.similarity,
+    windowMs: cfg.windowSeconds * 1000,
+    maxClusters: Math.min(cfg.maxClusters, env.config.maxEntriesPerStore),
+    maxMembers: Math.max(2 * cfg.minSessions, 32),
+    maxSpans: env.config.maxSpanIds,
   });
 
   return {
@@ -34,18 +38,37 @@ export function campaignDetector(env: DetectorEnv): BehaviorDetector {
       const words = hasher.words(text, cfg.maxChars);
       if (words.length < cfg.minWords) return;
       const sig = hasher.signature(words);
-      const { cluster, sources, similarity } = index.add(sig, source, ctx.ix.span.spanId, ctx.detections.length > 0, ctx.now);
+      const { cluster, sources, similarity } = index.add(
+        sig,
+        source,
+        ctx.ix.span.spanId,
+        ctx.detections.length > 0,
+        ctx.now,
+      );
       if (sources < cfg.minSessions || cluster.quietUntil > ctx.now) return;
       cluster.quietUntil = ctx.now + cfg.windowSeconds * 1000;
       const id = ctx.ix.identity;
-      const entity: Entity = id.tenant ? { type: 'tenant', id: id.tenant } : { type: 'service', id: ctx.ix.service ?? 'unknown' };
-      env.fire(out, {
-        ruleId: BEH.campaign, entity, windowSeconds: cfg.windowSeconds, confidence: cluster.flagged > 0 ? 0.9 : 0.7, channel: 'prompt',
-        evidence: `near-duplicate prompt from ${sources} distinct sessions within ${cfg.windowSeconds}s`,
-        count: sources, observed: sources, threshold: cfg.minSessions, spanIds: [...cluster.spans],
-        dedupeSuffix: `c${cluster.id}`,
-        extra: { campaignId: `c${cluster.id}`, similarity: round(similarity), flaggedPrompts: cluster.flagged },
-      }, ctx.now);
+      const entity: Entity = id.tenant
+        ? { type: 'tenant', id: id.tenant }
+        : { type: 'service', id: ctx.ix.service ?? 'unknown' };
+      env.fire(
+        out,
+        {
+          ruleId: BEH.campaign,
+          entity,
+          windowSeconds: cfg.windowSeconds,
+          confidence: cluster.flagged > 0 ? 0.9 : 0.7,
+          channel: 'prompt',
+          evidence: `near-duplicate prompt from ${sources} distinct sessions within ${cfg.windowSeconds}s`,
+          count: sources,
+          observed: sources,
+          threshold: cfg.minSessions,
+          spanIds: [...cluster.spans],
+          dedupeSuffix: `c${cluster.id}`,
+          extra: { campaignId: `c${cluster.id}`, similarity: round(similarity), flaggedPrompts: cluster.flagged },
+        },
+        ctx.now,
+      );
     },
   };
 }

@@ -58,13 +58,18 @@ export function costSpikeDetector(env: DetectorEnv): BehaviorDetector {
         const id = ID[type](ix);
         if (!id) continue;
         const st = store.getOrCreate(id, now, () => ({
-          baseline: new Ewma(cfg.alpha), bucket: Math.floor(now / bucketMs), bucketTokens: 0, bucketSpans: [],
-          tokens: new SlidingSum(slices, sliceMs), cost: new SlidingSum(slices, sliceMs),
+          baseline: new Ewma(cfg.alpha),
+          bucket: Math.floor(now / bucketMs),
+          bucketTokens: 0,
+          bucketSpans: [],
+          tokens: new SlidingSum(slices, sliceMs),
+          cost: new SlidingSum(slices, sliceMs),
         }));
         const bucket = Math.floor(now / bucketMs);
         if (bucket !== st.bucket) {
           // Close the previous active bucket; a spike enters the baseline clamped so it cannot become normal.
-          if (st.bucketTokens > 0) st.baseline.update(warm(st) ? Math.min(st.bucketTokens, threshold(st)) : st.bucketTokens);
+          if (st.bucketTokens > 0)
+            st.baseline.update(warm(st) ? Math.min(st.bucketTokens, threshold(st)) : st.bucketTokens);
           st.bucket = bucket;
           st.bucketTokens = 0;
           st.bucketSpans.length = 0;
@@ -79,26 +84,52 @@ export function costSpikeDetector(env: DetectorEnv): BehaviorDetector {
         if (warm(st)) {
           const thr = threshold(st);
           if (st.bucketTokens > thr) {
-            env.fire(out, {
-              ruleId: BEH.costSpike, entity, windowSeconds: cfg.windowSeconds, confidence: 0.85, channel: 'prompt',
-              evidence: `${round(st.bucketTokens, 0)} tokens in ${cfg.bucketSeconds}s where this ${type} usually spends ${round(st.baseline.mean, 0)}`,
-              count: st.bucketSpans.length, observed: st.bucketTokens, threshold: thr, baseline: st.baseline.mean,
-              spanIds: [...st.bucketSpans], extra: { bucketSeconds: cfg.bucketSeconds, windowCostUsd: round(windowCost, 4) },
-            }, now);
+            env.fire(
+              out,
+              {
+                ruleId: BEH.costSpike,
+                entity,
+                windowSeconds: cfg.windowSeconds,
+                confidence: 0.85,
+                channel: 'prompt',
+                evidence: `${round(st.bucketTokens, 0)} tokens in ${cfg.bucketSeconds}s where this ${type} usually spends ${round(st.baseline.mean, 0)}`,
+                count: st.bucketSpans.length,
+                observed: st.bucketTokens,
+                threshold: thr,
+                baseline: st.baseline.mean,
+                spanIds: [...st.bucketSpans],
+                extra: { bucketSeconds: cfg.bucketSeconds, windowCostUsd: round(windowCost, 4) },
+              },
+              now,
+            );
           }
         }
         const overTokens = cfg.budgetTokens > 0 && windowTokens > cfg.budgetTokens;
         const overCost = cfg.budgetCostUsd > 0 && windowCost > cfg.budgetCostUsd;
         if (overTokens || overCost) {
-          env.fire(out, {
-            ruleId: BEH.costBudget, entity, windowSeconds: cfg.windowSeconds, confidence: 1, channel: 'prompt',
-            evidence: overTokens
-              ? `${round(windowTokens, 0)} tokens within ${cfg.windowSeconds}s, budget ${cfg.budgetTokens}`
-              : `$${round(windowCost, 2)} within ${cfg.windowSeconds}s, budget $${cfg.budgetCostUsd}`,
-            count: st.bucketSpans.length, observed: overTokens ? windowTokens : windowCost,
-            threshold: overTokens ? cfg.budgetTokens : cfg.budgetCostUsd, spanIds: [...st.bucketSpans],
-            extra: { windowTokens: round(windowTokens, 0), windowCostUsd: round(windowCost, 4), budgetKind: overTokens ? 'tokens' : 'cost' },
-          }, now);
+          env.fire(
+            out,
+            {
+              ruleId: BEH.costBudget,
+              entity,
+              windowSeconds: cfg.windowSeconds,
+              confidence: 1,
+              channel: 'prompt',
+              evidence: overTokens
+                ? `${round(windowTokens, 0)} tokens within ${cfg.windowSeconds}s, budget ${cfg.budgetTokens}`
+                : `$${round(windowCost, 2)} within ${cfg.windowSeconds}s, budget $${cfg.budgetCostUsd}`,
+              count: st.bucketSpans.length,
+              observed: overTokens ? windowTokens : windowCost,
+              threshold: overTokens ? cfg.budgetTokens : cfg.budgetCostUsd,
+              spanIds: [...st.bucketSpans],
+              extra: {
+                windowTokens: round(windowTokens, 0),
+                windowCostUsd: round(windowCost, 4),
+                budgetKind: overTokens ? 'tokens' : 'cost',
+              },
+            },
+            now,
+          );
         }
       }
     },

@@ -47,7 +47,11 @@ export function inputRateDetector(env: DetectorEnv): BehaviorDetector {
       const trace = ctx.ix.span.traceId;
       const hash = textHash(text);
       if (!st) {
-        store.set(key, { lastMs: ctx.eventMs, lastTrace: trace, lastTextHash: hash, streak: 0, spans: null, peakRate: 0 }, ctx.now);
+        store.set(
+          key,
+          { lastMs: ctx.eventMs, lastTrace: trace, lastTextHash: hash, streak: 0, spans: null, peakRate: 0 },
+          ctx.now,
+        );
         return;
       }
       if ((trace && trace === st.lastTrace) || hash === st.lastTextHash) return;
@@ -69,13 +73,23 @@ export function inputRateDetector(env: DetectorEnv): BehaviorDetector {
       (st.spans ??= []).push(ctx.ix.span.spanId);
       if (st.spans.length > env.config.maxSpanIds) st.spans.shift();
       if (st.streak < cfg.consecutive) return;
-      env.fire(out, {
-        ruleId: BEH.inhumanInputRate, entity: id, windowSeconds: cfg.windowSeconds, confidence: 0.75, channel: 'prompt',
-        evidence: `${st.streak} consecutive requests with new text faster than ${cfg.maxHumanCharsPerSecond} chars/s (peak ${round(st.peakRate, 0)} chars/s)`,
-        count: st.streak, observed: rate, threshold: cfg.maxHumanCharsPerSecond, spanIds: [...st.spans],
-        extra: { inputChars: text.length, gapMs: Math.round(gapMs) },
-      }, ctx.now);
+      env.fire(
+        out,
+        {
+          ruleId: BEH.inhumanInputRate,
+          entity: id,
+          windowSeconds: cfg.windowSeconds,
+          confidence: 0.75,
+          channel: 'prompt',
+          evidence: `${st.streak} consecutive requests with new text faster than ${cfg.maxHumanCharsPerSecond} chars/s (peak ${round(st.peakRate, 0)} chars/s)`,
+          count: st.streak,
+          observed: rate,
+          threshold: cfg.maxHumanCharsPerSecond,
+          spanIds: [...st.spans],
+          extra: { inputChars: text.length, gapMs: Math.round(gapMs) },
+        },
+        ctx.now,
+      );
     },
   };
 }
-

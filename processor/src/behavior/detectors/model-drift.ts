@@ -38,21 +38,45 @@ export function modelDriftDetector(env: DetectorEnv): BehaviorDetector {
     let drifted = false;
     if (Math.abs(delta) >= cfg.refusalRateDelta && Math.abs(z) >= cfg.refusalZ) {
       drifted = true;
-      env.fire(out, {
-        ruleId: BEH.driftRefusalRate, entity, windowSeconds: cfg.windowSeconds, confidence: 0.7, channel: 'output',
-        evidence: `refusal rate ${round(cur.refusalRate * 100, 1)}% over ${cur.n} answers vs ${round(ref.refusalRate * 100, 1)}% in the reference window (z ${round(z, 1)})`,
-        count: cur.n, observed: cur.refusalRate, baseline: ref.refusalRate, threshold: cfg.refusalRateDelta, spanIds: [...st.spans],
-        extra: { zScore: round(z), direction: delta > 0 ? 'up' : 'down', referenceSamples: ref.n },
-      }, now);
+      env.fire(
+        out,
+        {
+          ruleId: BEH.driftRefusalRate,
+          entity,
+          windowSeconds: cfg.windowSeconds,
+          confidence: 0.7,
+          channel: 'output',
+          evidence: `refusal rate ${round(cur.refusalRate * 100, 1)}% over ${cur.n} answers vs ${round(ref.refusalRate * 100, 1)}% in the reference window (z ${round(z, 1)})`,
+          count: cur.n,
+          observed: cur.refusalRate,
+          baseline: ref.refusalRate,
+          threshold: cfg.refusalRateDelta,
+          spanIds: [...st.spans],
+          extra: { zScore: round(z), direction: delta > 0 ? 'up' : 'down', referenceSamples: ref.n },
+        },
+        now,
+      );
     }
     if (p >= cfg.psiThreshold) {
       drifted = true;
-      env.fire(out, {
-        ruleId: BEH.driftOutputLength, entity, windowSeconds: cfg.windowSeconds, confidence: 0.7, channel: 'output',
-        evidence: `output-length distribution shifted: PSI ${round(p, 3)} over ${cur.n} answers against the reference window`,
-        count: cur.n, observed: p, baseline: 0, threshold: cfg.psiThreshold, spanIds: [...st.spans],
-        extra: { psi: round(p, 4), referenceSamples: ref.n },
-      }, now);
+      env.fire(
+        out,
+        {
+          ruleId: BEH.driftOutputLength,
+          entity,
+          windowSeconds: cfg.windowSeconds,
+          confidence: 0.7,
+          channel: 'output',
+          evidence: `output-length distribution shifted: PSI ${round(p, 3)} over ${cur.n} answers against the reference window`,
+          count: cur.n,
+          observed: p,
+          baseline: 0,
+          threshold: cfg.psiThreshold,
+          spanIds: [...st.spans],
+          extra: { psi: round(p, 4), referenceSamples: ref.n },
+        },
+        now,
+      );
     }
     st.driftedWindows = drifted ? st.driftedWindows + 1 : 0;
     if (st.driftedWindows >= cfg.adoptAfterWindows) {
@@ -71,7 +95,13 @@ export function modelDriftDetector(env: DetectorEnv): BehaviorDetector {
       if (!name) return;
       const model = ix.provider ? `${ix.provider}/${name}` : name;
       const now = ctx.now;
-      const st = store.getOrCreate(model, now, () => ({ windowStart: now, current: new WindowStats(edges), reference: null, driftedWindows: 0, spans: [] }));
+      const st = store.getOrCreate(model, now, () => ({
+        windowStart: now,
+        current: new WindowStats(edges),
+        reference: null,
+        driftedWindows: 0,
+        spans: [],
+      }));
       if (now - st.windowStart >= windowMs && st.current.n >= cfg.minSamples) {
         close(model, st, now, out);
         st.current = new WindowStats(edges);

@@ -37,13 +37,24 @@ export function outputSpikeDetector(env: DetectorEnv): BehaviorDetector {
       base.update(Math.min(tokens, threshold));
       if (tokens <= threshold) return;
       const entity: Entity = ctx.actor ?? { type: 'service', id: app };
-      env.fire(out, {
-        ruleId: BEH.outputSpike, entity, windowSeconds: cfg.windowSeconds, confidence: Math.min(1, 0.6 + 0.1 * (tokens / Math.max(threshold, 1))),
-        channel: 'output',
-        evidence: `answer of ${round(tokens, 0)} tokens where the app baseline is ${round(baseline, 0)} (threshold ${round(threshold, 0)})`,
-        count: 1, observed: tokens, threshold, baseline, spanIds: [ix.span.spanId],
-        extra: { app, baselineStd: round(base.std) },
-      }, ctx.now);
+      env.fire(
+        out,
+        {
+          ruleId: BEH.outputSpike,
+          entity,
+          windowSeconds: cfg.windowSeconds,
+          confidence: Math.min(1, 0.6 + 0.1 * (tokens / Math.max(threshold, 1))),
+          channel: 'output',
+          evidence: `answer of ${round(tokens, 0)} tokens where the app baseline is ${round(baseline, 0)} (threshold ${round(threshold, 0)})`,
+          count: 1,
+          observed: tokens,
+          threshold,
+          baseline,
+          spanIds: [ix.span.spanId],
+          extra: { app, baselineStd: round(base.std) },
+        },
+        ctx.now,
+      );
     },
   };
 }

@@ -15,19 +15,36 @@ export function refusalClusterDetector(env: DetectorEnv): BehaviorDetector {
   const keys = env.store<EventRing>('key.refusals', windowMs);
 
   const track = (
-    type: EntityType, id: string, threshold: number, ruleId: string, store: typeof sessions,
-    now: number, spanId: string, out: Parameters<BehaviorDetector['observe']>[1],
+    type: EntityType,
+    id: string,
+    threshold: number,
+    ruleId: string,
+    store: typeof sessions,
+    now: number,
+    spanId: string,
+    out: Parameters<BehaviorDetector['observe']>[1],
   ) => {
     const ring = store.getOrCreate(id, now, () => new EventRing(threshold));
     ring.push(now, spanId);
     const since = now - windowMs;
     if (!ring.fullSince(since)) return;
     const count = ring.countSince(since);
-    env.fire(out, {
-      ruleId, entity: { type, id }, windowSeconds: cfg.windowSeconds, confidence: 0.8, channel: 'output',
-      evidence: `${count} refused answers for one ${type === 'session' ? 'session' : 'API key'} within ${cfg.windowSeconds}s`,
-      count, observed: count, threshold, spanIds: ring.spanIdsSince(since, env.config.maxSpanIds),
-    }, now);
+    env.fire(
+      out,
+      {
+        ruleId,
+        entity: { type, id },
+        windowSeconds: cfg.windowSeconds,
+        confidence: 0.8,
+        channel: 'output',
+        evidence: `${count} refused answers for one ${type === 'session' ? 'session' : 'API key'} within ${cfg.windowSeconds}s`,
+        count,
+        observed: count,
+        threshold,
+        spanIds: ring.spanIdsSince(since, env.config.maxSpanIds),
+      },
+      now,
+    );
   };
 
   return {
@@ -36,7 +53,8 @@ export function refusalClusterDetector(env: DetectorEnv): BehaviorDetector {
     observe(ctx, out) {
       if (!cfg.enabled || !ctx.refused) return;
       const spanId = ctx.ix.span.spanId;
-      if (ctx.session) track('session', ctx.session, cfg.sessionThreshold, BEH.refusalClusterSession, sessions, ctx.now, spanId, out);
+      if (ctx.session)
+        track('session', ctx.session, cfg.sessionThreshold, BEH.refusalClusterSession, sessions, ctx.now, spanId, out);
       const key = ctx.ix.identity.apiKeyFingerprint;
       if (key) track('api_key', key, cfg.apiKeyThreshold, BEH.refusalClusterKey, keys, ctx.now, spanId, out);
     },

@@ -37,7 +37,11 @@ export function repeatedAttemptsDetector(env: DetectorEnv): BehaviorDetector {
       }
       if (!attempted && !leaked) return;
       const now = ctx.now;
-      const st = store.getOrCreate(ctx.session, now, () => ({ attempts: new EventRing(cfg.threshold), lastLeakAt: -Infinity, leakSpan: '' }));
+      const st = store.getOrCreate(ctx.session, now, () => ({
+        attempts: new EventRing(cfg.threshold),
+        lastLeakAt: -Infinity,
+        leakSpan: '',
+      }));
       const spanId = ctx.ix.span.spanId;
       if (attempted) st.attempts.push(now, spanId);
       if (leaked) {
@@ -51,21 +55,45 @@ export function repeatedAttemptsDetector(env: DetectorEnv): BehaviorDetector {
       const entity = { type: 'session' as const, id: ctx.session };
       if (st.lastLeakAt >= since) {
         if (st.leakSpan && !spanIds.includes(st.leakSpan)) spanIds.push(st.leakSpan);
-        const fired = env.fire(out, {
-          ruleId: BEH.repeatedAttemptsSucceeded, entity, windowSeconds: cfg.windowSeconds, confidence: 1, channel: leaked ? 'output' : 'prompt',
-          evidence: `${count} injection/extraction attempts in ${cfg.windowSeconds}s followed by a leak in the same session`,
-          count, observed: count, threshold: cfg.threshold, spanIds, extra: { succeeded: true },
-        }, now);
+        const fired = env.fire(
+          out,
+          {
+            ruleId: BEH.repeatedAttemptsSucceeded,
+            entity,
+            windowSeconds: cfg.windowSeconds,
+            confidence: 1,
+            channel: leaked ? 'output' : 'prompt',
+            evidence: `${count} injection/extraction attempts in ${cfg.windowSeconds}s followed by a leak in the same session`,
+            count,
+            observed: count,
+            threshold: cfg.threshold,
+            spanIds,
+            extra: { succeeded: true },
+          },
+          now,
+        );
         // The escalated finding replaces the plain one for this window.
         if (fired) env.quiet(BEH.repeatedAttempts, entity, cfg.windowSeconds, now);
         return;
       }
       if (!attempted) return;
-      env.fire(out, {
-        ruleId: BEH.repeatedAttempts, entity, windowSeconds: cfg.windowSeconds, confidence: 0.9, channel: 'prompt',
-        evidence: `${count} injection/extraction attempts in one session within ${cfg.windowSeconds}s`,
-        count, observed: count, threshold: cfg.threshold, spanIds, extra: { succeeded: false },
-      }, now);
+      env.fire(
+        out,
+        {
+          ruleId: BEH.repeatedAttempts,
+          entity,
+          windowSeconds: cfg.windowSeconds,
+          confidence: 0.9,
+          channel: 'prompt',
+          evidence: `${count} injection/extraction attempts in one session within ${cfg.windowSeconds}s`,
+          count,
+          observed: count,
+          threshold: cfg.threshold,
+          spanIds,
+          extra: { succeeded: false },
+        },
+        now,
+      );
     },
   };
 }

@@ -49,11 +49,17 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
           store.set(ctx.session, declared, now);
         }
       }
-      const actor: Entity = id.user ? { type: 'user', id: id.user } : (ctx.actor ?? { type: 'service', id: ix.service ?? 'unknown' });
+      const actor: Entity = id.user
+        ? { type: 'user', id: id.user }
+        : (ctx.actor ?? { type: 'service', id: ix.service ?? 'unknown' });
       const spanIds = [ix.span.spanId];
 
       if (ix.documents.length > 0 && (cfg.dataScope || cfg.crossTenant)) {
-        const scope = id.dataScope ? (declared?.scopeEntries === id.dataScope ? declared.scope : parseScope(id.dataScope)) : declared?.scope;
+        const scope = id.dataScope
+          ? declared?.scopeEntries === id.dataScope
+            ? declared.scope
+            : parseScope(id.dataScope)
+          : declared?.scope;
         const tenant = id.tenant ?? declared?.tenant;
         const crossTenant: string[] = [];
         const outside: string[] = [];
@@ -73,20 +79,46 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
           }
         }
         if (crossTenant.length > 0) {
-          env.fire(out, {
-            ruleId: BEH.scopeCrossTenant, entity: actor, windowSeconds, perEvent, confidence: 0.95, channel: 'document',
-            evidence: `${crossTenant.length} retrieved document(s) of another tenant: ${crossTenant.slice(0, MAX_NAMES).join(', ')}`,
-            count: crossTenant.length, observed: crossTenant.length, threshold: 0, spanIds, dedupeSuffix: 'docs',
-            extra: { documents: crossTenant.slice(0, MAX_NAMES) },
-          }, now);
+          env.fire(
+            out,
+            {
+              ruleId: BEH.scopeCrossTenant,
+              entity: actor,
+              windowSeconds,
+              perEvent,
+              confidence: 0.95,
+              channel: 'document',
+              evidence: `${crossTenant.length} retrieved document(s) of another tenant: ${crossTenant.slice(0, MAX_NAMES).join(', ')}`,
+              count: crossTenant.length,
+              observed: crossTenant.length,
+              threshold: 0,
+              spanIds,
+              dedupeSuffix: 'docs',
+              extra: { documents: crossTenant.slice(0, MAX_NAMES) },
+            },
+            now,
+          );
         }
         if (outside.length > 0) {
-          env.fire(out, {
-            ruleId: BEH.scopeRetrieval, entity: actor, windowSeconds, perEvent, confidence: 0.85, channel: 'document',
-            evidence: `${outside.length} retrieved document(s) outside the declared data scope (${[...reasons].join(', ')}): ${outside.slice(0, MAX_NAMES).join(', ')}`,
-            count: outside.length, observed: outside.length, threshold: 0, spanIds, dedupeSuffix: 'docs',
-            extra: { documents: outside.slice(0, MAX_NAMES), reasons: [...reasons] },
-          }, now);
+          env.fire(
+            out,
+            {
+              ruleId: BEH.scopeRetrieval,
+              entity: actor,
+              windowSeconds,
+              perEvent,
+              confidence: 0.85,
+              channel: 'document',
+              evidence: `${outside.length} retrieved document(s) outside the declared data scope (${[...reasons].join(', ')}): ${outside.slice(0, MAX_NAMES).join(', ')}`,
+              count: outside.length,
+              observed: outside.length,
+              threshold: 0,
+              spanIds,
+              dedupeSuffix: 'docs',
+              extra: { documents: outside.slice(0, MAX_NAMES), reasons: [...reasons] },
+            },
+            now,
+          );
         }
       }
 
@@ -94,22 +126,50 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
       if (!cfg.tools || !allowed) return;
       const toolEntity: Entity = ctx.session ? { type: 'session', id: ctx.session } : actor;
       if (ix.kind === 'tool_call' && ix.tool?.name && !matches(allowed, ix.tool.name)) {
-        env.fire(out, {
-          ruleId: BEH.scopeTool, entity: toolEntity, windowSeconds, perEvent, confidence: 1, channel: 'tool_call',
-          evidence: `tool ${ix.tool.name} executed outside the session's ${allowed.length} allowed tools${ix.tool.decision ? ` (app decision: ${ix.tool.decision})` : ''}`,
-          count: 1, observed: 1, threshold: 0, spanIds, dedupeSuffix: ix.tool.name,
-          extra: { tool: ix.tool.name, executed: true },
-        }, now);
+        env.fire(
+          out,
+          {
+            ruleId: BEH.scopeTool,
+            entity: toolEntity,
+            windowSeconds,
+            perEvent,
+            confidence: 1,
+            channel: 'tool_call',
+            evidence: `tool ${ix.tool.name} executed outside the session's ${allowed.length} allowed tools${ix.tool.decision ? ` (app decision: ${ix.tool.decision})` : ''}`,
+            count: 1,
+            observed: 1,
+            threshold: 0,
+            spanIds,
+            dedupeSuffix: ix.tool.name,
+            extra: { tool: ix.tool.name, executed: true },
+          },
+          now,
+        );
       }
       const requested: string[] = [];
-      for (const m of ix.output) for (const call of m.toolCalls ?? []) if (call.name && !matches(allowed, call.name) && !requested.includes(call.name)) requested.push(call.name);
+      for (const m of ix.output)
+        for (const call of m.toolCalls ?? [])
+          if (call.name && !matches(allowed, call.name) && !requested.includes(call.name)) requested.push(call.name);
       if (requested.length > 0) {
-        env.fire(out, {
-          ruleId: BEH.scopeTool, entity: toolEntity, windowSeconds, perEvent, confidence: 0.7, channel: 'tool_call',
-          evidence: `model requested tool(s) outside the session's allowed set: ${requested.slice(0, MAX_NAMES).join(', ')}`,
-          count: requested.length, observed: requested.length, threshold: 0, spanIds, dedupeSuffix: `req:${requested.join(',')}`,
-          extra: { tools: requested.slice(0, MAX_NAMES), executed: false },
-        }, now);
+        env.fire(
+          out,
+          {
+            ruleId: BEH.scopeTool,
+            entity: toolEntity,
+            windowSeconds,
+            perEvent,
+            confidence: 0.7,
+            channel: 'tool_call',
+            evidence: `model requested tool(s) outside the session's allowed set: ${requested.slice(0, MAX_NAMES).join(', ')}`,
+            count: requested.length,
+            observed: requested.length,
+            threshold: 0,
+            spanIds,
+            dedupeSuffix: `req:${requested.join(',')}`,
+            extra: { tools: requested.slice(0, MAX_NAMES), executed: false },
+          },
+          now,
+        );
       }
     },
   };

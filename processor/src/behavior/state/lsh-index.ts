@@ -45,8 +45,22 @@ export class LshIndex {
   stores(): Array<{ name: string; size: number; maxEntries: number; evictions: Record<'lru' | 'ttl', number> }> {
     const self = this;
     return [
-      { name: 'campaign.clusters', get size() { return self.clusters.size; }, maxEntries: this.opt.maxClusters, evictions: this.clusterEvictions },
-      { name: 'campaign.bands', get size() { return self.bandMap.size; }, maxEntries: this.opt.maxClusters * this.opt.bands, evictions: this.bandEvictions },
+      {
+        name: 'campaign.clusters',
+        get size() {
+          return self.clusters.size;
+        },
+        maxEntries: this.opt.maxClusters,
+        evictions: this.clusterEvictions,
+      },
+      {
+        name: 'campaign.bands',
+        get size() {
+          return self.bandMap.size;
+        },
+        maxEntries: this.opt.maxClusters * this.opt.bands,
+        evictions: this.bandEvictions,
+      },
     ];
   }
 
@@ -59,7 +73,13 @@ export class LshIndex {
   }
 
   /** Add one prompt's signature from `source`; returns its cluster and how many distinct sources it has in the window. */
-  add(sig: Uint32Array, source: string, spanId: string, flagged: boolean, now: number): { cluster: Cluster; sources: number; similarity: number } {
+  add(
+    sig: Uint32Array,
+    source: string,
+    spanId: string,
+    flagged: boolean,
+    now: number,
+  ): { cluster: Cluster; sources: number; similarity: number } {
     const keys = bandKeys(sig, this.opt.bands);
     let best: Cluster | undefined;
     let bestSim = -1;
@@ -98,7 +118,18 @@ export class LshIndex {
   }
 
   private create(sig: Uint32Array, source: string, now: number): Cluster {
-    const c: Cluster = { id: this.nextId++, signature: sig, lastSeen: now, firstSource: source, firstSourceAt: now, members: null, spans: [], flagged: 0, dead: false, quietUntil: 0 };
+    const c: Cluster = {
+      id: this.nextId++,
+      signature: sig,
+      lastSeen: now,
+      firstSource: source,
+      firstSourceAt: now,
+      members: null,
+      spans: [],
+      flagged: 0,
+      dead: false,
+      quietUntil: 0,
+    };
     this.clusters.set(c.id, c, now);
     while (this.clusters.size > this.opt.maxClusters) this.evictHead('lru');
     return c;

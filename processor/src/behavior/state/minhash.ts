@@ -11,7 +11,11 @@ export class MinHasher {
   private readonly valueSeed: number;
   private readonly probeSeed: number;
 
-  constructor(readonly numHashes: number, readonly shingleWords: number, seed = 0x9e3779b9) {
+  constructor(
+    readonly numHashes: number,
+    readonly shingleWords: number,
+    seed = 0x9e3779b9,
+  ) {
     let s = seed >>> 0;
     const next = () => (s = mix32((s + 0x6d2b79f5) >>> 0));
     this.binSeed = next();
@@ -68,7 +72,10 @@ export class MinHasher {
       if (filled[b]) continue;
       let from = -1;
       for (let attempt = 0; attempt < 8 * n; attempt++) {
-        const j = Math.floor((mix32((Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca6b) ^ this.probeSeed) >>> 0) * n) / 4294967296);
+        const j = Math.floor(
+          (mix32((Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt + 1, 0x85ebca6b) ^ this.probeSeed) >>> 0) * n) /
+            4294967296,
+        );
         if (filled[j]) {
           from = j;
           break;
@@ -98,7 +105,7 @@ export function bandKeys(sig: Uint32Array, bands: number): number[] {
   for (let b = 0; b < bands; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < rows; r++) h = mix32((h ^ sig[b * rows + r]) >>> 0);
-    keys[b] = (mix32((h + b) >>> 0) & 0x3fffffff);
+    keys[b] = mix32((h + b) >>> 0) & 0x3fffffff;
   }
   return keys;
 }
@@ -113,5 +120,15 @@ function mix32(x: number): number {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x206f) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

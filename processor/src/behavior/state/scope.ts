@@ -33,9 +33,13 @@ export function matches(patterns: readonly string[], value: string): boolean {
 }
 
 /** Why a document is outside the scope, or undefined when it is inside (attributes a document lacks are not judged). */
-export function outOfScope(doc: RetrievedDocument, scope: DataScope): 'tenant' | 'classification' | 'source' | undefined {
+export function outOfScope(
+  doc: RetrievedDocument,
+  scope: DataScope,
+): 'tenant' | 'classification' | 'source' | undefined {
   if (doc.tenant && scope.tenant.length > 0 && !matches(scope.tenant, doc.tenant)) return 'tenant';
-  if (doc.classification && scope.classification.length > 0 && !matches(scope.classification, doc.classification)) return 'classification';
+  if (doc.classification && scope.classification.length > 0 && !matches(scope.classification, doc.classification))
+    return 'classification';
   if (doc.source && scope.source.length > 0 && !matches(scope.source, doc.source)) return 'source';
   return undefined;
 }

@@ -7,7 +7,10 @@ export class SlidingSum {
   private lastSlice = -1;
   private total = 0;
 
-  constructor(readonly slices: number, readonly sliceMs: number) {
+  constructor(
+    readonly slices: number,
+    readonly sliceMs: number,
+  ) {
     this.values = new Array<number>(slices).fill(0);
   }
 

@@ -19,9 +19,13 @@ function isoArg(name: string, v: string | undefined): number {
 }
 
 function report(result: VerifyResult, dir: string): string {
-  const lines = [`${dir}: ${result.ok ? 'OK' : 'TAMPERED'} (${result.verifiedRecords} records verified in ${result.segments} segment(s), ${result.sealedSegments} sealed; verified up to seq ${result.lastGoodSeq})`];
+  const lines = [
+    `${dir}: ${result.ok ? 'OK' : 'TAMPERED'} (${result.verifiedRecords} records verified in ${result.segments} segment(s), ${result.sealedSegments} sealed; verified up to seq ${result.lastGoodSeq})`,
+  ];
   for (const p of result.problems) {
-    const where = [p.segment, p.line !== undefined ? `line ${p.line}` : '', p.seq !== undefined ? `seq ${p.seq}` : ''].filter(Boolean).join(' ');
+    const where = [p.segment, p.line !== undefined ? `line ${p.line}` : '', p.seq !== undefined ? `seq ${p.seq}` : '']
+      .filter(Boolean)
+      .join(' ');
     lines.push(`  ${p.severity === 'error' ? 'ERROR' : 'warn '} ${p.code}${where ? ` [${where}]` : ''}: ${p.message}`);
   }
   return `${lines.join('\n')}\n`;
@@ -36,7 +40,8 @@ async function fail(io: CliIO, err: unknown): Promise<number> {
 export const archiveCommand: Command = {
   name: 'archive',
   summary: 'Verify the forensic archive, export an evidence bundle, or generate its signing key.',
-  synopsis: 'tracehound archive verify DIR [--public-key FILE] [--json] | export DIR --from ISO --to ISO [--session ID] --out DIR [--public-key FILE] | keygen --out DIR',
+  synopsis:
+    'tracehound archive verify DIR [--public-key FILE] [--json] | export DIR --from ISO --to ISO [--session ID] --out DIR [--public-key FILE] | keygen --out DIR',
   help: `Subcommands:
   verify DIR     check every record hash, the hash chain, every sealed segment against its signed checkpoint,
                  the checkpoint chain and that every missing segment was deleted by retention. DIR may also be an
@@ -73,10 +78,13 @@ see docs/archive.md), 2 usage error.
         const out = str(values.out);
         if (!out || dir !== undefined) throw new UsageError('keygen takes --out DIR and no other argument');
         const k = writeKeyPair(out);
-        await io.out(`wrote ${k.privateKeyFile} (keep secret; set archive.signingKeyFile or TRACEHOUND_ARCHIVE_KEY)\nwrote ${k.publicKeyFile} (key id ${k.keyId}; give it to whoever verifies)\n`);
+        await io.out(
+          `wrote ${k.privateKeyFile} (keep secret; set archive.signingKeyFile or TRACEHOUND_ARCHIVE_KEY)\nwrote ${k.publicKeyFile} (key id ${k.keyId}; give it to whoever verifies)\n`,
+        );
         return 0;
       }
-      if (action !== 'verify' && action !== 'export') throw new UsageError(`unknown subcommand '${action}' (verify, export, keygen)`);
+      if (action !== 'verify' && action !== 'export')
+        throw new UsageError(`unknown subcommand '${action}' (verify, export, keygen)`);
       if (dir === undefined) throw new UsageError(`${action} needs the archive folder`);
       if (!existsSync(dir)) {
         io.err(`tracehound archive: TH_ARCHIVE_IO: ${dir} does not exist\n`);
@@ -84,7 +92,9 @@ see docs/archive.md), 2 usage error.
       }
       const publicKey: KeyObject | undefined = keyFile ? loadPublicKeyFile(keyFile) : undefined;
       if (action === 'verify') {
-        const result = isBundle(dir) ? verifyBundle(dir, publicKey) : verifyArchive(dir, publicKey ? { publicKey } : undefined);
+        const result = isBundle(dir)
+          ? verifyBundle(dir, publicKey)
+          : verifyArchive(dir, publicKey ? { publicKey } : undefined);
         await io.out(values.json ? `${JSON.stringify(result)}\n` : report(result, dir));
         if (!result.ok && !values.json) io.err(`tracehound archive: TH_ARCHIVE_TAMPERED: ${dir} failed verification\n`);
         return result.ok ? 0 : 1;
@@ -97,7 +107,9 @@ see docs/archive.md), 2 usage error.
       const res = exportBundle(dir, { from, to, session: str(values.session), out, publicKey });
       await io.out(
         `wrote ${out}: ${res.recordCount} record(s) from ${res.segments.length} segment(s); manifest.json sha256 ${res.manifestSha256}\n` +
-          (res.verification.ok ? '' : `warning: the source archive failed verification (see ${out}/verification.json)\n`),
+          (res.verification.ok
+            ? ''
+            : `warning: the source archive failed verification (see ${out}/verification.json)\n`),
       );
       return 0;
     } catch (err) {

@@ -107,7 +107,8 @@ Exit codes: 0 scanned, 1 an input could not be read or parsed (TH_SCAN_INPUT) or
     for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) {
       io.err(`TH_SCAN_INPUT ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
     }
-    if (problems.length > MAX_PROBLEMS_SHOWN) io.err(`TH_SCAN_INPUT ... and ${problems.length - MAX_PROBLEMS_SHOWN} more input problems\n`);
+    if (problems.length > MAX_PROBLEMS_SHOWN)
+      io.err(`TH_SCAN_INPUT ... and ${problems.length - MAX_PROBLEMS_SHOWN} more input problems\n`);
     const sev = SEVERITY_ORDER.slice(1)
       .reverse()
       .map((s) => `${s} ${bySeverity[s]}`)
@@ -117,11 +118,14 @@ Exit codes: 0 scanned, 1 an input could not be read or parsed (TH_SCAN_INPUT) or
         `${counts.findings} findings (${sev}); ${problems.length} input problem(s)\n`,
     );
     if (engineError) {
-      io.err(`tracehound scan: the detection engine could not be loaded (${engineError}); inputs were parsed, not scanned\n`);
+      io.err(
+        `tracehound scan: the detection engine could not be loaded (${engineError}); inputs were parsed, not scanned\n`,
+      );
       return 1;
     }
     if (problems.length > 0) return 1;
-    if (failOn !== undefined && counts.findings > 0 && worst >= SEVERITY_ORDER.indexOf(failOn as Severity)) return EXIT_FINDINGS;
+    if (failOn !== undefined && counts.findings > 0 && worst >= SEVERITY_ORDER.indexOf(failOn as Severity))
+      return EXIT_FINDINGS;
     return 0;
   },
 };

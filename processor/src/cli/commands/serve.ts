@@ -41,7 +41,13 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     const registry = getDefaultRegistry();
     const logger = createLogger();
     const response = await loadResponse(config, io.env, logger, registry);
-    const engine = await loadEngine(config, { behavior: true, outputSinks: true, registry, extensions: response.extensions, sinks: response.sinks });
+    const engine = await loadEngine(config, {
+      behavior: true,
+      outputSinks: true,
+      registry,
+      extensions: response.extensions,
+      sinks: response.sinks,
+    });
     const service = await loadService(config, engine.stages(), logger, registry);
     let ports: { httpPort: number; grpcPort: number };
     // SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile).
@@ -57,10 +63,14 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
       io.err(`tracehound serve: TH_SERVE_START${cause ? ` (${cause})` : ''}: ${(err as Error).message}\n`);
       return 1;
     }
-    await io.out(`tracehound listening (${values.config ? String(values.config) : 'embedded default config'})\n${describeConfig(config, ports)}`);
+    await io.out(
+      `tracehound listening (${values.config ? String(values.config) : 'embedded default config'})\n${describeConfig(config, ports)}`,
+    );
 
     const signal = await firstSignal;
-    io.err(`tracehound: ${signal} received, draining (up to ${config.server.shutdownTimeoutMs} ms; signal again to exit now)\n`);
+    io.err(
+      `tracehound: ${signal} received, draining (up to ${config.server.shutdownTimeoutMs} ms; signal again to exit now)\n`,
+    );
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       (async () => {

@@ -41,8 +41,10 @@ export function classify(value: unknown, line: number, file: string, problems: I
     return [];
   }
   const out: ScanRecord[] = [];
-  if ('resourceSpans' in value || 'resource_spans' in value) out.push({ kind: 'spans', spans: traceRequestToViews(value).items, line });
-  if ('resourceLogs' in value || 'resource_logs' in value) out.push({ kind: 'logs', logs: logsRequestToViews(value).items, line });
+  if ('resourceSpans' in value || 'resource_spans' in value)
+    out.push({ kind: 'spans', spans: traceRequestToViews(value).items, line });
+  if ('resourceLogs' in value || 'resource_logs' in value)
+    out.push({ kind: 'logs', logs: logsRequestToViews(value).items, line });
   if (out.length > 0) return out;
   if ('resourceMetrics' in value || 'resource_metrics' in value) return []; // metrics carry no LLM content
   if (typeof value.text === 'string') {
@@ -55,12 +57,20 @@ export function classify(value: unknown, line: number, file: string, problems: I
     if (typeof value.id === 'string') rec.id = value.id;
     return [rec];
   }
-  problems.push({ file, line, message: 'neither an OTLP export request (resourceSpans/resourceLogs) nor a {"text": ...} row' });
+  problems.push({
+    file,
+    line,
+    message: 'neither an OTLP export request (resourceSpans/resourceLogs) nor a {"text": ...} row',
+  });
   return [];
 }
 
 /** Stream the records of one input ('-' is stdin). Unreadable input ends the stream with a problem. */
-export async function* readScanInput(file: string, problems: InputProblem[], stdin: Readable = process.stdin): AsyncGenerator<ScanRecord> {
+export async function* readScanInput(
+  file: string,
+  problems: InputProblem[],
+  stdin: Readable = process.stdin,
+): AsyncGenerator<ScanRecord> {
   const stream = file === '-' ? stdin : createReadStream(file, { encoding: 'utf8' });
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
@@ -73,7 +83,10 @@ export async function* readScanInput(file: string, problems: InputProblem[], std
       if (document) {
         documentChars += line.length + 1;
         if (documentChars > MAX_DOCUMENT_CHARS) {
-          problems.push({ file, message: `a single JSON document larger than ${MAX_DOCUMENT_CHARS} characters; write one request per line instead` });
+          problems.push({
+            file,
+            message: `a single JSON document larger than ${MAX_DOCUMENT_CHARS} characters; write one request per line instead`,
+          });
           return;
         }
         document.push(line);

@@ -134,7 +134,12 @@ export function attributes(kvs: unknown[], depth = 0): Attributes {
   const out: Attributes = {};
   for (const kv of kvs) {
     if (!isObj(kv) || typeof kv.key !== 'string') continue;
-    Object.defineProperty(out, kv.key, { value: anyValue(kv.value, depth), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, kv.key, {
+      value: anyValue(kv.value, depth),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -155,16 +160,29 @@ export function traceRequestToViews(req: Obj): Converted<SpanView> {
   const items: SpanView[] = [];
   let skipped = 0;
   for (const rs of list(req, 'resourceSpans')) {
-    if (!isObj(rs)) { skipped++; continue; }
+    if (!isObj(rs)) {
+      skipped++;
+      continue;
+    }
     const resource = resourceOf(rs);
     for (const ss of [...list(rs, 'scopeSpans'), ...list(rs, 'instrumentationLibrarySpans')]) {
-      if (!isObj(ss)) { skipped++; continue; }
+      if (!isObj(ss)) {
+        skipped++;
+        continue;
+      }
       const scope = scopeOf(ss);
       for (const s of list(ss, 'spans')) {
-        if (!isObj(s)) { skipped++; continue; }
+        if (!isObj(s)) {
+          skipped++;
+          continue;
+        }
         const events: SpanEventView[] = list(s, 'events')
           .filter(isObj)
-          .map((e) => ({ name: str(e.name) ?? '', timeNs: nanos(field(e, 'timeUnixNano')), attributes: attributes(list(e, 'attributes')) }));
+          .map((e) => ({
+            name: str(e.name) ?? '',
+            timeNs: nanos(field(e, 'timeUnixNano')),
+            attributes: attributes(list(e, 'attributes')),
+          }));
         const status = field(s, 'status');
         const parent = normalizeId(field(s, 'parentSpanId'), 8);
         const view: SpanView = {
@@ -180,7 +198,11 @@ export function traceRequestToViews(req: Obj): Converted<SpanView> {
           scope,
         };
         if (parent) view.parentSpanId = parent;
-        if (isObj(status)) view.status = { code: enumValue(status.code, STATUS_CODE), ...(str(status.message) ? { message: str(status.message) } : {}) };
+        if (isObj(status))
+          view.status = {
+            code: enumValue(status.code, STATUS_CODE),
+            ...(str(status.message) ? { message: str(status.message) } : {}),
+          };
         items.push(view);
       }
     }
@@ -192,13 +214,22 @@ export function logsRequestToViews(req: Obj): Converted<LogView> {
   const items: LogView[] = [];
   let skipped = 0;
   for (const rl of list(req, 'resourceLogs')) {
-    if (!isObj(rl)) { skipped++; continue; }
+    if (!isObj(rl)) {
+      skipped++;
+      continue;
+    }
     const resource = resourceOf(rl);
     for (const sl of [...list(rl, 'scopeLogs'), ...list(rl, 'instrumentationLibraryLogs')]) {
-      if (!isObj(sl)) { skipped++; continue; }
+      if (!isObj(sl)) {
+        skipped++;
+        continue;
+      }
       const scope = scopeOf(sl);
       for (const r of list(sl, 'logRecords')) {
-        if (!isObj(r)) { skipped++; continue; }
+        if (!isObj(r)) {
+          skipped++;
+          continue;
+        }
         const attrs = attributes(list(r, 'attributes'));
         const time = nanos(field(r, 'timeUnixNano'));
         const view: LogView = {
@@ -212,7 +243,9 @@ export function logsRequestToViews(req: Obj): Converted<LogView> {
         const spanId = normalizeId(field(r, 'spanId'), 8);
         if (traceId) view.traceId = traceId;
         if (spanId) view.spanId = spanId;
-        const eventName = str(field(r, 'eventName')) || (typeof attrs['event.name'] === 'string' ? (attrs['event.name'] as string) : undefined);
+        const eventName =
+          str(field(r, 'eventName')) ||
+          (typeof attrs['event.name'] === 'string' ? (attrs['event.name'] as string) : undefined);
         if (eventName) view.eventName = eventName;
         const sev = field(r, 'severityNumber');
         if (sev !== undefined) view.severityNumber = enumValue(sev, SEVERITY_NUMBER);

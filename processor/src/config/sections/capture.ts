@@ -5,7 +5,13 @@ export const captureDefaults: CaptureConfig = { mode: 'full' };
 
 function checkCapture(c: CaptureConfig): SectionIssue[] {
   if (c.mode === 'hashed' && !c.hashKey) {
-    return [{ code: 'TH_CONFIG_MISSING', path: ['hashKey'], message: 'capture.mode hashed needs a hashKey (or TRACEHOUND_HASH_KEY)' }];
+    return [
+      {
+        code: 'TH_CONFIG_MISSING',
+        path: ['hashKey'],
+        message: 'capture.mode hashed needs a hashKey (or TRACEHOUND_HASH_KEY)',
+      },
+    ];
   }
   return [];
 }

@@ -24,7 +24,11 @@ const suppression = {
     id: { type: 'string', minLength: 1, description: 'Unique id of the suppression (shows in audit trails).' },
     rule: { type: 'string', minLength: 1, description: "Rule id it applies to, or '*'." },
     reason: { type: 'string', minLength: 1, description: 'Why the finding is a false positive.' },
-    expires: { type: 'string', format: 'date-time', description: 'ISO-8601 time with offset after which it stops applying.' },
+    expires: {
+      type: 'string',
+      format: 'date-time',
+      description: 'ISO-8601 time with offset after which it stops applying.',
+    },
     match: {
       type: 'object',
       description: 'All given fields must equal the finding context for it to be suppressed.',
@@ -45,7 +49,12 @@ function checkDetection(d: DetectionConfig): SectionIssue[] {
   const issues: SectionIssue[] = [];
   const seen = new Set<string>();
   d.suppressions.forEach((s, i) => {
-    if (seen.has(s.id)) issues.push({ code: 'TH_CONFIG_CONFLICT', path: ['suppressions', String(i), 'id'], message: `duplicate suppression id ${s.id}` });
+    if (seen.has(s.id))
+      issues.push({
+        code: 'TH_CONFIG_CONFLICT',
+        path: ['suppressions', String(i), 'id'],
+        message: `duplicate suppression id ${s.id}`,
+      });
     seen.add(s.id);
   });
   return issues;
@@ -63,11 +72,20 @@ export const detectionSection = defineSection({
     additionalProperties: false,
     properties: {
       minConfidence: confidence('Detections below this confidence are dropped.'),
-      rules: { type: 'object', description: 'Per-rule overrides keyed by rule id.', propertyNames: { minLength: 1 }, additionalProperties: ruleOverride },
+      rules: {
+        type: 'object',
+        description: 'Per-rule overrides keyed by rule id.',
+        propertyNames: { minLength: 1 },
+        additionalProperties: ruleOverride,
+      },
       toolHostAllowlist: {
         type: 'array',
         description: "Hosts tool calls may reach; '*.example.com' matches subdomains. Empty: the rule is off.",
-        items: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9_.-]+(:[0-9]{1,5})?$', description: 'a host name or *.domain, optionally with :port (no scheme, no path)' },
+        items: {
+          type: 'string',
+          pattern: '^(\\*\\.)?[A-Za-z0-9_.-]+(:[0-9]{1,5})?$',
+          description: 'a host name or *.domain, optionally with :port (no scheme, no path)',
+        },
       },
       filePathAllowlist: {
         type: 'array',

@@ -15,7 +15,10 @@ export const findingsSection = defineSection({
     properties: {
       file: { type: 'string', description: "JSONL file findings are appended to ('' disables it)." },
       console: { type: 'boolean', description: 'Print a one-line summary of each finding on stderr.' },
-      forward: { type: 'boolean', description: 'Send findings as OTLP log records (event.name tracehound.finding) to the next hop.' },
+      forward: {
+        type: 'boolean',
+        description: 'Send findings as OTLP log records (event.name tracehound.finding) to the next hop.',
+      },
     },
   },
 });

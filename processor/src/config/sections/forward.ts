@@ -15,11 +15,16 @@ function checkForward(f: ForwardConfig, ctx: CheckContext): SectionIssue[] {
   if (tls) {
     if (Boolean(tls.certFile) !== Boolean(tls.keyFile)) {
       const missing = tls.certFile ? 'keyFile' : 'certFile';
-      issues.push({ code: 'TH_CONFIG_MISSING', path: ['tls', missing], message: 'certFile and keyFile go together (client certificate)' });
+      issues.push({
+        code: 'TH_CONFIG_MISSING',
+        path: ['tls', missing],
+        message: 'certFile and keyFile go together (client certificate)',
+      });
     }
     for (const key of ['caFile', 'certFile', 'keyFile'] as const) {
       const file = tls[key];
-      if (file && !ctx.fileReadable(file)) issues.push({ code: 'TH_CONFIG_FILE', path: ['tls', key], message: `cannot read ${file}` });
+      if (file && !ctx.fileReadable(file))
+        issues.push({ code: 'TH_CONFIG_FILE', path: ['tls', key], message: `cannot read ${file}` });
     }
   }
   return issues;
@@ -45,10 +50,23 @@ export const forwardSection = defineSection({
         type: 'object',
         description: 'Extra request headers for the next hop (e.g. authorization). Values are treated as secrets.',
         propertyNames: { pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", description: 'an HTTP header name' },
-        additionalProperties: { type: 'string', pattern: '^[^\\r\\n]*$', description: 'a header value without line breaks' },
+        additionalProperties: {
+          type: 'string',
+          pattern: '^[^\\r\\n]*$',
+          description: 'a header value without line breaks',
+        },
       },
-      compression: { type: 'string', enum: ['none', 'gzip'], description: 'Compress request bodies sent to the next hop.' },
-      timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000, description: 'Timeout of one export request to the next hop.' },
+      compression: {
+        type: 'string',
+        enum: ['none', 'gzip'],
+        description: 'Compress request bodies sent to the next hop.',
+      },
+      timeoutMs: {
+        type: 'integer',
+        minimum: 100,
+        maximum: 600_000,
+        description: 'Timeout of one export request to the next hop.',
+      },
       tls: tlsClientSchema,
     },
   },

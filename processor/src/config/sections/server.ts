@@ -25,7 +25,12 @@ const listener = (what: string, port: number) => ({
   properties: {
     enabled: { type: 'boolean', description: `Run the ${what} receiver.` },
     host: { type: 'string', minLength: 1, description: 'Address to listen on (0.0.0.0 for all interfaces).' },
-    port: { type: 'integer', minimum: 0, maximum: 65535, description: `TCP port (0 picks a free one; default ${port}).` },
+    port: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 65535,
+      description: `TCP port (0 picks a free one; default ${port}).`,
+    },
     tls: tlsServerSchema,
   },
 });
@@ -33,10 +38,24 @@ const listener = (what: string, port: number) => ({
 function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean }): SectionIssue[] {
   const issues: SectionIssue[] = [];
   if (!s.http.enabled && !s.grpc.enabled) {
-    issues.push({ code: 'TH_CONFIG_CONFLICT', path: ['http', 'enabled'], message: 'at least one receiver (http or grpc) must be enabled' });
+    issues.push({
+      code: 'TH_CONFIG_CONFLICT',
+      path: ['http', 'enabled'],
+      message: 'at least one receiver (http or grpc) must be enabled',
+    });
   }
-  if (s.http.enabled && s.grpc.enabled && s.http.port !== 0 && s.http.port === s.grpc.port && s.http.host === s.grpc.host) {
-    issues.push({ code: 'TH_CONFIG_CONFLICT', path: ['grpc', 'port'], message: `the http and grpc receivers cannot share port ${s.http.port}` });
+  if (
+    s.http.enabled &&
+    s.grpc.enabled &&
+    s.http.port !== 0 &&
+    s.http.port === s.grpc.port &&
+    s.http.host === s.grpc.host
+  ) {
+    issues.push({
+      code: 'TH_CONFIG_CONFLICT',
+      path: ['grpc', 'port'],
+      message: `the http and grpc receivers cannot share port ${s.http.port}`,
+    });
   }
   if (s.maxInFlightBytes < s.maxBodyBytes) {
     issues.push({
@@ -87,7 +106,12 @@ export const serverSection = defineSection({
         minLength: 16,
         description: 'Bearer token every receiver request must carry (Authorization: Bearer ...). Unset: no auth.',
       },
-      retryAfterSeconds: { type: 'integer', minimum: 1, maximum: 3600, description: 'Seconds suggested to clients in Retry-After.' },
+      retryAfterSeconds: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 3600,
+        description: 'Seconds suggested to clients in Retry-After.',
+      },
       shutdownTimeoutMs: {
         type: 'integer',
         minimum: 0,

@@ -23,7 +23,11 @@ export const tlsClientSchema: JsonSchema = {
   description: 'TLS options for the connection to the next hop (https endpoints).',
   additionalProperties: false,
   properties: {
-    caFile: { type: 'string', minLength: 1, description: 'PEM CA bundle that signs the next hop certificate (default: system roots).' },
+    caFile: {
+      type: 'string',
+      minLength: 1,
+      description: 'PEM CA bundle that signs the next hop certificate (default: system roots).',
+    },
     certFile: { type: 'string', minLength: 1, description: 'Client certificate for mTLS (needs keyFile).' },
     keyFile: { type: 'string', minLength: 1, description: 'Private key of the client certificate (needs certFile).' },
     insecureSkipVerify: { type: 'boolean', description: 'Do not verify the next hop certificate. Testing only.' },

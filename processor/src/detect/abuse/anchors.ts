@@ -81,8 +81,10 @@ const EN: Lists = {
     'ransom*,keylog*,logger,loggers,rootkit*,botnet*,trojan*,stealer*,grabber*,cryptojack*,miner,miners,stalkerware,spyware,rat,rats,malware*,malicious,virus*,worm,worms,backdoor*,bomb,bombs,crypter*,dropper*,wiper*,polymorphic,replicating,propagating,infostealer*,implant*,beacon*,ransomware',
   EXPLOIT:
     'exploit*,shellcode*,payload*,ddos*,flood*,booter*,stresser*,take down,zero day,0day,zeroday,webshell*,reverse shell,web shell,botnet*',
-  MALOBJ: 'and control,remote access,jacker*,jackers,executable*,binary,binaries,macro*,vba,npm,pip,pypi,nuget,extension*,addon*,apk,apks,dll,dlls,c2,implant*,beacon*,loader*,fork,shell',
-  MALGATE: 'posts,sending,giving,installs,gives me,runs at,got a,usb,itself,startup,boot,root,infected,compromised,virustotal,detections,persistence,environment variables,owner noticing,installs it,every project',
+  MALOBJ:
+    'and control,remote access,jacker*,jackers,executable*,binary,binaries,macro*,vba,npm,pip,pypi,nuget,extension*,addon*,apk,apks,dll,dlls,c2,implant*,beacon*,loader*,fork,shell',
+  MALGATE:
+    'posts,sending,giving,installs,gives me,runs at,got a,usb,itself,startup,boot,root,infected,compromised,virustotal,detections,persistence,environment variables,owner noticing,installs it,every project',
   HARMV:
     'steal*,stole,grab*,harvest*,exfil*,upload*,send,sends,sending,forward*,log,logs,logging,record*,captur*,disabl*,turn off,kill*,drop,drops,install*,spread*,inject*,hijack*,encrypt*,wipe,wipes,wiping,lock,locks,infect*,compromis*,brick,dump*,scrape*,swipe,lift,sniff*,intercept*,leak,leaks,leaking,exfiltrate',
   SECRET:
@@ -91,31 +93,30 @@ const EN: Lists = {
     'account*,email*,e mail,inbox,gmail,icloud,instagram,facebook,snapchat,tiktok,twitter,whatsapp,telegram,discord,steam,onlyfans,phone*,iphone*,android,laptop*,computer*,pc,wifi,wi fi,router,network,hotspot,cloud,profile,device*,bank,banking,card,cards,credit card*,ssn,ssns,social security,medical records,personal,pii,customer data,user data,photos,messages,texts,chats,dms,location,whereabouts,browsing,screen,camera,webcam,microphone,crypto wallet*,wallets,slack,teams,outlook,history,code,codes,token,tokens,database*,system,systems,server,servers,mainframe,intranet,grid,cameras,blockchain,atm,machine,machines,pcs,files,website,websites,site,stream',
   TARGET:
     'victim*,target,targets,ex,exes,girlfriend*,boyfriend*,wife,wives,husband*,partner,spouse,fiance*,boss,bosses,coworker*,co worker*,colleague*,neighbor*,neighbour*,roommate*,flatmate*,classmate*,teacher,professor,sister*,brother*,mom,mother,dad,father,parents,daughter,son,landlord,tenant,crush,rival*,competitor*,enemy,elderly,seniors,widow*,retiree*,grandma,grandpa,grandmother,grandfather,strangers,minors,lonely,unsuspecting,vulnerable,gullible,someone s,somebody s,receptionist,helpdesk,help desk,old people,old lady,teens,teenagers',
-  POSS:
-    'his,her,their,them,him,others,other people,s,someone,somebody,people,users,customers,employees,employee*,company,school,university,hospital,government,friend,friends,manager,kids,children,mark,marks,cousin,aunt,uncle,teen,rep,stranger,immigrants,employer*',
+  POSS: 'his,her,their,them,him,others,other people,s,someone,somebody,people,users,customers,employees,employee*,company,school,university,hospital,government,friend,friends,manager,kids,children,mark,marks,cousin,aunt,uncle,teen,rep,stranger,immigrants,employer*',
   DECEIVE:
     'impersonat*,pose as,poses as,posing as,spoof*,masquerad*,pass off,passing off,pass myself,in their name,under another,under someone,purporting',
-  LOOK:
-    'so that,so they,so he,so she,so the,recipient*,clicks,click on,copy of,mirror of,exactly like,looks exactly,came from,my page,my site,my link,my domain,my website,my landing,replica*,clone*,cloned,identical,lookalike*,alike,typosquat*,homograph*,pretend*,disguis*,supposedly,posing,pose,poses,convinc*,persuad*,sweet talk,charm,coax*,pressur*,guilt*,scare*,scaring,frighten*,bully,bullies,bullied,bullying,shame*,threaten*,intimidat*,their trust,her trust,his trust,trust me,their confidence,her confidence,his confidence,talk her,talk him,talk them,talk my,talk someone,talk the',
+  LOOK: 'so that,so they,so he,so she,so the,recipient*,clicks,click on,copy of,mirror of,exactly like,looks exactly,came from,my page,my site,my link,my domain,my website,my landing,replica*,clone*,cloned,identical,lookalike*,alike,typosquat*,homograph*,pretend*,disguis*,supposedly,posing,pose,poses,convinc*,persuad*,sweet talk,charm,coax*,pressur*,guilt*,scare*,scaring,frighten*,bully,bullies,bullied,bullying,shame*,threaten*,intimidat*,their trust,her trust,his trust,trust me,their confidence,her confidence,his confidence,talk her,talk him,talk them,talk my,talk someone,talk the',
   EVADE:
     'undetect*,fud,secretly,covert*,covertly,stealth*,unnoticed,untraceable,bypass*,evad*,get past,get around,slip past,zero detections,her knowing,him knowing,them knowing,anyone knowing,her noticing,him noticing,them noticing,them realizing,her realizing,getting caught,being caught,being detected,getting detected,being traced,being noticed,getting flagged,being flagged,getting banned,their knowledge,her knowledge,his knowledge,their consent,her consent,his consent,without permission,without authorization,can t detect,won t detect,not detect,not be detected,not get caught',
-  EVADEW: 'without,behind,hide,hides,hidden,quiet*,silent*,silently,avoid*,caught,detected,traced,noticing,knowing,flagged,banned,persist*,secret,invisible,remain hidden,stay hidden',
+  EVADEW:
+    'without,behind,hide,hides,hidden,quiet*,silent*,silently,avoid*,caught,detected,traced,noticing,knowing,flagged,banned,persist*,secret,invisible,remain hidden,stay hidden',
   PHISH: 'phish*,smish*,vish*,whaling,spear phishing,spearphish*',
   MSG: 'email*,e mail,mail,text,texts,sms,message*,dm,dms,letter*,note,notes,notification*,voicemail*,alert*,notice*,popup*,pop up,template*,flyer*,receipt*,invoice*,landing,page,pages,site,sites,website*,domain*,qr,chat,chats,portal*,form,forms,screen,screens,post,posts,ad,ads,call',
   BRAND:
     'bank*,paypal,irs,hmrc,microsoft,office 365,outlook,apple,icloud,amazon,google,gmail,netflix,facebook,instagram,linkedin,dhl,fedex,ups,usps,royal mail,it support,it department,it team,it admin,it desk,helpdesk,help desk,service desk,hr,payroll,ceo,cfo,boss,manager,police,government,tax,medicare,support,security team,coinbase,binance,metamask,chase,wells fargo,citi,hsbc,barclays,docusign,dropbox,post office,courier,delivery',
-  FAKE:
-    'positive reviews,negative reviews,star reviews,star ratings,dead,deceased,fake*,spoof*,counterfeit*,counterfit*,forge,forged,forging,forgery,phony,phoney,bogus,fabricat*,doctored,knock off,knockoff*,fraudulent,made up,false rumors,false rumours,false stories,false information,false claims,false reviews,false insurance,exaggerate,exaggerated,inflated',
-  DOC:
-    'text messages,review*,rating*,invoice*,check,checks,cheque*,receipt*,id,ids,identity,identification,license*,licence*,passport*,visa,visas,diploma*,degree*,certificate*,statement*,pay stub*,paystub*,paycheck*,w2,tax return*,charity,charities,fundraiser*,giveaway*,lottery,lotteries,sweepstakes,job,jobs,investment*,testimonial*,followers,likes,money,currency,bills,banknote*,dollars,insurance,claim,claims,note,notes,prescription*,signature*,store*,shop*,ticket*,refund*,warrant*,reference*,loan*,credit,benefit*,unemployment,prize*,return,returns,pitch,coin*,hashtag*,engagement,accounts,donation*,campaign*,goods,products,designer,handbags,watches,sneakers,medicine*,pills,doctor,sick note',
+  FAKE: 'positive reviews,negative reviews,star reviews,star ratings,dead,deceased,fake*,spoof*,counterfeit*,counterfit*,forge,forged,forging,forgery,phony,phoney,bogus,fabricat*,doctored,knock off,knockoff*,fraudulent,made up,false rumors,false rumours,false stories,false information,false claims,false reviews,false insurance,exaggerate,exaggerated,inflated',
+  DOC: 'text messages,review*,rating*,invoice*,check,checks,cheque*,receipt*,id,ids,identity,identification,license*,licence*,passport*,visa,visas,diploma*,degree*,certificate*,statement*,pay stub*,paystub*,paycheck*,w2,tax return*,charity,charities,fundraiser*,giveaway*,lottery,lotteries,sweepstakes,job,jobs,investment*,testimonial*,followers,likes,money,currency,bills,banknote*,dollars,insurance,claim,claims,note,notes,prescription*,signature*,store*,shop*,ticket*,refund*,warrant*,reference*,loan*,credit,benefit*,unemployment,prize*,return,returns,pitch,coin*,hashtag*,engagement,accounts,donation*,campaign*,goods,products,designer,handbags,watches,sneakers,medicine*,pills,doctor,sick note',
   FRAUD:
     'scam,scams,scamming,swindl*,defraud*,rip off,ripping off,fleec*,bilk*,dupe,duping,fraud,frauds,fraudulently,launder*,money laundering,embezzl*,identity theft,carding,fullz,cvv,bank drop*,money mule*,ponzi,pyramid scheme*,pump and,insider trading,chargeback fraud,refund fraud,disinformation,misinform*,propaganda,hoax*,smear campaign,fake news,rug pull,counterfeit*,forgery,tax evasion,clean money,clean cash,clean funds,wash money,wash cash,wash funds,card methods,bank drops',
   FRAUDX:
     'fraud*,scam*,conning,identit*,ssn,social security,stolen,mule,mules,pyramid,scheme*,chargeback*,lies,rumor*,rumour*,evasion,theft,liquidity,smear,con artist*,staged,stage,personal information,personal details,personal info,identification,cheating,cheat on',
   TRICK:
     'support scam,grandparent scam,romance scam,advance fee,ceo fraud,email compromise,card scam,refund scam,irs scam,lottery scam,investment scam,manipulat*,coerc*,fool,fools,fooled,fooling,con into,conned,dupe*,duping,deceiv*,luring,blackmail*,catfish*,pretext*,sextort*,extort*,butchering,nigerian,bec,419,social engineering,gaslight*,brainwash*,trick,tricks,tricked,tricking,lure,lures,lured,bait,baiting',
-  MONEY: 'money,funds,cash,pay,paying,payment*,wire,wired,wiring,transfer*,gift card*,bitcoin*,btc,monero,crypto,savings,fee,fees,bail,ransom*,sell,monetiz*,invest*,deposit*,loan*,withdraw*',
-  SCRIPT: 'script*,lines,story,stories,letter*,message*,dm,dms,text,texts,call,calls,opener*,plan,plans,excuse*,say,lie,lies,reason,phone,pitch,conversation',
+  MONEY:
+    'money,funds,cash,pay,paying,payment*,wire,wired,wiring,transfer*,gift card*,bitcoin*,btc,monero,crypto,savings,fee,fees,bail,ransom*,sell,monetiz*,invest*,deposit*,loan*,withdraw*',
+  SCRIPT:
+    'script*,lines,story,stories,letter*,message*,dm,dms,text,texts,call,calls,opener*,plan,plans,excuse*,say,lie,lies,reason,phone,pitch,conversation',
   INTRUDE:
     'hack*,crack*,break into,break in,hijack*,take over,takeover,brute*,bruteforce,wiretap*,piggyback*,spy on,credential stuffing,password spraying,account takeover',
   SURVEIL:
@@ -126,8 +127,7 @@ const EN: Lists = {
     'mass,bulk,thousands,hundreds,millions,dozens,unsolicited,spam*,automat*,auto generated,bot,bots,blast*,flood*,sock puppet*,sockpuppet*,astroturf*',
   DEFENSE:
     'to detect,can detect,we detect,banks detect,detect money,detect fraud,detect phishing,detect scams,detecting,training exercise,fraud training,awareness training,security training,training scenario,falling victim,safely,victim of,avoid being,avoid falling,falling for,securely,protect*,prevent*,warn,warning them,warn them,awareness,recognize,recognise,red flags,warning signs,unknowingly,inadvertently,proactive,quiz*,yara,sigma rule*,incident response,blue team,pentest*,tabletop,my own',
-  KNOW:
-    'history of,common types',
+  KNOW: 'history of,common types',
 };
 
 /** The same classes in the main other languages: intent phrasings for the generic layer (written for this project). */
@@ -156,7 +156,8 @@ const I18N: Lists = {
     'वायरस,मैलवेयर,ट्रोजन,रैंसमवेयर,कीलॉगर,फिरौती,जासूसी',
     '木马,病毒,勒索软件,恶意软件,恶意程序,恶意代码,键盘记录,后门,蠕虫,间谍软件,盗号,ウイルス,マルウェア,ランサムウェア,トロイの木馬,キーロガー,バックドア,スパイウェア,ワーム',
   ].join(','),
-  EXPLOIT: 'dos,ddos attack,dos attack,syn flood,crash their,crash my,crash the,crash someone,knock down,knock offline,exploit*,payload*,ddos,эксплойт*,ддос,استغلال,ثغرة,漏洞利用,攻击程序,エクスプロイト,脆弱性を突',
+  EXPLOIT:
+    'dos,ddos attack,dos attack,syn flood,crash their,crash my,crash the,crash someone,knock down,knock offline,exploit*,payload*,ddos,эксплойт*,ддос,استغلال,ثغرة,漏洞利用,攻击程序,エクスプロイト,脆弱性を突',
   HARMV: [
     'robar,roba,roban,robe,registre,registra,registrar,envie,envia,enviar,envíe,cifre,cifra,cifrar,encripta,encriptar,borra,borrar,desactiva,desactivar,instala,instalar,vole,voler,vol,enregistre,chiffre,chiffrer,envoie,envoyer,desactive,desactiver,installe,stehlen,stiehlt,aufzeichnet,aufzeichnen,verschlusselt,verschlusseln,schickt,senden,deaktiviert,installiert,roubar,rouba,registra,grave,criptografa,criptografar,envia,enviar,desativa,instala',
     'крадет,красть,украсть,ворует,записывает,шифрует,зашифровать,отправляет,отключает,отключить,установить,устанавливает,похитить,перехватить',
@@ -205,7 +206,8 @@ const I18N: Lists = {
     'ईमेल,मेल,संदेश,मैसेज,एसएमएस,पेज,वेबसाइट,पत्र',
     '邮件,短信,信息,消息,网页,网站,页面,通知,メール,メッセージ,ショートメッセージ,サイト,ページ,通知',
   ].join(','),
-  BRAND: 'banco,bancaria,bancario,banque,sparkasse,volksbank,itau,bradesco,santander,bbva,caixa,correos,hacienda,impots,finanzamt,policia,police,polizei,сбербанк*,банк*,тинькофф,госуслуг*,полици*,بنك,البنك,مصرف,الشرطة,बैंक,पुलिस,एसबीआई,银行,支付宝,淘宝,警察,銀行,アマゾン,郵便局,警察,税務署',
+  BRAND:
+    'banco,bancaria,bancario,banque,sparkasse,volksbank,itau,bradesco,santander,bbva,caixa,correos,hacienda,impots,finanzamt,policia,police,polizei,сбербанк*,банк*,тинькофф,госуслуг*,полици*,بنك,البنك,مصرف,الشرطة,बैंक,पुलिस,एसबीआई,银行,支付宝,淘宝,警察,銀行,アマゾン,郵便局,警察,税務署',
   FAKE: 'falso,falsa,falsos,falsas,falsificad*,falsificar,trucho,faux,fausse,fausses,falsifie*,falsifier,gefalscht*,falsch*,gefakt*,falsificado*,falsa,поддельн*,фальшив*,фейков*,липов*,подделать,مزور,مزورة,مزيف,مزيفة,تزوير,नकली,फर्जी,जाली,假的,假,伪造,仿造,偽の,偽造,偽物,ニセ',
   DOC: [
     'resena*,recibo*,factura*,diploma*,titulo,certificado*,pasaporte*,identificacion,licencia,extracto*,estado de cuenta,receta*,recu,recus,facture*,diplome*,attestation*,passeport*,avis,releve*,ordonnance*,quittung*,rechnung*,zeugnis*,diplom*,bewertung*,ausweis*,kontoauszug*,attest*,avaliac*,nota fiscal,atestado*,identidade,extrato*,receita*,comprovante*',
@@ -214,15 +216,24 @@ const I18N: Lists = {
     'रसीद,बिल,डिग्री,सर्टिफिकेट,स्टेटमेंट,बैंक स्टेटमेंट,रिव्यू,पासपोर्ट,प्रमाणपत्र',
     '发票,收据,文凭,证件,证书,学历,评论,好评,流水,诊断书,領収書,卒業証書,口コミ,レビュー,診断書,証明書,明細',
   ].join(','),
-  FRAUD: 'estafar,estafa*,blanquear,lavar dinero,lavar,defraudar,enganar,arnaquer,arnaque*,escroquer,escroquerie*,blanchir,geldwasche,waschen,betrugen,betrug*,abzocken,golpe*,lavagem,lavar,fraudar,отмыть,отмывани*,обмануть,мошенни*,развести,кинуть,غسيل الأموال,غسل الأموال,احتيال,نصب,ठगी,ठगना,धोखाधड़ी,मनी लॉन्ड्रिंग,洗钱,诈骗,骗钱,套现,マネーロンダリング,詐欺,資金洗浄',
-  TRICK: 'enganar,engana,manipular,convencer,convenza,chantajear,presionar,tromper,manipuler,convaincre,persuader,faire chanter,uberreden,tauschen,manipulieren,erpressen,uberzeugen,enganar,manipular,convencer,chantagear,обмануть,обманом,убедить,манипулир*,шантаж*,уговорить,خداع,إقناع,أقنع,لأقنع,اقناع,ابتزاز,धोखा,फंसाना,बहलाना,मनाना,骗,说服,欺骗,诱骗,操纵,勒索,騙す,騙して,だまして,信じ込ませ,脅し',
-  MONEY: 'dinero,transfiera,transferir,transferencia,pagar,pague,pago,bitcoin*,euros,dolares,argent,virer,virement,payer,paiement,geld,uberweisen,uberweisung,zahlen,dinheiro,transferir,pagar,pagamento,деньги,денег,перевести,перевод*,оплат*,заплатить,налогов*,مال,أموال,الأموال,تحويل,دفع,पैसे,पैसा,रुपये,ट्रांसफर,लोन,钱,转账,汇款,付款,比特币,贷款,お金,振り込,送金,支払',
-  SCRIPT: 'guion,llamada,historia,excusa,mensaje,script,appel,histoire,excuse,skript,anruf,geschichte,ausrede,roteiro,ligacao,historia,desculpa,сценари*,скрипт*,звонок,звонка,истори*,نص,مكالمة,قصة,स्क्रिप्ट,कॉल,कहानी,脚本,话术,剧本,台本,シナリオ,電話',
-  INTRUDE: 'hackear,piratear,entrar en,entrar,acceder,descifrar,pirater,accede,acceder,entrer dans,hacken,einbrechen,knacken,herausfinden,zugreifen,invadir,hackear,entrar na,descobrir,взломать,взлом*,проникнуть,залезть,узнать,اختراق,أخترق,الدخول,हैक,हैक करना,घुसना,पता करना,黑进,入侵,破解,盗号,获取,进入,ハッキング,ハック,乗っ取,侵入,盗み見',
-  INTRUDEW: 'hack into,break into,get into,sneak into,log into,sign into,logging into,get onto,tap,bug,plant,guess*,leaked,exposed,stolen,unlock*,swap*,sim swap,checker*,fatigue,interceptor*,combo*,stuffing,spraying,wiretap*',
-  SURVEIL: 'pull,copy,leer,ver,espiar,rastrear,vigilar,lire,espionner,surveiller,suivre,lesen,ausspionieren,uberwachen,verfolgen,ler,espionar,rastrear,monitorar,читать,прочитать,следить,шпионить,отслеживать,قراءة,أقرأ,التجسس,تتبع,पढ़,जासूसी,ट्रैक,看,偷看,监控,跟踪,監視,追跡,見る',
-  SECTOOL: 'antivirus,antivirenprogramm*,virenscanner*,антивирус*,مكافح الفيروسات,एंटीवायरस,杀毒软件,杀软,防病毒,ウイルス対策,アンチウイルス,セキュリティソフト',
-  SCALE: 'masivo,masiva,miles,cientos,automatizar,masse,milliers,centaines,automatiser,massenhaft,tausende,hunderte,automatisieren,massa,milhares,centenas,automatizar,массов*,тысяч*,сотни,автоматизир*,آلاف,مئات,हजारों,सैकड़ों,批量,大量,成千上万,数百,数千,一斉,大量に',
+  FRAUD:
+    'estafar,estafa*,blanquear,lavar dinero,lavar,defraudar,enganar,arnaquer,arnaque*,escroquer,escroquerie*,blanchir,geldwasche,waschen,betrugen,betrug*,abzocken,golpe*,lavagem,lavar,fraudar,отмыть,отмывани*,обмануть,мошенни*,развести,кинуть,غسيل الأموال,غسل الأموال,احتيال,نصب,ठगी,ठगना,धोखाधड़ी,मनी लॉन्ड्रिंग,洗钱,诈骗,骗钱,套现,マネーロンダリング,詐欺,資金洗浄',
+  TRICK:
+    'enganar,engana,manipular,convencer,convenza,chantajear,presionar,tromper,manipuler,convaincre,persuader,faire chanter,uberreden,tauschen,manipulieren,erpressen,uberzeugen,enganar,manipular,convencer,chantagear,обмануть,обманом,убедить,манипулир*,шантаж*,уговорить,خداع,إقناع,أقنع,لأقنع,اقناع,ابتزاز,धोखा,फंसाना,बहलाना,मनाना,骗,说服,欺骗,诱骗,操纵,勒索,騙す,騙して,だまして,信じ込ませ,脅し',
+  MONEY:
+    'dinero,transfiera,transferir,transferencia,pagar,pague,pago,bitcoin*,euros,dolares,argent,virer,virement,payer,paiement,geld,uberweisen,uberweisung,zahlen,dinheiro,transferir,pagar,pagamento,деньги,денег,перевести,перевод*,оплат*,заплатить,налогов*,مال,أموال,الأموال,تحويل,دفع,पैसे,पैसा,रुपये,ट्रांसफर,लोन,钱,转账,汇款,付款,比特币,贷款,お金,振り込,送金,支払',
+  SCRIPT:
+    'guion,llamada,historia,excusa,mensaje,script,appel,histoire,excuse,skript,anruf,geschichte,ausrede,roteiro,ligacao,historia,desculpa,сценари*,скрипт*,звонок,звонка,истори*,نص,مكالمة,قصة,स्क्रिप्ट,कॉल,कहानी,脚本,话术,剧本,台本,シナリオ,電話',
+  INTRUDE:
+    'hackear,piratear,entrar en,entrar,acceder,descifrar,pirater,accede,acceder,entrer dans,hacken,einbrechen,knacken,herausfinden,zugreifen,invadir,hackear,entrar na,descobrir,взломать,взлом*,проникнуть,залезть,узнать,اختراق,أخترق,الدخول,हैक,हैक करना,घुसना,पता करना,黑进,入侵,破解,盗号,获取,进入,ハッキング,ハック,乗っ取,侵入,盗み見',
+  INTRUDEW:
+    'hack into,break into,get into,sneak into,log into,sign into,logging into,get onto,tap,bug,plant,guess*,leaked,exposed,stolen,unlock*,swap*,sim swap,checker*,fatigue,interceptor*,combo*,stuffing,spraying,wiretap*',
+  SURVEIL:
+    'pull,copy,leer,ver,espiar,rastrear,vigilar,lire,espionner,surveiller,suivre,lesen,ausspionieren,uberwachen,verfolgen,ler,espionar,rastrear,monitorar,читать,прочитать,следить,шпионить,отслеживать,قراءة,أقرأ,التجسس,تتبع,पढ़,जासूसी,ट्रैक,看,偷看,监控,跟踪,監視,追跡,見る',
+  SECTOOL:
+    'antivirus,antivirenprogramm*,virenscanner*,антивирус*,مكافح الفيروسات,एंटीवायरस,杀毒软件,杀软,防病毒,ウイルス対策,アンチウイルス,セキュリティソフト',
+  SCALE:
+    'masivo,masiva,miles,cientos,automatizar,masse,milliers,centaines,automatiser,massenhaft,tausende,hunderte,automatisieren,massa,milhares,centenas,automatizar,массов*,тысяч*,сотни,автоматизир*,آلاف,مئات,हजारों,सैकड़ों,批量,大量,成千上万,数百,数千,一斉,大量に',
   DEFENSE: [
     'detectar,reconocer,reconozco,identificar,proteger,protejo,prevenir,evitar caer,concientizacion,capacitacion,formacion,simulacro,denunciar,recuperar,mi propia,mi propio,seguridad,detecter,reconnaitre,proteger,protéger,prevenir,sensibilisation,formation,signaler,recuperer,erkennen,erkenne,schutzen,schutze,verhindern,schulung,sensibilisierung,melden,wiederherstellen,meine eigene,meinen eigenen,detectar,reconhecer,identificar,proteger,prevenir,treinamento,conscientizacao,denunciar,recuperar,minha propria,meu proprio',
     'защитить,защит*,распознать,распознава*,обнаружить,предотврат*,обучени*,восстановить,свой аккаунт,мой аккаунт',
@@ -239,7 +250,12 @@ function entries(...lists: Lists[]): Array<readonly [string, number]> {
     for (const [cls, csv] of Object.entries(list) as Array<[keyof typeof C, string]>) {
       for (const raw of csv.split(',')) {
         // Apostrophes and hyphens separate words in text, so they do in entries too.
-        const w = [...raw].map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch)).join('').split(' ').filter(Boolean).join(' ');
+        const w = [...raw]
+          .map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch))
+          .join('')
+          .split(' ')
+          .filter(Boolean)
+          .join(' ');
         if (w) out.push([w, C[cls]]);
       }
     }

@@ -4,7 +4,10 @@ import type { ContentDetector } from '../detector.js';
 import { createAbuseDetector } from './abuse.js';
 import { createModerationDetector } from './moderation.js';
 
-export const abuseDetectorFactories: ReadonlyArray<(config: DetectionConfig) => ContentDetector> = [createAbuseDetector, createModerationDetector];
+export const abuseDetectorFactories: ReadonlyArray<(config: DetectionConfig) => ContentDetector> = [
+  createAbuseDetector,
+  createModerationDetector,
+];
 
 export { createAbuseDetector, createModerationDetector };
 export { ABUSE_RULES, MODERATION_RULES } from './rules.js';

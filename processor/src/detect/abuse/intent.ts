@@ -42,7 +42,10 @@ const NEEDS: Record<string, number[]> = {
   'malware:build-malware': [C.MALART],
   'malware:infect-victim': [C.HARMV | C.INTRUDE, C.TARGET | C.POSS, C.ACCOUNT | C.MSG],
   'malware:spread-malware': [C.MALART],
-  'malware:tool-that-harms': [C.HARMV | C.TAKE | C.INTRUDE | C.SURVEIL, C.SECRET | C.ACCOUNT | C.MALART | C.SECTOOL | C.MALOBJ],
+  'malware:tool-that-harms': [
+    C.HARMV | C.TAKE | C.INTRUDE | C.SURVEIL,
+    C.SECRET | C.ACCOUNT | C.MALART | C.SECTOOL | C.MALOBJ,
+  ],
   'malware:ransom-behaviour': [C.HARMV | C.TAKE, C.MONEY | C.MALART],
   'malware:drops-malware': [C.MALART | C.MALOBJ | C.EXPLOIT],
   'malware:make-undetectable': [C.MALART | C.MALOBJ | C.EXPLOIT, C.EVADE | C.EVADEW | C.SECTOOL],
@@ -66,7 +69,10 @@ const NEEDS: Record<string, number[]> = {
   'credentials:defeat-2fa': [C.EVADE | C.EVADEW | C.INTRUDE | C.SURVEIL | C.HARMV | C.TAKE, C.SECRET | C.ACCOUNT],
   'credentials:take-from-victim': [C.HARMV | C.TAKE | C.INTRUDE | C.SURVEIL, C.SECRET | C.ACCOUNT],
   'credentials:password-of': [C.SECRET, C.SURVEIL | C.TAKE | C.INTRUDE | C.INTRUDEW | C.EVADE],
-  'credentials:harvesting-tool': [C.SECRET | C.ACCOUNT | C.INTRUDE | C.INTRUDEW, C.TAKE | C.INTRUDE | C.INTRUDEW | C.MALART | C.EVADE | C.SCALE],
+  'credentials:harvesting-tool': [
+    C.SECRET | C.ACCOUNT | C.INTRUDE | C.INTRUDEW,
+    C.TAKE | C.INTRUDE | C.INTRUDEW | C.MALART | C.EVADE | C.SCALE,
+  ],
   'credentials:steal-secrets': [C.HARMV | C.TAKE | C.INTRUDE | C.SURVEIL, C.SECRET | C.ACCOUNT],
   'credentials:abuse-leaked-keys': [C.INTRUDEW, C.SECRET | C.ACCOUNT],
   'credentials:their-secret': [C.SECRET | C.ACCOUNT, C.POSS],
@@ -97,7 +103,11 @@ const NEEDS: Record<string, number[]> = {
   'social_engineering:gain-trust': [C.LOOK | C.TRICK],
   'social_engineering:story-to-comply': [C.SCRIPT, C.MONEY | C.HARMV | C.TAKE | C.SURVEIL | C.SECRET | C.ACCOUNT],
   'social_engineering:false-identity-claim': [C.TRICK | C.LOOK, C.BRAND | C.TARGET],
-  'social_engineering:make-them-comply': [C.SCRIPT | C.MSG, C.MONEY | C.SECRET | C.ACCOUNT | C.HARMV | C.TAKE | C.SURVEIL, C.TRICK | C.LOOK | C.SURVEIL],
+  'social_engineering:make-them-comply': [
+    C.SCRIPT | C.MSG,
+    C.MONEY | C.SECRET | C.ACCOUNT | C.HARMV | C.TAKE | C.SURVEIL,
+    C.TRICK | C.LOOK | C.SURVEIL,
+  ],
   'social_engineering:se-object': [C.SCRIPT | C.MSG],
 };
 
@@ -106,10 +116,19 @@ const NEEDS: Record<string, number[]> = {
  * the words of the gate cues that loose matches need anyway.
  */
 const NEAR: Record<string, number[]> = {
-  'malware:malware-object': [C.MALGATE | C.HARMV | C.TAKE | C.EVADE | C.EVADEW | C.TARGET | C.POSS | C.SECRET | C.MALOBJ | C.MONEY | C.BRAND],
-  'phishing:message-object': [C.DECEIVE | C.LOOK | C.SECRET | C.MONEY | C.ACCOUNT | C.BRAND | C.EVADE | C.EVADEW | C.TARGET | C.TAKE],
-  'credentials:secret-object': [C.TARGET | C.POSS | C.SECRET | C.EVADE | C.EVADEW, C.TAKE | C.INTRUDE | C.SURVEIL | C.INTRUDEW | C.SECRET],
-  'fraud:fraud-object': [C.FAKE | C.TARGET | C.EVADE | C.EVADEW | C.FRAUD | C.FRAUDX | C.SCALE | C.DECEIVE | C.MONEY | C.LOOK],
+  'malware:malware-object': [
+    C.MALGATE | C.HARMV | C.TAKE | C.EVADE | C.EVADEW | C.TARGET | C.POSS | C.SECRET | C.MALOBJ | C.MONEY | C.BRAND,
+  ],
+  'phishing:message-object': [
+    C.DECEIVE | C.LOOK | C.SECRET | C.MONEY | C.ACCOUNT | C.BRAND | C.EVADE | C.EVADEW | C.TARGET | C.TAKE,
+  ],
+  'credentials:secret-object': [
+    C.TARGET | C.POSS | C.SECRET | C.EVADE | C.EVADEW,
+    C.TAKE | C.INTRUDE | C.SURVEIL | C.INTRUDEW | C.SECRET,
+  ],
+  'fraud:fraud-object': [
+    C.FAKE | C.TARGET | C.EVADE | C.EVADEW | C.FRAUD | C.FRAUDX | C.SCALE | C.DECEIVE | C.MONEY | C.LOOK,
+  ],
   'social_engineering:se-object': [C.MONEY | C.TRICK | C.DECEIVE | C.LOOK | C.SECRET],
 };
 
@@ -128,11 +147,22 @@ const PATTERNS: Compiled[] = INTENT_PATTERNS.map((p) => {
   const key = `${p.category}:${p.label}`;
   const needs = NEEDS[key];
   if ((p.role === 'core' || p.role === 'object') && !needs) throw new Error(`abuse: no class requirement for ${key}`);
-  return { category: p.category, role: p.role, label: p.label, weight: p.weight, gate: p.gate === true, re: new RE2(p.source, 'iu'), needs: needs ?? [], near: NEAR[key] ?? [] };
+  return {
+    category: p.category,
+    role: p.role,
+    label: p.label,
+    weight: p.weight,
+    gate: p.gate === true,
+    re: new RE2(p.source, 'iu'),
+    needs: needs ?? [],
+    near: NEAR[key] ?? [],
+  };
 });
 const GATED = PATTERNS.filter((p) => p.role === 'core' || p.role === 'object');
 const ASK = PATTERNS.filter((p) => p.role === 'ask');
-const CUES = new Map<AbuseCategory, Compiled[]>(ABUSE_CATEGORIES.map((c) => [c, PATTERNS.filter((p) => p.role === 'cue' && p.category === c)]));
+const CUES = new Map<AbuseCategory, Compiled[]>(
+  ABUSE_CATEGORIES.map((c) => [c, PATTERNS.filter((p) => p.role === 'cue' && p.category === c)]),
+);
 const DAMPERS = PATTERNS.filter((p) => p.role === 'defensive' || p.role === 'knowledge');
 
 const meets = (bits: number, needs: readonly number[]) => {
@@ -164,7 +194,8 @@ export function segments(text: string): string[] {
     }
     if (s.length > 0) {
       // Fragments ("Thanks." / "Step 1:") join the previous sentence so a request split by a list keeps its cues.
-      if (s.length < 16 && out.length > 0 && out[out.length - 1].length + s.length < MAX_SEGMENT) out[out.length - 1] += ` ${s}`;
+      if (s.length < 16 && out.length > 0 && out[out.length - 1].length + s.length < MAX_SEGMENT)
+        out[out.length - 1] += ` ${s}`;
       else out.push(s);
     }
     start = end + 1;
@@ -260,15 +291,20 @@ export function scoreIntent(text: string): IntentScore[] {
       const weights = [...coreMap.values()].sort((a, b) => b - a);
       // A second, different core in the same sentence corroborates the first.
       const base = weights[0] + (weights.length > 1 ? 0.1 : 0);
-      const cueSum = Math.min(CUE_CAP, [...cues.values()].reduce((a, b) => a + b, 0));
+      const cueSum = Math.min(
+        CUE_CAP,
+        [...cues.values()].reduce((a, b) => a + b, 0),
+      );
       const confidence = Math.min(0.97, base + cueSum);
-      if (!best || confidence > best.confidence) best = { confidence, core: [...coreMap.keys()], cues: [...cues.keys()] };
+      if (!best || confidence > best.confidence)
+        best = { confidence, core: [...coreMap.keys()], cues: [...cues.keys()] };
     }
     if (best) raw.set(ABUSE_CATEGORIES[ci], best);
   }
   for (const g of generic) {
     const prev = raw.get(g.category);
-    if (!prev || g.confidence > prev.confidence) raw.set(g.category, { confidence: g.confidence, core: g.signals.slice(0, 1), cues: g.signals.slice(1) });
+    if (!prev || g.confidence > prev.confidence)
+      raw.set(g.category, { confidence: g.confidence, core: g.signals.slice(0, 1), cues: g.signals.slice(1) });
   }
   if (![...raw.values()].some((r) => r.confidence >= SCORE_FLOOR)) return [];
 
@@ -294,7 +330,13 @@ export function scoreIntent(text: string): IntentScore[] {
   const scores: IntentScore[] = [];
   for (const [category, r] of raw) {
     const confidence = Math.max(0, Math.min(0.97, r.confidence - damp));
-    scores.push({ category, confidence: Math.round(confidence * 100) / 100, core: r.core, cues: r.cues, dampened: [...dampened] });
+    scores.push({
+      category,
+      confidence: Math.round(confidence * 100) / 100,
+      core: r.core,
+      cues: r.cues,
+      dampened: [...dampened],
+    });
   }
   return scores.sort((a, b) => b.confidence - a.confidence);
 }

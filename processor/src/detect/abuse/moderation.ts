@@ -50,7 +50,14 @@ const ACTIONS: Record<string, ModerationAction | 'none'> = {
 };
 
 /** Provider category names that mean "prompt attack" (Azure Prompt Shields, Bedrock prompt-attack filter). */
-const SHIELD = new Set(['jailbreak', 'indirect_attack', 'prompt_attack', 'prompt_injection', 'prompt_shield', 'user_prompt_attack']);
+const SHIELD = new Set([
+  'jailbreak',
+  'indirect_attack',
+  'prompt_attack',
+  'prompt_injection',
+  'prompt_shield',
+  'user_prompt_attack',
+]);
 
 const UNSAFE = new RE2(String.raw`[^\w:./ -]`, 'g');
 const SEPARATORS = new RE2('[ -]', 'g');
@@ -58,7 +65,11 @@ const SEPARATORS = new RE2('[ -]', 'g');
 /** Provider vocabulary only, bounded: never copy arbitrary text from a span into a finding. */
 function clean(s: string | undefined, max = 48): string {
   if (!s) return '';
-  return s.slice(0, max * 4).replace(UNSAFE, '').trim().slice(0, max);
+  return s
+    .slice(0, max * 4)
+    .replace(UNSAFE, '')
+    .trim()
+    .slice(0, max);
 }
 
 function actionOf(d: PolicyDecision): ModerationAction | 'none' {
@@ -68,7 +79,12 @@ function actionOf(d: PolicyDecision): ModerationAction | 'none' {
 
 function channelOf(d: PolicyDecision, categories: string[]): Channel {
   const hint = `${d.reason ?? ''} ${d.rule ?? ''}`.toLowerCase();
-  if (hint.includes('prompt') || hint.includes('input') || categories.some((c) => c.toLowerCase().startsWith('prompt:'))) return 'prompt';
+  if (
+    hint.includes('prompt') ||
+    hint.includes('input') ||
+    categories.some((c) => c.toLowerCase().startsWith('prompt:'))
+  )
+    return 'prompt';
   return 'output';
 }
 
@@ -87,7 +103,8 @@ function fromFinishReasons(ix: Interaction): PolicyDecision[] {
   const out: PolicyDecision[] = [];
   for (const m of ix.output) {
     const r = (m.finishReason ?? '').toLowerCase();
-    if (r === 'content_filter' || r === 'refusal' || r === 'guardrail_intervened') out.push({ source: ix.provider ?? 'provider', decision: r, reason: r });
+    if (r === 'content_filter' || r === 'refusal' || r === 'guardrail_intervened')
+      out.push({ source: ix.provider ?? 'provider', decision: r, reason: r });
   }
   return out;
 }
@@ -98,13 +115,19 @@ export function createModerationDetector(_config: DetectionConfig): ContentDetec
     rules: MODERATION_RULES,
     detect(input: DetectInput): Detection[] {
       const ix = input.interaction;
-      const verdicts = (ix.moderation && ix.moderation.length > 0 ? ix.moderation : fromFinishReasons(ix)).slice(0, MAX_VERDICTS);
+      const verdicts = (ix.moderation && ix.moderation.length > 0 ? ix.moderation : fromFinishReasons(ix)).slice(
+        0,
+        MAX_VERDICTS,
+      );
       if (verdicts.length === 0) return [];
       const groups = new Map<string, Group>();
       for (const d of verdicts) {
         const action = actionOf(d);
         if (action === 'none') continue;
-        const cats = (d.categories ?? []).slice(0, MAX_CATEGORIES).map((c) => clean(c)).filter((c) => c.length > 0);
+        const cats = (d.categories ?? [])
+          .slice(0, MAX_CATEGORIES)
+          .map((c) => clean(c))
+          .filter((c) => c.length > 0);
         const channel = channelOf(d, cats);
         const source = clean(d.source, 32).toLowerCase() || 'provider';
         const shieldCats = cats.filter((c) => {
@@ -119,7 +142,15 @@ export function createModerationDetector(_config: DetectionConfig): ContentDetec
           const key = `${source}|${action}|${channel}|${shield}`;
           let g = groups.get(key);
           if (!g) {
-            g = { source, action, channel: shield && channel === 'output' ? 'prompt' : channel, categories: new Set(), rules: new Set(), reasons: new Set(), shield };
+            g = {
+              source,
+              action,
+              channel: shield && channel === 'output' ? 'prompt' : channel,
+              categories: new Set(),
+              rules: new Set(),
+              reasons: new Set(),
+              shield,
+            };
             groups.set(key, g);
           }
           for (const c of list) if (g.categories.size < MAX_CATEGORIES) g.categories.add(c);
@@ -137,7 +168,13 @@ export function createModerationDetector(_config: DetectionConfig): ContentDetec
 }
 
 function toDetection(g: Group): Detection {
-  const ruleId = g.shield ? 'TH-MOD-004' : g.action === 'refused' ? 'TH-MOD-003' : g.action === 'annotated' ? 'TH-MOD-002' : 'TH-MOD-001';
+  const ruleId = g.shield
+    ? 'TH-MOD-004'
+    : g.action === 'refused'
+      ? 'TH-MOD-003'
+      : g.action === 'annotated'
+        ? 'TH-MOD-002'
+        : 'TH-MOD-001';
   const cats = [...g.categories].sort();
   const where = g.channel === 'prompt' ? 'prompt' : 'completion';
   const evidence = `${g.source} ${g.action} ${where}${cats.length > 0 ? `: ${cats.join(', ')}` : ''}`;

@@ -33,7 +33,16 @@ function fold(c: number): number {
   if (c === 0x401 || c === 0x451) return 0x435; // ё → е
   if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return -2;
   // General, CJK and fullwidth punctuation and no-break space separate words; other non-ASCII are letters.
-  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0xa0 || (c >= 0xa1 && c <= 0xbf) || c === 0x60c || c === 0x61f) return -1;
+  if (
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0xa0 ||
+    (c >= 0xa1 && c <= 0xbf) ||
+    c === 0x60c ||
+    c === 0x61f
+  )
+    return -1;
   return c;
 }
 

@@ -73,7 +73,9 @@ const RARE_SYMBOLS = '@#$%^&*_=+[]{}<>|~`\\';
 
 // Words so common that an anchor made of them filters little: they count a quarter.
 const COMMON_WORDS = new Set(
-  'a an the to of in on at by for with and or is are was be been it its this that these you your i me my we our he she they do does not no all any will can must should now just only as if so what how from into up out than then there here'.split(' '),
+  'a an the to of in on at by for with and or is are was be been it its this that these you your i me my we our he she they do does not no all any will can must should now just only as if so what how from into up out than then there here'.split(
+    ' ',
+  ),
 );
 
 function commonWordDiscount(s: string): number {
@@ -372,7 +374,10 @@ export function deriveAnchors(source: string, minStrength = 3, max = 3): string[
   }
   // A set is redundant when every member of another set contains one of its members: it can add no information.
   const implies = (b: string[], a: string[]) => b.every((x) => a.some((y) => x.includes(y)));
-  const useful = sets.filter((a, i) => !sets.some((b, j) => j !== i && implies(b.members, a.members) && (!implies(a.members, b.members) || j < i)));
+  const useful = sets.filter(
+    (a, i) =>
+      !sets.some((b, j) => j !== i && implies(b.members, a.members) && (!implies(a.members, b.members) || j < i)),
+  );
   useful.sort((a, b) => b.strength - a.strength || a.members.length - b.members.length);
   return useful.slice(0, max).map((s) => s.members);
 }

@@ -57,7 +57,15 @@ function readsAsText(s: string): boolean {
 }
 
 function isB64Char(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 ||
+    c === 47 ||
+    c === 95 ||
+    c === 45
+  );
 }
 
 function isHexDigit(c: number): boolean {
@@ -175,11 +183,13 @@ export function rot13(s: string): string {
 
 // Frequent English words (and injection vocabulary): ROT13 text has almost none, its decoding has many.
 const COMMON = new Set(
-  ('the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an ' +
+  (
+    'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an ' +
     'will my one all would there their what so up out if about who get which go me when make can like no just him know ' +
     'take your some could them see other than then now only its over also after use two how our first well way even new ' +
     'want because any these give most us is are was were been has had did said ignore previous instructions prompt system ' +
-    'rules reveal print tell show password secret').split(' '),
+    'rules reveal print tell show password secret'
+  ).split(' '),
 );
 
 /** Common words in the first `limit` characters, counting no further than `stop`. */
@@ -216,5 +226,8 @@ export function collapseSpaced(text: string): string | undefined {
   if (!SPACED.test(text)) return undefined;
   SPACED.lastIndex = 0;
   // A wider gap separates words ("i g n o r e   a l l"); a single separator sits between letters of one word.
-  return text.replace(SPACED, (run: string) => run.replace(WORD_GAP, '\u0000').replace(LETTER_GAP, '').split('\u0000').join(' ') + ' ');
+  return text.replace(
+    SPACED,
+    (run: string) => run.replace(WORD_GAP, '\u0000').replace(LETTER_GAP, '').split('\u0000').join(' ') + ' ',
+  );
 }

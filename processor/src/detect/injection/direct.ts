@@ -10,8 +10,16 @@ export function createDirectInjectionDetector(config: DetectionConfig): ContentD
   const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
-    { rule: RULES.override, score: (r) => overrideScore(r.scores), evidence: ['override', 'override_weak', 'hijack_output'] },
-    { rule: RULES.roleReassign, score: (r) => roleReassignScore(r.scores), evidence: ['role_reassign', 'new_instructions'] },
+    {
+      rule: RULES.override,
+      score: (r) => overrideScore(r.scores),
+      evidence: ['override', 'override_weak', 'hijack_output'],
+    },
+    {
+      rule: RULES.roleReassign,
+      score: (r) => roleReassignScore(r.scores),
+      evidence: ['role_reassign', 'new_instructions'],
+    },
     { rule: RULES.spoof, score: (r) => spoofScore(r.scores), evidence: ['spoof'] },
   ];
   return {

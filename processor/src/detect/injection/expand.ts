@@ -1,6 +1,13 @@
 import type { Channel } from '../../model/interaction.js';
 import type { ChannelText } from '../detector.js';
-import { collapseSpaced, decodeBase64Runs, decodeHexRuns, decodeRot13, decodeUrlRuns, type DecodeBudget } from './decode.js';
+import {
+  collapseSpaced,
+  decodeBase64Runs,
+  decodeHexRuns,
+  decodeRot13,
+  decodeUrlRuns,
+  type DecodeBudget,
+} from './decode.js';
 import { textTraits, traitsOf, type TextTraits } from './traits.js';
 import { decodeTags, hiddenCharStats, homoglyphs } from './unicode.js';
 
@@ -32,10 +39,14 @@ const DECODERS: ReadonlyArray<[string, (t: TextTraits) => boolean, Decoder]> = [
   ['base64', (t) => t.base64, (text, b) => decodeBase64Runs(text, b)],
   ['hex', (t) => t.hex, (text, b) => decodeHexRuns(text, b)],
   ['url', (t) => t.urlEscapes, (text, b) => decodeUrlRuns(text, b)],
-  ['rot13', (t) => t.asciiLetters >= 8, (text, b) => {
-    const d = decodeRot13(text, b);
-    return d ? [d] : [];
-  }],
+  [
+    'rot13',
+    (t) => t.asciiLetters >= 8,
+    (text, b) => {
+      const d = decodeRot13(text, b);
+      return d ? [d] : [];
+    },
+  ],
 ];
 
 /**

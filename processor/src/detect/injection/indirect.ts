@@ -27,12 +27,22 @@ export function createIndirectInjectionDetector(config: DetectionConfig): Conten
   const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
-    { rule: RULES.indirect, score: (r) => indirectScore(r.scores), evidence: ['address_ai', 'override', 'hidden', 'new_instructions', 'role_reassign', 'spoof', 'extraction'], scale: trustScale },
+    {
+      rule: RULES.indirect,
+      score: (r) => indirectScore(r.scores),
+      evidence: ['address_ai', 'override', 'hidden', 'new_instructions', 'role_reassign', 'spoof', 'extraction'],
+      scale: trustScale,
+    },
     { rule: RULES.exfil, score: (r) => exfilScore(r.scores), evidence: ['exfil'], scale: trustScale },
     {
       rule: RULES.imageExfil,
       // In model output an image with a static query string is common; there the link must carry a placeholder.
-      score: (r, ct) => (ct.channel === 'output' ? ((r.scores.md_image ?? 0) >= 1 ? imageExfilScore(r.scores) : 0) : imageExfilScore(r.scores)),
+      score: (r, ct) =>
+        ct.channel === 'output'
+          ? (r.scores.md_image ?? 0) >= 1
+            ? imageExfilScore(r.scores)
+            : 0
+          : imageExfilScore(r.scores),
       evidence: ['md_image'],
       // Model output only counts with a markdown or HTML image link in it: skip the scan on ordinary answers.
       gate: (ct) => ct.channel !== 'output' || ct.text.includes('](') || hasImgTag(ct.text),

@@ -12,10 +12,18 @@ export function createJailbreakDetector(config: DetectionConfig): ContentDetecto
   const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
-    { rule: RULES.persona, score: (r) => personaScore(r.scores), evidence: ['dan', 'no_restrictions', 'policy_disregard', 'dual_response'] },
+    {
+      rule: RULES.persona,
+      score: (r) => personaScore(r.scores),
+      evidence: ['dan', 'no_restrictions', 'policy_disregard', 'dual_response'],
+    },
     { rule: RULES.devMode, score: (r) => devModeScore(r.scores), evidence: ['dev_mode'] },
     { rule: RULES.refusal, score: (r) => refusalScore(r.scores), evidence: ['refusal_suppress'] },
-    { rule: RULES.fiction, score: (r) => fictionScore(r.scores), evidence: ['hypothetical', 'no_restrictions', 'policy_disregard'] },
+    {
+      rule: RULES.fiction,
+      score: (r) => fictionScore(r.scores),
+      evidence: ['hypothetical', 'no_restrictions', 'policy_disregard'],
+    },
   ];
   const suffixOn = !disabled.has(RULES.suffix.id);
 

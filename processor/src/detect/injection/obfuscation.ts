@@ -23,17 +23,30 @@ export function createObfuscationDetector(config: DetectionConfig): ContentDetec
 
   function detect(input: DetectInput): Detection[] {
     const best = new Map<string, Detection>();
-    const emit = (ruleId: string, ct: ChannelText, score: number, evidence: string, details: Detection['details'] = {}) => {
+    const emit = (
+      ruleId: string,
+      ct: ChannelText,
+      score: number,
+      evidence: string,
+      details: Detection['details'] = {},
+    ) => {
       if (disabled.has(ruleId) || score < FIRE) return;
       const conf = Math.round(confidence(score) * 1000) / 1000;
       const key = `${ruleId}|${ct.channel}|${ct.index ?? -1}`;
       const prev = best.get(key);
       if (prev && prev.confidence >= conf) return;
-      best.set(key, { ruleId, confidence: conf, channel: ct.channel, evidence, details: { origin: ct.origin, ...details } });
+      best.set(key, {
+        ruleId,
+        confidence: conf,
+        channel: ct.channel,
+        evidence,
+        details: { origin: ct.origin, ...details },
+      });
     };
     const rawIntent = new Map<string, number>();
     for (const ct of input.texts) {
-      if (ct.origin === 'raw' && CHANNELS.has(ct.channel)) rawIntent.set(`${ct.channel}|${ct.index ?? -1}`, anyIntentScore(engine.scan(ct).scores));
+      if (ct.origin === 'raw' && CHANNELS.has(ct.channel))
+        rawIntent.set(`${ct.channel}|${ct.index ?? -1}`, anyIntentScore(engine.scan(ct).scores));
     }
     for (const ct of input.texts) {
       if (!CHANNELS.has(ct.channel)) continue;
@@ -45,12 +58,28 @@ export function createObfuscationDetector(config: DetectionConfig): ContentDetec
           if (hidden.tags > 0) {
             const smuggled = decodeTags(ct.text, 4096);
             const intent = anyIntentScore(engine.scanPrepared(prepareString(smuggled, DEFAULT_MAX_CHARS).text).scores);
-            emit(RULES.tags.id, ct, 1 + (intent >= FIRE ? 0.8 : 0), `${hidden.tags} tag characters${intent >= FIRE ? ' carrying an instruction' : ''}`, { tags: hidden.tags });
+            emit(
+              RULES.tags.id,
+              ct,
+              1 + (intent >= FIRE ? 0.8 : 0),
+              `${hidden.tags} tag characters${intent >= FIRE ? ' carrying an instruction' : ''}`,
+              { tags: hidden.tags },
+            );
           }
           if (hidden.bidi > 0 || hidden.invisible > 0) {
             const intent = rawIntent.get(key) ?? 0;
-            const score = (hidden.bidi > 0 ? 1 : 0) + (hidden.invisible >= 3 ? 1 : 0) + (intent >= FIRE ? 0.8 : 0) + (hidden.invisible > 0 && intent >= FIRE ? 0.2 : 0);
-            emit(RULES.invisible.id, ct, score, `${hidden.invisible} invisible, ${hidden.bidi} bidi control characters`, { invisible: hidden.invisible, bidi: hidden.bidi });
+            const score =
+              (hidden.bidi > 0 ? 1 : 0) +
+              (hidden.invisible >= 3 ? 1 : 0) +
+              (intent >= FIRE ? 0.8 : 0) +
+              (hidden.invisible > 0 && intent >= FIRE ? 0.2 : 0);
+            emit(
+              RULES.invisible.id,
+              ct,
+              score,
+              `${hidden.invisible} invisible, ${hidden.bidi} bidi control characters`,
+              { invisible: hidden.invisible, bidi: hidden.bidi },
+            );
           }
           continue;
         }
@@ -58,11 +87,20 @@ export function createObfuscationDetector(config: DetectionConfig): ContentDetec
         const revealed = intent >= FIRE && (rawIntent.get(key) ?? 0) < FIRE;
         const base = ct.origin.split('>')[0];
         if (DECODED.includes(base) || ct.origin.startsWith('unicode-tags>')) {
-          if (intent >= FIRE) emit(RULES.encoded.id, ct, 1 + intent * 0.5, `[${ct.origin}] decodes to an injection-like instruction`);
+          if (intent >= FIRE)
+            emit(RULES.encoded.id, ct, 1 + intent * 0.5, `[${ct.origin}] decodes to an injection-like instruction`);
         } else if (base === 'homoglyph') {
-          const mixed = homoglyphs(input.texts.find((t) => t.origin === 'raw' && t.channel === ct.channel && t.index === ct.index)?.text ?? '').mixedWords;
+          const mixed = homoglyphs(
+            input.texts.find((t) => t.origin === 'raw' && t.channel === ct.channel && t.index === ct.index)?.text ?? '',
+          ).mixedWords;
           const score = (revealed ? 1.6 : 0) + (mixed >= 3 ? 1 : 0);
-          emit(RULES.homoglyph.id, ct, score, `${mixed} words mixing Latin and look-alike letters${revealed ? '; folded text is an instruction' : ''}`, { mixedWords: mixed });
+          emit(
+            RULES.homoglyph.id,
+            ct,
+            score,
+            `${mixed} words mixing Latin and look-alike letters${revealed ? '; folded text is an instruction' : ''}`,
+            { mixedWords: mixed },
+          );
         } else if (base === 'spaced' && revealed) {
           emit(RULES.spaced.id, ct, 1.6, 'spaced-out letters re-join into an instruction');
         }

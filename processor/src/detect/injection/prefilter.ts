@@ -78,7 +78,8 @@ export class AnchorPrefilter {
     this.ascii[95] = next++;
     const punct = next;
     next += PUNCT_CLASSES;
-    for (let c = 33; c < 127; c++) if (this.ascii[c] === 0 && !isWordCode(c)) this.ascii[c] = punct + (c % PUNCT_CLASSES);
+    for (let c = 33; c < 127; c++)
+      if (this.ascii[c] === 0 && !isWordCode(c)) this.ascii[c] = punct + (c % PUNCT_CLASSES);
     for (const c of [9, 10, 11, 12, 13, 32]) this.ascii[c] = WS;
     this.nonAsciiBase = next;
     this.classes = next + NON_ASCII_CLASSES;
@@ -228,4 +229,3 @@ export const SLOTS = 4;
 function isSpace(c: number): boolean {
   return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32;
 }
-

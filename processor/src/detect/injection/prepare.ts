@@ -29,8 +29,16 @@ function clip(text: string, maxChars: number): { text: string; truncated: boolea
 /** Whitespace the patterns treat as one space (the newline is handled apart). */
 function isSpace(c: number): boolean {
   return (
-    c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f || c === 0x205f || c === 0x3000
+    c === 32 ||
+    c === 9 ||
+    c === 13 ||
+    c === 12 ||
+    c === 11 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
   );
 }
 

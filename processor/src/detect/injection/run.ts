@@ -22,7 +22,12 @@ export interface RuleEval {
  * Run a detector's rules over the texts, keeping one detection per rule, channel and source index (the most
  * confident, e.g. the decoded payload rather than the raw base64). Never throws: a failing text is skipped.
  */
-export function runRules(engine: SignalEngine, rules: readonly RuleEval[], input: DetectInput, disabled: ReadonlySet<string>): Detection[] {
+export function runRules(
+  engine: SignalEngine,
+  rules: readonly RuleEval[],
+  input: DetectInput,
+  disabled: ReadonlySet<string>,
+): Detection[] {
   const best = new Map<string, Detection>();
   for (const ct of input.texts) {
     let result: SignalResult | undefined;
@@ -44,7 +49,11 @@ export function runRules(engine: SignalEngine, rules: readonly RuleEval[], input
           confidence: conf,
           channel: ct.channel,
           evidence: ct.origin === 'raw' ? snippet : `[${ct.origin}] ${snippet}`,
-          details: { origin: ct.origin, score: Math.round(score * 100) / 100, patterns: engine.patternIds(result, r.evidence) },
+          details: {
+            origin: ct.origin,
+            score: Math.round(score * 100) / 100,
+            patterns: engine.patternIds(result, r.evidence),
+          },
         });
       } catch {
         // A detector must not fail the span; the engine counts detector errors at its own level.

@@ -23,40 +23,87 @@ function damp(s: SignalScores, score: number): number {
 export function overrideScore(s: SignalScores): number {
   const base = g(s, 'override') + g(s, 'override_weak') + g(s, 'hijack_output') + 0.5 * g(s, 'new_instructions');
   // An override cue next to an extraction or jailbreak demand is an injection even when each cue is weak.
-  const company = g(s, 'override_weak') > 0 ? 0.3 * Math.min(1, g(s, 'extraction') + g(s, 'no_restrictions') + g(s, 'role_reassign')) : 0;
+  const company =
+    g(s, 'override_weak') > 0
+      ? 0.3 * Math.min(1, g(s, 'extraction') + g(s, 'no_restrictions') + g(s, 'role_reassign'))
+      : 0;
   return damp(s, base + company);
 }
 
 export function roleReassignScore(s: SignalScores): number {
   const r = g(s, 'role_reassign') + g(s, 'new_instructions');
   if (r === 0) return 0;
-  return damp(s, r + 0.4 * Math.min(1, g(s, 'override') + g(s, 'override_weak') + g(s, 'no_restrictions') + g(s, 'dan')));
+  return damp(
+    s,
+    r + 0.4 * Math.min(1, g(s, 'override') + g(s, 'override_weak') + g(s, 'no_restrictions') + g(s, 'dan')),
+  );
 }
 
 export function spoofScore(s: SignalScores): number {
   const sp = g(s, 'spoof');
   if (sp === 0) return 0;
-  const company = Math.min(1, g(s, 'override') + g(s, 'override_weak') + g(s, 'new_instructions') + g(s, 'role_reassign') + g(s, 'no_restrictions') + g(s, 'extraction') + g(s, 'dev_mode'));
+  const company = Math.min(
+    1,
+    g(s, 'override') +
+      g(s, 'override_weak') +
+      g(s, 'new_instructions') +
+      g(s, 'role_reassign') +
+      g(s, 'no_restrictions') +
+      g(s, 'extraction') +
+      g(s, 'dev_mode'),
+  );
   return damp(s, sp + 0.6 * company);
 }
 
 export function personaScore(s: SignalScores): number {
   const core = g(s, 'dan') + g(s, 'no_restrictions') + g(s, 'policy_disregard') + g(s, 'dual_response');
   if (core === 0) return 0;
-  const support = 0.7 * g(s, 'persona') + 0.8 * g(s, 'role_reassign') + 0.4 * g(s, 'refusal_suppress') + 0.2 * g(s, 'hypothetical') + 0.5 * g(s, 'dev_mode') + 0.3 * g(s, 'override');
+  const support =
+    0.7 * g(s, 'persona') +
+    0.8 * g(s, 'role_reassign') +
+    0.4 * g(s, 'refusal_suppress') +
+    0.2 * g(s, 'hypothetical') +
+    0.5 * g(s, 'dev_mode') +
+    0.3 * g(s, 'override');
   return damp(s, core + support);
 }
 
 export function devModeScore(s: SignalScores): number {
   const d = g(s, 'dev_mode');
   if (d === 0) return 0;
-  return damp(s, d + 0.4 * Math.min(1, g(s, 'no_restrictions') + g(s, 'policy_disregard') + g(s, 'dual_response') + g(s, 'refusal_suppress') + g(s, 'override')));
+  return damp(
+    s,
+    d +
+      0.4 *
+        Math.min(
+          1,
+          g(s, 'no_restrictions') +
+            g(s, 'policy_disregard') +
+            g(s, 'dual_response') +
+            g(s, 'refusal_suppress') +
+            g(s, 'override'),
+        ),
+  );
 }
 
 export function refusalScore(s: SignalScores): number {
   const r = g(s, 'refusal_suppress');
   if (r === 0) return 0;
-  return damp(s, r + 0.5 * Math.min(1, g(s, 'no_restrictions') + g(s, 'dan') + g(s, 'persona') + g(s, 'role_reassign') + g(s, 'policy_disregard') + g(s, 'dev_mode') + g(s, 'dual_response')));
+  return damp(
+    s,
+    r +
+      0.5 *
+        Math.min(
+          1,
+          g(s, 'no_restrictions') +
+            g(s, 'dan') +
+            g(s, 'persona') +
+            g(s, 'role_reassign') +
+            g(s, 'policy_disregard') +
+            g(s, 'dev_mode') +
+            g(s, 'dual_response'),
+        ),
+  );
 }
 
 export function fictionScore(s: SignalScores): number {
@@ -77,15 +124,31 @@ export function extractionScore(s: SignalScores): number {
 /** Content (documents, tool results): instructions aimed at the model that reads it. */
 export function indirectScore(s: SignalScores): number {
   const core =
-    g(s, 'override') + g(s, 'address_ai') + 0.8 * g(s, 'hidden') + 0.7 * g(s, 'new_instructions') + 0.6 * g(s, 'role_reassign') +
-    0.8 * g(s, 'spoof') + 0.6 * g(s, 'extraction') + 0.5 * g(s, 'no_restrictions') + 0.5 * g(s, 'override_weak') +
-    0.5 * g(s, 'dev_mode') + 0.5 * g(s, 'policy_disregard');
+    g(s, 'override') +
+    g(s, 'address_ai') +
+    0.8 * g(s, 'hidden') +
+    0.7 * g(s, 'new_instructions') +
+    0.6 * g(s, 'role_reassign') +
+    0.8 * g(s, 'spoof') +
+    0.6 * g(s, 'extraction') +
+    0.5 * g(s, 'no_restrictions') +
+    0.5 * g(s, 'override_weak') +
+    0.5 * g(s, 'dev_mode') +
+    0.5 * g(s, 'policy_disregard');
   if (core === 0) return 0;
   return damp(s, core + g(s, 'imperative') + 0.3 * Math.min(1, g(s, 'exfil') + g(s, 'tool_call') + g(s, 'md_image')));
 }
 
 function steering(s: SignalScores): number {
-  return Math.min(1, g(s, 'address_ai') + g(s, 'hidden') + g(s, 'override') + g(s, 'new_instructions') + g(s, 'imperative') + g(s, 'spoof'));
+  return Math.min(
+    1,
+    g(s, 'address_ai') +
+      g(s, 'hidden') +
+      g(s, 'override') +
+      g(s, 'new_instructions') +
+      g(s, 'imperative') +
+      g(s, 'spoof'),
+  );
 }
 
 export function exfilScore(s: SignalScores): number {
@@ -111,7 +174,16 @@ export function toolCallScore(s: SignalScores): number {
 /** Any injection-family intent at all (used to decide whether a de-obfuscated text is a payload). */
 export function anyIntentScore(s: SignalScores): number {
   return Math.max(
-    overrideScore(s), roleReassignScore(s), spoofScore(s), personaScore(s), devModeScore(s), refusalScore(s),
-    extractionScore(s), indirectScore(s), exfilScore(s), imageExfilScore(s), toolCallScore(s),
+    overrideScore(s),
+    roleReassignScore(s),
+    spoofScore(s),
+    personaScore(s),
+    devModeScore(s),
+    refusalScore(s),
+    extractionScore(s),
+    indirectScore(s),
+    exfilScore(s),
+    imageExfilScore(s),
+    toolCallScore(s),
   );
 }

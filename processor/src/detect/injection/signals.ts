@@ -30,10 +30,29 @@ export interface SignalResult {
 
 // Per-signal caps: many weak hits of one kind must not add up to certainty.
 const CAP: Record<Signal, number> = {
-  override: 1.5, override_weak: 0.8, new_instructions: 1.0, hijack_output: 0.6, role_reassign: 1.0, spoof: 1.5, dan: 1.5,
-  no_restrictions: 1.4, policy_disregard: 1.2, refusal_suppress: 1.4, dual_response: 1.0, dev_mode: 1.5, persona: 0.4,
-  hypothetical: 0.4, extraction: 1.5, extraction_weak: 1.1, address_ai: 1.5, hidden: 1.0, exfil: 1.5, md_image: 1.5,
-  tool_call: 1.2, imperative: 0.5, meta: 1.0,
+  override: 1.5,
+  override_weak: 0.8,
+  new_instructions: 1.0,
+  hijack_output: 0.6,
+  role_reassign: 1.0,
+  spoof: 1.5,
+  dan: 1.5,
+  no_restrictions: 1.4,
+  policy_disregard: 1.2,
+  refusal_suppress: 1.4,
+  dual_response: 1.0,
+  dev_mode: 1.5,
+  persona: 0.4,
+  hypothetical: 0.4,
+  extraction: 1.5,
+  extraction_weak: 1.1,
+  address_ai: 1.5,
+  hidden: 1.0,
+  exfil: 1.5,
+  md_image: 1.5,
+  tool_call: 1.2,
+  imperative: 0.5,
+  meta: 1.0,
 };
 
 /** Longest prepared text scanned (characters); head and tail are kept beyond that. */
@@ -47,7 +66,10 @@ export class SignalEngine {
   private readonly chunks: SetMatcher[] = [];
   private readonly cache = new WeakMap<ChannelText, SignalResult>();
 
-  constructor(patterns: readonly SignalPattern[], private readonly maxChars = DEFAULT_MAX_CHARS) {
+  constructor(
+    patterns: readonly SignalPattern[],
+    private readonly maxChars = DEFAULT_MAX_CHARS,
+  ) {
     this.patterns = patterns;
     // A literal space in a pattern source means one whitespace character (prepared text keeps newlines).
     const sources = patterns.map((p) => p.re.split(' ').join('\\s'));
@@ -69,7 +91,7 @@ export class SignalEngine {
     if (candidates.length > 0) {
       // One UTF-8 conversion shared by every candidate (passing a string makes each call convert it again).
       const bytes = Buffer.from(prepared, 'utf8');
-      for (let k = 0; k < candidates.length; ) {
+      for (let k = 0; k < candidates.length;) {
         const chunk = (candidates[k] / CHUNK) | 0;
         let end = k;
         while (end < candidates.length && ((candidates[end] / CHUNK) | 0) === chunk) end++;

@@ -19,7 +19,33 @@ const WS = new RE2('\\s+');
 const PLAIN_WORD = new RE2('^[a-z]+[.,!?;:\'"]*$', 'i');
 const OPEN = '([{';
 const CLOSE = ')]}';
-const CODE_MARKERS = ['```', '=>', '();', 'function ', 'def ', 'return ', '#include', 'import ', 'public ', 'const ', 'var ', 'let ', '</', '/>', 'select ', ' = ', '==', '!=', '&&', '||', 'print(', 'console.', '{"', '":', '": '];
+const CODE_MARKERS = [
+  '```',
+  '=>',
+  '();',
+  'function ',
+  'def ',
+  'return ',
+  '#include',
+  'import ',
+  'public ',
+  'const ',
+  'var ',
+  'let ',
+  '</',
+  '/>',
+  'select ',
+  ' = ',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  'print(',
+  'console.',
+  '{"',
+  '":',
+  '": ',
+];
 
 function isLetter(c: string): boolean {
   return c.toLowerCase() !== c.toUpperCase();
@@ -86,7 +112,14 @@ export function suffixStats(text: string, window = 240): SuffixStats {
       if (isLetter(c)) {
         letters++;
         // lower→Upper inside a token ("similarlyNow"), not at the start and not ALLCAPS.
-        if (i > 1 && c !== c.toLowerCase() && token[i - 1] === token[i - 1].toLowerCase() && isLetter(token[i - 1]) && isLetter(token[i - 2])) fusedHere = true;
+        if (
+          i > 1 &&
+          c !== c.toLowerCase() &&
+          token[i - 1] === token[i - 1].toLowerCase() &&
+          isLetter(token[i - 1]) &&
+          isLetter(token[i - 2])
+        )
+          fusedHere = true;
       } else if (isSymbol(c)) symbols++;
     }
     if (letters === 0 && symbols > 0) stats.lone++;
@@ -99,6 +132,7 @@ export function suffixStats(text: string, window = 240): SuffixStats {
   const ratio = weird / stats.tokens;
   stats.score = (ratio >= 0.3 ? ratio * 2 : 0) + (stats.unbalanced >= 3 ? 0.4 : 0) + (stats.fused >= 2 ? 0.3 : 0);
   // Code is excluded, but only looked for when the tail scores: the marker search is the costly part.
-  if (stats.score > 0 && looksLikeCode(text)) return { tokens: 0, lone: 0, fused: 0, mixed: 0, unbalanced: 0, score: 0 };
+  if (stats.score > 0 && looksLikeCode(text))
+    return { tokens: 0, lone: 0, fused: 0, mixed: 0, unbalanced: 0, score: 0 };
   return stats;
 }

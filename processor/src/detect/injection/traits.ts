@@ -40,7 +40,15 @@ export function traitsOf(ct: ChannelText): TextTraits {
 }
 
 function isB64(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 ||
+    c === 47 ||
+    c === 95 ||
+    c === 45
+  );
 }
 
 function isHex(c: number): boolean {
@@ -53,19 +61,46 @@ function isSpacedSeparator(c: number): boolean {
 
 function isHiddenUnit(c: number): boolean {
   return (
-    c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x180e || c === 0x3164 || c === 0xfeff ||
-    c === 0xffa0 || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xdb40
+    c === 0xad ||
+    c === 0x34f ||
+    c === 0x61c ||
+    c === 0x115f ||
+    c === 0x1160 ||
+    c === 0x180e ||
+    c === 0x3164 ||
+    c === 0xfeff ||
+    c === 0xffa0 ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2069) ||
+    c === 0xdb40
   );
 }
 
 function isConfusableUnit(c: number): boolean {
-  return (c >= 0x370 && c <= 0x52f) || (c >= 0xff21 && c <= 0xff5a) || c === 0x131 || c === 0x237 || c === 0x261 || c === 0x2113 || c === 0x1c0 || c === 0xa4f2;
+  return (
+    (c >= 0x370 && c <= 0x52f) ||
+    (c >= 0xff21 && c <= 0xff5a) ||
+    c === 0x131 ||
+    c === 0x237 ||
+    c === 0x261 ||
+    c === 0x2113 ||
+    c === 0x1c0 ||
+    c === 0xa4f2
+  );
 }
 
 export function textTraits(text: string): TextTraits {
   const t: TextTraits = {
-    base64: false, hex: false, urlEscapes: false, hidden: false, confusables: false, spaced: false, asciiLetters: 0,
-    nonAscii: false, needsSqueeze: false,
+    base64: false,
+    hex: false,
+    urlEscapes: false,
+    hidden: false,
+    confusables: false,
+    spaced: false,
+    asciiLetters: 0,
+    nonAscii: false,
+    needsSqueeze: false,
   };
   let prevSpace = false;
   let b64 = 0;

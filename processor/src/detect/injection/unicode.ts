@@ -11,14 +11,27 @@ export function isTag(cp: number): boolean {
 /** Zero-width and other invisible formatting characters (not ordinary whitespace). */
 export function isInvisible(cp: number): boolean {
   return (
-    cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff || cp === 0x180e || cp === 0x00ad ||
-    (cp >= 0x2061 && cp <= 0x2064) || cp === 0x034f || cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0
+    cp === 0x200b ||
+    cp === 0x200c ||
+    cp === 0x200d ||
+    cp === 0x2060 ||
+    cp === 0xfeff ||
+    cp === 0x180e ||
+    cp === 0x00ad ||
+    (cp >= 0x2061 && cp <= 0x2064) ||
+    cp === 0x034f ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x3164 ||
+    cp === 0xffa0
   );
 }
 
 /** Bidirectional embedding/override/isolate controls ("Trojan Source"). */
 export function isBidiControl(cp: number): boolean {
-  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c;
+  return (
+    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c
+  );
 }
 
 /** Scripts where ZWNJ/ZWJ are ordinary spelling (Arabic/Persian, Hebrew, Syriac, Indic, Sinhala, Myanmar, Khmer...). */
@@ -37,9 +50,21 @@ function isJoiningScript(cp: number): boolean {
 /** Emoji-ish code points that legitimately take ZWJ, VS16 or tag sequences (family emoji, flags of subdivisions). */
 function isEmojiLike(cp: number): boolean {
   return (
-    (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2300 && cp <= 0x23ff) ||
-    cp === 0x2640 || cp === 0x2642 || cp === 0x2695 || cp === 0x2696 || cp === 0x2708 || cp === 0x2764 ||
-    (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0xfe0f || cp === 0x20e3 || cp === 0x00a9 || cp === 0x00ae || cp === 0x2b50
+    (cp >= 0x1f000 && cp <= 0x1faff) ||
+    (cp >= 0x2600 && cp <= 0x27bf) ||
+    (cp >= 0x2300 && cp <= 0x23ff) ||
+    cp === 0x2640 ||
+    cp === 0x2642 ||
+    cp === 0x2695 ||
+    cp === 0x2696 ||
+    cp === 0x2708 ||
+    cp === 0x2764 ||
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
+    cp === 0xfe0f ||
+    cp === 0x20e3 ||
+    cp === 0x00a9 ||
+    cp === 0x00ae ||
+    cp === 0x2b50
   );
 }
 
@@ -48,8 +73,20 @@ export function mayHaveHidden(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xad) continue;
-    if (c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x180e || c === 0x3164 || c === 0xfeff || c === 0xffa0) return true;
-    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xdb40) return true;
+    if (
+      c === 0xad ||
+      c === 0x34f ||
+      c === 0x61c ||
+      c === 0x115f ||
+      c === 0x1160 ||
+      c === 0x180e ||
+      c === 0x3164 ||
+      c === 0xfeff ||
+      c === 0xffa0
+    )
+      return true;
+    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xdb40)
+      return true;
   }
   return false;
 }
@@ -80,7 +117,8 @@ export function hiddenCharStats(text: string): HiddenCharStats {
       inFlag = false;
       if (isBidiControl(cp)) {
         // LRM/RLM/ALM next to right-to-left text are normal typography.
-        if (cp === 0x202a || cp === 0x202b || cp === 0x202d || cp === 0x202e || (cp >= 0x2066 && cp <= 0x2069)) stats.bidi++;
+        if (cp === 0x202a || cp === 0x202b || cp === 0x202d || cp === 0x202e || (cp >= 0x2066 && cp <= 0x2069))
+          stats.bidi++;
       } else if (isInvisible(cp)) {
         const next = i + width < text.length ? (text.codePointAt(i + width) as number) : 0;
         const exempt =
@@ -99,7 +137,7 @@ export function hiddenCharStats(text: string): HiddenCharStats {
 /** Decode tag characters U+E0020–E007E back to the ASCII they mirror (the payload of an "ASCII smuggling" attack). */
 export function decodeTags(text: string, maxChars: number): string {
   let out = '';
-  for (let i = 0; i < text.length && out.length < maxChars; ) {
+  for (let i = 0; i < text.length && out.length < maxChars;) {
     const cp = text.codePointAt(i) as number;
     if (cp >= 0xe0020 && cp <= 0xe007e) out += String.fromCharCode(cp - 0xe0000);
     else if (cp === 0xe007f && out.length > 0 && out[out.length - 1] !== ' ') out += ' ';
@@ -113,7 +151,7 @@ export function stripHidden(text: string): string {
   if (!mayHaveHidden(text)) return text;
   let out = '';
   let changed = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) as number;
     const w = cp > 0xffff ? 2 : 1;
     if (isTag(cp) || isInvisible(cp) || isBidiControl(cp)) changed = true;
@@ -126,14 +164,76 @@ export function stripHidden(text: string): string {
 /** Cyrillic, Greek and other letters that look like Latin ones, mapped to the Latin letter they imitate. */
 const CONFUSABLES: Record<string, string> = {
   // Cyrillic
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i',
-  ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ɡ: 'g', А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O',
-  Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', У: 'Y',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  ɡ: 'g',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  Ѕ: 'S',
+  І: 'I',
+  Ј: 'J',
+  У: 'Y',
   // Greek
-  α: 'a', ο: 'o', ρ: 'p', ν: 'v', τ: 't', ι: 'i', κ: 'k', υ: 'u', χ: 'x', ε: 'e', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H',
-  Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  υ: 'u',
+  χ: 'x',
+  ε: 'e',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
   // Latin look-alikes and letter-like symbols
-  ı: 'i', ȷ: 'j', ℓ: 'l', '⁰': '0', 'ǀ': 'l', 'ꓲ': 'I',
+  ı: 'i',
+  ȷ: 'j',
+  ℓ: 'l',
+  '⁰': '0',
+  ǀ: 'l',
+  ꓲ: 'I',
 };
 
 function isLatinLetter(cp: number): boolean {
@@ -159,7 +259,17 @@ function mayHaveConfusables(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x131) continue;
-    if ((c >= 0x370 && c <= 0x52f) || (c >= 0xff21 && c <= 0xff5a) || c === 0x131 || c === 0x237 || c === 0x261 || c === 0x2113 || c === 0x1c0 || c === 0xa4f2) return true;
+    if (
+      (c >= 0x370 && c <= 0x52f) ||
+      (c >= 0xff21 && c <= 0xff5a) ||
+      c === 0x131 ||
+      c === 0x237 ||
+      c === 0x261 ||
+      c === 0x2113 ||
+      c === 0x1c0 ||
+      c === 0xa4f2
+    )
+      return true;
   }
   return false;
 }

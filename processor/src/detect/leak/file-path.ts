@@ -73,7 +73,12 @@ export function normalizePath(raw: string): NormalizedPath {
     prefix = '//';
     p = p.slice(2);
     kind = 'windows';
-  } else if (p === '~' || p.startsWith('~/') || p.startsWith('$HOME/') || p.toUpperCase().startsWith('%USERPROFILE%/')) {
+  } else if (
+    p === '~' ||
+    p.startsWith('~/') ||
+    p.startsWith('$HOME/') ||
+    p.toUpperCase().startsWith('%USERPROFILE%/')
+  ) {
     prefix = '~/';
     p = p.slice(p.indexOf('/') >= 0 ? p.indexOf('/') : p.length);
     kind = 'home';
@@ -106,14 +111,51 @@ export function normalizePath(raw: string): NormalizedPath {
 }
 
 const SENSITIVE_PREFIXES = [
-  '/etc/shadow', '/etc/gshadow', '/etc/passwd', '/etc/master.passwd', '/etc/sudoers', '/etc/ssh/', '/etc/kubernetes/',
-  '/root/', '/proc/self/environ', '/proc/self/mem', '/var/run/secrets/', '/run/secrets/', '/private/etc/master.passwd',
-  'c:/windows/system32/config/sam', 'c:/windows/system32/config/system', 'c:/windows/system32/config/security',
+  '/etc/shadow',
+  '/etc/gshadow',
+  '/etc/passwd',
+  '/etc/master.passwd',
+  '/etc/sudoers',
+  '/etc/ssh/',
+  '/etc/kubernetes/',
+  '/root/',
+  '/proc/self/environ',
+  '/proc/self/mem',
+  '/var/run/secrets/',
+  '/run/secrets/',
+  '/private/etc/master.passwd',
+  'c:/windows/system32/config/sam',
+  'c:/windows/system32/config/system',
+  'c:/windows/system32/config/security',
 ];
-const SENSITIVE_SEGMENTS = ['/.ssh/', '/.aws/', '/.gnupg/', '/.kube/config', '/.docker/config.json', '/.config/gcloud/', '/.azure/'];
+const SENSITIVE_SEGMENTS = [
+  '/.ssh/',
+  '/.aws/',
+  '/.gnupg/',
+  '/.kube/config',
+  '/.docker/config.json',
+  '/.config/gcloud/',
+  '/.azure/',
+];
 const SENSITIVE_BASENAMES = new Set([
-  '.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.git-credentials', '.netrc', '_netrc', '.pgpass', '.npmrc',
-  '.pypirc', '.htpasswd', '.bash_history', '.zsh_history', 'wp-config.php', 'terraform.tfstate', 'master.key', 'shadow',
+  '.env',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519',
+  '.git-credentials',
+  '.netrc',
+  '_netrc',
+  '.pgpass',
+  '.npmrc',
+  '.pypirc',
+  '.htpasswd',
+  '.bash_history',
+  '.zsh_history',
+  'wp-config.php',
+  'terraform.tfstate',
+  'master.key',
+  'shadow',
 ]);
 const ENV_TEMPLATES = new Set(['.env.example', '.env.sample', '.env.template', '.env.dist', '.env.defaults']);
 
@@ -126,12 +168,14 @@ export function sensitiveReason(n: NormalizedPath): string | undefined {
     if (p === bare || p.startsWith(`${bare}/`)) return 'system file';
   }
   if (p.startsWith('/proc/') && p.endsWith('/environ')) return 'process environment';
-  for (const seg of SENSITIVE_SEGMENTS) if (withSlash.includes(seg.endsWith('/') ? seg : `${seg}/`)) return 'credential store';
+  for (const seg of SENSITIVE_SEGMENTS)
+    if (withSlash.includes(seg.endsWith('/') ? seg : `${seg}/`)) return 'credential store';
   const base = p.slice(p.lastIndexOf('/') + 1);
   if (ENV_TEMPLATES.has(base)) return undefined;
   if (SENSITIVE_BASENAMES.has(base)) return 'credential file';
   if (base.startsWith('.env.')) return 'credential file';
-  if ((base.startsWith('id_') && base.endsWith('.pem')) || base.endsWith('.pfx') || base.endsWith('.p12')) return 'key file';
+  if ((base.startsWith('id_') && base.endsWith('.pem')) || base.endsWith('.pfx') || base.endsWith('.p12'))
+    return 'key file';
   return undefined;
 }
 
@@ -158,7 +202,9 @@ export function createFilePathDetector(config: DetectionConfig): ContentDetector
       if (args.length === 0 && !input.interaction.tool?.targetPath) return [];
       const { paths } = extractToolTargets(input.interaction, args);
       if (paths.length === 0) return [];
-      const tool = safeText(input.interaction.tool?.name ?? input.interaction.output.flatMap((m) => m.toolCalls ?? [])[0]?.name ?? 'tool');
+      const tool = safeText(
+        input.interaction.tool?.name ?? input.interaction.output.flatMap((m) => m.toolCalls ?? [])[0]?.name ?? 'tool',
+      );
       const sensitive: { path: string; reason: string }[] = [];
       const outside: string[] = [];
       for (const raw of paths) {

@@ -17,5 +17,12 @@ export const leakDetectorFactories: ReadonlyArray<(config: DetectionConfig) => C
   createRefusalDetector,
 ];
 
-export { createFilePathDetector, createPiiDetector, createPromptLeakDetector, createRefusalDetector, createSecretsDetector, createToolHostDetector };
+export {
+  createFilePathDetector,
+  createPiiDetector,
+  createPromptLeakDetector,
+  createRefusalDetector,
+  createSecretsDetector,
+  createToolHostDetector,
+};
 export type { LeakDetectInput } from './common.js';

@@ -12,7 +12,14 @@ import { ATLAS, OWASP, textsOn } from './common.js';
 
 const CHANNELS: Channel[] = ['output', 'tool_call'];
 
-function rule(id: string, name: string, severity: RuleMeta['severity'], description: string, example: string, fp: string): RuleMeta {
+function rule(
+  id: string,
+  name: string,
+  severity: RuleMeta['severity'],
+  description: string,
+  example: string,
+  fp: string,
+): RuleMeta {
   return {
     id,
     name,
@@ -28,18 +35,30 @@ function rule(id: string, name: string, severity: RuleMeta['severity'], descript
 }
 
 export const PII_RULES: readonly RuleMeta[] = [
-  rule('TH-PII-001', 'Payment card or bank account number in output', 'medium',
+  rule(
+    'TH-PII-001',
+    'Payment card or bank account number in output',
+    'medium',
     'Payment card numbers (Luhn-valid, known issuer range and length, consistent grouping) and IBANs (country length and ISO 7064 mod-97), counted per channel.',
     'The card on file is [CARD …1111], IBAN [IBAN DE…].',
-    'Numbers that happen to pass Luhn inside long identifiers; published test cards (4111 1111 1111 1111…) are ignored.'),
-  rule('TH-PII-002', 'US social security number in output', 'medium',
+    'Numbers that happen to pass Luhn inside long identifiers; published test cards (4111 1111 1111 1111…) are ignored.',
+  ),
+  rule(
+    'TH-PII-002',
+    'US social security number in output',
+    'medium',
     'NNN-NN-NNNN numbers with a valid structure (area not 000/666/9xx, group not 00, serial not 0000; well-known published examples excluded).',
     'SSN: [SSN]',
-    'Dashed reference numbers with the same layout.'),
-  rule('TH-PII-003', 'Contact details in output', 'low',
+    'Dashed reference numbers with the same layout.',
+  ),
+  rule(
+    'TH-PII-003',
+    'Contact details in output',
+    'low',
     'E-mail addresses (documentation domains ignored) and phone numbers in conservative formats (E.164, NANP with separators, FR/UK national layouts), counted per channel; confidence grows with the count.',
     'Reach him at [EMAIL] or [PHONE].',
-    'Public support addresses and hotline numbers quoted by an assistant.'),
+    'Public support addresses and hotline numbers quoted by an assistant.',
+  ),
 ];
 
 const RULE_BY_KIND: Record<PiiKind, string> = {
@@ -73,7 +92,10 @@ export function createPiiDetector(_config: DetectionConfig): ContentDetector {
       }
       const out: Detection[] = [];
       for (const [channel, entries] of perChannel) {
-        const byRule = new Map<string, { counts: Partial<Record<PiiKind, number>>; first: { text: string; m: PiiMatch } }>();
+        const byRule = new Map<
+          string,
+          { counts: Partial<Record<PiiKind, number>>; first: { text: string; m: PiiMatch } }
+        >();
         for (const e of entries) {
           for (const m of e.matches) {
             const id = RULE_BY_KIND[m.kind];

@@ -61,13 +61,27 @@ const OWN = 2;
 const CLASS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
-    const own = (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x0e00 && c <= 0x0e7f);
+    const own =
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x0e00 && c <= 0x0e7f);
     const sep =
       c < 128
         ? !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))
-        : (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
-          (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
-          c === 0x00a0 || c === 0x00ab || c === 0x00bb || c === 0x00bf || c === 0x00a1 || c === 0x00b7 || c === 0xfeff;
+        : (c >= 0x2000 && c <= 0x206f) ||
+          (c >= 0x3000 && c <= 0x303f) ||
+          (c >= 0xff00 && c <= 0xff0f) ||
+          (c >= 0xff1a && c <= 0xff20) ||
+          (c >= 0xff3b && c <= 0xff40) ||
+          (c >= 0xff5b && c <= 0xff65) ||
+          c === 0x00a0 ||
+          c === 0x00ab ||
+          c === 0x00bb ||
+          c === 0x00bf ||
+          c === 0x00a1 ||
+          c === 0x00b7 ||
+          c === 0xfeff;
     t[c] = own ? OWN : sep ? SEP : WORD;
   }
   return t;
@@ -106,7 +120,7 @@ function scanShingles(text: string, into: IntSet, within?: IntSet): void {
   let slot = 0;
   let words = 0;
   let roll = 0;
-  let h = (-2128831035);
+  let h = -2128831035;
   let inWord = false;
   const n = text.length;
   // Hand-inlined (this loop runs per character); i === n is a virtual separator that flushes the last word.
@@ -124,7 +138,7 @@ function scanShingles(text: string, into: IntSet, within?: IntSet): void {
     let pending = inWord ? 1 : 0;
     if (cls === OWN) pending++;
     while (pending > 0) {
-      const word = inWord ? h : Math.imul((-2128831035) ^ c, 16777619);
+      const word = inWord ? h : Math.imul(-2128831035 ^ c, 16777619);
       inWord = false;
       pending--;
       if (words >= SHINGLE) roll = (roll - Math.imul(ring[slot], BASE_POW)) | 0;
@@ -138,7 +152,7 @@ function scanShingles(text: string, into: IntSet, within?: IntSet): void {
         else if (within.has(key)) into.add(key);
       }
     }
-    h = (-2128831035);
+    h = -2128831035;
   }
 }
 
@@ -181,7 +195,9 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
       const targets = textsOn(input, CHANNELS);
       if (targets.length === 0) return out;
 
-      const fromSpan = (input.interaction.canaries ?? []).filter((c) => typeof c === 'string' && c.length >= MIN_CANARY);
+      const fromSpan = (input.interaction.canaries ?? []).filter(
+        (c) => typeof c === 'string' && c.length >= MIN_CANARY,
+      );
       const canaries = [
         ...configured.map((value, i) => ({ value, ref: `config#${i + 1}` })),
         ...fromSpan.map((value, i) => ({ value, ref: `span#${i + 1}` })),
@@ -222,7 +238,11 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
           confidence,
           channel,
           evidence: `${channel} repeats ${Math.round(ratio * 100)}% of the system instructions (${matched} of ${sys.size} ${SHINGLE}-word shingles)`,
-          details: { overlapRatio: Math.round(ratio * 1000) / 1000, matchedShingles: matched, systemShingles: sys.size },
+          details: {
+            overlapRatio: Math.round(ratio * 1000) / 1000,
+            matchedShingles: matched,
+            systemShingles: sys.size,
+          },
         });
       }
       return out;

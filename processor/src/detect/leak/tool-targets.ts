@@ -9,7 +9,9 @@ const MAX_TARGETS = 32;
 const MAX_LEAVES = 2048;
 
 const URL_RE = new RE2(String.raw`\b(?:https?|wss?|ftps?|sftp)://[^\s"'<>\\\x60]+`, 'gi');
-const HOSTNAME = new RE2(String.raw`^[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}\.?(?::[0-9]{1,5})?$`);
+const HOSTNAME = new RE2(
+  String.raw`^[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}\.?(?::[0-9]{1,5})?$`,
+);
 const IPV4_HOST = new RE2(String.raw`^[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?$`);
 /** Path-looking tokens inside free text (shell commands, prose arguments). */
 const PATH_IN_TEXT = new RE2(
@@ -17,10 +19,42 @@ const PATH_IN_TEXT = new RE2(
   'g',
 );
 
-const HOST_KEYS = new Set(['host', 'hostname', 'domain', 'server', 'endpoint', 'base_url', 'baseurl', 'url', 'uri', 'webhook', 'address']);
+const HOST_KEYS = new Set([
+  'host',
+  'hostname',
+  'domain',
+  'server',
+  'endpoint',
+  'base_url',
+  'baseurl',
+  'url',
+  'uri',
+  'webhook',
+  'address',
+]);
 const PATH_KEYS = new Set([
-  'path', 'file', 'filename', 'file_path', 'filepath', 'dir', 'directory', 'cwd', 'folder', 'target', 'source',
-  'destination', 'dest', 'dst', 'src', 'location', 'output_path', 'input_path', 'working_dir', 'workdir', 'paths', 'files',
+  'path',
+  'file',
+  'filename',
+  'file_path',
+  'filepath',
+  'dir',
+  'directory',
+  'cwd',
+  'folder',
+  'target',
+  'source',
+  'destination',
+  'dest',
+  'dst',
+  'src',
+  'location',
+  'output_path',
+  'input_path',
+  'working_dir',
+  'workdir',
+  'paths',
+  'files',
 ]);
 
 export interface ToolTargets {
@@ -53,7 +87,12 @@ function hostOfUrl(u: string): string {
   }
 }
 
-function walk(v: unknown, key: string | undefined, visit: (s: string, key: string | undefined) => void, budget: { n: number }): void {
+function walk(
+  v: unknown,
+  key: string | undefined,
+  visit: (s: string, key: string | undefined) => void,
+  budget: { n: number },
+): void {
   if (budget.n <= 0) return;
   if (typeof v === 'string') {
     budget.n--;
@@ -66,7 +105,21 @@ function walk(v: unknown, key: string | undefined, visit: (s: string, key: strin
 }
 
 /** Keys whose free text is executed or interpreted: paths and URLs inside them are real targets. */
-const COMMAND_KEYS = new Set(['command', 'cmd', 'script', 'code', 'shell', 'bash', 'exec', 'run', 'args', 'argv', 'input', 'query', 'curl']);
+const COMMAND_KEYS = new Set([
+  'command',
+  'cmd',
+  'script',
+  'code',
+  'shell',
+  'bash',
+  'exec',
+  'run',
+  'args',
+  'argv',
+  'input',
+  'query',
+  'curl',
+]);
 
 function isWholeUrl(s: string): boolean {
   return s.includes('://') && !s.includes(' ') && !s.includes('\n');
@@ -92,7 +145,8 @@ function collectFromString(s: string, key: string | undefined, out: { hosts: Set
     out.hosts.add(normalizeHost(trimmed));
   }
   if (k && PATH_KEYS.has(k) && trimmed.length > 0 && !trimmed.includes('\n')) {
-    if (out.paths.size < MAX_TARGETS && (!trimmed.includes('://') || trimmed.toLowerCase().startsWith('file:'))) out.paths.add(trimmed);
+    if (out.paths.size < MAX_TARGETS && (!trimmed.includes('://') || trimmed.toLowerCase().startsWith('file:')))
+      out.paths.add(trimmed);
     return;
   }
   if (trimmed.toLowerCase().startsWith('file://') && !trimmed.includes(' ')) {

@@ -19,7 +19,8 @@ export const LEXICAL_RULE: RuleMeta = {
   description:
     'A small logistic-regression model over hashed word and character n-grams scores the text as an injection or jailbreak attempt. Complements the rules on phrasing they do not cover (long persona set-ups); scores texts of 160+ characters and fires only at high probability.',
   example: 'Long persona prompts that set up an uncensored alter ego without using any single rule phrase.',
-  falsePositives: 'Long role-play and persona set-ups, texts about AI safety; the threshold is set for ≤ 0.5 % false positives on the benign training prompts.',
+  falsePositives:
+    'Long role-play and persona set-ups, texts about AI safety; the threshold is set for ≤ 0.5 % false positives on the benign training prompts.',
   owasp: ['LLM01:2025'],
   atlas: ['AML.T0051', 'AML.T0054'],
   channels: ['prompt', 'document', 'tool_result'],
@@ -28,7 +29,10 @@ export const LEXICAL_RULE: RuleMeta = {
 /** Where the weights ship: processor/models/ (found from src/ and from dist/). */
 export function defaultModelPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const p of [resolve(here, '../../../models/lexical-injection.json'), resolve(here, '../../models/lexical-injection.json')]) {
+  for (const p of [
+    resolve(here, '../../../models/lexical-injection.json'),
+    resolve(here, '../../models/lexical-injection.json'),
+  ]) {
     if (existsSync(p)) return p;
   }
   return resolve(here, '../../../models/lexical-injection.json');
@@ -66,7 +70,13 @@ export function createLexicalDetector(config: DetectionConfig): ContentDetector 
         const conf = Math.round((0.55 + (0.35 * (p - threshold)) / Math.max(1e-6, 1 - threshold)) * 1000) / 1000;
         const key = `${ct.channel}|${ct.index ?? -1}`;
         if ((best.get(key)?.confidence ?? 0) >= conf) continue;
-        best.set(key, { ruleId: LEXICAL_RULE.id, confidence: conf, channel: ct.channel, evidence: `lexical model p=${p.toFixed(3)}`, details: { probability: Math.round(p * 1000) / 1000 } });
+        best.set(key, {
+          ruleId: LEXICAL_RULE.id,
+          confidence: conf,
+          channel: ct.channel,
+          evidence: `lexical model p=${p.toFixed(3)}`,
+          details: { probability: Math.round(p * 1000) / 1000 },
+        });
       }
       return [...best.values()];
     },

@@ -26,7 +26,8 @@ export class LexicalModel {
   ) {}
 
   static fromFile(file: LexicalWeightsFile): LexicalModel {
-    if (file.version !== 2 || file.featureBits !== FEATURE_BITS) throw new Error('lexical model: incompatible weights file');
+    if (file.version !== 2 || file.featureBits !== FEATURE_BITS)
+      throw new Error('lexical model: incompatible weights file');
     const bytes = Buffer.from(file.weights, 'base64');
     if (bytes.length !== DIM) throw new Error('lexical model: weights length mismatch');
     const w = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);

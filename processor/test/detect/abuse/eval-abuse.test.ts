@@ -49,10 +49,15 @@ describe('abuse intent on the repo examples', () => {
   });
 });
 
-describe.skipIf(!existsSync(DEV))('abuse intent on the shared dev set (skipped: ../shared/datasets/dev not present)', () => {
-  it('stays quiet on hard negatives, instructions and chat prompts', () => {
-    const rows = existsSync(DEV) ? read(DEV).filter((r) => r.label === 'benign' && ['hard_negative', 'instruction', 'chat'].includes(r.family)) : [];
-    expect(rows.length).toBeGreaterThan(1000);
-    expect(rate(rows)).toBeLessThanOrEqual(0.01);
-  });
-});
+describe.skipIf(!existsSync(DEV))(
+  'abuse intent on the shared dev set (skipped: ../shared/datasets/dev not present)',
+  () => {
+    it('stays quiet on hard negatives, instructions and chat prompts', () => {
+      const rows = existsSync(DEV)
+        ? read(DEV).filter((r) => r.label === 'benign' && ['hard_negative', 'instruction', 'chat'].includes(r.family))
+        : [];
+      expect(rows.length).toBeGreaterThan(1000);
+      expect(rate(rows)).toBeLessThanOrEqual(0.01);
+    });
+  },
+);

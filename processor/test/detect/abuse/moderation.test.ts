@@ -33,7 +33,10 @@ const genai = (provider: string, extra: Attributes): Attributes => ({
 
 describe('moderation detector: provider payload shapes', () => {
   it("OpenAI finish_reason 'content_filter' with no captured output → blocked/filtered finding", () => {
-    const [f] = byRule(normalized(genai('openai', { 'gen_ai.response.finish_reasons': ['content_filter'] })), 'TH-MOD-001');
+    const [f] = byRule(
+      normalized(genai('openai', { 'gen_ai.response.finish_reasons': ['content_filter'] })),
+      'TH-MOD-001',
+    );
     expect(f).toBeDefined();
     expect(f.channel).toBe('output');
     expect(f.details).toMatchObject({ provider: 'openai', action: 'filtered' });
@@ -45,7 +48,9 @@ describe('moderation detector: provider payload shapes', () => {
     const shield = all.find((f) => f.ruleId === 'TH-MOD-004');
     expect(shield?.channel).toBe('prompt');
     expect(shield?.details?.categories).toEqual(['jailbreak']);
-    const completion = all.find((f) => f.ruleId === 'TH-MOD-001' && f.channel === 'output' && (f.details?.categories as string[]).length > 0);
+    const completion = all.find(
+      (f) => f.ruleId === 'TH-MOD-001' && f.channel === 'output' && (f.details?.categories as string[]).length > 0,
+    );
     expect(completion?.details).toMatchObject({ provider: 'azure', action: 'filtered', categories: ['violence'] });
     expect(completion?.evidence).toBe('azure filtered completion: violence');
   });
@@ -54,11 +59,17 @@ describe('moderation detector: provider payload shapes', () => {
     const ix = normalized(
       genai('azure.ai.openai', {
         'gen_ai.response.finish_reasons': ['stop'],
-        'azure.content_filter_results': JSON.stringify({ protected_material_text: { filtered: false, detected: true } }),
+        'azure.content_filter_results': JSON.stringify({
+          protected_material_text: { filtered: false, detected: true },
+        }),
       }),
     );
     const [f] = byRule(ix, 'TH-MOD-002');
-    expect(f.details).toMatchObject({ provider: 'azure', action: 'annotated', categories: ['protected_material_text'] });
+    expect(f.details).toMatchObject({
+      provider: 'azure',
+      action: 'annotated',
+      categories: ['protected_material_text'],
+    });
   });
 
   it('Bedrock guardrail intervention (span attributes) → blocked finding naming the guardrail', () => {
@@ -77,26 +88,50 @@ describe('moderation detector: provider payload shapes', () => {
       action: 'GUARDRAIL_INTERVENED',
       guardrailId: 'gr-9',
       assessments: [
-        { contentPolicy: { filters: [{ type: 'VIOLENCE', confidence: 'HIGH', action: 'BLOCKED' }, { type: 'HATE', confidence: 'NONE', action: 'NONE' }] } },
+        {
+          contentPolicy: {
+            filters: [
+              { type: 'VIOLENCE', confidence: 'HIGH', action: 'BLOCKED' },
+              { type: 'HATE', confidence: 'NONE', action: 'NONE' },
+            ],
+          },
+        },
         { topicPolicy: { topics: [{ name: 'Investment advice', type: 'DENY', action: 'BLOCKED' }] } },
       ],
     };
-    const [f] = byRule(normalized(genai('aws.bedrock', { 'tracehound.moderation': JSON.stringify(payload) })), 'TH-MOD-001');
+    const [f] = byRule(
+      normalized(genai('aws.bedrock', { 'tracehound.moderation': JSON.stringify(payload) })),
+      'TH-MOD-001',
+    );
     expect(f.details).toMatchObject({ provider: 'bedrock', action: 'blocked', policy: 'gr-9' });
     expect(f.details?.categories).toEqual(['Investment advice', 'VIOLENCE']);
   });
 
   it('Bedrock guardrail that only masked PII → filtered, not blocked', () => {
-    const payload = { action: 'GUARDRAIL_INTERVENED', assessments: [{ sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', match: 'x', action: 'ANONYMIZED' }] } }] };
+    const payload = {
+      action: 'GUARDRAIL_INTERVENED',
+      assessments: [
+        { sensitiveInformationPolicy: { piiEntities: [{ type: 'EMAIL', match: 'x', action: 'ANONYMIZED' }] } },
+      ],
+    };
     const [f] = findings(normalized(genai('aws.bedrock', { 'tracehound.moderation': JSON.stringify(payload) })));
     expect(f.ruleId).toBe('TH-MOD-001');
     expect(f.details).toMatchObject({ action: 'filtered', categories: ['EMAIL'] });
   });
 
   it('OpenAI moderation response recorded by the app → flagged categories; unflagged → nothing', () => {
-    const flagged = { id: 'modr-1', model: 'omni-moderation-latest', results: [{ flagged: true, categories: { harassment: true, violence: false, 'self-harm': true } }] };
+    const flagged = {
+      id: 'modr-1',
+      model: 'omni-moderation-latest',
+      results: [{ flagged: true, categories: { harassment: true, violence: false, 'self-harm': true } }],
+    };
     const [f] = byRule(normalized(genai('openai', { 'tracehound.moderation': JSON.stringify(flagged) })), 'TH-MOD-002');
-    expect(f.details).toMatchObject({ provider: 'openai', action: 'annotated', categories: ['harassment', 'self-harm'], policy: 'omni-moderation-latest' });
+    expect(f.details).toMatchObject({
+      provider: 'openai',
+      action: 'annotated',
+      categories: ['harassment', 'self-harm'],
+      policy: 'omni-moderation-latest',
+    });
     const clean = { results: [{ flagged: false, categories: { harassment: false } }] };
     expect(findings(normalized(genai('openai', { 'tracehound.moderation': JSON.stringify(clean) })))).toEqual([]);
   });
@@ -130,7 +165,11 @@ describe('moderation detector: robustness', () => {
     const ix = emptyInteraction('llm_call', 'test');
     ix.moderation = [
       { source: 'app', decision: 'allow' },
-      { source: 'openai', decision: 'flagged', categories: ['<script>alert(1)</script>', 'x'.repeat(500), ...Array.from({ length: 100 }, (_, i) => `c${i}`)] },
+      {
+        source: 'openai',
+        decision: 'flagged',
+        categories: ['<script>alert(1)</script>', 'x'.repeat(500), ...Array.from({ length: 100 }, (_, i) => `c${i}`)],
+      },
     ];
     const all = findings(ix);
     expect(all).toHaveLength(1);

@@ -28,7 +28,9 @@ export function detect(text: string, channel: Channel = 'prompt', trust?: TrustL
     raw.index = 0;
   }
   const texts = expandTexts([raw]);
-  return detectors.flatMap((d) => d.detect({ interaction: ix, texts })).filter((d) => d.confidence >= detectionDefaults.minConfidence);
+  return detectors
+    .flatMap((d) => d.detect({ interaction: ix, texts }))
+    .filter((d) => d.confidence >= detectionDefaults.minConfidence);
 }
 
 export function rules(text: string, channel: Channel = 'prompt', trust?: TrustLevel): string[] {

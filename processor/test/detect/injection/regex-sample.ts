@@ -123,7 +123,27 @@ export function sampleFor(source: string, variant: number): string {
       let ch = cps[i++];
       if (ch === '\\') {
         const e = cps[i++];
-        ch = e === 's' ? ' ' : e === 'n' ? '\n' : e === 'p' ? (() => { while (cps[i++] !== '}'); return 'a'; })() : e === 'x' ? (() => { let h = ''; if (peek() === '{') { i++; while (peek() !== '}') h += cps[i++]; i++; } else h = cps[i++] + cps[i++]; return String.fromCodePoint(parseInt(h, 16)); })() : e;
+        ch =
+          e === 's'
+            ? ' '
+            : e === 'n'
+              ? '\n'
+              : e === 'p'
+                ? (() => {
+                    while (cps[i++] !== '}');
+                    return 'a';
+                  })()
+                : e === 'x'
+                  ? (() => {
+                      let h = '';
+                      if (peek() === '{') {
+                        i++;
+                        while (peek() !== '}') h += cps[i++];
+                        i++;
+                      } else h = cps[i++] + cps[i++];
+                      return String.fromCodePoint(parseInt(h, 16));
+                    })()
+                  : e;
       }
       if (peek() === '-' && cps[i + 1] !== ']') {
         i++;

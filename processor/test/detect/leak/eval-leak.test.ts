@@ -36,7 +36,10 @@ const cfg = config();
 const minConf = cfg.minConfidence;
 
 function fires(detector: ContentDetector, text: string, channel: string): boolean {
-  const ix = channel === 'tool_call' ? llmCall({ output: '', toolCalls: [{ name: 'tool', arguments: text }] }) : llmCall({ output: text });
+  const ix =
+    channel === 'tool_call'
+      ? llmCall({ output: '', toolCalls: [{ name: 'tool', arguments: text }] })
+      : llmCall({ output: text });
   return detector.detect(inputOf(ix)).some((d) => d.confidence >= minConf);
 }
 
@@ -68,38 +71,51 @@ function measure(detector: ContentDetector, rows: Row[]) {
 describe('leak eval (own labelled examples)', () => {
   it('secrets: ≥ 98% recall, zero false positives on look-alikes', () => {
     const m = measure(createSecretsDetector(cfg), load('leak-secrets.jsonl'));
-    console.log(`[leak-eval] secrets recall ${m.tp}/${m.pos} = ${(m.recall * 100).toFixed(1)}%, FP ${m.fp}/${m.neg}`, m.missed, m.falseAlarms);
+    console.log(
+      `[leak-eval] secrets recall ${m.tp}/${m.pos} = ${(m.recall * 100).toFixed(1)}%, FP ${m.fp}/${m.neg}`,
+      m.missed,
+      m.falseAlarms,
+    );
     expect(m.recall).toBeGreaterThanOrEqual(0.98);
     expect(m.falseAlarms).toEqual([]);
   });
 
   it('PII: every labelled leak found, zero false positives on look-alikes', () => {
     const m = measure(createPiiDetector(cfg), load('leak-pii.jsonl'));
-    console.log(`[leak-eval] pii recall ${m.tp}/${m.pos} = ${(m.recall * 100).toFixed(1)}%, FP ${m.fp}/${m.neg}`, m.missed, m.falseAlarms);
+    console.log(
+      `[leak-eval] pii recall ${m.tp}/${m.pos} = ${(m.recall * 100).toFixed(1)}%, FP ${m.fp}/${m.neg}`,
+      m.missed,
+      m.falseAlarms,
+    );
     expect(m.missed).toEqual([]);
     expect(m.falseAlarms).toEqual([]);
   });
 });
 
-describe.skipIf(!existsSync(DEV))('leak eval on the shared dev set (skipped: ../shared/datasets/dev not present)', () => {
-  it('no secret finding on any benign assistant output', () => {
-    const outputs = readFileSync(DEV, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Row)
-      .filter((r) => r.family === 'assistant_output' && r.label === 'benign');
-    const secrets = createSecretsDetector(cfg);
-    const pii = createPiiDetector(cfg);
-    const refusal = createRefusalDetector(cfg);
-    let secretFp = 0;
-    let piiHits = 0;
-    let refusals = 0;
-    for (const r of outputs) {
-      if (fires(secrets, r.text, 'output')) secretFp++;
-      if (fires(pii, r.text, 'output')) piiHits++;
-      if (fires(refusal, r.text, 'output')) refusals++;
-    }
-    console.log(`[leak-eval] dev assistant_output n=${outputs.length}: secret FP ${secretFp}, PII findings ${piiHits}, refusals ${refusals}`);
-    expect(secretFp).toBe(0);
-  });
-});
+describe.skipIf(!existsSync(DEV))(
+  'leak eval on the shared dev set (skipped: ../shared/datasets/dev not present)',
+  () => {
+    it('no secret finding on any benign assistant output', () => {
+      const outputs = readFileSync(DEV, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Row)
+        .filter((r) => r.family === 'assistant_output' && r.label === 'benign');
+      const secrets = createSecretsDetector(cfg);
+      const pii = createPiiDetector(cfg);
+      const refusal = createRefusalDetector(cfg);
+      let secretFp = 0;
+      let piiHits = 0;
+      let refusals = 0;
+      for (const r of outputs) {
+        if (fires(secrets, r.text, 'output')) secretFp++;
+        if (fires(pii, r.text, 'output')) piiHits++;
+        if (fires(refusal, r.text, 'output')) refusals++;
+      }
+      console.log(
+        `[leak-eval] dev assistant_output n=${outputs.length}: secret FP ${secretFp}, PII findings ${piiHits}, refusals ${refusals}`,
+      );
+      expect(secretFp).toBe(0);
+    });
+  },
+);

@@ -21,14 +21,26 @@ export function llmCall(opts: {
   const ix = emptyInteraction('llm_call', 'test');
   ix.systemInstructions = opts.system;
   if (opts.prompt) ix.input.push({ role: 'user', content: opts.prompt });
-  ix.output.push({ role: 'assistant', content: opts.output ?? '', toolCalls: opts.toolCalls, finishReason: opts.finishReason });
+  ix.output.push({
+    role: 'assistant',
+    content: opts.output ?? '',
+    toolCalls: opts.toolCalls,
+    finishReason: opts.finishReason,
+  });
   ix.documents = (opts.documents ?? []).map((content) => ({ content, trust: 'untrusted' as const }));
   ix.canaries = opts.canaries;
   return ix;
 }
 
 /** An execute_tool span. */
-export function toolCall(opts: { name: string; arguments?: string; result?: string; targetUrl?: string; targetHost?: string; targetPath?: string }): Interaction {
+export function toolCall(opts: {
+  name: string;
+  arguments?: string;
+  result?: string;
+  targetUrl?: string;
+  targetHost?: string;
+  targetPath?: string;
+}): Interaction {
   const ix = emptyInteraction('tool_call', 'test');
   ix.tool = { ...opts };
   return ix;

@@ -9,7 +9,11 @@ describe('PII detector', () => {
     const out = 'Customers: 4539 1488 0343 6467, 5425 2334 3010 9903; IBAN DE89 3704 0044 0532 0130 00.';
     const dets = detector.detect(inputOf(llmCall({ output: out })));
     expect(dets).toHaveLength(1);
-    expect(dets[0]).toMatchObject({ ruleId: 'TH-PII-001', channel: 'output', details: { count: 3, payment_card: 2, iban: 1 } });
+    expect(dets[0]).toMatchObject({
+      ruleId: 'TH-PII-001',
+      channel: 'output',
+      details: { count: 3, payment_card: 2, iban: 1 },
+    });
     expect(dets[0].evidence).not.toContain('4539 1488');
     expect(dets[0].evidence).toContain('[CARD …6467]');
   });

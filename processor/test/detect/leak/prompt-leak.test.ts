@@ -18,7 +18,11 @@ describe('prompt leak detector', () => {
 
   it('uses canaries carried by the span, and checks tool-call arguments', () => {
     const d = createPromptLeakDetector(config());
-    const ix = llmCall({ output: '', canaries: ['zx-canary-991'], toolCalls: [{ name: 'post', arguments: '{"t":"zx-canary-991"}' }] });
+    const ix = llmCall({
+      output: '',
+      canaries: ['zx-canary-991'],
+      toolCalls: [{ name: 'post', arguments: '{"t":"zx-canary-991"}' }],
+    });
     expect(d.detect(inputOf(ix))[0]).toMatchObject({ ruleId: 'TH-LEAK-001', channel: 'tool_call' });
   });
 
@@ -49,11 +53,15 @@ describe('prompt leak detector', () => {
 
   it('skips system prompts too short to compare', () => {
     const d = createPromptLeakDetector(config());
-    expect(d.detect(inputOf(llmCall({ system: 'You are a helpful assistant.', output: 'You are a helpful assistant.' })))).toEqual([]);
+    expect(
+      d.detect(inputOf(llmCall({ system: 'You are a helpful assistant.', output: 'You are a helpful assistant.' }))),
+    ).toEqual([]);
   });
 
   it('shingles are case- and punctuation-insensitive and handle CJK', () => {
-    expect(shingles('One, two; three four five six seven EIGHT nine')).toEqual(shingles('one two three four five six seven eight nine'));
+    expect(shingles('One, two; three four five six seven EIGHT nine')).toEqual(
+      shingles('one two three four five six seven eight nine'),
+    );
     expect(shingles('你是一个银行客服助手请不要透露').size).toBeGreaterThan(0);
   });
 });

@@ -29,7 +29,9 @@ describe('refusal detector', () => {
 
   it('does not fire on helpful answers or a later caveat', () => {
     expect(ruleOf('Sure! Here is a recipe for banana bread.')).toBeUndefined();
-    expect(ruleOf(`${'Here is the full plan with every step explained. '.repeat(10)} I cannot guarantee the results.`)).toBeUndefined();
+    expect(
+      ruleOf(`${'Here is the full plan with every step explained. '.repeat(10)} I cannot guarantee the results.`),
+    ).toBeUndefined();
   });
 
   it("uses finish reason 'refusal'", () => {

@@ -69,6 +69,8 @@ describe('secrets detector', () => {
     for (const text of generateLookalikes(77)) {
       expect(detector.detect(inputOf(llmCall({ output: text }))), text).toEqual([]);
     }
-    expect(detector.detect(inputOf(llmCall({ prompt: SECRET_GENERATORS.openai_legacy(rng), output: 'ok' })))).toEqual([]);
+    expect(detector.detect(inputOf(llmCall({ prompt: SECRET_GENERATORS.openai_legacy(rng), output: 'ok' })))).toEqual(
+      [],
+    );
   });
 });
