@@ -28,7 +28,7 @@ import { validateConfig } from '../processor/src/config/index.js';
 import { createEngine, type Engine } from '../processor/src/engine/engine.js';
 import { silentLogger } from '../processor/src/log/logger.js';
 import { createRegistry } from '../processor/src/metrics/registry.js';
-import type { Finding } from '../processor/src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import type { FindingSink } from '../processor/src/output/sink.js';
 import {
   createResponse,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from '../../processor/src/schema/fields.js';
-import { landedName } from '../../processor/src/schema/landing.js';
+import { FIELDS, landedName } from '@tracehound/core';
 import { DASHBOARDS } from '../src/index.js';
 import { dashboardQueries, substitute } from '../src/queries.js';
 import { alertRules } from './support/alert-rules.js';

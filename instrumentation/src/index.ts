@@ -50,4 +50,4 @@ export {
 export type { BlockingVerdict } from './guard/errors.js';
 
 export { captureModeFromEnv, type CaptureMode } from './content/capture.js';
-export * as semconv from './semconv.js';
+export * as semconv from '@tracehound/core/attributes';

@@ -11,8 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { resolveBehaviorConfig, type BehaviorConfigInput } from '../src/behavior/config.js';
 import { createBehaviorEngine } from '../src/behavior/engine.js';
 import type { BehaviorEngine } from '../src/behavior/types.js';
-import type { Detection, FindingCategory } from '../src/model/finding.js';
-import { emptyInteraction, type Interaction } from '../src/model/interaction.js';
+import { type Detection, type FindingCategory, emptyInteraction, type Interaction } from '@tracehound/core';
 
 export interface BehaviorBenchResult {
   perSpan: Array<{ sessions: number; spans: number; usPerSpanCpu: number; usPerSpanWall: number }>;

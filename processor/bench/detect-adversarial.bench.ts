@@ -19,7 +19,7 @@ import {
   expandTexts,
 } from '../src/detect/injection/index.js';
 import { createLexicalDetector } from '../src/detect/lexical/detector.js';
-import { emptyInteraction } from '../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 
 const KB = 1024;
 const detectors: ContentDetector[] = [

@@ -14,11 +14,10 @@ import { detectionDefaults } from '../src/detect/config.js';
 import type { ChannelText, ContentDetector } from '../src/detect/detector.js';
 import { expandTexts } from '../src/detect/injection/expand.js';
 import { detectorFactories } from '../src/detect/registry.js';
-import type { Channel } from '../src/model/interaction.js';
-import { emptyInteraction } from '../src/model/interaction.js';
+import { type Channel, emptyInteraction } from '@tracehound/core';
 import { datasetSplit } from '../src/detect/lexical/split.js';
 // The secret corpus generator is shared with the tests: checksum-valid, freshly generated keys, never stored.
-import { expandSecretPlaceholders, generateSecretCorpus, seededRng } from '../test/fixtures/secrets.js';
+import { expandSecretPlaceholders, generateSecretCorpus, seededRng } from '../../core/test/fixtures/secrets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV = resolve(here, '../../../shared/datasets/dev/dev.jsonl');

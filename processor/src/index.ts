@@ -11,26 +11,10 @@ export type { StageExtension } from './engine/detection-stage.js';
 export { loadConfig, validateConfig, ConfigError, type TracehoundConfig, type ConfigProblem } from './config/index.js';
 
 // Contracts
-export type { PipelineStage, TraceBatch, LogBatch, EmittedLog, SpanRef } from './pipeline/stage.js';
-export type { SpanView, LogView, Attributes, AttrValue } from './otlp/views.js';
-export type { Interaction, Channel, Message } from './model/interaction.js';
-export {
-  FINDING_CATEGORIES,
-  SEVERITY_ORDER,
-  SEVERITY_NUMBER,
-  type Finding,
-  type RuleMeta,
-  type Detection,
-  type Severity,
-  type FindingCategory,
-} from './model/finding.js';
+export type { PipelineStage } from './pipeline/stage.js';
 export type { FindingSink } from './output/sink.js';
-export { FIELDS, FINDING_EVENT_NAME, type FieldSpec } from './schema/fields.js';
 export { findingToLog, findingAttributes } from './enrich/finding-log.js';
 export { normalizeSpan } from './normalize/index.js';
-
-// Privacy helpers (also used by @tracehound/instrumentation)
-export { redactText, hmacText, applyCaptureMode } from './privacy/index.js';
 
 // Errors
 export { TracehoundError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';

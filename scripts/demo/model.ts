@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Responder, ScriptedReply } from '../../examples/fake-provider/index.js';
-import { base62Encode, crc32 } from '../../processor/src/privacy/validators.js';
+import { base62Encode, crc32 } from '@tracehound/core/privacy';
 
 /** Planted in the system prompt; configured in detection.canaries, so seeing it in an output is a proven leak. */
 export const CANARY = 'th-canary-7f3a91c2';

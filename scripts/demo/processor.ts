@@ -9,7 +9,7 @@ import { loadConfig, type TracehoundConfig } from '../../processor/src/config/in
 import { createEngine, type Engine } from '../../processor/src/engine/engine.js';
 import { silentLogger } from '../../processor/src/log/logger.js';
 import { createRegistry } from '../../processor/src/metrics/registry.js';
-import type { Finding } from '../../processor/src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import type { FindingSink } from '../../processor/src/output/sink.js';
 import { createService, type Service } from '../../processor/src/service/service.js';
 import { CANARY } from './model.js';

@@ -5,7 +5,7 @@
 import * as OpenAIModule from 'openai';
 import { register, type Registration } from '../../instrumentation/src/index.js';
 import { startFakeProvider } from '../../examples/fake-provider/index.js';
-import type { Finding } from '../../processor/src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { Agent } from './agent.js';
 import { CANARY, createToyModel, generateSecrets } from './model.js';
 import { startDemoProcessor, type DemoProcessor } from './processor.js';

@@ -2,7 +2,7 @@
  * The demo's scenarios: what each persona does through the agent, and which finding categories Tracehound must raise
  * for it (none for ordinary users). The e2e test asserts exactly these expectations.
  */
-import type { FindingCategory } from '../../processor/src/model/finding.js';
+import type { FindingCategory } from '@tracehound/core';
 import type { Agent, Doc, Persona } from './agent.js';
 import { EXFIL_HOST, type DemoSecrets } from './model.js';
 

@@ -1,5 +1,5 @@
 /** The alert table printed at the end of the demo: one row per (rule, session), worst first, evidence shortened. */
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../processor/src/model/finding.js';
+import { SEVERITY_ORDER, type Finding, type Severity } from '@tracehound/core';
 
 export interface AlertRow {
   severity: Severity;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import RE2 from 're2';
 import { parse } from 'yaml';
-import { FINDING_CATEGORIES, type FindingCategory } from '../../processor/src/model/finding.js';
+import { FINDING_CATEGORIES, type FindingCategory } from '@tracehound/core';
 
 export const CONTENT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RULES_DIR = join(CONTENT_ROOT, 'rules');

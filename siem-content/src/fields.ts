@@ -1,6 +1,5 @@
 /** Schema field names as they land in each backend (processor/src/schema: the one contract), for the generators. */
-import { FIELDS, type FieldSpec } from '../../processor/src/schema/fields.js';
-import { landedName } from '../../processor/src/schema/landing.js';
+import { FIELDS, type FieldSpec, landedName } from '@tracehound/core';
 
 export type Backend = 'splunk' | 'elastic';
 

@@ -3,9 +3,7 @@
  * tests run it on findings produced by the real engine: it is the executable meaning the SPL, KQL, ES|QL and Sigma
  * translations must preserve.
  */
-import type { EmittedLog } from '../../processor/src/pipeline/stage.js';
-import type { AttrValue } from '../../processor/src/otlp/views.js';
-import { FIELDS } from '../../processor/src/schema/fields.js';
+import { type EmittedLog, type AttrValue, FIELDS } from '@tracehound/core';
 import { durationSeconds, isAggregation, type CatalogRule, type Filter } from './catalog.js';
 
 const RESOURCE_FIELDS: ReadonlySet<string> = new Set(

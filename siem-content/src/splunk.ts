@@ -5,7 +5,7 @@
  */
 import { durationSeconds, isAggregation, type CatalogRule, type Filter, type Severity } from './catalog.js';
 import { DISPLAY_FIELDS, SPLUNK_SOURCETYPE, landed } from './fields.js';
-import { FIELDS } from '../../processor/src/schema/fields.js';
+import { FIELDS } from '@tracehound/core';
 import { dquote, oneLine } from './text.js';
 
 export const SPLUNK_APP = 'tracehound_llm_security';

@@ -1,7 +1,6 @@
 import { createEngine } from '../../processor/src/engine/engine.js';
 import { loadConfig } from '../../processor/src/config/load.js';
-import { FINDING_CATEGORIES } from '../../processor/src/model/finding.js';
-import { FIELDS } from '../../processor/src/schema/fields.js';
+import { FINDING_CATEGORIES, FIELDS } from '@tracehound/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAggregation, loadCatalog, usedFields } from '../src/catalog.js';
 import { ATLAS, OWASP_LLM_2025 } from '../src/frameworks.js';

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_ROOT } from '../src/catalog.js';
 import { SPLUNK_SOURCETYPE } from '../src/fields.js';
-import { FINDING_EVENT_NAME } from '../../processor/src/schema/fields.js';
+import { FINDING_EVENT_NAME } from '@tracehound/core';
 import { findingAttributes } from '../../processor/src/enrich/finding-log.js';
 
 const cfg = parse(readFileSync(join(CONTENT_ROOT, '..', 'otel-collector.yaml'), 'utf8')) as Record<string, any>;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EmittedLog } from '../../processor/src/pipeline/stage.js';
+import type { EmittedLog } from '@tracehound/core';
 import { loadCatalog } from '../src/catalog.js';
 import { evaluate } from '../src/interpret.js';
 import { sampleEngine, type SampleEngine } from './samples/engine.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_ROOT, isAggregation, loadCatalog } from '../src/catalog.js';
-import { FIELDS } from '../../processor/src/schema/fields.js';
+import { FIELDS } from '@tracehound/core';
 import { SIGMA_LOGSOURCE, sigmaFiles } from '../src/sigma.js';
 
 const rules = loadCatalog();

@@ -2,7 +2,7 @@
 import { context, SpanKind, type Attributes } from '@opentelemetry/api';
 import { runtime } from '../runtime.js';
 import { safely } from '../safe.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { contextWithIdentity, stampIdentity, type IdentityContext } from './identity.js';
 
 export interface AuthEventRecord {

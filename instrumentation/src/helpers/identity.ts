@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { context, createContextKey, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { ReadableSpan, Span as SdkSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 
 export interface IdentityContext {
   user?: string;

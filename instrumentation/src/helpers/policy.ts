@@ -2,7 +2,7 @@
 import { context as otelContext, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import { runtime } from '../runtime.js';
 import { safely } from '../safe.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { stampIdentity } from './identity.js';
 
 export interface PolicyDecisionRecord {

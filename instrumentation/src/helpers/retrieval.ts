@@ -6,7 +6,7 @@ import { context, SpanKind, type Span } from '@opentelemetry/api';
 import type { ContentPolicy } from '../content/capture.js';
 import { runtime } from '../runtime.js';
 import { safely } from '../safe.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { stampIdentity } from './identity.js';
 
 export type TrustLevel = 'trusted' | 'internal' | 'untrusted' | 'unknown';

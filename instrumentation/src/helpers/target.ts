@@ -1,7 +1,7 @@
 /** Tool targets: where a tool call reaches (URL, host, file path), recorded as metadata in every capture mode. */
 import type { Attributes } from '@opentelemetry/api';
 import type { ContentPolicy } from '../content/capture.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 
 export interface ToolTarget {
   url?: string;

@@ -3,7 +3,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Span } from '@openteleme
 import { limitText } from '../content/capture.js';
 import { runtime } from '../runtime.js';
 import { internalError, safely } from '../safe.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { stampIdentity } from './identity.js';
 import { targetAttributes, type ToolTarget } from './target.js';
 

@@ -1,7 +1,7 @@
 /** Anthropic messages.create (and the .stream helper, which calls it) → GenAI attributes. */
 import type { GenAiMessage, Part, RequestContent } from '../content/parts.js';
 import { asText } from '../content/parts.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { anthropicRedaction } from './redaction.js';
 import { anthropicModeration } from './moderation.js';
 import { toolDefinitions } from './openai-common.js';

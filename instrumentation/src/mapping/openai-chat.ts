@@ -1,7 +1,7 @@
 /** OpenAI chat.completions.create (and Azure OpenAI, and OpenAI-compatible servers) → GenAI attributes. */
 import type { GenAiMessage, Part, RequestContent } from '../content/parts.js';
 import { asText } from '../content/parts.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { chatRedaction } from './redaction.js';
 import { chatModeration } from './moderation.js';
 import { chatUsage, commonRequestAttributes, openaiProvider, toolDefinitions } from './openai-common.js';

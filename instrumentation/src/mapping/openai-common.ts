@@ -1,6 +1,6 @@
 /** Pieces shared by the OpenAI operation mappings. */
 import type { Attributes } from '@opentelemetry/api';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { num, rec, str, type Usage } from './types.js';
 
 export function openaiProvider(resource: unknown): string {

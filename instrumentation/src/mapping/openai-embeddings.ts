@@ -1,5 +1,5 @@
 /** OpenAI embeddings.create → GenAI embeddings attributes (the input is not captured: it is not a conversation). */
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { openaiProvider } from './openai-common.js';
 import { arr, num, rec, str, type OperationMapping } from './types.js';
 

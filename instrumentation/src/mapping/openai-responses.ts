@@ -1,7 +1,7 @@
 /** OpenAI responses.create (Responses API): message, function-call and built-in tool items → GenAI attributes. */
 import type { GenAiMessage, Part, RequestContent } from '../content/parts.js';
 import { asText } from '../content/parts.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { responsesRedaction } from './redaction.js';
 import { chatUsage, commonRequestAttributes, openaiProvider, toolDefinitions } from './openai-common.js';
 import { arr, rec, str, type OperationMapping, type ResponseSummary, type StreamAccumulator } from './types.js';

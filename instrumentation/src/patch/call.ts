@@ -26,7 +26,7 @@ import type { Guard } from '../guard/guard.js';
 import { stampIdentity } from '../helpers/identity.js';
 import type { OperationMapping, ResponseSummary } from '../mapping/types.js';
 import { internalError, safely } from '../safe.js';
-import * as A from '../semconv.js';
+import * as A from '@tracehound/core/attributes';
 import { instrumentApiPromise, isApiPromise } from './api-promise.js';
 import { instrumentStream, isSdkStream } from './stream.js';
 

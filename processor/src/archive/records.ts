@@ -1,5 +1,5 @@
 /** What callers append to the archive, and helpers turning findings and spans into such records. */
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 
 /** A record as appended. The archive adds seq, prev, at and hash. ('retention' and 'recovery' are written by the archive itself.) */
 export interface ArchiveRecord {

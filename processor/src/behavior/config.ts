@@ -1,4 +1,4 @@
-import type { FindingCategory } from '../model/finding.js';
+import type { FindingCategory } from '@tracehound/core';
 
 /** Entities the cost detector can track a budget and a baseline for. */
 export type CostEntity = 'api_key' | 'tenant' | 'user';

@@ -1,5 +1,4 @@
-import type { Detection, FindingCategory } from '../model/finding.js';
-import type { Interaction } from '../model/interaction.js';
+import type { Detection, FindingCategory, Interaction } from '@tracehound/core';
 import { newTurn } from '../detect/texts.js';
 import type { BehaviorConfig } from './config.js';
 import { authDetector } from './detectors/auth.js';

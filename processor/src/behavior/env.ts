@@ -1,4 +1,4 @@
-import type { Channel } from '../model/interaction.js';
+import type { Channel } from '@tracehound/core';
 import type { BehaviorConfig } from './config.js';
 import type { FireGate } from './state/gate.js';
 import type { BoundedStore } from './state/store.js';

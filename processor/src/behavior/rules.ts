@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../model/finding.js';
+import type { RuleMeta } from '@tracehound/core';
 
 /** Rule ids of the behavioral detectors (stable: SIEM rules and suppressions refer to them). */
 export const BEH = {

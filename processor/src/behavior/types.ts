@@ -1,6 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { Detection, FindingCategory, RuleMeta } from '../model/finding.js';
-import type { Channel, Interaction } from '../model/interaction.js';
+import type { Detection, FindingCategory, RuleMeta, Channel, Interaction } from '@tracehound/core';
 
 export type EntityType = 'session' | 'user' | 'api_key' | 'model' | 'tenant' | 'service';
 

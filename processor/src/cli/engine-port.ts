@@ -1,7 +1,5 @@
 import type { TracehoundConfig } from '../config/index.js';
-import type { Finding } from '../model/finding.js';
-import type { Channel } from '../model/interaction.js';
-import type { LogView, SpanView } from '../otlp/views.js';
+import type { Finding, Channel, LogView, SpanView } from '@tracehound/core';
 import type { PipelineStage } from '../pipeline/stage.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Severity } from '../model/finding.js';
+import type { Severity } from '@tracehound/core';
 
 export interface RuleOverride {
   enabled?: boolean;

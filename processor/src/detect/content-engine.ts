@@ -1,5 +1,4 @@
-import type { Detection, RuleMeta } from '../model/finding.js';
-import type { Interaction } from '../model/interaction.js';
+import type { Detection, RuleMeta, Interaction } from '@tracehound/core';
 import type { DetectionConfig } from './config.js';
 import type { ChannelText, ContentDetector } from './detector.js';
 import { detectorFactories } from './registry.js';

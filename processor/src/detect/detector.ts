@@ -1,5 +1,4 @@
-import type { Detection, RuleMeta } from '../model/finding.js';
-import type { Channel, Interaction } from '../model/interaction.js';
+import type { Detection, RuleMeta, Channel, Interaction } from '@tracehound/core';
 
 /** One piece of text a detector may scan, with the channel it came from. */
 export interface ChannelText {

@@ -1,4 +1,4 @@
-import type { Interaction, Message } from '../model/interaction.js';
+import type { Interaction, Message } from '@tracehound/core';
 import type { ChannelText } from './detector.js';
 
 /** The messages that are new in this call: everything after the last assistant message of the input. */

@@ -1,6 +1,4 @@
-import { FINDING_CATEGORIES, SEVERITY_NUMBER } from '../model/finding.js';
-import { FIELDS, FINDING_EVENT_NAME } from '../schema/fields.js';
-import { landedName } from '../schema/landing.js';
+import { FINDING_CATEGORIES, SEVERITY_NUMBER, FIELDS, FINDING_EVENT_NAME, landedName } from '@tracehound/core';
 
 const CATEGORY_TEXT: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   prompt_injection: 'A user prompt tries to override the application\u2019s instructions.',

@@ -1,6 +1,5 @@
 import type { ContentEngine } from '../detect/content-engine.js';
-import type { Detection, Finding, RuleMeta } from '../model/finding.js';
-import type { Interaction } from '../model/interaction.js';
+import type { Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
 import { Scorer, type SpanRisk } from '../score/scorer.js';
 import type { SuppressionList } from '../score/suppressions.js';
 

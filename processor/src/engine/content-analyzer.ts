@@ -1,5 +1,5 @@
 import { detectionDefaults, type DetectionConfig } from '../detect/config.js';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../model/finding.js';
+import { SEVERITY_ORDER, type Finding, type Severity } from '@tracehound/core';
 import { createEngine } from './engine.js';
 
 export interface ContentAnalyzerOptions {

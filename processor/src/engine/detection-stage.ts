@@ -1,10 +1,18 @@
 import { findingToLog } from '../enrich/finding-log.js';
 import { riskAttributes } from '../enrich/span-attributes.js';
-import type { Finding } from '../model/finding.js';
-import type { Interaction } from '../model/interaction.js';
-import type { AttrValue, LogView, SpanEventView, SpanView } from '../otlp/views.js';
-import type { LogBatch, PipelineStage, SpanRef, TraceBatch } from '../pipeline/stage.js';
-import type { Attributes } from '../otlp/views.js';
+import type {
+  Finding,
+  Interaction,
+  AttrValue,
+  LogView,
+  SpanEventView,
+  SpanView,
+  LogBatch,
+  SpanRef,
+  TraceBatch,
+  Attributes,
+} from '@tracehound/core';
+import type { PipelineStage } from '../pipeline/stage.js';
 import type { FindingSink } from '../output/sink.js';
 import type { Analysis, Analyzer } from './analyzer.js';
 

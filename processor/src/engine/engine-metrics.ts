@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Interaction } from '../model/interaction.js';
+import type { Interaction } from '@tracehound/core';
 import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
 import type { Analysis } from './analyzer.js';

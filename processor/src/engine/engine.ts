@@ -8,16 +8,22 @@ import type { DetectionConfig } from '../detect/config.js';
 import { createContentEngine, type ContentEngine } from '../detect/content-engine.js';
 import type { ChannelText } from '../detect/detector.js';
 import { expandTexts } from '../detect/injection/expand.js';
-import type { Finding, RuleMeta } from '../model/finding.js';
-import { emptyInteraction, type Channel, type Interaction } from '../model/interaction.js';
+import {
+  type Finding,
+  type RuleMeta,
+  emptyInteraction,
+  type Channel,
+  type Interaction,
+  type LogView,
+  type SpanView,
+} from '@tracehound/core';
 import { LogCorrelator } from '../normalize/correlator.js';
 import { normalizeSpan } from '../normalize/index.js';
-import type { LogView, SpanView } from '../otlp/views.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ConsoleSink } from '../output/console-sink.js';
 import { JsonlFileSink } from '../output/jsonl-file-sink.js';
 import type { FindingSink } from '../output/sink.js';
-import { applyCaptureMode, applyCaptureToEvent, applyCaptureToLogBody } from '../privacy/index.js';
+import { applyCaptureMode, applyCaptureToEvent, applyCaptureToLogBody } from '@tracehound/core/privacy';
 import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';

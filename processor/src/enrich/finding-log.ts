@@ -1,7 +1,4 @@
-import { SEVERITY_NUMBER, type Finding } from '../model/finding.js';
-import type { Attributes } from '../otlp/views.js';
-import type { EmittedLog } from '../pipeline/stage.js';
-import { FINDING_EVENT_NAME } from '../schema/fields.js';
+import { SEVERITY_NUMBER, type Finding, type Attributes, type EmittedLog, FINDING_EVENT_NAME } from '@tracehound/core';
 
 /** OTLP SeverityNumber for each finding severity (WARN for low/medium, ERROR for high, FATAL for critical). */
 const OTLP_SEVERITY: Record<Finding['severity'], { n: number; text: string }> = {

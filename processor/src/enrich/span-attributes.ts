@@ -1,4 +1,4 @@
-import type { Attributes } from '../otlp/views.js';
+import type { Attributes } from '@tracehound/core';
 import type { SpanRisk } from '../score/scorer.js';
 
 /** The tracehound.* attributes added to a span the engine analysed (schema/fields.ts, on: span). */

@@ -1,5 +1,5 @@
 /** Small typed readers over flattened OTLP attributes, and grouping of `prefix.N.rest` indexed keys. */
-import type { AttrValue, Attributes } from '../otlp/views.js';
+import type { AttrValue, Attributes } from '@tracehound/core';
 
 /** Indexed keys above this are ignored: bounds the work a hostile span can cause. */
 export const MAX_INDEX = 4096;

@@ -5,7 +5,7 @@
  * and the least recently used entry is evicted beyond `maxEntries`. Expired and evicted entries are handed back by
  * drainExpired() so the engine scores what it has; nothing is silently lost except beyond the hard bounds (counted).
  */
-import type { LogView, SpanView } from '../otlp/views.js';
+import type { LogView, SpanView } from '@tracehound/core';
 import { str } from './attrs.js';
 import { isContentEvent, isContentLog } from './events.js';
 import { kindFromOperation } from './genai.js';

@@ -4,8 +4,7 @@
  * `gen_ai.client.inference.operation.details` (messages as attributes) — plus the 1.26-era `gen_ai.content.prompt` /
  * `gen_ai.content.completion` span events.
  */
-import type { Role } from '../model/interaction.js';
-import type { AttrValue, Attributes, LogView, SpanEventView } from '../otlp/views.js';
+import type { Role, AttrValue, Attributes, LogView, SpanEventView } from '@tracehound/core';
 import { str } from './attrs.js';
 import { readCurrentContent, pushRaw, type ContentSink } from './genai.js';
 import { readJson, readMaybeJson, type ParseCtx } from './json.js';

@@ -3,9 +3,17 @@
  * OpenLIT, Tracehound): model and provider, usage, messages (current JSON and legacy indexed keys), finish reasons,
  * tool execution and retrieval.
  */
-import type { Interaction, InteractionKind, Message, RetrievedDocument, TrustLevel } from '../model/interaction.js';
-import { emptyInteraction } from '../model/interaction.js';
-import type { AttrValue, Attributes, SpanView } from '../otlp/views.js';
+import {
+  type Interaction,
+  type InteractionKind,
+  type Message,
+  type RetrievedDocument,
+  type TrustLevel,
+  emptyInteraction,
+  type AttrValue,
+  type Attributes,
+  type SpanView,
+} from '@tracehound/core';
 import {
   entriesWithPrefix,
   entryStr,

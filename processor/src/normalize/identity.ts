@@ -3,8 +3,7 @@
  * common conventions (`user.id`, `enduser.id`, `session.id`, `gen_ai.conversation.id`), then dialect metadata
  * (OpenLLMetry association properties, Vercel AI SDK telemetry metadata, OpenLIT request user).
  */
-import type { Identity } from '../model/interaction.js';
-import type { Attributes } from '../otlp/views.js';
+import type { Identity, Attributes } from '@tracehound/core';
 import { firstStr, str, strList } from './attrs.js';
 
 const USER_KEYS = [

@@ -4,8 +4,7 @@
  * what every dialect shares: content from span events and correlated log records, identity, moderation verdicts,
  * tool targets. Never throws.
  */
-import type { Interaction } from '../model/interaction.js';
-import type { LogView, SpanView } from '../otlp/views.js';
+import type { Interaction, LogView, SpanView } from '@tracehound/core';
 import { contentFromLogs, contentFromSpanEvents, logEventName, mergeContent, newEventContent } from './events.js';
 import { baseInteraction, readModel } from './genai.js';
 import { readIdentity } from './identity.js';

@@ -3,7 +3,7 @@
  * SDK attribute-length limits often truncate; we recover what we can (complete array elements, then the string values
  * of the cut-off tail) so detectors still see the text, and count every failure.
  */
-import type { AttrValue } from '../otlp/views.js';
+import type { AttrValue } from '@tracehound/core';
 
 /** Beyond this many characters a JSON attribute is not parsed: its raw text is scanned instead. */
 export const MAX_JSON_CHARS = 1 << 20;

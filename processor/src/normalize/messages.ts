@@ -4,7 +4,7 @@
  * Vercel AI SDK prompt messages (tool-call / tool-result parts), and Anthropic tool_use / tool_result blocks.
  * Tool results always become their own role=tool message so detectors scan them on the tool_result channel.
  */
-import type { Message, Role, ToolCallPart } from '../model/interaction.js';
+import type { Message, Role, ToolCallPart } from '@tracehound/core';
 import { toText } from './json.js';
 
 /** Hard bound on messages per side of one Interaction. */

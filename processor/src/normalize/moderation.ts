@@ -3,8 +3,7 @@
  * OpenAI prompt/content filter results, Bedrock guardrail interventions, Anthropic/OpenAI refusals, and Tracehound's
  * own `tracehound.moderation` list.
  */
-import type { Interaction, PolicyDecision } from '../model/interaction.js';
-import type { Attributes } from '../otlp/views.js';
+import type { Interaction, PolicyDecision, Attributes } from '@tracehound/core';
 import { str, strList } from './attrs.js';
 import { readJson, type ParseCtx } from './json.js';
 

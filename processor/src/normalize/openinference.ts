@@ -5,8 +5,7 @@
  * Modelled on @arizeai/openinference-instrumentation-openai 4.2.7 (dist/src/instrumentation.js) and
  * @arizeai/openinference-semantic-conventions 2.12.0 (trace/SemanticConventions.js).
  */
-import type { Interaction, InteractionKind, Message, Role } from '../model/interaction.js';
-import type { Attributes, SpanView } from '../otlp/views.js';
+import type { Interaction, InteractionKind, Message, Role, Attributes, SpanView } from '@tracehound/core';
 import {
   entriesWithPrefix,
   entryNum,

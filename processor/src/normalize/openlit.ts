@@ -7,8 +7,7 @@
  * execution. Content may also arrive in a `gen_ai.client.inference.operation.details` log record (merged by the
  * dispatcher only when the span has none inline).
  */
-import type { Interaction } from '../model/interaction.js';
-import type { SpanView } from '../otlp/views.js';
+import type { Interaction, SpanView } from '@tracehound/core';
 import { str } from './attrs.js';
 import { kindFromOperation } from './genai.js';
 import type { ParseCtx } from './json.js';

@@ -6,8 +6,7 @@
  * `traceloop.entity.name` and `traceloop.entity.input` / `traceloop.entity.output` (JSON {args, kwargs} / result).
  * Vector-DB spans: `db.query.result` events (id, score, document, metadata).
  */
-import type { Interaction, InteractionKind } from '../model/interaction.js';
-import type { SpanView } from '../otlp/views.js';
+import type { Interaction, InteractionKind, SpanView } from '@tracehound/core';
 import { str } from './attrs.js';
 import {
   applyFinishReasons,

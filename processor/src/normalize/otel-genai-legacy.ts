@@ -7,8 +7,7 @@
  * _startChatCompletionsSpan / _onChatCompletionsCreateResult), which logs each message with `event.name` and a body.
  * Event and log content is merged by the dispatcher (events.ts), for every dialect.
  */
-import type { Interaction } from '../model/interaction.js';
-import type { SpanView } from '../otlp/views.js';
+import type { Interaction, SpanView } from '@tracehound/core';
 import type { ParseCtx } from './json.js';
 import { normalizeGenAiCore } from './otel-genai.js';
 

@@ -6,8 +6,7 @@
  * (@opentelemetry/instrumentation-openai 0.21.0, Responses API path: build/src/instrumentation.js + responses.js).
  * The core reader here is shared by the legacy, OpenLIT and Tracehound dialects.
  */
-import type { Interaction, InteractionKind } from '../model/interaction.js';
-import type { SpanView } from '../otlp/views.js';
+import type { Interaction, InteractionKind, SpanView } from '@tracehound/core';
 import { str } from './attrs.js';
 import {
   applyFinishReasons,

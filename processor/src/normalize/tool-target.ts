@@ -3,7 +3,7 @@
  * top-level argument names of fetch/browse/file tools, and the host of a target URL. Only small JSON objects are
  * read; anything else is left to the detectors that scan the arguments text.
  */
-import type { ToolInfo } from '../model/interaction.js';
+import type { ToolInfo } from '@tracehound/core';
 
 const MAX_ARGS_CHARS = 1 << 16;
 const URL_KEYS = ['url', 'uri', 'href', 'link', 'endpoint', 'website', 'target_url', 'targetUrl'] as const;

@@ -4,8 +4,7 @@
  * trust and classification, the app's policy decisions, authentication outcomes, canaries. (Identity and
  * `tracehound.moderation` are read for every dialect by identity.ts and moderation.ts.)
  */
-import type { Interaction, InteractionKind, RetrievedDocument } from '../model/interaction.js';
-import type { Attributes, SpanView } from '../otlp/views.js';
+import type { Interaction, InteractionKind, RetrievedDocument, Attributes, SpanView } from '@tracehound/core';
 import { bool, str, strList } from './attrs.js';
 import { readDocuments } from './genai.js';
 import type { ParseCtx } from './json.js';

@@ -5,8 +5,7 @@
  * `ai.embed*` and `ai.rerank`. Modelled on ai 6.0.x dist/index.mjs (getBaseTelemetryAttributes, assembleOperationName,
  * stringifyForTelemetry, asToolCalls, executeToolCall); ai.usage.promptTokens/completionTokens are the ≤4.x names.
  */
-import type { Interaction, InteractionKind } from '../model/interaction.js';
-import type { Attributes, SpanView } from '../otlp/views.js';
+import type { Interaction, InteractionKind, Attributes, SpanView } from '@tracehound/core';
 import { firstNum, firstStr, str } from './attrs.js';
 import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw } from './genai.js';
 import { readJson, readMaybeJson, toText, type ParseCtx } from './json.js';

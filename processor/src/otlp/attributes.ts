@@ -1,5 +1,5 @@
 import type protobuf from 'protobufjs';
-import type { AttrValue, Attributes } from './views.js';
+import type { AttrValue, Attributes } from '@tracehound/core';
 import { T } from './proto.js';
 
 /**

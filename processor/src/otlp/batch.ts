@@ -1,11 +1,19 @@
-import type { EmittedLog, LogBatch, SpanRef, TraceBatch } from '../pipeline/stage.js';
+import type {
+  EmittedLog,
+  LogBatch,
+  SpanRef,
+  TraceBatch,
+  AttrValue,
+  Attributes,
+  LogView,
+  SpanView,
+} from '@tracehound/core';
 import { attrToAnyValue, encodeKeyValues } from './attributes.js';
 import { logViews, traceViews, type PbLogsRequest, type PbTraceRequest } from './convert.js';
 import { LOG_SHAPE, ordinalOf, TRACE_SHAPE, type ItemIndex, type SignalShape } from './item-index.js';
 import { T } from './proto.js';
 import { decodeTraceViews } from './span-decode.js';
 import { spliceRequest, type AttributeEdit, type ItemEdit } from './splice.js';
-import type { AttrValue, Attributes, LogView, SpanView } from './views.js';
 
 /**
  * Batches over the request bytes. Views are decoded lazily (only when a stage asks); edits are recorded and applied

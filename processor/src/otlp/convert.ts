@@ -1,7 +1,6 @@
 import type protobuf from 'protobufjs';
-import type { SpanRef } from '../pipeline/stage.js';
+import type { SpanRef, Attributes, LogView, SpanView } from '@tracehound/core';
 import { anyValueToAttr, keyValuesToAttrs, longToBigInt, type PbAnyValue, type PbKeyValue } from './attributes.js';
-import type { Attributes, LogView, SpanView } from './views.js';
 
 /** Decoded protobufjs request objects → the plain views stages read. Ids become lowercase hex. */
 

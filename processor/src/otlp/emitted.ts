@@ -1,7 +1,6 @@
-import type { EmittedLog } from '../pipeline/stage.js';
+import type { EmittedLog, AttrValue, Attributes } from '@tracehound/core';
 import { attrsToKeyValues, type PbKeyValue } from './attributes.js';
 import { T } from './proto.js';
-import type { AttrValue, Attributes } from './views.js';
 
 /**
  * Log records emitted by stages (findings) → one ExportLogsServiceRequest, grouped by resource so each distinct

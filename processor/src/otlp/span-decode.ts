@@ -1,5 +1,4 @@
-import type { SpanRef } from '../pipeline/stage.js';
-import type { AttrValue, Attributes, SpanEventView, SpanView } from './views.js';
+import type { SpanRef, AttrValue, Attributes, SpanEventView, SpanView } from '@tracehound/core';
 
 /**
  * ExportTraceServiceRequest bytes → span views in one pass over the wire, without the protobufjs object tree

@@ -1,6 +1,6 @@
 import type { Archive } from '../archive/index.js';
 import { findingRecord } from '../archive/index.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 import type { FindingSink } from './sink.js';
 
 /** Sends every finding to the tamper-evident archive. Append failures are counted, never thrown into the pipeline. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { findingSummary } from '../enrich/finding-log.js';
 import type { FindingSink } from './sink.js';
 

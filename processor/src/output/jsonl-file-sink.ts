@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { findingToJson, type FindingSink } from './sink.js';
 
 export interface JsonlFileSinkOptions {

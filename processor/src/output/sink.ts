@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 
 /**
  * Somewhere findings go besides the forwarded OTLP logs (a JSONL file, the console, the archive, webhooks).

@@ -1,5 +1,6 @@
 import { describeError, type Logger } from '../log/logger.js';
-import type { LogBatch, PipelineStage, TraceBatch } from './stage.js';
+import type { LogBatch, TraceBatch } from '@tracehound/core';
+import type { PipelineStage } from './stage.js';
 
 /**
  * Runs the stages in order on each batch. A stage that throws (or rejects) is counted and logged with TH_STAGE_FAILED;

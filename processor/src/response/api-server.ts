@@ -99,15 +99,13 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
 
   app.get('/v1/verdicts', async (_req, reply) =>
     reply.send({
-      verdicts: o.store
-        .list()
-        .map((v) => ({
-          decision: v.decision,
-          target: v.target,
-          rule: v.rule,
-          reason: v.reason,
-          expiresAt: new Date(v.expiresAt).toISOString(),
-        })),
+      verdicts: o.store.list().map((v) => ({
+        decision: v.decision,
+        target: v.target,
+        rule: v.rule,
+        reason: v.reason,
+        expiresAt: new Date(v.expiresAt).toISOString(),
+      })),
     }),
   );
 

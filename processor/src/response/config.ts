@@ -2,7 +2,7 @@
  * Configuration of automated response and the review loop (the `response` section): actions per rule and category,
  * the verdict API, outbound webhooks and the review loop. Composed into the full schema by config/sections.ts.
  */
-import { FINDING_CATEGORIES, type FindingCategory, type Severity } from '../model/finding.js';
+import { FINDING_CATEGORIES, type FindingCategory, type Severity } from '@tracehound/core';
 import type { SectionIssue } from '../config/section.js';
 
 export const ACTION_TYPES = ['none', 'alert', 'throttle', 'block'] as const;

@@ -1,6 +1,6 @@
 import type { Analysis } from '../engine/analyzer.js';
 import type { StageExtension } from '../engine/detection-stage.js';
-import type { Interaction } from '../model/interaction.js';
+import type { Interaction } from '@tracehound/core';
 
 const SAMPLE_ATTR = 'tracehound.review.sample';
 const FNV_OFFSET = 0x811c9dc5;

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../model/finding.js';
+import type { RuleMeta } from '@tracehound/core';
 import type { ActionType } from './config.js';
 
 /**

@@ -1,9 +1,9 @@
 import { Registry, type Counter, type Gauge } from 'prom-client';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { getOrCreateCounter, getOrCreateGauge } from '../metrics/registry.js';
-import { SEVERITY_ORDER, type Finding, type FindingCategory } from '../model/finding.js';
+import { SEVERITY_ORDER, type Finding, type FindingCategory } from '@tracehound/core';
 import { findingToJson, type FindingSink } from '../output/sink.js';
-import { redactText } from '../privacy/redact.js';
+import { redactText } from '@tracehound/core/privacy';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { webhookDefaults, type WebhookConfig } from './config.js';
 import { SIGNATURE_HEADER, signPayload } from './signature.js';

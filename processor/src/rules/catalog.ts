@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../model/finding.js';
+import type { RuleMeta } from '@tracehound/core';
 
 /** All rules the processor can emit, by id: content detectors, behavioral detectors and response actions. */
 export class RuleCatalog {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DetectionConfig } from '../detect/config.js';
-import type { Detection, Finding, Severity } from '../model/finding.js';
-import type { Interaction } from '../model/interaction.js';
+import type { Detection, Finding, Severity, Interaction } from '@tracehound/core';
 import type { RuleCatalog } from '../rules/catalog.js';
 import { effectiveSeverity, findingScore, maxSeverity } from './severity.js';
 

@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER, type Severity } from '../model/finding.js';
+import { SEVERITY_ORDER, type Severity } from '@tracehound/core';
 
 /** Score (0..100) a rule at full confidence contributes, per severity of the escalation ladder. */
 const SEVERITY_BASE: Record<Severity, number> = { none: 0, low: 25, medium: 50, high: 75, critical: 95 };

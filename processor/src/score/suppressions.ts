@@ -1,5 +1,5 @@
 import type { Suppression } from '../detect/config.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '@tracehound/core';
 
 /**
  * Analysts' suppressions: a finding matching an unexpired suppression is dropped (and counted per suppression id).

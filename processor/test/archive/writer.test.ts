@@ -6,7 +6,7 @@ import { archiveConfigSchema, archiveDefaults } from '../../src/archive/config.j
 import { GENESIS_HASH, checkpointName, decodeCheckpoint, segmentName, sha256Hex } from '../../src/archive/format.js';
 import { findingRecord } from '../../src/archive/records.js';
 import { verifyArchive } from '../../src/archive/verify.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { HOUR, T0, fakeClock, keyPair, open, parse, readLines, removeDir, tempDir, testConfig } from './helpers.js';
 import { createArchive } from '../../src/archive/writer.js';
 

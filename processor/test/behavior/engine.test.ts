@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { behaviorConfigSchema, behaviorDefaults, resolveBehaviorConfig } from '../../src/behavior/config.js';
 import { createBehaviorEngine } from '../../src/behavior/engine.js';
 import { behaviorRules } from '../../src/behavior/rules.js';
-import { emptyInteraction, type Interaction } from '../../src/model/interaction.js';
+import { emptyInteraction, type Interaction } from '@tracehound/core';
 import { Harness, MIN, T0, attackSession, byRule, det, humanChat, llmCall, ruleCategory, step } from './generators.js';
 
 describe('behavior config', () => {

@@ -2,8 +2,13 @@
  * Synthetic traffic for the behavioral detectors: deterministic time (every step says when it happens) and a seeded
  * PRNG, so each scenario replays identically. Prompts are built from a small vocabulary of our own.
  */
-import type { Detection, FindingCategory } from '../../src/model/finding.js';
-import { emptyInteraction, type Interaction, type RetrievedDocument } from '../../src/model/interaction.js';
+import {
+  type Detection,
+  type FindingCategory,
+  emptyInteraction,
+  type Interaction,
+  type RetrievedDocument,
+} from '@tracehound/core';
 import { createBehaviorEngine } from '../../src/behavior/engine.js';
 import { resolveBehaviorConfig, type BehaviorConfigInput } from '../../src/behavior/config.js';
 import type { BehaviorDetection, BehaviorEngine } from '../../src/behavior/types.js';

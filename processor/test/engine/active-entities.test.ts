@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ActiveEntities } from '../../src/engine/active-entities.js';
 import { EngineMetrics } from '../../src/engine/engine-metrics.js';
 import type { Analysis } from '../../src/engine/analyzer.js';
-import { emptyInteraction } from '../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 
 describe('ActiveEntities', () => {
   it('counts distinct ids seen within the window and forgets idle ones', () => {

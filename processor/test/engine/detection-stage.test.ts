@@ -4,10 +4,19 @@ import { createContentEngine } from '../../src/detect/content-engine.js';
 import type { ContentDetector } from '../../src/detect/detector.js';
 import { Analyzer } from '../../src/engine/analyzer.js';
 import { DetectionStage, type CaptureRewriters, type Correlator } from '../../src/engine/detection-stage.js';
-import type { Finding, RuleMeta } from '../../src/model/finding.js';
-import { emptyInteraction } from '../../src/model/interaction.js';
-import type { AttrValue, Attributes, LogView, SpanView } from '../../src/otlp/views.js';
-import type { EmittedLog, LogBatch, SpanRef, TraceBatch } from '../../src/pipeline/stage.js';
+import {
+  type Finding,
+  type RuleMeta,
+  emptyInteraction,
+  type AttrValue,
+  type Attributes,
+  type LogView,
+  type SpanView,
+  type EmittedLog,
+  type LogBatch,
+  type SpanRef,
+  type TraceBatch,
+} from '@tracehound/core';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
 import { SuppressionList } from '../../src/score/suppressions.js';

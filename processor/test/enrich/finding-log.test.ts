@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingAttributes, findingToLog } from '../../src/enrich/finding-log.js';
 import { riskAttributes } from '../../src/enrich/span-attributes.js';
-import type { Finding } from '../../src/model/finding.js';
-import { FIELDS, FIELD_NAMES } from '../../src/schema/fields.js';
+import { type Finding, FIELDS, FIELD_NAMES } from '@tracehound/core';
 
 const full: Finding = {
   id: 'id-1',

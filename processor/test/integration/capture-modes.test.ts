@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { createRegistry } from '../../src/metrics/registry.js';
 import { T } from '../../src/otlp/proto.js';
 import { createService, type Service } from '../../src/service/service.js';
-import { SECRET_GENERATORS, seededRng } from '../fixtures/secrets.js';
+import { SECRET_GENERATORS, seededRng } from '../../../core/test/fixtures/secrets.js';
 import { createNextHop, testConfig, type NextHop } from '../service/helpers.js';
 import { payloads } from '../otlp/payloads.js';
 

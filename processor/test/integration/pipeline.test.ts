@@ -16,7 +16,7 @@ import type { Logger } from '../../src/log/logger.js';
 import { createRegistry } from '../../src/metrics/registry.js';
 import { T } from '../../src/otlp/proto.js';
 import { createService, type Service } from '../../src/service/service.js';
-import { generateSecretCorpus } from '../fixtures/secrets.js';
+import { generateSecretCorpus } from '../../../core/test/fixtures/secrets.js';
 import { createNextHop, testConfig, type NextHop } from '../service/helpers.js';
 
 type Attrs = Record<string, string | number>;

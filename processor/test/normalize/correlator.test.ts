@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogCorrelator, normalizeLogs, normalizeSpan } from '../../src/normalize/index.js';
-import type { LogView } from '../../src/otlp/views.js';
+import type { LogView } from '@tracehound/core';
 import { makeLog, spanId } from '../fixtures/dialects/build.js';
 import * as cur from '../fixtures/dialects/otel-genai.js';
 import * as leg from '../fixtures/dialects/otel-genai-legacy.js';

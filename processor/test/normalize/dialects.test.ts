@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDialect, normalizeSpan } from '../../src/normalize/index.js';
-import type { Interaction } from '../../src/model/interaction.js';
+import type { Interaction, LogView, SpanView } from '@tracehound/core';
 import * as oi from '../fixtures/dialects/openinference.js';
 import * as olit from '../fixtures/dialects/openlit.js';
 import * as ollm from '../fixtures/dialects/openllmetry.js';
@@ -9,7 +9,6 @@ import * as leg from '../fixtures/dialects/otel-genai-legacy.js';
 import * as plain from '../fixtures/dialects/plain.js';
 import * as th from '../fixtures/dialects/tracehound.js';
 import * as vai from '../fixtures/dialects/vercel-ai.js';
-import type { LogView, SpanView } from '../../src/otlp/views.js';
 
 function norm(span: SpanView, logs?: LogView[]): Interaction {
   const r = normalizeSpan(span, logs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeLogs, normalizeSpan } from '../../src/normalize/index.js';
 import { MAX_JSON_CHARS, readJson, stringValues } from '../../src/normalize/json.js';
-import type { SpanView } from '../../src/otlp/views.js';
+import type { SpanView } from '@tracehound/core';
 import * as bad from '../fixtures/dialects/malformed.js';
 import * as cur from '../fixtures/dialects/otel-genai.js';
 import * as oi from '../fixtures/dialects/openinference.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { T } from '../../src/otlp/proto.js';
 import { Cursor } from '../../src/otlp/wire.js';
-import type { PipelineStage, TraceBatch } from '../../src/pipeline/stage.js';
+import type { TraceBatch } from '@tracehound/core';
+import type { PipelineStage } from '../../src/pipeline/stage.js';
 import { createNextHop, startService, testConfig, type NextHop, type Running } from '../service/helpers.js';
 
 /**

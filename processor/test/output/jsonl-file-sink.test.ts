@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { JsonlFileSink } from '../../src/output/jsonl-file-sink.js';
 
 const f = (id: string): Finding => ({

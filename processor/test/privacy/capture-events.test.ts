@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_EVENT_NAMES } from '../../src/normalize/events.js';
-import { CAPTURE_EVENT_NAMES } from '../../src/privacy/capture-events.js';
-import { applyCaptureToEvent, applyCaptureToLogBody, applyCaptureToValue, hmacText } from '../../src/privacy/index.js';
-import { SECRET_GENERATORS, seededRng } from '../fixtures/secrets.js';
+import {
+  CAPTURE_EVENT_NAMES,
+  applyCaptureToEvent,
+  applyCaptureToLogBody,
+  applyCaptureToValue,
+  hmacText,
+} from '@tracehound/core/privacy';
+import { SECRET_GENERATORS, seededRng } from '../../../core/test/fixtures/secrets.js';
 
 const secret = SECRET_GENERATORS.openai_project(seededRng(11));
 const K = 'event-hash-key';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import type { Analysis } from '../../src/engine/analyzer.js';
 import { findingToLog } from '../../src/enrich/finding-log.js';
-import { emptyInteraction } from '../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 import { Scorer } from '../../src/score/scorer.js';
 import { ActionEngine, targetOf } from '../../src/response/action-engine.js';
 import { VerdictStore } from '../../src/response/verdict-store.js';

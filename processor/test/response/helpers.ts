@@ -1,4 +1,4 @@
-import type { Finding, FindingCategory, Severity } from '../../src/model/finding.js';
+import type { Finding, FindingCategory, Severity } from '@tracehound/core';
 import type { ResponseConfig } from '../../src/response/config.js';
 import { responseDefaults } from '../../src/response/config.js';
 

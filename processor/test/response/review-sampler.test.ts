@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyInteraction } from '../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 import { Scorer } from '../../src/score/scorer.js';
 import { inReviewSample, ReviewSampler } from '../../src/response/review-sampler.js';
 import { finding } from './helpers.js';

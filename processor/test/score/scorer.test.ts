@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
-import type { Detection, RuleMeta } from '../../src/model/finding.js';
-import { emptyInteraction } from '../../src/model/interaction.js';
+import { type Detection, type RuleMeta, emptyInteraction } from '@tracehound/core';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
 import { effectiveSeverity, findingScore } from '../../src/score/severity.js';

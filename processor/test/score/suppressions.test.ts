@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '@tracehound/core';
 import { SuppressionList } from '../../src/score/suppressions.js';
 
 const finding = (rule: string, session: string): Finding => ({

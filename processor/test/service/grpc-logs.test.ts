@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log/logger.js';
 import { createRegistry } from '../../src/metrics/registry.js';
 import { T } from '../../src/otlp/proto.js';
-import type { LogBatch, PipelineStage, TraceBatch } from '../../src/pipeline/stage.js';
+import type { LogBatch, TraceBatch } from '@tracehound/core';
+import type { PipelineStage } from '../../src/pipeline/stage.js';
 import { createService } from '../../src/service/service.js';
 import {
   createNextHop,

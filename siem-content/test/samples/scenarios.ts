@@ -2,7 +2,7 @@
  * Attack and benign traffic for the sample tests (our own words). Each attack scenario is keyed by the catalog rule
  * it must trigger; near misses are traffic just under an aggregation's threshold that it must not trigger on.
  */
-import type { SpanView } from '../../../processor/src/otlp/views.js';
+import type { SpanView } from '@tracehound/core';
 import { T0_MS, auth, chat, retrieval, toolCall, type Who } from './spans.js';
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@
  * OTLP span views in the OTel GenAI dialect plus Tracehound identity attributes (the shape
  * @tracehound/instrumentation emits), for driving the real processor engine in the sample tests.
  */
-import type { Attributes, SpanView } from '../../../processor/src/otlp/views.js';
+import type { Attributes, SpanView } from '@tracehound/core';
 
 export const T0_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
 const MS = 1_000_000n;

@@ -4,7 +4,7 @@
  * hop; benign prompts must be recognised as LLM calls (scored) and raise nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FindingCategory } from '../../../processor/src/model/finding.js';
+import type { FindingCategory } from '@tracehound/core';
 import { SYSTEM_PROMPT } from '../../../scripts/demo/model.js';
 import { startRig, type Rig } from './pipeline.js';
 

@@ -1,4 +1,4 @@
-import type { Interaction } from '../../model/interaction.js';
+import type { Interaction } from '@tracehound/core';
 import type { CostEntity } from '../config.js';
 import type { DetectorEnv } from '../env.js';
 import { round } from '../env.js';

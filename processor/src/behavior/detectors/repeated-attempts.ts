@@ -1,4 +1,4 @@
-import type { FindingCategory } from '../../model/finding.js';
+import type { FindingCategory } from '@tracehound/core';
 import type { DetectorEnv } from '../env.js';
 import { BEH } from '../rules.js';
 import { EventRing } from '../state/ring.js';

@@ -1,4 +1,4 @@
-import type { RetrievedDocument } from '../../model/interaction.js';
+import type { RetrievedDocument } from '@tracehound/core';
 
 /** A parsed data scope: allowed values per document attribute; an empty list means "not constrained". */
 export interface DataScope {

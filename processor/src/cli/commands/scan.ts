@@ -1,6 +1,5 @@
 import { ConfigError, formatProblem, loadConfig, type TracehoundConfig } from '../../config/index.js';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../model/finding.js';
-import type { LogView, SpanView } from '../../otlp/views.js';
+import { SEVERITY_ORDER, type Finding, type Severity, type LogView, type SpanView } from '@tracehound/core';
 import { UsageError, type Command } from '../command.js';
 import { findingsOf, loadEngine, type CliEngine } from '../engine-port.js';
 import { readScanInput, type InputProblem } from '../scan/input.js';

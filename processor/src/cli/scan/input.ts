@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Channel } from '../../model/interaction.js';
-import type { LogView, SpanView } from '../../otlp/views.js';
+import type { Channel, LogView, SpanView } from '@tracehound/core';
 import { logsRequestToViews, traceRequestToViews } from './otlp-json.js';
 
 /**

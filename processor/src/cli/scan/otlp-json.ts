@@ -1,4 +1,4 @@
-import type { AttrValue, Attributes, LogView, SpanEventView, SpanView } from '../../otlp/views.js';
+import type { AttrValue, Attributes, LogView, SpanEventView, SpanView } from '@tracehound/core';
 
 /**
  * OTLP/JSON (as the Collector's file exporter writes it) → SpanView / LogView, for offline scans. Accepts

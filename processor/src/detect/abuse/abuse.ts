@@ -2,7 +2,7 @@
  * Model abuse: requests that use the assistant as a tool against third parties (malware, phishing, credential
  * harvesting, fraud and spam, social engineering), scored by intent; and outputs that are such an artifact.
  */
-import type { Detection } from '../../model/finding.js';
+import type { Detection } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { scoreIntent } from './intent.js';

@@ -4,8 +4,7 @@
  * One finding per provider, action and channel on each span; repetition over time is the behavioral layer's job.
  */
 import RE2 from 're2';
-import type { Detection } from '../../model/finding.js';
-import type { Channel, Interaction, PolicyDecision } from '../../model/interaction.js';
+import type { Detection, Channel, Interaction, PolicyDecision } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { MODERATION_RULES } from './rules.js';

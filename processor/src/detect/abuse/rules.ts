@@ -5,7 +5,7 @@
  * moderation verdicts map to AML.T0048 (external harms: the content the provider stopped), prompt shields to
  * LLM01 / AML.T0054 / AML.T0051.
  */
-import type { RuleMeta } from '../../model/finding.js';
+import type { RuleMeta } from '@tracehound/core';
 import type { AbuseCategory } from './intent-patterns.js';
 
 const REQUEST_FP =

@@ -1,4 +1,4 @@
-import type { Channel } from '../../model/interaction.js';
+import type { Channel } from '@tracehound/core';
 import type { ChannelText } from '../detector.js';
 import {
   collapseSpaced,

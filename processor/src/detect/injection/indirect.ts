@@ -1,4 +1,4 @@
-import type { TrustLevel } from '../../model/interaction.js';
+import type { TrustLevel } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ChannelText, ContentDetector, DetectInput } from '../detector.js';
 import { RULES } from './rules.js';

@@ -1,4 +1,4 @@
-import type { Detection } from '../../model/finding.js';
+import type { Detection } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ChannelText, ContentDetector, DetectInput } from '../detector.js';
 import { prepareString } from './prepare.js';

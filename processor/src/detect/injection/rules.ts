@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../model/finding.js';
+import type { RuleMeta } from '@tracehound/core';
 
 /** Rule catalogue of the injection-family detectors (ids are stable; docs/rules are generated from these). */
 

@@ -1,5 +1,4 @@
-import type { Detection, RuleMeta } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
+import type { Detection, RuleMeta, Channel } from '@tracehound/core';
 import type { ChannelText, DetectInput } from '../detector.js';
 import type { Signal } from './patterns/types.js';
 import { confidence, FIRE } from './score.js';

@@ -1,7 +1,6 @@
 /** Shared bits of the leak detectors: framework ids, the optional prior-detections input, aggregation. */
-import type { Detection } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
-import { maskHighEntropyRuns, redactText } from '../../privacy/redact.js';
+import type { Detection, Channel } from '@tracehound/core';
+import { maskHighEntropyRuns, redactText } from '@tracehound/core/privacy';
 import type { DetectInput } from '../detector.js';
 
 export const OWASP = {

@@ -2,7 +2,7 @@
  * File paths a tool call touches: outside config.filePathAllowlist (after normalizing ../, ~, Windows and file://
  * forms), and — whatever the allowlist — credential and system files (/etc/shadow, ~/.ssh, .env, cloud credentials).
  */
-import type { Detection, RuleMeta } from '../../model/finding.js';
+import type { Detection, RuleMeta } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { ATLAS, OWASP, safeText } from './common.js';

@@ -2,10 +2,8 @@
  * PII detector: validated personal data in model outputs and tool-call arguments, aggregated to one detection per
  * rule and channel with counts (a single e-mail address is routine; a page of card numbers is a dump).
  */
-import type { Detection, RuleMeta } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
-import { findPii, PII_LABEL, type PiiKind, type PiiMatch } from '../../privacy/pii-formats.js';
-import { evidenceSnippet } from '../../privacy/redact.js';
+import type { Detection, RuleMeta, Channel } from '@tracehound/core';
+import { findPii, PII_LABEL, type PiiKind, type PiiMatch, evidenceSnippet } from '@tracehound/core/privacy';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { ATLAS, OWASP, textsOn } from './common.js';

@@ -2,8 +2,7 @@
  * System-prompt leakage in outputs: a planted canary token showing up (certain), or a large share of the system
  * instructions repeated verbatim (8-word shingles, hashed). Evidence carries ratios and counts, never the text.
  */
-import type { Detection, RuleMeta } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
+import type { Detection, RuleMeta, Channel } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { ATLAS, OWASP, textsOn } from './common.js';

@@ -4,7 +4,7 @@
  * common refusal phrasing at the start of the output (English plus the ten most used languages).
  */
 import RE2 from 're2';
-import type { Detection, RuleMeta } from '../../model/finding.js';
+import type { Detection, RuleMeta } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 

@@ -3,10 +3,14 @@
  * retrieved documents and tool results (a credential sitting where the model can read and repeat it). Formats,
  * checksums and entropy checks live in privacy/secret-formats.ts; this file maps them to rules and evidence.
  */
-import type { Detection, RuleMeta } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
-import { evidenceSnippet } from '../../privacy/redact.js';
-import { findSecrets, SECRET_LABEL, type SecretKind, type SecretMatch } from '../../privacy/secret-formats.js';
+import type { Detection, RuleMeta, Channel } from '@tracehound/core';
+import {
+  evidenceSnippet,
+  findSecrets,
+  SECRET_LABEL,
+  type SecretKind,
+  type SecretMatch,
+} from '@tracehound/core/privacy';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { ATLAS, keepStrongest, OWASP, textsOn } from './common.js';

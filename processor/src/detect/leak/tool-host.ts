@@ -4,9 +4,8 @@
  * invocation (critical). Off while the allowlist is empty: without one, no host is "outside".
  */
 import RE2 from 're2';
-import type { Detection, RuleMeta } from '../../model/finding.js';
-import type { Channel } from '../../model/interaction.js';
-import { findSecrets, SECRET_LABEL } from '../../privacy/secret-formats.js';
+import type { Detection, RuleMeta, Channel } from '@tracehound/core';
+import { findSecrets, SECRET_LABEL } from '@tracehound/core/privacy';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector } from '../detector.js';
 import { ATLAS, OWASP, safeText, type LeakDetectInput } from './common.js';

@@ -3,7 +3,7 @@
  * the model produced (JSON walked when it parses, raw text scanned otherwise). Bounded: at most MAX_TARGETS of each.
  */
 import RE2 from 're2';
-import type { Interaction } from '../../model/interaction.js';
+import type { Interaction } from '@tracehound/core';
 
 const MAX_TARGETS = 32;
 const MAX_LEAVES = 2048;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Detection, RuleMeta } from '../../model/finding.js';
+import type { Detection, RuleMeta } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector } from '../detector.js';
 import { prepare } from '../injection/prepare.js';

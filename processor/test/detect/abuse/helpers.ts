@@ -1,7 +1,7 @@
 import { detectionDefaults } from '../../../src/detect/config.js';
 import type { DetectInput } from '../../../src/detect/detector.js';
 import { channelTexts } from '../../../src/detect/texts.js';
-import { emptyInteraction, type Interaction } from '../../../src/model/interaction.js';
+import { emptyInteraction, type Interaction } from '@tracehound/core';
 
 export const config = () => ({ ...detectionDefaults });
 

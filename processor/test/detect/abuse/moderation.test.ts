@@ -4,10 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createModerationDetector } from '../../../src/detect/abuse/moderation.js';
-import type { Detection } from '../../../src/model/finding.js';
-import { emptyInteraction, type Interaction } from '../../../src/model/interaction.js';
+import { type Detection, emptyInteraction, type Interaction, type Attributes } from '@tracehound/core';
 import { normalizeSpan } from '../../../src/normalize/index.js';
-import type { Attributes } from '../../../src/otlp/views.js';
 import { makeSpan } from '../../fixtures/dialects/build.js';
 import * as openllmetry from '../../fixtures/dialects/openllmetry.js';
 import * as tracehound from '../../fixtures/dialects/tracehound.js';

@@ -6,7 +6,7 @@ import {
   createIndirectInjectionDetector,
   createObfuscationDetector,
 } from '../../../src/detect/injection/index.js';
-import { emptyInteraction } from '../../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 
 // 1 MB adversarial inputs must complete with bounded output. Timing lives in processor/bench/detect-adversarial.bench.ts.
 const MB = 1024 * 1024;

@@ -8,8 +8,7 @@ import {
   createObfuscationDetector,
   expandTexts,
 } from '../../../src/detect/injection/index.js';
-import type { Detection } from '../../../src/model/finding.js';
-import { emptyInteraction, type Channel, type TrustLevel } from '../../../src/model/interaction.js';
+import { type Detection, emptyInteraction, type Channel, type TrustLevel } from '@tracehound/core';
 
 const detectors: ContentDetector[] = [
   createDirectInjectionDetector,

@@ -5,7 +5,7 @@ import { forEachFeature } from '../../../src/detect/lexical/features.js';
 import { createLexicalDetector, defaultModelPath } from '../../../src/detect/lexical/detector.js';
 import { LexicalModel } from '../../../src/detect/lexical/model.js';
 import { datasetSplit } from '../../../src/detect/lexical/split.js';
-import { emptyInteraction } from '../../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 
 describe('lexical model (TH-LEX-001)', () => {
   it('ships weights that load', () => {

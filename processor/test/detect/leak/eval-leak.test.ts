@@ -10,7 +10,7 @@ import type { ContentDetector } from '../../../src/detect/detector.js';
 import { createPiiDetector } from '../../../src/detect/leak/pii.js';
 import { createRefusalDetector } from '../../../src/detect/leak/refusal.js';
 import { createSecretsDetector } from '../../../src/detect/leak/secrets.js';
-import { expandSecretPlaceholders, seededRng } from '../../fixtures/secrets.js';
+import { expandSecretPlaceholders, seededRng } from '../../../../core/test/fixtures/secrets.js';
 import { config, inputOf, llmCall } from './helpers.js';
 
 interface Row {

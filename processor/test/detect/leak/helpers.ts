@@ -2,7 +2,7 @@ import type { DetectionConfig } from '../../../src/detect/config.js';
 import { detectionDefaults } from '../../../src/detect/config.js';
 import type { DetectInput } from '../../../src/detect/detector.js';
 import { channelTexts } from '../../../src/detect/texts.js';
-import { emptyInteraction, type Interaction } from '../../../src/model/interaction.js';
+import { emptyInteraction, type Interaction } from '@tracehound/core';
 
 export function config(over: Partial<DetectionConfig> = {}): DetectionConfig {
   return { ...detectionDefaults, ...over };

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { leakDetectorFactories } from '../../../src/detect/leak/index.js';
-import type { Detection } from '../../../src/model/finding.js';
-import { generateSecretCorpus } from '../../fixtures/secrets.js';
+import type { Detection } from '@tracehound/core';
+import { generateSecretCorpus } from '../../../../core/test/fixtures/secrets.js';
 import { config, inputOf, llmCall, toolCall } from './helpers.js';
 
 describe('no raw secret in any leak finding', () => {

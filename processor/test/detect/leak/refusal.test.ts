@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRefusalDetector } from '../../../src/detect/leak/refusal.js';
-import { emptyInteraction } from '../../../src/model/interaction.js';
+import { emptyInteraction } from '@tracehound/core';
 import { config, inputOf, llmCall } from './helpers.js';
 
 const d = createRefusalDetector(config());

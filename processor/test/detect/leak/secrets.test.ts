@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretsDetector } from '../../../src/detect/leak/secrets.js';
-import { generateLookalikes, SECRET_GENERATORS, seededRng } from '../../fixtures/secrets.js';
+import { generateLookalikes, SECRET_GENERATORS, seededRng } from '../../../../core/test/fixtures/secrets.js';
 import { config, inputOf, llmCall, toolCall } from './helpers.js';
 
 const detector = createSecretsDetector(config());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createToolHostDetector } from '../../../src/detect/leak/tool-host.js';
 import { extractToolTargets, hostAllowed, normalizeHost } from '../../../src/detect/leak/tool-targets.js';
-import { emptyInteraction } from '../../../src/model/interaction.js';
-import { SECRET_GENERATORS, seededRng } from '../../fixtures/secrets.js';
+import { emptyInteraction } from '@tracehound/core';
+import { SECRET_GENERATORS, seededRng } from '../../../../core/test/fixtures/secrets.js';
 import { config, inputOf, llmCall, toolCall } from './helpers.js';
 
 const allow = config({ toolHostAllowlist: ['api.corp.example', '*.internal.example'] });

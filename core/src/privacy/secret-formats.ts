@@ -4,7 +4,7 @@
  * confidence from its checksum / structure / entropy check: 0 means "format only" (a placeholder such as
  * AKIAIOSFODNN7EXAMPLE or a bad checksum) — redaction still masks it, detection ignores it.
  */
-import RE2 from 're2';
+import { RE2 } from '../regex.js';
 import {
   charClasses,
   jwtLooksReal,

@@ -3,7 +3,7 @@
  * payment cards (Luhn + issuer ranges), IBAN (mod-97 + country length), US SSN (structure), e-mail addresses and
  * phone numbers (conservative formats only: E.164, NANP with separators, a few national layouts).
  */
-import RE2 from 're2';
+import { RE2 } from '../regex.js';
 import { cardBrand, ibanValid, isTestCard, luhnValid, ssnValid } from './validators.js';
 
 export type PiiKind = 'payment_card' | 'iban' | 'us_ssn' | 'email' | 'phone';
@@ -70,7 +70,7 @@ const NUMERIC_DIGITS = 9;
 export const MAX_PII_MATCHES = 512;
 
 /** Scan with re; returns the offset where it stopped early, if it did. */
-function scan(re: RE2, text: string, each: (m: RegExpExecArray) => void): number | undefined {
+function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): number | undefined {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let n = 0;

@@ -4,8 +4,8 @@
  * correlate). Only attributes that carry prompt/response/tool/document content are touched; which ones depends on the
  * instrumentation dialect, so the key list below covers every dialect the normalizers accept.
  */
-import RE2 from 're2';
-import type { Attributes, AttrValue } from '../otlp/views.js';
+import { RE2 } from '../regex.js';
+import type { Attributes, AttrValue } from '../telemetry/views.js';
 import { HASH_PREFIX, hmacText } from './hmac.js';
 import { redactText } from './redact.js';
 

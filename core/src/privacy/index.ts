@@ -11,3 +11,5 @@ export {
 export { applyCaptureToEvent, applyCaptureToLogBody } from './capture-events.js';
 export { findSecrets, SECRET_LABEL, type SecretKind, type SecretMatch } from './secret-formats.js';
 export { findPii, PII_LABEL, type PiiKind, type PiiMatch } from './pii-formats.js';
+export { CAPTURE_EVENT_NAMES } from './capture-events.js';
+export * from './validators.js';

@@ -3,7 +3,7 @@
  * Azure/Semantic Kernel style `gen_ai.event.content`, OpenLLMetry `db.query.result` events) and log record bodies
  * (`gen_ai.user.message`, `gen_ai.choice`, ... put the message in the body as a kvlist or a string).
  */
-import type { AttrValue, Attributes } from '../otlp/views.js';
+import type { AttrValue, Attributes } from '../telemetry/views.js';
 import { applyCaptureToValue, isContentAttribute, type CaptureMode } from './capture.js';
 
 /**
