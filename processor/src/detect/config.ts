@@ -43,6 +43,11 @@ export interface DetectionConfig {
   correlationWaitMs: number;
   /** Options for individual detectors, by detector id. */
   detectors: Record<string, Record<string, unknown>>;
+  /**
+   * Trained models by model id, in memory. Not a YAML option: absent ids load the shipped file from
+   * processor/models/ (detect/models.ts). `npm run eval` sets it to the models of each leave-one-source-out fold.
+   */
+  models?: Record<string, unknown>;
 }
 
 export const detectionDefaults: DetectionConfig = {

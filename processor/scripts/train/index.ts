@@ -1,0 +1,4 @@
+import type { Trainer } from './trainer.js';
+
+/** Every trainer, in the order `npm run train` runs them. Add one by adding it here. */
+export const trainers: readonly Trainer[] = [];
