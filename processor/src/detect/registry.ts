@@ -8,6 +8,7 @@ import {
   createObfuscationDetector,
 } from './injection/index.js';
 import { createLexicalDetector } from './lexical/detector.js';
+import { createContextConflictDetector } from './context/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 
@@ -22,6 +23,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createIndirectInjectionDetector,
   createObfuscationDetector,
   createLexicalDetector,
+  createContextConflictDetector,
   ...abuseDetectorFactories,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
