@@ -219,15 +219,15 @@ export const CUES: Record<Cue, readonly string[]> = {
   ],
   // Weaker role drops: count only next to the role's name or with an off-scope request.
   role_drop_weak: [
-    "you're not", 'you are not', 'artık', 'もう', '더 이상', 'अब तुम', 'hör auf', 'перестань', 'przestań', '别再', '你不再',
+    'artık', 'もう', '더 이상', 'अब तुम', 'hör auf', 'перестань', 'przestań', '别再', '你不再',
     'je bent geen',
   ],
   lift: [
     'from now on', 'new rule', 'new rules', 'new instructions', 'mode off', 'turned off',
-    'switched off', 'restriction removed', 'restrictions removed', 'restrictions lifted', 'restriction lifted',
+    'restriction removed', 'restrictions removed', 'restrictions lifted', 'restriction lifted',
     'limits removed', 'scope removed', 'rules changed', 'changed the rules', 'rules have changed', 'no longer apply',
-    'you now help', 'now help with', 'every subject', 'any subject', 'developer mode',
-    'has been lifted', 'have been lifted', 'is lifted', 'are lifted', 'a partir de ahora', 'nueva regla', 'désormais',
+    'you now help', 'now help with', 'every subject', 'developer mode',
+    'has been lifted', 'have been lifted', 'a partir de ahora', 'nueva regla', 'désormais',
     'à partir de maintenant', 'nouvelle règle', 'ab jetzt', 'von nun an', 'neue regel',
     "d'ora in poi", 'da ora in poi', 'nuova regola', 'a partir de agora', 'nova regra',
     'vanaf nu', 'nieuwe regel', 'с этого момента', 'отныне',
@@ -235,7 +235,7 @@ export const CUES: Record<Cue, readonly string[]> = {
     '从现在开始', '新规则', '今から', 'これからは', '新しいルール', '지금부터', '이제부터', '새 규칙', 'من الآن',
     'قاعدة جديدة', 'अब से', 'नया नियम', 'từ giờ', 'từ bây giờ', 'quy tắc mới', 'mulai sekarang', 'aturan baru',
     'desactivado', 'désactivé', 'deaktiviert', 'disattivato', 'desativado', 'выключен', 'отключен', 'wyłączony',
-    'kapalı', '已关闭', 'lifted', 'nobody will know', 'off the record', 'just this once', 'this once',
+    'kapalı', '已关闭', 'nobody will know', 'off the record', 'just this once', 'this once',
   ],
   frame: [
     'no restrictions', 'without restrictions', 'unrestricted', 'unfiltered', 'free ai', 'you are now', "you're now",

@@ -76,25 +76,32 @@ export function isWordChar(c: number): boolean {
   return true;
 }
 
+/** Per UTF-16 code unit: 0 = not part of a word, 1 = word character, 2 = word character of an unspaced script. */
+const CLASS = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (isWordChar(c)) t[c] = isUnspaced(c) ? 2 : 1;
+  return t;
+})();
+
+/** The character class table tokenize() uses (for one-pass scanners that make no tokens). */
+export function wordClass(): Uint8Array {
+  return CLASS;
+}
+
 /** Tokens of a normalized text, at most maxTokens of them (texts are clipped before this by the callers). */
 export function tokenize(norm: string, maxTokens = 1 << 20): Token[] {
   const out: Token[] = [];
   const n = norm.length;
   let i = 0;
   while (i < n && out.length < maxTokens) {
-    const c = norm.charCodeAt(i);
-    if (!isWordChar(c)) {
+    const k = CLASS[norm.charCodeAt(i)];
+    if (k === 0) {
       i++;
       continue;
     }
-    const unspaced = isUnspaced(c);
     let j = i + 1;
-    while (j < n) {
-      const d = norm.charCodeAt(j);
-      if (!isWordChar(d) || isUnspaced(d) !== unspaced) break;
-      j++;
-    }
-    out.push({ text: norm.slice(i, j), start: i, end: j, unspaced });
+    while (j < n && CLASS[norm.charCodeAt(j)] === k) j++;
+    out.push({ text: norm.slice(i, j), start: i, end: j, unspaced: k === 2 });
     i = j;
   }
   return out;
@@ -108,11 +115,17 @@ export function tokenized(text: string, maxTokens?: number): Tokenized {
 const MAX_WORDS = 4;
 const STEM_KEY = 3;
 
+interface Node<T> {
+  tags?: T[];
+  next?: Map<string, Node<T>>;
+}
+
 export class Lexicon<T extends string> {
-  private readonly words = new Map<string, T[]>();
-  /** First tokens of multi-token phrases, with the longest such phrase. */
-  private readonly starts = new Map<string, number>();
+  /** Phrases of up to MAX_WORDS tokens as a trie over tokens. */
+  private readonly root = new Map<string, Node<T>>();
   private readonly stems = new Map<string, Array<{ stem: string; tag: T }>>();
+  /** First two characters of every stem, as one number, so most tokens skip the stem lookup without allocating. */
+  private readonly stemStarts = new Set<number>();
   private readonly unspaced = new Map<string, T[]>();
   /** Per first character of an unspaced cue: the cue lengths that start with it. */
   private readonly unspacedFirst = new Map<number, number[]>();
@@ -141,11 +154,19 @@ export class Lexicon<T extends string> {
         const list = this.stems.get(s.slice(0, STEM_KEY)) ?? [];
         list.push({ stem: s, tag });
         this.stems.set(s.slice(0, STEM_KEY), list);
+        this.stemStarts.add((s.charCodeAt(0) << 16) | s.charCodeAt(1));
         continue;
       }
-      const words = toks.slice(0, MAX_WORDS).map((t) => t.text);
-      push(this.words, words.join(' '), tag);
-      if (words.length > 1) this.starts.set(words[0], Math.max(this.starts.get(words[0]) ?? 0, words.length));
+      let level = this.root;
+      let node: Node<T> | undefined;
+      const words = toks.slice(0, MAX_WORDS);
+      words.forEach((w, k) => {
+        node = level.get(w.text);
+        if (!node) level.set(w.text, (node = {}));
+        if (k < words.length - 1) level = node.next ??= new Map();
+      });
+      const tags = (node!.tags ??= []);
+      if (!tags.includes(tag)) tags.push(tag);
     }
     return this;
   }
@@ -158,6 +179,7 @@ export class Lexicon<T extends string> {
   scan(t: Tokenized, from = 0, to = t.tokens.length): Hit<T>[] {
     const out: Hit<T>[] = [];
     const toks = t.tokens;
+    const stems = this.stemStarts.size > 0;
     for (let i = from; i < to; i++) {
       const tok = toks[i];
       if (tok.unspaced) {
@@ -165,18 +187,13 @@ export class Lexicon<T extends string> {
         continue;
       }
       const w = tok.text;
-      const one = this.words.get(w);
-      if (one) for (const tag of one) out.push({ tag, token: i, len: 1 });
-      const longest = this.starts.get(w);
-      if (longest !== undefined) {
-        let key = w;
-        for (let k = 1; k < longest && i + k < to; k++) {
-          key += ` ${toks[i + k].text}`;
-          const tags = this.words.get(key);
-          if (tags) for (const tag of tags) out.push({ tag, token: i, len: k + 1 });
-        }
+      let node = this.root.get(w);
+      for (let k = 1; node; k++) {
+        if (node.tags) for (const tag of node.tags) out.push({ tag, token: i, len: k });
+        if (!node.next || i + k >= to) break;
+        node = node.next.get(toks[i + k].text);
       }
-      if (w.length >= STEM_KEY && this.stems.size > 0) {
+      if (stems && w.length >= STEM_KEY && this.stemStarts.has((w.charCodeAt(0) << 16) | w.charCodeAt(1))) {
         const list = this.stems.get(w.slice(0, STEM_KEY));
         if (list) for (const s of list) if (w.startsWith(s.stem)) out.push({ tag: s.tag, token: i, len: 1 });
       }

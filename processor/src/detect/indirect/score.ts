@@ -1,0 +1,142 @@
+/**
+ * How the evidence of one sentence adds up (features.ts): instruction-ness, then where it sits and how unrelated it is.
+ * A sentence that is not an instruction at all scores 0 whatever its carrier, so comments, P.S. lines and table cells
+ * full of ordinary text never fire. The weights are in one table so a trained model (processor/models/) can replace
+ * them.
+ */
+import { overlap, type SentenceFeatures } from './features.js';
+
+export interface Weights {
+  ai: number;
+  addressed: number;
+  override: number;
+  hijack: number;
+  unbound: number;
+  outRef: number;
+  whenTask: number;
+  hide: number;
+  genImperative: number;
+  imperative: number;
+  genVerb: number;
+  creative: number;
+  format: number;
+  you: number;
+  link: number;
+  urgent: number;
+  selfRef: number;
+  mention: number;
+  /** Carrier bonuses. */
+  hiddenCarrier: number;
+  psCarrier: number;
+  codeCarrier: number;
+  cellCarrier: number;
+  quoteCarrier: number;
+  langShift: number;
+  edge: number;
+  /** Relatedness penalties. */
+  docOverlap: number;
+  requestOverlap: number;
+  unrelatedToRequest: number;
+}
+
+export const DEFAULT_WEIGHTS: Weights = {
+  ai: 0.9,
+  addressed: 0.5,
+  override: 1.0,
+  hijack: 0.6,
+  unbound: 0.4,
+  outRef: 0.7,
+  whenTask: 0.8,
+  hide: 0.9,
+  genImperative: 0.6,
+  imperative: 0.15,
+  genVerb: 0.15,
+  creative: 0.35,
+  format: 0.35,
+  you: 0.15,
+  link: 0.35,
+  urgent: 0.1,
+  selfRef: 0.2,
+  mention: 0.5,
+  hiddenCarrier: 0.6,
+  psCarrier: 0.3,
+  codeCarrier: 0.3,
+  cellCarrier: 0.3,
+  quoteCarrier: 0.15,
+  langShift: 0.35,
+  edge: 0.1,
+  docOverlap: 0.6,
+  requestOverlap: 0.5,
+  unrelatedToRequest: 0.2,
+};
+
+const HIDDEN = new Set(['hidden', 'html_comment', 'role_line', 'bracket']);
+const CODE = new Set(['code_comment', 'docstring', 'string']);
+
+export interface SentenceScore {
+  score: number;
+  /** Instruction-ness alone (0 = not an instruction). */
+  instruction: number;
+}
+
+export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boolean): SentenceScore {
+  const c = (k: keyof SentenceFeatures['cues']) => Math.min(2, f.cues[k] ?? 0);
+  const has = (k: keyof SentenceFeatures['cues']) => (f.cues[k] ?? 0) > 0;
+  let instruction =
+    w.ai * Math.min(1, c('ai')) * (f.addressed || has('you') || f.genImperative || has('when_task') ? 1 : 0.3) +
+    w.outRef * Math.min(1, c('out_ref')) +
+    w.whenTask * Math.min(1, c('when_task')) +
+    w.hide * Math.min(1, c('hide')) +
+    (f.override ? w.override : 0) +
+    (f.addressed ? w.addressed : 0) +
+    w.hijack * Math.min(1, c('hijack')) +
+    w.unbound * Math.min(1, c('unbound')) +
+    (f.genImperative ? w.genImperative : f.imperative ? w.imperative : 0) +
+    (!f.genImperative && has('gen_verb') && has('you') ? w.genVerb : 0);
+  if (instruction === 0) return { score: 0, instruction: 0 };
+  const directed = f.genImperative || f.override || has('out_ref') || has('ai') || has('when_task') || has('hijack');
+  if (directed) {
+    if (has('creative')) instruction += w.creative;
+    if (has('format')) instruction += w.format;
+    if (f.link && (has('link_verb') || f.genImperative)) instruction += w.link;
+  }
+  if (has('you')) instruction += w.you;
+  if (has('urgent')) instruction += w.urgent;
+  if (has('self_ref') && directed) instruction += w.selfRef;
+  if (has('mention')) instruction -= w.mention;
+  if (instruction <= 0) return { score: 0, instruction: 0 };
+  let score = instruction;
+  if (HIDDEN.has(f.carrier)) score += w.hiddenCarrier;
+  else if (f.carrier === 'ps') score += w.psCarrier;
+  else if (CODE.has(f.carrier)) score += w.codeCarrier;
+  else if (f.carrier === 'cell') score += w.cellCarrier;
+  else if (f.carrier === 'quote') score += w.quoteCarrier;
+  if (f.langShift) score += w.langShift;
+  if (f.edge) score += w.edge;
+  score -= w.docOverlap * f.docOverlap;
+  if (hasRequest) score -= f.requestOverlap > 0 ? w.requestOverlap * f.requestOverlap : -w.unrelatedToRequest;
+  return { score, instruction };
+}
+
+export interface BestSentence {
+  score: number;
+  index: number;
+}
+
+/**
+ * The best-scoring sentence of a document. Relatedness only lowers a score, so it is computed (overlap()) just for
+ * sentences that would fire without it.
+ */
+export function bestSentence(text: string, sentences: SentenceFeatures[], w: Weights, hasRequest: boolean, threshold: number): BestSentence {
+  let best: BestSentence = { score: 0, index: -1 };
+  sentences.forEach((f, i) => {
+    f.docOverlap = 0;
+    let { score } = sentenceScore(f, w, hasRequest);
+    if (score >= threshold) {
+      overlap(text, f);
+      score = sentenceScore(f, w, hasRequest).score;
+    }
+    if (score > best.score) best = { score, index: i };
+  });
+  return best;
+}
