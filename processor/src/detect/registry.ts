@@ -9,6 +9,7 @@ import {
 } from './injection/index.js';
 import { createLexicalDetector } from './lexical/detector.js';
 import { createContextConflictDetector } from './context/index.js';
+import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 
@@ -21,6 +22,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createJailbreakDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
+  (config) => createIndirectInstructionDetector(config),
   createObfuscationDetector,
   createLexicalDetector,
   createContextConflictDetector,

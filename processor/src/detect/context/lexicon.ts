@@ -28,6 +28,8 @@ export interface Hit<T extends string> {
   tag: T;
   token: number;
   len: number;
+  /** For a cue found inside a run of an unspaced script: its character offset in that token. */
+  offset?: number;
 }
 
 /** NFKC, lower case, typographic apostrophes straightened: the one form cues and texts are compared in. */
@@ -209,7 +211,7 @@ export class Lexicon<T extends string> {
       for (const len of lens) {
         if (p + len > s.length) continue;
         const tags = this.unspaced.get(s.slice(p, p + len));
-        if (tags) for (const tag of tags) out.push({ tag, token, len: 1 });
+        if (tags) for (const tag of tags) out.push({ tag, token, len: 1, offset: p });
       }
     }
   }

@@ -46,7 +46,9 @@ interface Tables {
 const COMMON = new Set([
   'the', 'a', 'an', 'i', 'you', 'your', 'if', 'when', 'do', 'not', 'to', 'this', 'that', 'is', 'are', 'be', 'of', 'in',
   'on', 'every', 'each', 'without', 'before', 'after', 'reading', 'read', 'người', 'không', 'hình', 'de', 'la', 'le',
-  'el', 'al', 'en', 'der', 'den', 'dem', 'die', 'il', 'o', 'ao', 'je', 'het',
+  'el', 'al', 'en', 'der', 'den', 'dem', 'die', 'il', 'o', 'ao', 'je', 'het', 'and', 'or', 'any', 'all', 'only', 'just',
+  'so', 'but', 'also', 'with', 'from', 'for', 'at', 'by', 'it', 'me', 'my', 'we', 'us', 'our', 'they', 'then', 'now',
+  'please', 'new', 'say', 'und', 'et', 'y', 'e', 'solo', 'nur',
 ]);
 
 let tables: Tables | undefined;
@@ -90,7 +92,7 @@ function build(): Tables {
     if (toks.length === 0) return;
     let key = toks[0];
     for (const tok of toks)
-      if (tok.unspaced || (!COMMON.has(tok.text) && (COMMON.has(key.text) || tok.text.length > key.text.length))) key = tok;
+      if (tok.unspaced || (!COMMON.has(tok.text) && (COMMON.has(key.text) || tok.text.length >= key.text.length))) key = tok;
     if (key.unspaced) addUnspaced(key.text);
     else into.add(hashWord(key.text, 0, key.text.length));
   };

@@ -239,7 +239,9 @@ export function carrierAt(m: Markers, kind: DocKind, start: number): Carrier {
     // Inside a docstring when an odd number of marks precede the sentence.
     if (m.countBefore('"""', start) % 2 === 1 || m.countBefore("'''", start) % 2 === 1) return 'docstring';
     if (m.inside('/*', '*/', start)) return 'code_comment';
-    if (s.startsWith('#', a) || s.startsWith('//', a) || s.startsWith('-- ', a) || s.startsWith('* ', a)) return 'code_comment';
+    const directive = s.startsWith('#include', a) || s.startsWith('#import', a) || s.startsWith('#define', a) || s.startsWith('#pragma', a) || s.startsWith('#if', a) || s.startsWith('#!', a);
+    if ((s.startsWith('#', a) && !directive) || s.startsWith('//', a) || s.startsWith('-- ', a) || s.startsWith('* ', a))
+      return 'code_comment';
     const line = s.slice(lineStart, start);
     if (line.includes(' # ') || line.includes(' // ') || line.includes('\t# ')) return 'code_comment';
     let quotes = 0;

@@ -25,7 +25,10 @@ export type DocCue =
   | 'rule_ptr' // … the above / previous / all (pointing at it)
   | 'hijack' // "just output:", "only reply with", "directly answer"
   | 'act_verb' // actions an agent takes: approve, merge, transfer, run, delete
-  | 'unbound'; // without restrictions, no limits
+  | 'unbound' // without restrictions, no limits
+  | 'polite' // please, could you, thanks: a person asking a person
+  | 'schedule' // by Friday, tomorrow, at 9:00: a task for a person
+  | 'dev_note'; // TODO, tests, refactor: a note for developers
 
 export const DOC_CUES: Record<DocCue, readonly string[]> = {
   ai: [
@@ -47,7 +50,7 @@ export const DOC_CUES: Record<DocCue, readonly string[]> = {
     'deine antwort', 'ihre antwort', 'den nutzer', 'dem nutzer', 'der nutzer', 'den benutzer', 'dem benutzer',
     'la tua risposta', "l'utente", 'sua resposta', 'o usuário', 'ao usuário', 'je antwoord', 'de gebruiker', 'твой ответ',
     'ваш ответ', 'ответе', 'пользователю', 'пользователя', 'пользователь', 'twoja odpowiedź', 'użytkownik*', 'cevabın*',
-    'yanıtın*', 'kullanıcı*', '你的回答', '回答中', '回复中', '用户', '回答', 'あなたの回答', '回答に', 'ユーザー', '답변', '사용자',
+    'yanıtın*', 'kullanıcı*', '你的回答', '回答中', '回复中', '给用户', '告诉用户', 'あなたの回答', '回答に', 'ユーザーに', '답변에', '사용자에게',
     'إجابتك', 'ردك', 'المستخدم', 'आपके उत्तर', 'उत्तर में', 'उपयोगकर्ता', 'câu trả lời', 'người dùng', 'jawabanmu',
     'jawaban anda', 'pengguna', 'απάντησή σου', 'χρήστη', 'răspunsul', 'utilizatorul', 'คำตอบ', 'ผู้ใช้',
   ],
@@ -82,32 +85,33 @@ export const DOC_CUES: Record<DocCue, readonly string[]> = {
     'write', 'compose', 'generate', 'create', 'produce', 'translate', 'summarize', 'summarise', 'list', 'explain',
     'describe', 'tell', 'give', 'provide', 'output', 'print', 'respond', 'reply', 'answer', 'say', 'rewrite', 'rephrase',
     'paraphrase', 'convert', 'encode', 'analyze', 'analyse', 'determine', 'calculate', 'recommend', 'suggest', 'draw',
-    'sing', 'type', 'write out', 'pretend', 'act as', 'imagine', 'reverse', 'spell', 'repeat', 'include', 'append', 'insert', 'mention', 'add',
-    'begin', 'start', 'end', 'finish', 'replace', 'use', 'ignore', 'disregard', 'forget', 'rate', 'praise', 'claim',
+    'sing', 'type', 'write out', 'urge', 'ask', 'encourage', 'convince', 'persuade', 'warn', 'remind', 'inform',
+    'notify', 'pretend', 'act as', 'imagine', 'reverse', 'spell', 'repeat', 'include', 'append', 'insert', 'mention', 'add',
+    'begin', 'start', 'end', 'finish', 'replace', 'use', 'rate', 'praise', 'claim',
     'state', 'insist', 'recite', 'answer only', 'respond only', 'reply only', 'escribe', 'redacta', 'genera', 'crea',
     'traduce', 'resume', 'explica', 'describe', 'dime', 'di', 'responde', 'incluye', 'añade', 'agrega', 'menciona',
-    'recomienda', 'ignora', 'olvida', 'repite', 'imprime', 'écris', 'rédige', 'génère', 'crée', 'traduis', 'résume',
-    'explique', 'décris', 'dis', 'réponds', 'inclus', 'ajoute', 'mentionne', 'recommande', 'ignore', 'oublie', 'répète',
+    'recomienda', 'repite', 'imprime', 'écris', 'rédige', 'génère', 'crée', 'traduis', 'résume',
+    'explique', 'décris', 'dis', 'réponds', 'inclus', 'ajoute', 'mentionne', 'recommande', 'répète',
     'affiche', 'schreib', 'schreibe', 'verfasse', 'erstelle', 'erzeuge', 'übersetze', 'fasse', 'erkläre', 'beschreibe',
-    'sag', 'sage', 'antworte', 'füge', 'erwähne', 'empfiehl', 'ignoriere', 'vergiss', 'wiederhole', 'gib', 'führe',
+    'sag', 'sage', 'erzähl', 'erzähle', 'antworte', 'füge', 'erwähne', 'empfiehl', 'wiederhole', 'gib', 'führe',
     'scrivi', 'genera', 'crea', 'traduci', 'riassumi', 'spiega', 'descrivi', 'dimmi', 'rispondi', 'includi', 'aggiungi',
-    'menziona', 'consiglia', 'ignora', 'dimentica', 'ripeti', 'escreva', 'gere', 'crie', 'traduza', 'resuma', 'explique',
-    'descreva', 'diga', 'responda', 'inclua', 'adicione', 'mencione', 'recomende', 'ignore', 'esqueça', 'repita',
-    'schrijf', 'genereer', 'maak', 'vertaal', 'vat', 'leg', 'beschrijf', 'zeg', 'antwoord', 'voeg', 'noem', 'negeer',
+    'menziona', 'consiglia', 'ripeti', 'escreva', 'gere', 'crie', 'traduza', 'resuma', 'explique',
+    'descreva', 'diga', 'responda', 'inclua', 'adicione', 'mencione', 'recomende', 'repita',
+    'schrijf', 'genereer', 'maak', 'vertaal', 'vat', 'leg', 'beschrijf', 'zeg', 'antwoord', 'voeg', 'noem',
     'напиши', 'создай', 'сгенерируй', 'переведи', 'перескажи', 'объясни', 'опиши', 'скажи', 'ответь', 'добавь', 'включи',
-    'упомяни', 'порекомендуй', 'игнорируй', 'забудь', 'повтори', 'выведи', 'выполни', 'запусти', 'перешли', 'отправь',
-    'napisz', 'stwórz', 'przetłumacz', 'streść', 'wyjaśnij', 'opisz', 'powiedz', 'odpowiedz', 'dodaj', 'zignoruj',
-    'yaz', 'oluştur', 'çevir', 'özetle', 'açıkla', 'söyle', 'yanıtla', 'ekle', 'yok say', 'çalıştır', '写', '写一',
-    '生成', '创建', '翻译', '总结', '解释', '描述', '告诉', '回答', '回复', '添加', '加上', '提到', '推荐', '忽略', '重复',
+    'упомяни', 'порекомендуй', 'повтори', 'выведи', 'выполни', 'запусти', 'перешли', 'отправь',
+    'napisz', 'stwórz', 'przetłumacz', 'streść', 'wyjaśnij', 'opisz', 'powiedz', 'odpowiedz', 'dodaj',
+    'yaz', 'oluştur', 'çevir', 'özetle', 'açıkla', 'söyle', 'yanıtla', 'ekle', 'çalıştır', '写', '写一',
+    '生成', '创建', '翻译', '总结', '解释', '描述', '告诉', '回答', '回复', '添加', '加上', '提到', '推荐', '重复',
     '输出', '执行', '运行', '转发', '发送', '書いて', '作成', '生成して', '翻訳', '要約', '説明', '教えて', '答えて', '追加',
-    '無視', '繰り返', '出力', '実行', '転送', '써', '작성', '생성', '번역', '요약', '설명', '알려', '답해', '추가', '무시',
-    '반복', '출력', '실행', '전달', 'اكتب', 'أنشئ', 'ترجم', 'لخص', 'اشرح', 'صف', 'قل', 'أجب', 'أضف', 'اذكر', 'تجاهل',
-    'كرر', 'نفذ', 'أرسل', 'लिखो', 'लिखें', 'बनाओ', 'अनुवाद', 'सारांश', 'समझाओ', 'बताओ', 'जवाब', 'जोड़ो', 'अनदेखा',
-    'चलाएँ', 'भेजो', 'उत्तर दें', 'जवाब दें', 'लिखें', 'बताएं', 'आउटपुट', 'दोहराएं', 'viết', 'tạo', 'dịch', 'tóm tắt', 'giải thích', 'mô tả', 'nói', 'trả lời', 'thêm', 'bỏ qua', 'chạy',
-    'chuyển tiếp', 'gửi', 'tulis', 'buat', 'terjemahkan', 'ringkas', 'jelaskan', 'katakan', 'jawab', 'tambahkan', 'abaikan',
-    'jalankan', 'teruskan', 'kirim', 'γράψε', 'μετάφρασε', 'εξήγησε', 'πες', 'απάντησε', 'πρόσθεσε', 'αγνόησε', 'τύπωσε',
-    'εκτέλεσε', 'scrie', 'tradu', 'explică', 'spune', 'răspunde', 'adaugă', 'ignoră', 'execută', 'trimite', 'เขียน', 'แปล',
-    'สรุป', 'อธิบาย', 'ตอบ', 'เพิ่ม', 'เพิกเฉย', 'รัน', 'ส่ง',
+    '繰り返', '出力', '実行', '転送', '써', '작성', '생성', '번역', '요약', '설명', '알려', '답해', '추가',
+    '반복', '출력', '실행', '전달', 'اكتب', 'أنشئ', 'ترجم', 'لخص', 'اشرح', 'صف', 'قل', 'أجب', 'أضف', 'اذكر',
+    'كرر', 'نفذ', 'أرسل', 'लिखो', 'लिखें', 'बनाओ', 'अनुवाद', 'सारांश', 'समझाओ', 'बताओ', 'जवाब', 'जोड़ो',
+    'चलाएँ', 'भेजो', 'उत्तर दें', 'जवाब दें', 'लिखें', 'बताएं', 'आउटपुट', 'दोहराएं', 'viết', 'tạo', 'dịch', 'tóm tắt', 'giải thích', 'mô tả', 'nói', 'trả lời', 'thêm', 'chạy',
+    'chuyển tiếp', 'gửi', 'tulis', 'buat', 'terjemahkan', 'ringkas', 'jelaskan', 'katakan', 'jawab', 'tambahkan',
+    'jalankan', 'teruskan', 'kirim', 'γράψε', 'μετάφρασε', 'εξήγησε', 'πες', 'απάντησε', 'πρόσθεσε', 'τύπωσε',
+    'εκτέλεσε', 'scrie', 'tradu', 'explică', 'spune', 'răspunde', 'adaugă', 'execută', 'trimite', 'เขียน', 'แปล',
+    'สรุป', 'อธิบาย', 'ตอบ', 'เพิ่ม', 'รัน', 'ส่ง',
   ],
   office_verb: [
     'send', 'forward', 'call', 'bring', 'let me know', 'contact', 'confirm', 'attend', 'review', 'sign', 'submit',
@@ -217,6 +221,25 @@ export const DOC_CUES: Record<DocCue, readonly string[]> = {
     'encaminhe', 'execute', 'stuur', 'voer', 'verwijder', '转发', '发送', '执行', '删除', '运行', '転送', '実行', '削除',
     '전달', '실행', '삭제', 'أرسل', 'نفذ', 'احذف', 'भेजें', 'चलाएँ', 'हटाएँ', 'gửi', 'chạy', 'xóa', 'kirim', 'jalankan',
     'hapus', 'στείλε', 'εκτέλεσε', 'διέγραψε', 'trimite', 'execută', 'șterge', 'ส่ง', 'รัน', 'ลบ',
+  ],
+  polite: [
+    'please', 'kindly', 'could you', 'would you', 'can you', 'thank you', 'thanks', 'if possible', 'when you can',
+    'if you can', 'i would appreciate', "we'd appreciate", 'por favor', "s'il vous plaît", 'bitte', 'per favore',
+    'gentilmente', 'alsjeblieft', 'пожалуйста', 'proszę', 'lütfen',
+  ],
+  schedule: [
+    'before',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tomorrow', 'tonight', 'today',
+    'next week', 'this week', 'end of the week', 'by the end', 'deadline', 'asap', 'in advance', 'before the', 'until',
+    "o'clock", 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+    'november', 'december', 'am', 'pm', 'days',
+  ],
+  dev_note: [
+    'todo', 'fixme', 'xxx', 'hack', 'note to self', 'tests', 'test', 'unit tests', 'refactor', 'refactoring',
+    'deprecated', 'legacy', 'debugging', 'debug', 'before merging', 'before shipping', 'ticket', 'jira', 'pr', 'api team',
+    'config', 'index', 'cron', 'in sync', 'comments below', 'in the comments', 'below', 'chart below', 'newsletter',
+    'helper', 'this function', 'this helper', 'this method', 'this class', 'this module', 'this file', 'init',
+    'return value', 'cached', 'cache',
   ],
   unbound: [
     'without restrictions', 'without any restrictions', 'no restrictions', 'without limits', 'no limits', 'unrestricted',

@@ -38,6 +38,8 @@ export interface SentenceFeatures {
   docOverlap: number;
   /** The sentence's content stems. */
   stems: Set<string>;
+  /** Whether docOverlap has been computed. */
+  overlapKnown: boolean;
   /** Share of the sentence's content words found in the user's request (0..1), when there is one. */
   requestOverlap: number;
   /** The first or the last sentence of the document. */
@@ -77,6 +79,33 @@ function quotedAt(s: string, pos: number): boolean {
   return straight % 2 === 1 || open > 0;
 }
 
+/** Polite openers of unspaced scripts before a command verb. */
+const PLEASE = ['请', '請', '麻烦', 'กรุณา', 'โปรด'];
+
+function hasKana(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3040 && c <= 0x30ff) return true;
+  }
+  return false;
+}
+
+const VOCATIVE = new Set(['to', 'for', 'dear', 'hey', 'hi', 'hello', 'attention', 'para', 'pour', 'für', 'для', 'dla', '给']);
+const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'mon', 'ma', 'notre', 'mein', 'meine', 'unser', 'unsere', 'mio', 'mia', 'nostro', 'meu', 'minha', 'nosso', 'mijn', 'onze', 'мой', 'моя', 'наш']);
+/** AI words that also name people or things ("my assistant", "our model S"). */
+const AMBIGUOUS_AI = new Set(['assistant', 'agent', 'model', 'bot', 'asistente', 'assistent', 'assistente', 'ассистент', 'модель', 'asystent', '模型', '助手', 'ผู้ช่วย', 'โมเดล', 'モデル', '모델', 'نموذج', 'मॉडल', 'mô hình', 'μοντέλο']);
+
+/** An ambiguous AI word; in an unspaced run, the one found at `offset`. */
+function isAmbiguous(token: string, offset?: number): boolean {
+  if (offset === undefined) return AMBIGUOUS_AI.has(token);
+  return ambiguousAt(token, offset) !== undefined;
+}
+
+function ambiguousAt(token: string, offset: number): string | undefined {
+  for (const w of AMBIGUOUS_AI) if (token.startsWith(w, offset)) return w;
+  return undefined;
+}
+
 function byTag(hits: ReadonlyArray<{ tag: DocCue; token: number }>, tag: DocCue): number[] {
   const out: number[] = [];
   for (const h of hits) if (h.tag === tag) out.push(h.token);
@@ -88,11 +117,11 @@ type Script = string;
 // Tiny stop-word sets that tell the Latin-script languages apart well enough to see a switch.
 const LATIN_LANGS: Record<string, readonly string[]> = {
   en: ['the', 'and', 'is', 'of', 'to', 'you', 'your', 'with', 'this', 'that', 'are', 'for'],
-  es: ['el', 'los', 'las', 'y', 'es', 'del', 'que', 'por', 'con', 'para', 'una', 'tu'],
-  fr: ['le', 'les', 'et', 'est', 'des', 'du', 'que', 'pour', 'avec', 'une', 'vous', 'dans'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'ein', 'eine', 'du', 'dich'],
-  it: ['il', 'gli', 'e', 'è', 'della', 'che', 'per', 'con', 'una', 'di', 'non', 'sono'],
-  pt: ['o', 'os', 'e', 'é', 'do', 'da', 'que', 'para', 'com', 'uma', 'não', 'você'],
+  es: ['el', 'los', 'las', 'y', 'es', 'del', 'que', 'por', 'con', 'para', 'una', 'tu', 'un', 'sobre', 'en'],
+  fr: ['le', 'les', 'et', 'est', 'des', 'du', 'que', 'pour', 'avec', 'une', 'vous', 'dans', 'au', 'ta', 'ton', 'sur', 'à'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'ein', 'eine', 'du', 'dich', 'zu', 'einen', 'auf', 'ich', 'nur', 'auch', 'deiner', 'über'],
+  it: ['il', 'gli', 'e', 'è', 'della', 'che', 'per', 'con', 'una', 'di', 'non', 'sono', 'sul', 'nella', 'solo'],
+  pt: ['o', 'os', 'e', 'é', 'do', 'da', 'que', 'para', 'com', 'uma', 'não', 'você', 'um', 'sobre', 'na', 'sua'],
   nl: ['de', 'het', 'en', 'is', 'van', 'een', 'niet', 'met', 'voor', 'je', 'dat', 'op'],
   tr: ['ve', 'bir', 'bu', 'için', 'ile', 'da', 'de', 'çok', 'olarak', 'değil', 'sen', 'ne'],
   ro: ['și', 'este', 'în', 'din', 'care', 'pentru', 'cu', 'o', 'un', 'nu', 'să', 'la'],
@@ -103,7 +132,9 @@ const LATIN_INDEX = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(LATIN_LANGS))
   for (const w of words) LATIN_INDEX.set(w, [...(LATIN_INDEX.get(w) ?? []), lang]);
 
-function latinLang(tokens: Token[], from: number, to: number): string | undefined {
+/** The Latin-script language with most stop words in tokens [from, to); for a sentence (`against` = the document's
+ * language) one vote is enough when the document's own language has none. */
+function latinLang(tokens: Token[], from: number, to: number, against?: string): string | undefined {
   const votes = new Map<string, number>();
   for (let i = from; i < to; i++) {
     const langs = LATIN_INDEX.get(tokens[i].text);
@@ -119,6 +150,7 @@ function latinLang(tokens: Token[], from: number, to: number): string | undefine
       best = l;
     } else if (v > second) second = v;
   }
+  if (against !== undefined && n >= 1 && n > second && !votes.has(against)) return best;
   return n >= 2 && n > second ? best : undefined;
 }
 
@@ -231,6 +263,14 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
           firsts.push(k + 1);
           break;
         }
+    // "To the AI tool processing this document: rate …": the verb after a label that ends in a colon.
+    for (let k = 0; k < Math.min(tokens.length - 1, 12); k++)
+      if (window.charCodeAt(tokens[k].end) === 58) {
+        let f2 = k + 1;
+        while (f2 < tokens.length - 1 && OPENERS.has(tokens[f2].text)) f2++;
+        firsts.push(f2);
+        break;
+      }
     let imperative = false;
     let genImperative = false;
     let override = false;
@@ -254,26 +294,67 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
         if (((d > 0 && d <= 4) || (tokens[p].unspaced && d >= -4 && d <= 0)) && ends) override = true;
       }
     }
+    let humanAssistant = false;
+    let ambiguousOnly = 0;
     for (const h of hits) {
-      if (h.tag === 'ai' && h.token < first + 4) {
-        const after = window.charCodeAt(tokens[h.token + h.len - 1].end);
-        const prev = h.token > 0 ? tokens[h.token - 1].text : '';
-        if (after === 58 || after === 44 || prev === 'to' || prev === 'for' || prev === 'dear' || prev === 'hey') addressed = true;
+      if (h.tag !== 'ai') continue;
+      // "my assistant, Yusuf": a person, not a model.
+      const prev = h.token > 0 ? tokens[h.token - 1].text : '';
+      if (POSSESSIVES.has(prev) && isAmbiguous(tokens[h.token].text, h.offset)) {
+        humanAssistant = true;
+        continue;
       }
-      if (!firsts.includes(h.token)) continue;
+      const ambiguous = h.len === 1 && isAmbiguous(tokens[h.token].text, h.offset);
+      let isAddressed = false;
+      if (h.token < first + 5) {
+        // A vocative: "AI, …", "Assistant: …", "to the AI tool processing this:", "dear model". An ambiguous word
+        // ("assistant", "model") must be followed by the comma or colon itself, and for an unspaced run end right there.
+        const last = h.token + h.len - 1;
+        const reach = ambiguous ? last : Math.min(tokens.length - 1, last + 4);
+        let colon = false;
+        for (let k = last; k <= reach; k++) {
+          const c = window.charCodeAt(tokens[k].end);
+          if (c === 58 || c === 44 || c === 0xff1a || c === 0xff0c) colon = true;
+        }
+        if (colon && ambiguous && h.offset !== undefined) {
+          const w = ambiguousAt(tokens[h.token].text, h.offset);
+          colon = w !== undefined && h.offset + w.length === tokens[h.token].text.length;
+        }
+        const prev2 = h.token > 1 ? tokens[h.token - 2].text : '';
+        if ((colon && h.token <= first + 1) || VOCATIVE.has(prev) || VOCATIVE.has(prev2)) isAddressed = true;
+      }
+      if (isAddressed) addressed = true;
+      else if (ambiguous) ambiguousOnly++;
+    }
+    if (humanAssistant && (cues.ai ?? 0) <= 1) delete cues.ai;
+    // "The agent will meet you at the door": an ambiguous AI word in the middle of a sentence names nothing.
+    if (!addressed && ambiguousOnly > 0 && (cues.ai ?? 0) <= ambiguousOnly) delete cues.ai;
+    for (const h of hits) {
+      if (!firsts.includes(h.token) || tokens.length < 3) continue;
+      // A verb followed by "(" is a function call in code (call init(), print(x)).
+      if (window.charCodeAt(tokens[h.token + h.len - 1].end) === 40) continue;
       if (h.tag === 'gen_verb' || h.tag === 'act_verb') genImperative = imperative = true;
       if (h.tag === 'office_verb' || h.tag === 'link_verb') imperative = true;
     }
-    // Unspaced scripts: a command verb anywhere in the first run counts (Chinese puts it first, Japanese last).
-    if (!genImperative && tokens[0].unspaced && (cues.gen_verb ?? 0) > 0) genImperative = imperative = true;
+    // Unspaced scripts: a command verb where the run starts (Chinese, Thai: after 请/please) or, with kana, where the
+    // sentence ends (Japanese puts the verb last: …答えてください).
+    if (!genImperative && tokens[0].unspaced)
+      for (const h of hits) {
+        if ((h.tag !== 'gen_verb' && h.tag !== 'act_verb') || h.token > 1) continue;
+        const tok = tokens[h.token].text;
+        const off = h.offset ?? 0;
+        const lead = off === 0 || (off <= 3 && PLEASE.some((p) => tok.startsWith(p)));
+        const tail = h.token === tokens.length - 1 || tokens.length <= 2 ? tok.length - off <= 8 && hasKana(tok) : false;
+        if (lead || tail) genImperative = imperative = true;
+      }
     if (!strong && !imperative && !override) continue;
     const { kind, script: mainScript, lang: mainLang, markers } = context();
     let langShift = false;
-    if (tokens.length >= 4 && mainScript) {
+    if ((tokens.length >= 4 || window.length >= 8) && mainScript) {
       const best = dominantScript(tokens, 0, tokens.length);
       if (best && best !== mainScript && !(best === 'cjk' && mainScript === 'cjk')) langShift = true;
       else if (best === 'latin' && mainLang) {
-        const l = latinLang(tokens, 0, tokens.length);
+        const l = latinLang(tokens, 0, tokens.length, mainLang);
         if (l && l !== mainLang) langShift = true;
       }
     }
@@ -306,6 +387,7 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
       langShift,
       docOverlap: 0,
       stems: own,
+      overlapKnown: false,
       requestOverlap: own.size ? inReq / own.size : 0,
       edge: before || after,
       carrier: carrierAt(markers, kind, start),

@@ -12,6 +12,11 @@ export interface Weights {
   override: number;
   hijack: number;
   unbound: number;
+  /** A bare generation command, unrelated to the document, with no person-to-person marker (please, a date, TODO). */
+  outOfTheBlue: number;
+  polite: number;
+  schedule: number;
+  devNote: number;
   outRef: number;
   whenTask: number;
   hide: number;
@@ -45,6 +50,10 @@ export const DEFAULT_WEIGHTS: Weights = {
   override: 1.0,
   hijack: 0.6,
   unbound: 0.4,
+  outOfTheBlue: 0.45,
+  polite: 0.25,
+  schedule: 0.25,
+  devNote: 0.35,
   outRef: 0.7,
   whenTask: 0.8,
   hide: 0.9,
@@ -83,7 +92,7 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
   const c = (k: keyof SentenceFeatures['cues']) => Math.min(2, f.cues[k] ?? 0);
   const has = (k: keyof SentenceFeatures['cues']) => (f.cues[k] ?? 0) > 0;
   let instruction =
-    w.ai * Math.min(1, c('ai')) * (f.addressed || has('you') || f.genImperative || has('when_task') ? 1 : 0.3) +
+    w.ai * Math.min(1, c('ai')) * (f.addressed ? 1 : f.override || has('when_task') || has('hide') ? 0.7 : f.genImperative ? 0.5 : 0.25) +
     w.outRef * Math.min(1, c('out_ref')) +
     w.whenTask * Math.min(1, c('when_task')) +
     w.hide * Math.min(1, c('hide')) +
@@ -104,6 +113,12 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
   if (has('urgent')) instruction += w.urgent;
   if (has('self_ref') && directed) instruction += w.selfRef;
   if (has('mention')) instruction -= w.mention;
+  const human = has('polite') || has('schedule') || has('dev_note');
+  if (!f.override && !has('ai') && !has('out_ref')) {
+    if (has('polite')) instruction -= w.polite;
+    if (has('schedule')) instruction -= w.schedule;
+    if (has('dev_note')) instruction -= w.devNote;
+  }
   if (instruction <= 0) return { score: 0, instruction: 0 };
   let score = instruction;
   if (HIDDEN.has(f.carrier)) score += w.hiddenCarrier;
@@ -114,6 +129,7 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
   if (f.langShift) score += w.langShift;
   if (f.edge) score += w.edge;
   score -= w.docOverlap * f.docOverlap;
+  if (f.genImperative && !human && f.overlapKnown && f.docOverlap <= 0.15 && f.requestOverlap === 0) score += w.outOfTheBlue;
   if (hasRequest) score -= f.requestOverlap > 0 ? w.requestOverlap * f.requestOverlap : -w.unrelatedToRequest;
   return { score, instruction };
 }
@@ -131,9 +147,12 @@ export function bestSentence(text: string, sentences: SentenceFeatures[], w: Wei
   let best: BestSentence = { score: 0, index: -1 };
   sentences.forEach((f, i) => {
     f.docOverlap = 0;
-    let { score } = sentenceScore(f, w, hasRequest);
-    if (score >= threshold) {
+    f.overlapKnown = false;
+    let { score, instruction } = sentenceScore(f, w, hasRequest);
+    // Relatedness: needed when the sentence would fire, or when a bare command could be out of the blue.
+    if (score >= threshold || (instruction > 0 && f.genImperative && score + w.outOfTheBlue >= threshold)) {
       overlap(text, f);
+      f.overlapKnown = true;
       score = sentenceScore(f, w, hasRequest).score;
     }
     if (score > best.score) best = { score, index: i };
