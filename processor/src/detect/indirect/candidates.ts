@@ -23,7 +23,8 @@ const OPENER_WORDS = [
   'please', 'kindly', 'now', 'also', 'then', 'and', 'first', 'finally', 'instead', 'ps', 'p', 's', 'pps', 'note',
   'important', 'system', 'assistant', 'ai', 'hey', 'dear', 'attention', 'urgent', 'por', 'favor', 'bitte', 'svp', 'per',
   'favore', 'пожалуйста', 'proszę', 'lütfen', 'vui', 'lòng', 'tolong', 'mohon', 'just', 'simply', 'to', 'the', 'model',
-  'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction',
+  'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction', 'make', 'sure', 'be',
+  'remember', 'don', 't', 'do', 'not', 'forget', 'could', 'can', 'would', 'you', 'always',
 ];
 
 /** Characters of a word hashed for stem triggers. */

@@ -56,7 +56,8 @@ const OPENERS = new Set([
   'please', 'kindly', 'now', 'also', 'then', 'and', 'first', 'finally', 'instead', 'ps', 'p', 's', 'pps', 'note',
   'important', 'system', 'assistant', 'ai', 'hey', 'dear', 'attention', 'urgent', 'por', 'favor', 'bitte', 'merci',
   'svp', 'per', 'favore', 'пожалуйста', 'proszę', 'lütfen', 'vui', 'lòng', 'tolong', 'mohon', 'just', 'simply', 'to',
-  'the', 'model', 'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction',
+  'the', 'model', 'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction', 'make',
+  'sure', 'be', 'remember', 'don', 't', 'do', 'not', 'forget', 'could', 'can', 'would', 'you', 'also', 'always',
 ]);
 
 /** Cues that make any sentence a candidate, wherever they sit. */
@@ -331,8 +332,9 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
     if (!addressed && ambiguousOnly > 0 && (cues.ai ?? 0) <= ambiguousOnly) delete cues.ai;
     for (const h of hits) {
       if (!firsts.includes(h.token) || tokens.length < 3) continue;
-      // A verb followed by "(" is a function call in code (call init(), print(x)).
-      if (window.charCodeAt(tokens[h.token + h.len - 1].end) === 40) continue;
+      // A verb followed by "(" is a function call in code (call init(), print(x)); by ":" it is a label (Name: …).
+      const after = window.charCodeAt(tokens[h.token + h.len - 1].end);
+      if (after === 40 || after === 58) continue;
       if (h.tag === 'gen_verb' || h.tag === 'act_verb') genImperative = imperative = true;
       if (h.tag === 'office_verb' || h.tag === 'link_verb') imperative = true;
     }

@@ -50,7 +50,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   override: 1.0,
   hijack: 0.6,
   unbound: 0.4,
-  outOfTheBlue: 0.45,
+  outOfTheBlue: 0.55,
   polite: 0.25,
   schedule: 0.25,
   devNote: 0.35,
