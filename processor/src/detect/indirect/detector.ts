@@ -75,7 +75,7 @@ export function createIndirectInstructionDetector(config: DetectionConfig, docum
           if (f.sentences.length === 0) continue;
           const p = documentScore?.(ct);
           const offset = p === undefined ? 0 : o.documentScoreWeight * (p - 0.5);
-          const best = bestSentence(text, f.sentences, o.weights, request !== undefined, o.threshold - offset);
+          const best = bestSentence(text, f.sentences, o.weights, request !== undefined, o.threshold - offset, f.instructional);
           const score = best.score + (best.index >= 0 ? offset : 0);
           if (best.index < 0 || score < o.threshold) continue;
           const s = f.sentences[best.index];

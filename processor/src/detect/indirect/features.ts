@@ -50,6 +50,8 @@ export interface SentenceFeatures {
 export interface DocFeatures {
   kind: DocKind;
   sentences: SentenceFeatures[];
+  /** The document is itself a list of instructions for people (a recipe, a manual): most sentences are commands. */
+  instructional: boolean;
 }
 
 const OPENERS = new Set([
@@ -181,7 +183,8 @@ function stems(t: Token, out: string[]): void {
   if (w.length < 3 || FUNCTION_WORDS.has(w)) return;
   const c = w.charCodeAt(0);
   if (c >= 48 && c <= 57) return;
-  out.push(w.length > 6 ? w.slice(0, 6) : w);
+  // Short prefixes so inflections meet ("trams" / "tram", "ferries" / "ferry").
+  out.push(w.length >= 7 ? w.slice(0, 5) : w.length >= 5 ? w.slice(0, 4) : w);
 }
 
 function hasLink(s: string): boolean {
@@ -224,7 +227,7 @@ export function overlap(text: string, f: SentenceFeatures): number {
 /** Features of the candidate sentences of a document (lower-cased NFKC text), judged against an optional request. */
 export function documentFeatures(text: string, request?: string, maxCandidates = MAX_CANDIDATES): DocFeatures {
   const scan = scanDocument(text, maxCandidates * 2);
-  if (scan.positions.length === 0) return { kind: 'prose', sentences: [] };
+  if (scan.positions.length === 0) return { kind: 'prose', sentences: [], instructional: false };
   // What the document is made of, worked out only once a candidate turns out to be an instruction.
   let ctx: { kind: DocKind; script?: string; lang?: string; markers: Markers } | undefined;
   const context = () => {
@@ -395,7 +398,22 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
       carrier: carrierAt(markers, kind, start),
     });
   }
-  return { kind: ctx?.kind ?? 'prose', sentences: out };
+  // Commands are the norm in this document when most of its lines or sentences open with one.
+  let commands = 0;
+  for (const f of out) if (f.imperative) commands++;
+  const instructional = commands >= 3 && commands >= 0.5 * sentenceCount(text);
+  return { kind: ctx?.kind ?? 'prose', sentences: out, instructional };
+}
+
+/** Sentences of a document, roughly (line breaks and sentence-final punctuation; capped work). */
+function sentenceCount(text: string): number {
+  let n = 1;
+  const end = Math.min(text.length, 64 * 1024);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(i + 1) === 32)) n++;
+  }
+  return n;
 }
 
 /** Characters of the document's head that tell its main script and language. */

@@ -88,9 +88,13 @@ export interface SentenceScore {
   instruction: number;
 }
 
-export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boolean): SentenceScore {
+export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boolean, instructional = false): SentenceScore {
   const c = (k: keyof SentenceFeatures['cues']) => Math.min(2, f.cues[k] ?? 0);
   const has = (k: keyof SentenceFeatures['cues']) => (f.cues[k] ?? 0) > 0;
+  // In a document of commands, a plain command is ordinary; one aimed at the AI's answer or the user is not.
+  const aimed =
+    f.override || has('ai') || has('out_ref') || has('when_task') || has('hide') || has('hijack') || has('format') || has('creative') || f.link;
+  instructional = instructional && !aimed;
   let instruction =
     w.ai * Math.min(1, c('ai')) * (f.addressed ? 1 : f.override || has('when_task') || has('hide') ? 0.7 : f.genImperative ? 0.5 : 0.25) +
     w.outRef * Math.min(1, c('out_ref')) +
@@ -100,7 +104,7 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
     (f.addressed ? w.addressed : 0) +
     w.hijack * Math.min(1, c('hijack')) +
     w.unbound * Math.min(1, c('unbound')) +
-    (f.genImperative ? w.genImperative : f.imperative ? w.imperative : 0) +
+    (f.genImperative ? w.genImperative * (instructional ? 0.5 : 1) : f.imperative ? w.imperative : 0) +
     (!f.genImperative && has('gen_verb') && has('you') ? w.genVerb : 0);
   if (instruction === 0) return { score: 0, instruction: 0 };
   const directed = f.genImperative || f.override || has('out_ref') || has('ai') || has('when_task') || has('hijack');
@@ -129,7 +133,10 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
   if (f.langShift) score += w.langShift;
   if (f.edge) score += w.edge;
   score -= w.docOverlap * f.docOverlap;
-  if (f.genImperative && !human && f.overlapKnown && f.docOverlap <= 0.15 && f.requestOverlap === 0) score += w.outOfTheBlue;
+  // A bare command unrelated to everything around it; in a document of commands (a recipe, a manual) only when it
+  // shares no word at all with the document.
+  if (f.genImperative && !human && f.overlapKnown && f.requestOverlap === 0 && f.docOverlap <= (instructional ? 0 : 0.15))
+    score += w.outOfTheBlue * (instructional ? 0.7 : 1);
   if (hasRequest) score -= f.requestOverlap > 0 ? w.requestOverlap * f.requestOverlap : -w.unrelatedToRequest;
   return { score, instruction };
 }
@@ -143,17 +150,24 @@ export interface BestSentence {
  * The best-scoring sentence of a document. Relatedness only lowers a score, so it is computed (overlap()) just for
  * sentences that would fire without it.
  */
-export function bestSentence(text: string, sentences: SentenceFeatures[], w: Weights, hasRequest: boolean, threshold: number): BestSentence {
+export function bestSentence(
+  text: string,
+  sentences: SentenceFeatures[],
+  w: Weights,
+  hasRequest: boolean,
+  threshold: number,
+  instructional = false,
+): BestSentence {
   let best: BestSentence = { score: 0, index: -1 };
   sentences.forEach((f, i) => {
     f.docOverlap = 0;
     f.overlapKnown = false;
-    let { score, instruction } = sentenceScore(f, w, hasRequest);
+    let { score, instruction } = sentenceScore(f, w, hasRequest, instructional);
     // Relatedness: needed when the sentence would fire, or when a bare command could be out of the blue.
     if (score >= threshold || (instruction > 0 && f.genImperative && score + w.outOfTheBlue >= threshold)) {
       overlap(text, f);
       f.overlapKnown = true;
-      score = sentenceScore(f, w, hasRequest).score;
+      score = sentenceScore(f, w, hasRequest, instructional).score;
     }
     if (score > best.score) best = { score, index: i };
   });
