@@ -11,6 +11,7 @@
  */
 import {
   findPhoneNumbersInText,
+  isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
   type PhoneNumber,
@@ -31,6 +32,11 @@ export interface PhoneMatch {
 export interface PhoneOptions {
   /** Regions tried, in order, for numbers written without a country code. */
   regions?: readonly string[];
+}
+
+/** A region code libphonenumber-js has metadata for (for validating configured phone regions). */
+export function isPhoneRegion(code: string): boolean {
+  return isSupportedCountry(code as CountryCode);
 }
 
 /** NANP first (most national-format numbers in English text), then the large European and Commonwealth plans. */

@@ -264,7 +264,7 @@ export function scanPii(text: string, opts: PiiOptions = {}): PiiScan {
     for (const p of phones.matches) {
       const digitsOf = digitsOnly(text.slice(p.start, p.end));
       // NANP fictional range 555-0100..0199 is reserved for fiction.
-      const fictional = digitsOf.length >= 10 && digitsOf.slice(-7, -4) === '555' && digitsOf.slice(-4, -2) === '01';
+      const fictional = digitsOf.length >= 7 && digitsOf.slice(-7, -4) === '555' && digitsOf.slice(-4, -2) === '01';
       out.push({ kind: 'phone', start: p.start, end: p.end, real: p.personal && !fictional, hint: p.region });
     }
   }
