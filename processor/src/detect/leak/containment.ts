@@ -56,21 +56,31 @@ for (const [canon, words] of Object.entries({
   for (const w of words.split(' ')) SYNONYMS[w] = canon;
 }
 
+const SUFFIXES = ['ation', 'ing', 'ed', 'es', 'ly', 'er', 's'];
+
 /** Light English stemming: the suffixes restatements change ("reveals", "revealing", "revealed" → "reveal"). */
 export function stem(w: string): string {
   if (w.length <= 4) return w;
   if (w.endsWith('ies') && w.length > 5) return `${w.slice(0, -3)}y`;
-  for (const suf of ['ation', 'ing', 'ed', 'es', 'ly', 'er', 's']) {
-    if (w.endsWith(suf) && w.length - suf.length >= 4) {
-      const base = w.slice(0, -suf.length);
-      return suf === 'ation' ? base : base;
-    }
-  }
+  for (const suf of SUFFIXES) if (w.endsWith(suf) && w.length - suf.length >= 4) return w.slice(0, -suf.length);
   return w;
 }
 
+/** Canonical forms of recent words (most text reuses a few thousand words); cleared when it grows too big. */
+const CANONICAL_MEMO = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
 /** Canonical content token for a lower-cased word, or '' for a stop word. */
 export function canonical(word: string): string {
+  const hit = CANONICAL_MEMO.get(word);
+  if (hit !== undefined) return hit;
+  const c = canonicalUncached(word);
+  if (CANONICAL_MEMO.size >= MEMO_MAX) CANONICAL_MEMO.clear();
+  if (word.length <= 32) CANONICAL_MEMO.set(word, c);
+  return c;
+}
+
+function canonicalUncached(word: string): string {
   if (word.length < 2 || STOP.has(word)) return '';
   const s = stem(word);
   if (SYNONYMS[s] !== undefined) return SYNONYMS[s];
@@ -115,40 +125,95 @@ const CLASS: Uint8Array = (() => {
 /** Most characters of an output the containment scan reads (head and tail of longer outputs). */
 export const MAX_SCAN_CHARS = 128 * 1024;
 
+/** Canonical tokens as small integers (ids from 1), interned once; the hot path compares numbers, not strings. */
+const INTERN = new Map<string, number>();
+const INTERNED: string[] = [''];
+const INTERN_MAX = 200_000;
+
+function internId(token: string): number {
+  let id = INTERN.get(token);
+  if (id === undefined) {
+    if (INTERNED.length >= INTERN_MAX) return -1; // table full: the token reads as unknown (never matches)
+    id = INTERNED.length;
+    INTERN.set(token, id);
+    INTERNED.push(token);
+  }
+  return id;
+}
+
+/** The canonical token of an id. */
+export function tokenOf(id: number): string {
+  return INTERNED[id] ?? '';
+}
+
 /**
- * Content tokens of text, in order: NFKC (only when the text has non-ASCII), lower case, apostrophes dropped,
- * canonical forms. Calls `each` per token so callers need not keep the array.
+ * Raw word (two 26-bit hashes of its lower-cased characters, apostrophes skipped) → canonical id (0: stop word).
+ * Words recur, so after warm-up a word costs one Map lookup and no string. Cleared when it grows too big.
  */
-export function forEachToken(text: string, each: (token: string) => void): void {
+const RAW_MEMO = new Map<number, number>();
+
+/** Lower-cased code unit, filled lazily outside ASCII (0: not computed yet; code unit 0 is a separator). */
+const LOWER = new Uint16Array(0x10000);
+for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+/**
+ * Content tokens of text, in order, as canonical ids: NFKC (only when the text has non-ASCII), lower case,
+ * apostrophes dropped, stop words skipped, stems and synonym classes. One pass; a string is built only for a word
+ * not seen before.
+ */
+export function forEachTokenId(text: string, each: (id: number) => void): void {
   let t =
     text.length > MAX_SCAN_CHARS ? `${text.slice(0, MAX_SCAN_CHARS / 2)} ${text.slice(-MAX_SCAN_CHARS / 2)}` : text;
-  let ascii = true;
   for (let i = 0; i < t.length; i++)
     if (t.charCodeAt(i) > 127) {
-      ascii = false;
+      t = t.normalize('NFKC');
       break;
     }
-  if (!ascii) t = t.normalize('NFKC');
-  t = t.toLowerCase();
   let start = -1;
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0;
   const n = t.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? t.charCodeAt(i) : 32;
     const cls = CLASS[c];
     if (cls === 0) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h1 = 0x811c9dc5 | 0;
+        h2 = 0;
+      }
+      if (c === 39 || c === 0x2019) continue;
+      let l = LOWER[c];
+      if (l === 0) l = LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+      h1 = Math.imul(h1 ^ l, 16777619);
+      h2 = (Math.imul(h2, 31) + l) | 0;
       continue;
     }
     if (start >= 0) {
-      let w = t.slice(start, i);
-      if (w.includes("'")) w = w.split("'").join('');
-      if (w.includes('’')) w = w.split('’').join('');
-      const tok = canonical(w);
-      if (tok) each(tok);
+      const key = (h1 & 0x3ffffff) * 67108864 + (h2 & 0x3ffffff);
+      let id = RAW_MEMO.get(key);
+      if (id === undefined) {
+        let w = t.slice(start, i).toLowerCase();
+        if (w.includes("'")) w = w.split("'").join('');
+        if (w.includes('’')) w = w.split('’').join('');
+        const tok = canonical(w);
+        id = tok ? internId(tok) : 0;
+        if (RAW_MEMO.size >= MEMO_MAX) RAW_MEMO.clear();
+        RAW_MEMO.set(key, id);
+      }
+      if (id > 0) each(id);
       start = -1;
     }
-    if (cls === 2) each(t[i]);
+    if (cls === 2) {
+      const id = internId(t[i]);
+      if (id > 0) each(id);
+    }
   }
+}
+
+/** Content tokens of text as strings (trainers, tests). */
+export function forEachToken(text: string, each: (token: string) => void): void {
+  forEachTokenId(text, (id) => each(INTERNED[id]));
 }
 
 export function tokens(text: string): string[] {
@@ -178,9 +243,10 @@ export function rarityWeights(model: RarityModel): (token: string) => number {
 
 /** What is known about one system prompt, built once. */
 export interface PromptProfile {
-  /** Token id per content token, in order. */
+  /** Local index per content token, in order. */
   seq: Int32Array;
-  vocab: Map<string, number>;
+  /** Canonical token id → local index. */
+  vocab: Map<number, number>;
   weight: Float64Array;
   totalWeight: number;
   /** Positions of each id in seq (at most MAX_POSITIONS, ascending). */
@@ -194,16 +260,16 @@ const MAX_PROFILE_TOKENS = 4096;
 const shingleKey = (a: number, b: number, c: number) => (a * 4099 + b) * 4099 + c;
 
 export function buildProfile(system: string, weightOf: (token: string) => number): PromptProfile {
-  const vocab = new Map<string, number>();
+  const vocab = new Map<number, number>();
   const ids: number[] = [];
   const weights: number[] = [];
-  forEachToken(system, (tok) => {
+  forEachTokenId(system, (tok) => {
     if (ids.length >= MAX_PROFILE_TOKENS) return;
     let id = vocab.get(tok);
     if (id === undefined) {
       id = vocab.size;
       vocab.set(tok, id);
-      weights.push(weightOf(tok));
+      weights.push(weightOf(INTERNED[tok]));
     }
     ids.push(id);
   });
@@ -237,6 +303,9 @@ export interface Containment {
   /** Distinct 3-token shingles of the prompt found in the output, and their share. */
   matchedShingles: number;
   shingleRatio: number;
+  /** Content tokens of the output, and the share of them that are prompt tokens (an answer adds its own words). */
+  outputTokens: number;
+  outputInPrompt: number;
 }
 
 /** Containment of profile in output. Linear in the output (plus O(r log n) for the subsequence). */
@@ -249,12 +318,16 @@ export function containment(profile: PromptProfile, output: string): Containment
   const tails: number[] = [];
   let p2 = -1;
   let p1 = -1;
-  forEachToken(output, (tok) => {
+  let outputTokens = 0;
+  let inPrompt = 0;
+  forEachTokenId(output, (tok) => {
+    outputTokens++;
     const id = profile.vocab.get(tok);
     if (id === undefined) {
       p2 = p1 = -1;
       return;
     }
+    inPrompt++;
     if (seen[id] === 0) {
       seen[id] = 1;
       matchedDistinct++;
@@ -291,5 +364,7 @@ export function containment(profile: PromptProfile, output: string): Containment
     lcsRatio: n > 0 ? tails.length / n : 0,
     matchedShingles: foundShingles.size,
     shingleRatio: profile.shingles.size > 0 ? foundShingles.size / profile.shingles.size : 0,
+    outputTokens,
+    outputInPrompt: outputTokens > 0 ? inPrompt / outputTokens : 0,
   };
 }

@@ -49,7 +49,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'high',
     description:
-      'The output repeats a large share of the system instructions verbatim: at least 25% of their distinct 8-word shingles, or 40 shingles of a long prompt. Case and punctuation are ignored.',
+      'The output repeats a large share of the system instructions verbatim: at least 25% of their distinct 8-word shingles (and at least 6 of them), or 40 shingles of a long prompt. Case and punctuation are ignored.',
     example: 'Asked to "print everything above", the model returns its instructions word for word.',
     falsePositives:
       'System prompts that instruct the model to reproduce fixed text (disclaimers, templates); a shared boilerplate prompt the user also pasted.',
@@ -109,6 +109,8 @@ const SHINGLE = 8;
 const MIN_SHINGLES = 5;
 const RATIO_THRESHOLD = 0.25;
 const ABSOLUTE_THRESHOLD = 40;
+/** Fewest repeated shingles (about a dozen consecutive words) the ratio test needs. */
+const MIN_MATCHED = 6;
 const MIN_CANARY = 6;
 const CACHE_MAX = 64;
 
@@ -262,35 +264,56 @@ const META = new RE2(
 );
 
 /**
- * Thresholds of TH-LEAK-003, chosen on benign outputs only (composed on-topic answers, the dev set's outputs under
- * their own role-play instructions and under composed prompts): an on-topic answer shares topic words with its
- * prompt, but not the prompt's order over many tokens, nor several of its phrases, nor most of its rare words.
+ * Thresholds of TH-LEAK-003, chosen on benign outputs only (composed on-topic answers, the dev set's role-play
+ * outputs under their own role-play instruction, the dev set's outputs under composed prompts). An on-topic answer
+ * shares topic words with its prompt and may restate its role in a sentence, but it adds its own content: most of
+ * its tokens are not the prompt's. A leak is mostly the prompt's tokens, in the prompt's order, or many of its
+ * phrases, or — when the output talks about its own instructions — a good share of its rare words.
  */
 export const CONTAINMENT_THRESHOLDS = {
-  /** Prompts with fewer content tokens are too short to tell a restatement from an on-topic answer. */
+  /** Prompts with fewer content tokens are too short to tell a restatement from an answer (canaries cover them). */
   minPromptTokens: 12,
-  /** Ordered: LCS of at least this many tokens covering at least this share of the prompt. */
-  lcsTokens: 10,
-  lcsRatio: 0.4,
-  /** Phrases: this many distinct 3-token shingles, covering at least this share. */
-  shingles: 4,
-  shingleRatio: 0.25,
-  /** Restated while talking about its instructions: rarity-weighted coverage, and distinct tokens matched. */
-  metaCoverage: 0.35,
+  minOutputTokens: 6,
+  /** copy: an ordered run of ≥ max(8, 20 % of the prompt) tokens, ≥ 20 % of the prompt, in an output ≥ 60 % prompt. */
+  copyTokens: 8,
+  copyShare: 0.2,
+  copyOutputShare: 0.6,
+  /** ordered: a run of ≥ 16 tokens covering ≥ 45 % of the prompt in an output ≥ 45 % prompt, or ≥ 80 % alone. */
+  orderedTokens: 16,
+  orderedShare: 0.45,
+  orderedOutputShare: 0.45,
+  orderedShareAlone: 0.8,
+  /** phrases: ≥ 8 distinct 3-token phrases covering ≥ 25 % of the prompt's, in an output ≥ 50 % prompt. */
+  phrases: 8,
+  phraseShare: 0.25,
+  phraseOutputShare: 0.5,
+  /** restated: the output talks about its instructions and has ≥ 20 % of their rarity weight, ≥ 6 words. */
+  metaCoverage: 0.2,
   metaTokens: 6,
+  metaOutputShare: 0.3,
 } as const;
 
 /** The TH-LEAK-003 verdict for one output: a confidence, or 0. */
 export function containmentVerdict(c: Containment, meta: boolean): number {
   const t = CONTAINMENT_THRESHOLDS;
-  if (c.promptTokens < t.minPromptTokens) return 0;
-  const ordered = c.lcs >= t.lcsTokens && c.lcsRatio >= t.lcsRatio;
-  const phrases = c.matchedShingles >= t.shingles && c.shingleRatio >= t.shingleRatio;
-  const restated = meta && c.weightedCoverage >= t.metaCoverage && c.matchedDistinct >= t.metaTokens;
-  const signals = Number(ordered) + Number(phrases) + Number(restated);
+  if (c.promptTokens < t.minPromptTokens || c.outputTokens < t.minOutputTokens) return 0;
+  const copy =
+    c.lcs >= Math.max(t.copyTokens, t.copyShare * c.promptTokens) &&
+    c.lcsRatio >= t.copyShare &&
+    c.outputInPrompt >= t.copyOutputShare;
+  const ordered =
+    c.lcs >= t.orderedTokens &&
+    (c.lcsRatio >= t.orderedShareAlone || (c.lcsRatio >= t.orderedShare && c.outputInPrompt >= t.orderedOutputShare));
+  const phrases =
+    c.matchedShingles >= t.phrases && c.shingleRatio >= t.phraseShare && c.outputInPrompt >= t.phraseOutputShare;
+  const restated =
+    meta &&
+    c.weightedCoverage >= t.metaCoverage &&
+    c.matchedDistinct >= t.metaTokens &&
+    c.outputInPrompt >= t.metaOutputShare;
+  const signals = Number(copy) + Number(ordered) + Number(phrases) + Number(restated);
   if (signals === 0) return 0;
-  if (signals >= 2 || c.lcsRatio >= 0.6 || c.shingleRatio >= 0.5) return 0.85;
-  return 0.7;
+  return signals >= 2 || c.lcsRatio >= 0.6 ? 0.85 : 0.7;
 }
 
 /** The word-rarity table (processor/models/word-rarity.json, `npm run train`); eval folds inject their own. */
@@ -362,7 +385,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
               ruleId: 'TH-LEAK-003',
               confidence,
               channel,
-              evidence: `${channel} carries the system instructions in order over ${c.lcs} of ${c.promptTokens} content tokens (${pct(c.lcsRatio)}), ${c.matchedShingles} of their 3-token phrases, ${pct(c.weightedCoverage)} of their rarity-weighted words`,
+              evidence: `${channel} carries the system instructions in order over ${c.lcs} of ${c.promptTokens} content tokens (${pct(c.lcsRatio)}), ${c.matchedShingles} of their 3-token phrases, ${pct(c.weightedCoverage)} of their rarity-weighted words; ${pct(c.outputInPrompt)} of its own words are the prompt's`,
               details: {
                 lcs: c.lcs,
                 lcsRatio: round(c.lcsRatio),
@@ -370,6 +393,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
                 shingleRatio: round(c.shingleRatio),
                 weightedCoverage: round(c.weightedCoverage),
                 promptTokens: c.promptTokens,
+                outputInPrompt: round(c.outputInPrompt),
               },
             });
         }
@@ -403,7 +427,8 @@ function verbatimLeak(sys: IntSet, text: string, channel: Channel): Detection | 
   scanShingles(text, hit, sys);
   const matched = hit.size;
   const ratio = matched / sys.size;
-  if (ratio < RATIO_THRESHOLD && matched < ABSOLUTE_THRESHOLD) return undefined;
+  // A short prompt shares a phrase or two with any answer that restates its role: a ratio needs MIN_MATCHED too.
+  if ((ratio < RATIO_THRESHOLD || matched < MIN_MATCHED) && matched < ABSOLUTE_THRESHOLD) return undefined;
   const confidence = ratio >= 0.6 ? 0.95 : ratio >= 0.4 ? 0.85 : 0.7;
   return {
     ruleId: 'TH-LEAK-002',

@@ -110,9 +110,12 @@ export function protectedValues(system: string): ProtectedValue[] {
   let m: RegExpExecArray | null;
   while ((m = KEYWORD_VALUE.exec(system)) !== null && out.length < MAX_VALUES) {
     const v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
-    if (!v) continue;
     // A bare value must look like a code: a digit, an upper-case letter after the first, or a separator inside.
-    if (m[7] !== undefined && !codeShaped(v)) continue;
+    // When it does not, rescan right after the keyword ("secret password is …" is read again from "password").
+    if (!v || (m[7] !== undefined && !codeShaped(v))) {
+      KEYWORD_VALUE.lastIndex = m.index + m[1].length;
+      continue;
+    }
     add(v, m[1].toLowerCase());
   }
   QUOTED.lastIndex = 0;
@@ -125,6 +128,13 @@ export function protectedValues(system: string): ProtectedValue[] {
   }
   return out;
 }
+
+/** Characters leetspeak uses for letters, by code (1 = yes); digits count. */
+const LEET_CODE = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of '4@836910!|5$7+2') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 
 const LEET: Record<string, string> = {
   '4': 'a',
@@ -165,137 +175,225 @@ function rot13(s: string): string {
   return out;
 }
 
-const B64_RUN = new RE2(String.raw`[A-Za-z0-9+/_\-]{8,}={0,2}`, 'g');
-const HEX_RUN = new RE2(String.raw`(?:[0-9a-fA-F]{2}[ :\-]?){4,}`, 'g');
+const hasDigit = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) return true;
+  return false;
+};
+
+/**
+ * A run that may be base64 rather than a word: base64 of text mixes upper and lower case or has digits / + / / / =;
+ * an ordinary word ("everything", "Unbelievable") does not.
+ */
+function encodedShaped(run: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let other = 0;
+  for (let i = 1; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else other++;
+  }
+  return other > 0 || (upper > 0 && lower > 0) || (upper > 0 && lower === 0 && run.length >= 12);
+}
+
+const isB64 = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 45 || c === 95;
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+function isHexRun(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHexCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Hex byte pairs written with single separators ("6a 75 6e", "6a:75:6e"), concatenated (first sequence of 4+). */
+function hexPairs(t: string): string {
+  let best = '';
+  let cur = '';
+  let i = 0;
+  while (i + 1 < t.length) {
+    const a = t.charCodeAt(i);
+    const b = t.charCodeAt(i + 1);
+    const next = i + 2 < t.length ? t.charCodeAt(i + 2) : 32;
+    const prev = i > 0 ? t.charCodeAt(i - 1) : 32;
+    if (isHexCode(a) && isHexCode(b) && !isHexCode(next) && !isHexCode(prev)) {
+      cur += t[i] + t[i + 1];
+      i += 3;
+      continue;
+    }
+    if (cur.length > best.length) best = cur;
+    cur = '';
+    i++;
+  }
+  if (cur.length > best.length) best = cur;
+  return best.length >= 8 ? best : '';
+}
 /** Decoded text kept per output, in total (bounded work on outputs full of base64-looking runs). */
 const MAX_DECODED = 64 * 1024;
 
-/** The views of one output that transformed values are looked up in; built once, lazily. */
+/**
+ * The views of one output that transformed values are looked up in. One pass over the output builds the word view
+ * and notes what the other views need (runs of one-character tokens, enough lines, encoded-looking runs, leetspeak
+ * characters); those are built only when the output has what they need.
+ */
 export class OutputViews {
-  private cache: Partial<Record<string, string>> = {};
-  constructor(private readonly text: string) {}
+  readonly lower: string;
+  /** Letters and digits only, lower case, one space between words and at both ends (whole-word checks). */
+  readonly words: string;
+  /** The output has a character leetspeak uses for a letter. */
+  readonly hasLeetChars: boolean;
+  private readonly tokens: string[];
+  private readonly singles: boolean;
+  private readonly lines: number;
+  private readonly encodedRuns: string[];
+  private spelledView?: string;
+  private unleetView?: string;
+  private lineInitialsView?: string;
+  private wordInitialsView?: string;
+  private decodedView?: string;
 
-  private memo(key: string, build: () => string): string {
-    return (this.cache[key] ??= build());
-  }
-
-  /** Lower case, as written. */
-  get lower(): string {
-    return this.memo('lower', () => this.text.toLowerCase());
-  }
-  /** Letters and digits only, lower case, with a separator mark between words (for whole-word checks). */
-  get words(): string {
-    return this.memo('words', () => {
-      const l = this.lower;
-      let out = ' ';
-      let sep = true;
-      for (let i = 0; i < l.length; i++) {
-        const c = l.charCodeAt(i);
-        if (isAlnum(c)) {
-          out += l[i];
-          sep = false;
-        } else if (!sep) {
-          out += ' ';
-          sep = true;
+  constructor(private readonly text: string) {
+    const lower = text.toLowerCase();
+    this.lower = lower;
+    const toks: string[] = [];
+    const runs: string[] = [];
+    let leet = false;
+    let singleRun = 0;
+    let singles = false;
+    let lines = 1;
+    let start = -1;
+    let b64Start = -1;
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? lower.charCodeAt(i) : 32;
+      if (c === 10) lines++;
+      if (!leet && LEET_CODE[c] === 1) leet = true;
+      // Maximal runs of base64 characters, on the text as written (case matters for base64).
+      const oc = i < n ? text.charCodeAt(i) : 32;
+      if (isB64(oc)) {
+        if (b64Start < 0) b64Start = i;
+      } else if (b64Start >= 0) {
+        if (i - b64Start >= 6) {
+          const run = text.slice(b64Start, i);
+          if (encodedShaped(run) && runs.length < 256) runs.push(run);
         }
+        b64Start = -1;
       }
-      return `${out} `;
-    });
+      if (isAlnum(c)) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) {
+        const len = i - start;
+        toks.push(lower.slice(start, i));
+        if (len === 1) {
+          if (++singleRun >= 3) singles = true;
+        } else if (!(len <= 3 && isDigits(toks[toks.length - 1]))) singleRun = 0;
+        start = -1;
+      }
+    }
+    this.tokens = toks;
+    this.words = ` ${toks.join(' ')} `;
+    this.hasLeetChars = leet;
+    this.singles = singles;
+    this.lines = lines;
+    this.encodedRuns = runs;
   }
+
   /**
    * Runs of one-character tokens joined ("p a s s", "P-A-S-S", "1. P\n2. A" → "pass"): a value spelled out.
    * Digit-only list markers ("1.", "2)") between letters are skipped.
    */
   get spelled(): string {
-    return this.memo('spelled', () => {
-      const w = this.words.split(' ');
-      let out = '';
+    if (this.spelledView !== undefined) return this.spelledView;
+    let out = '';
+    if (this.singles) {
+      // List numbers ("1. P 2. A …") are markers, not letters: a number that continues the count and is followed by
+      // a one-character token is skipped, so digits of the value itself ("6. 6") survive.
+      const toks = this.tokens;
       let run = '';
-      for (let i = 0; i < w.length; i++) {
-        const t = w[i];
+      let listNext = 1;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i];
+        const next = toks[i + 1];
+        if (t === String(listNext) && next !== undefined && next.length === 1) {
+          listNext++;
+          continue;
+        }
         if (t.length === 1) run += t;
-        else if (t.length <= 3 && isDigits(t) && run.length > 0) continue;
-        else if (t.length > 0) {
+        else {
           if (run.length >= 3) out += ` ${run}`;
           run = '';
+          listNext = 1;
         }
       }
       if (run.length >= 3) out += ` ${run}`;
-      return `${out} `;
-    });
+    }
+    return (this.spelledView = `${out} `);
   }
-  /** The output has a character leetspeak uses for a letter. */
-  get hasLeetChars(): boolean {
-    return (
-      this.memo('leetChars', () => {
-        const l = this.lower;
-        for (let i = 0; i < l.length; i++) if (LEET[l[i]] !== undefined) return '1';
-        return '';
-      }) === '1'
-    );
-  }
-  /** Leetspeak folded to letters (only worth building when the output has digits or symbols). */
+  /** Leetspeak folded to letters. */
   get unleet(): string {
-    return this.memo('unleet', () => {
-      const l = this.lower;
-      let out = '';
-      for (let i = 0; i < l.length; i++) out += LEET[l[i]] ?? l[i];
-      return compact(out);
-    });
+    if (this.unleetView !== undefined) return this.unleetView;
+    let out = '';
+    const l = this.lower;
+    for (let i = 0; i < l.length; i++) {
+      const ch = LEET[l[i]] ?? l[i];
+      if (isAlnum(ch.charCodeAt(0))) out += ch;
+    }
+    return (this.unleetView = out);
   }
-  /** First letters of the lines that have one, and of the words (acrostics). */
+  /** First letters of the lines that have one within their first five characters (after bullets). */
   get lineInitials(): string {
-    return this.memo('lineInitials', () => {
-      // The first letter or digit of each line, if it comes within the first five characters (after bullets).
-      let out = '';
-      for (const line of this.text.split('\n')) {
-        const t = line.trim().toLowerCase();
-        for (let i = 0; i < Math.min(5, t.length); i++) {
-          const c = t.charCodeAt(i);
+    if (this.lineInitialsView !== undefined) return this.lineInitialsView;
+    let out = '';
+    if (this.lines >= 4) {
+      let k = 0;
+      const l = this.lower;
+      while (k <= l.length) {
+        let e = l.indexOf('\n', k);
+        if (e < 0) e = l.length;
+        let i = k;
+        while (i < e && (l.charCodeAt(i) === 32 || l.charCodeAt(i) === 9)) i++;
+        for (let j = i; j < Math.min(e, i + 5); j++) {
+          const c = l.charCodeAt(j);
           if ((c >= 97 && c <= 122) || c > 127) {
-            out += t[i];
+            out += l[j];
             break;
           }
         }
+        k = e + 1;
       }
-      return out;
-    });
+    }
+    return (this.lineInitialsView = out);
   }
+  /** First letters of the words (digit-only words skipped). */
   get wordInitials(): string {
-    return this.memo('wordInitials', () =>
-      this.words
-        .split(' ')
-        .filter((w) => w.length > 0 && !isDigits(w))
-        .map((w) => w[0])
-        .join(''),
-    );
+    if (this.wordInitialsView !== undefined) return this.wordInitialsView;
+    let out = '';
+    for (const t of this.tokens) if (!isDigits(t)) out += t[0];
+    return (this.wordInitialsView = out);
   }
-  /** base64 and hex runs decoded (lower case, compacted), bounded in total. */
+  /** base64 and hex runs decoded (compacted), and space-separated hex bytes; bounded in total. */
   get decoded(): string {
-    return this.memo('decoded', () => {
-      let out = '';
-      const add = (s: string) => {
-        if (out.length < MAX_DECODED) out += ` ${compact(s)}`;
-      };
-      B64_RUN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = B64_RUN.exec(this.text)) !== null && out.length < MAX_DECODED) {
-        const raw = m[0].split('-').join('+').split('_').join('/');
-        // Three alignments: the value may start anywhere inside a longer encoded text.
-        for (const skip of [0, 1, 2, 3]) {
-          const part = raw.slice(skip);
-          const buf = Buffer.from(part, 'base64');
-          const s = buf.toString('latin1');
-          if (s.length > 0) add(s);
-        }
+    if (this.decodedView !== undefined) return this.decodedView;
+    let out = '';
+    const add = (s: string) => {
+      if (out.length < MAX_DECODED) out += ` ${compact(s)}`;
+    };
+    for (const run of this.encodedRuns) {
+      if (out.length >= MAX_DECODED) break;
+      if (isHexRun(run) && run.length % 2 === 0) add(Buffer.from(run, 'hex').toString('latin1'));
+      const raw = run.split('-').join('+').split('_').join('/');
+      // Four alignments: the value may start anywhere inside a longer encoded text.
+      for (const skip of [0, 1, 2, 3]) {
+        const d = Buffer.from(raw.slice(skip), 'base64').toString('latin1');
+        if (d.length > 0) add(d);
       }
-      HEX_RUN.lastIndex = 0;
-      while ((m = HEX_RUN.exec(this.text)) !== null && out.length < MAX_DECODED) {
-        const hex = m[0].split(' ').join('').split(':').join('').split('-').join('');
-        if (hex.length % 2 === 0) add(Buffer.from(hex, 'hex').toString('latin1'));
-      }
-      return out;
-    });
+    }
+    if (out.length < MAX_DECODED && this.hasLeetChars) {
+      const pairs = hexPairs(this.text);
+      if (pairs.length >= 8) add(Buffer.from(pairs, 'hex').toString('latin1'));
+    }
+    return (this.decodedView = out);
   }
 }
 
@@ -310,9 +408,10 @@ const hasLetter = (s: string) => {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 97 && s.charCodeAt(i) <= 122) return true;
   return false;
 };
-const onlyLetters = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 97 || s.charCodeAt(i) > 122) return false;
-  return s.length > 0;
+const onlyLettersOf = (s: string) => {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 97 && s.charCodeAt(i) <= 122) out += s[i];
+  return out;
 };
 
 /** The first form in which value appears in the output, or undefined. */
@@ -325,7 +424,12 @@ export function findValue(v: ProtectedValue, views: OutputViews): ValueHit | und
   if (hasWord(views.words, wordForm) || (c.length >= 8 && views.words.includes(c)))
     return { value: v, form: 'verbatim' };
   const rev = [...c].reverse().join('');
-  if (c.length >= 5 && rev !== c && (hasWord(views.words, rev) || views.words.includes(rev)))
+  const revWords = [...wordForm].reverse().join('');
+  if (
+    c.length >= 5 &&
+    rev !== c &&
+    (hasWord(views.words, revWords) || hasWord(views.words, rev) || (c.length >= 8 && views.words.includes(rev)))
+  )
     return { value: v, form: 'reversed' };
   if (hasWord(views.spelled, c) || views.spelled.includes(c)) return { value: v, form: 'spelled' };
   if (c.length >= 5 && views.spelled.includes(rev)) return { value: v, form: 'spelled-reversed' };
@@ -334,13 +438,15 @@ export function findValue(v: ProtectedValue, views: OutputViews): ValueHit | und
     if (views.unleet.includes(folded)) return { value: v, form: 'leetspeak' };
   }
   if (letters && c.length >= 5) {
-    const r13 = rot13(c);
-    if (r13 !== c && views.words.includes(r13)) return { value: v, form: 'rot13' };
+    const r13 = rot13(wordForm);
+    if (r13 !== wordForm && (hasWord(views.words, r13) || views.words.includes(rot13(c))))
+      return { value: v, form: 'rot13' };
   }
   if (c.length >= 4 && views.decoded.includes(c)) return { value: v, form: 'encoded' };
-  if (letters && onlyLetters(c)) {
-    if (c.length >= 4 && views.lineInitials.includes(c)) return { value: v, form: 'acrostic' };
-    if (c.length >= 6 && views.wordInitials.includes(c)) return { value: v, form: 'acrostic' };
-  }
+  // Acrostic: the value's letters as the first letters of lines (4+) or of words (6+).
+  const lettersOnly = onlyLettersOf(c);
+  if (lettersOnly.length >= 4 && views.lineInitials.includes(lettersOnly)) return { value: v, form: 'acrostic' };
+  if (lettersOnly.length >= 6 && lettersOnly === c && views.wordInitials.includes(c))
+    return { value: v, form: 'acrostic' };
   return undefined;
 }
