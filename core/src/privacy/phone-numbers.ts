@@ -54,12 +54,12 @@ const CANDIDATE = new RE2(
 
 /** Words that introduce a phone number (many languages), looked for in the 32 characters before a candidate. */
 const PHONE_CUE = new RE2(
-  String.raw`(?:phone|tel\b|tel\.|telephone|call|mobile|cell|fax|whats ?app|sms|text (?:me|him|her|us|them)|dial|ring|reach (?:me|him|her|us|them)|contact|number|no\.|nr\.|📞|☎|telefon|handy|rufnummer|téléphone|portable|tél|teléfono|telefono|móvil|movil|cellulare|telefoon|mobiel|telefone|celular|telemóvel|telefonu|telefonnummer|puhelin|電話|电话|手机|телефон|тел)\W{0,6}(?:[a-z]+\W{1,3}){0,3}$`,
+  String.raw`(?:phone|tel\b|tel\.|telephone|call|mobile|cell|fax|whats ?app|sms|\btext(?:ing)?\b|dial|ring|reach (?:me|him|her|us|them)|contact|number|no\.|nr\.|📞|☎|telefon|handy|rufnummer|téléphone|portable|tél|teléfono|telefono|móvil|movil|cellulare|telefoon|mobiel|telefone|celular|telemóvel|telefonu|telefonnummer|puhelin|電話|电话|手机|телефон|тел)\W{0,6}(?:[a-z]+\W{1,3}){0,3}$`,
   'i',
 );
 /** Words that introduce an identifier that is not a phone number. */
 const NOT_PHONE_CUE = new RE2(
-  String.raw`(?:order|invoice|isbn|issn|doi|ref|reference|tracking|serial|ticket|account|acct|case|sku|part|model|policy|transaction|confirmation|booking|iban|bic|routing|patent|pmid|zip|postcode|postal|id|version|build|release|page|pages|pp\.|item|batch|lot|receipt|claim|member|customer|employee|student|passport|license|licence|vin|imei|#)\W{0,4}(?:(?:number|no|nr|id|code|#)\W{0,3})?$`,
+  String.raw`(?:order|invoice|isbn|issn|doi|ref|reference|tracking|serial|ticket|account|acct|case|sku|part|model|policy|transaction|confirmation|booking|iban|bic|routing|patent|pmid|zip|postcode|postal|id|version|build|release|page|pages|pp\.|item|batch|lot|receipt|claim|member|customer|employee|student|passport|license|licence|vin|imei|cve|#)\W{0,4}(?:(?:number|no|nr|id|code|#)\W{0,3})?(?:(?:is|was|reads)\W{1,3})?$`,
   'i',
 );
 /** A public line: hotlines, help lines, customer service, switchboards (the 120 characters before). */
@@ -167,6 +167,7 @@ export function findPhoneNumbers(text: string, opts: PhoneOptions = {}): PhoneSc
     // Glued to a word, a decimal, a longer number, a currency or a percent sign: not a phone number.
     if (isLetter(before) || isDigit(before) || ((before === 46 || before === 44 || before === 45) && isDigit(before2)))
       continue;
+    if (before === 45 && isLetter(before2)) continue; // CVE-2023-44487, ABC-123-4567: an identifier
     if (before === 36 || before === 0x20ac || before === 0xa3 || before === 0xa5) continue;
     if (isLetter(after) || ((after === 46 || after === 44 || after === 45 || after === 47) && isDigit(after2)))
       continue;
@@ -185,7 +186,7 @@ export function findPhoneNumbers(text: string, opts: PhoneOptions = {}): PhoneSc
     let match: PhoneMatch | undefined;
     if (found?.valid) {
       match = { start, end, region: found.phone.country, valid: true, personal: personalType(found.phone) };
-    } else if (found && (hasCue || intl) && groups.length >= 2) {
+    } else if (found && ((hasCue && intl) || ((hasCue || intl) && groups.length >= 2))) {
       match = { start, end, region: found.phone.country, valid: false, personal: true };
     } else if (found && groups.length >= 3 && nanpShaped(raw)) {
       match = { start, end, region: 'US', valid: false, personal: true };

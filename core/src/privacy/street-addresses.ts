@@ -20,30 +20,42 @@ export interface AddressMatch {
   complete: boolean;
 }
 
-const CAP = String.raw`\p{Lu}[\p{Ll}'’.\-]*`;
-const EN_TYPES = String.raw`(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Square|Sq|Highway|Hwy|Trail|Trl|Crescent|Cres|Close|Grove|Gardens|Gdns|Row|Mews|Alley|Aly|Loop|Pike|Plaza)`;
+/** A capitalized word, hyphenated parts capitalized or not ("Mayert-Gleichner", "Saint-Honoré", "O'Neil"). */
+const CAP = String.raw`\p{Lu}[\p{Ll}'’.]*(?:-\p{L}[\p{Ll}'’.]*){0,3}`;
+/**
+ * Street suffixes (the common part of the USPS street-suffix table and its Commonwealth kin), full and abbreviated.
+ * Words that are also common nouns after numbers in prose ("Park", "Hill", "View", "Point") are kept: a street alone
+ * is never enough for a finding (see `complete`).
+ */
+const EN_TYPES = String.raw`(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Square|Sq|Highway|Hwy|Trail|Trl|Crescent|Cres|Close|Grove|Gardens|Gdns|Garden|Row|Mews|Alley|Aly|Loop|Pike|Plaza|Ridge|Rdg|Brook|Brooks|Shore|Shores|Mall|Motorway|Meadow|Meadows|Field|Fields|Hill|Hills|Heights|Hts|Creek|Valley|Vly|Glen|Harbor|Harbour|Hbr|Island|Isle|Junction|Jct|Knoll|Knolls|Lake|Lakes|Landing|Lndg|Manor|Mill|Mills|Mount|Mountain|Orchard|Oval|Park|Pass|Path|Pine|Pines|Point|Pt|Port|Prairie|Ranch|Springs|Spring|Station|Summit|Trace|Track|Turnpike|Tpke|Village|Vlg|Villages|Vista|View|Views|Walk|Wall|Well|Wells|Camp|Canyon|Cape|Causeway|Center|Centre|Cliff|Cliffs|Common|Commons|Corner|Corners|Course|Cove|Crest|Crossing|Xing|Crossroad|Curve|Dale|Dam|Divide|Estate|Estates|Expressway|Expy|Extension|Ext|Falls|Ferry|Flat|Flats|Ford|Forest|Forge|Fork|Forks|Fort|Freeway|Fwy|Gateway|Haven|Hollow|Inlet|Lodge|Neck|Overpass|Plain|Plains|Points|Ramp|River|Route|Rte|Run|Shoal|Skyway|Spur|Stravenue|Stream|Throughway|Tunnel|Underpass|Union|Viaduct|Ville|Wharf|Wynd|Quay|Parade|Esplanade|Promenade|Broadway|Rise|Chase|Drove|End|Mead|Green|Gate|Hollow|Lawn|Yard)s?`;
 const DIR = String.raw`(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)`;
 /** 42 Oak Street / 221B Baker St. / 1600 N. Pennsylvania Avenue NW */
 const EN = String.raw`\b[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5})?[ \t]+(?:${DIR}\.?[ \t]+)?(?:(?:${CAP}|[0-9]{1,3}(?:st|nd|rd|th))[ \t]+){1,4}${EN_TYPES}\b\.?(?:[ \t]+${DIR}\b\.?)?`;
 const FR_TYPES = String.raw`(?:rue|Rue|avenue|Avenue|av\.|boulevard|Boulevard|bd|Bd|place|Place|chemin|Chemin|impasse|Impasse|allée|Allée|quai|Quai|cours|Cours|route|Route|square|passage|Passage|rond-point)`;
 /** 12 rue des Lilas / 7 bis, avenue Victor Hugo */
 const FR = String.raw`\b[0-9]{1,4}(?:[ \t]?(?:bis|ter|[A-Ba-b]))?,?[ \t]+${FR_TYPES}[ \t]+(?:(?:de la|de l['’]|des|du|de|d['’]|le|la|les|aux)[ \t]*)?${CAP}(?:[ \t\-]+(?:de|du|des|la|le)?[ \t]*${CAP}){0,3}`;
-const SOUTH_TYPES = String.raw`(?:Calle|C/|Avenida|Avda\.?|Av\.|Plaza|Paseo|Camino|Carrer|Carretera|Ronda|Travesía|Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia)`;
+const SOUTH_TYPES = String.raw`(?:Calle|C/|Avenida|Avda\.?|Av\.|Plaza|Plaça|Paseo|Passeig|Rambla|Camino|Carrer|Carretera|Ronda|Travesía|Glorieta|Pasaje|Callejón|Cuesta|Urbanización|Poblado|Barrio|Colonia|Via|Viale|Piazza|Piazzale|Corso|Largo|Vicolo|Contrada|Borgo|Strada|Vico|Rotonda|Incrocio|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|Calçada|Largo|Explanada|Escalinata|Jardines|Municipio|Bairro|Sector|Ramal|Quinta|Vía|Avenue)`;
+/** 220 Rua Maria Clara / 75052 Avenida Henrique (number first, Brazilian and some Latin American layouts) */
+const SOUTH_NUMBER_FIRST = String.raw`\b[0-9]{1,6},?[ \t]+${SOUTH_TYPES}[ \t]+(?:(?:de la|de los|del|de|dos|das|da|do|della|di)[ \t]+)?${CAP}(?:[ \t]+(?:de|del|la|di|da|do|dos|e|y)?[ \t]*${CAP}){0,3}`;
+/** ul. Długa 5 / al. Jerozolimskie 12 / skwer Młynarczyk 624 (Polish) */
+const PL = String.raw`\b(?:ul\.|al\.|pl\.|os\.|wyb\.|ulica|aleja|plac|skwer|rondo)[ \t]*${CAP}(?:[ \t]+${CAP}){0,3}[ \t]+[0-9]{1,4}[a-zA-Z]?\b`;
+/** Am Markt 3 / Auf dem Hof 14 / In der Aue 2 (German streets named by a preposition phrase) */
+const DE_PREP = String.raw`\b(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter dem|Vor dem|Beim)[ \t]+\p{Lu}[\p{Ll}äöüß\-]+[ \t]+[0-9]{1,4}[a-zA-Z]?\b`;
 /** Calle Mayor 5 / Via Giuseppe Verdi, 10 / Rua Augusta, nº 274 */
-const SOUTH = String.raw`\b${SOUTH_TYPES}[ \t]+(?:(?:de la|de los|de las|del|de|dos|das|da|do|della|delle|dei|degli|di)[ \t]+)?${CAP}(?:[ \t]+(?:de|del|la|di|da|do|dos|e|y)?[ \t]*${CAP}){0,3},?[ \t]*(?:n\.?[ºo°]?[ \t]*)?[0-9]{1,5}[A-Za-z]?\b`;
-const COMPOUND = String.raw`(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|chaussee|laan|straat|gracht|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|utca)`;
+const SOUTH = String.raw`\b${SOUTH_TYPES}[ \t]+(?:(?:de la|de los|de las|del|de|dos|das|da|do|della|delle|dei|degli|di)[ \t]+)?${CAP}(?:[ \t]+(?:de|del|la|di|da|do|dos|e|y)?[ \t]*${CAP}){0,3},?[ \t]*(?:n\.?[ºo°]?[ \t]*)?(?:[0-9]{1,5}[A-Za-z]?\b|s/n)`;
+const COMPOUND = String.raw`(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|steig|chaussee|laan|straat|gracht|plein|plantsoen|park|hof|markt|pad|baan|dreef|steeg|berg|allén|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|utca)`;
 /** Hauptstraße 12a / Kerkstraat 7 / Am Markt 3 is not matched (no compound type): precision first. */
-const NORTH = String.raw`\b\p{Lu}[\p{Ll}äöüßåæø\-]*${COMPOUND}[ \t]+[0-9]{1,4}[a-zA-Z]?(?:[ \t]*[-/][ \t]*[0-9]{1,4})?\b|\b\p{Lu}[\p{Ll}äöüß\-]+[ \t\-](?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm)[ \t]+[0-9]{1,4}[a-zA-Z]?\b`;
+const NORTH = String.raw`\b\p{Lu}[\p{L}\-]*?(?i:${COMPOUND})[ \t]+[0-9]{1,4}[a-zA-Z]?(?:[ \t]*[-/][ \t]*[0-9]{1,4})?\b|\b\p{Lu}[\p{Ll}äöüßåæø\-]+[ \t\-](?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Väg|Vägen|Gata|Gatan|Stig|Allé|Torg|Vej|Gade|Veien|Gate|Gata)[ \t]+[0-9]{1,4}[a-zA-Z]?\b`;
 
-const STREET = new RE2(`${EN}|${FR}|${SOUTH}|${NORTH}`, 'gu');
+const STREET = new RE2(`${EN}|${FR}|${SOUTH_NUMBER_FIRST}|${SOUTH}|${PL}|${DE_PREP}|${NORTH}`, 'gu');
 
 /** What may follow a street: a unit, then city / region / postal code (checked on the 60 characters after it). */
 const UNIT_AFTER = new RE2(
-  String.raw`^[ \t]*,?[ \t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|#|Wohnung|Whg|Étage|Escalera|Piso|Puerta|Interno|Int\.|Scala)\.?[ \t]*#?[0-9A-Za-z]{1,6}\b`,
+  String.raw`^[ \t]*,?[ \t]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|#|Wohnung|Whg|Étage|Escalera|Piso|Puerta|Interno|Int\.|Scala|Apto|Appartamento|Lgh|m\.|hoog)\.?[ \t]*#?[0-9A-Za-z]{1,6}\b`,
   'u',
 );
 const POSTAL_AFTER = new RE2(
-  String.raw`^[^\n]{0,40}?(?:\b[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{4,5}[ \t]+\p{Lu}\p{Ll}+|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b|\b[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]\b|\b[0-9]{5}-[0-9]{3}\b|\b[0-9]{3}-[0-9]{4}\b|\b[0-9]{2}-[0-9]{3}\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+[0-9]{4}\b)`,
+  String.raw`^[^\n]{0,40}?(?:\b[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}[ \t]+\p{Lu}\p{Ll}+|\b(?:[03-9][0-9]{3}|1[0-8][0-9]{2}|2[1-9][0-9]{2})[ \t]+\p{Lu}\p{Ll}+|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b|\b[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]\b|\b[0-9]{5}-[0-9]{3}\b|\b[0-9]{3}-[0-9]{4}\b|\b[0-9]{2}-[0-9]{3}\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+[0-9]{4}\b)`,
   'u',
 );
 /** Residence / delivery cues in the 40 characters before a street. */

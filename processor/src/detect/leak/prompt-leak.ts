@@ -278,6 +278,9 @@ export const CONTAINMENT_THRESHOLDS = {
   copyTokens: 8,
   copyShare: 0.2,
   copyOutputShare: 0.6,
+  /** …and, under 40 % of the prompt, at least one of its 3-token phrases per two tokens of the run. */
+  copyShareAlone: 0.4,
+  copyPhraseDensity: 0.5,
   /** ordered: a run of ≥ 16 tokens covering ≥ 45 % of the prompt in an output ≥ 45 % prompt, or ≥ 80 % alone. */
   orderedTokens: 16,
   orderedShare: 0.45,
@@ -297,10 +300,13 @@ export const CONTAINMENT_THRESHOLDS = {
 export function containmentVerdict(c: Containment, meta: boolean): number {
   const t = CONTAINMENT_THRESHOLDS;
   if (c.promptTokens < t.minPromptTokens || c.outputTokens < t.minOutputTokens) return 0;
+  // A copy of under 40 % of the prompt must also keep its phrases (an answer that restates two rules in its own
+  // words follows their order too, but not their wording).
   const copy =
     c.lcs >= Math.max(t.copyTokens, t.copyShare * c.promptTokens) &&
     c.lcsRatio >= t.copyShare &&
-    c.outputInPrompt >= t.copyOutputShare;
+    c.outputInPrompt >= t.copyOutputShare &&
+    (c.lcsRatio >= t.copyShareAlone || c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2));
   const ordered =
     c.lcs >= t.orderedTokens &&
     (c.lcsRatio >= t.orderedShareAlone || (c.lcsRatio >= t.orderedShare && c.outputInPrompt >= t.orderedOutputShare));

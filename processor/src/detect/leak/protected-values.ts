@@ -242,6 +242,8 @@ export class OutputViews {
   /** The output has a character leetspeak uses for a letter. */
   readonly hasLeetChars: boolean;
   private readonly tokens: string[];
+  /** Offset just past each token in the text. */
+  private readonly ends: number[];
   private readonly singles: boolean;
   private readonly lines: number;
   private readonly encodedRuns: string[];
@@ -255,6 +257,7 @@ export class OutputViews {
     const lower = text.toLowerCase();
     this.lower = lower;
     const toks: string[] = [];
+    const ends: number[] = [];
     const runs: string[] = [];
     let leet = false;
     let singleRun = 0;
@@ -285,6 +288,7 @@ export class OutputViews {
       if (start >= 0) {
         const len = i - start;
         toks.push(lower.slice(start, i));
+        ends.push(i);
         if (len === 1) {
           if (++singleRun >= 3) singles = true;
         } else if (!(len <= 3 && isDigits(toks[toks.length - 1]))) singleRun = 0;
@@ -292,6 +296,7 @@ export class OutputViews {
       }
     }
     this.tokens = toks;
+    this.ends = ends;
     this.words = ` ${toks.join(' ')} `;
     this.hasLeetChars = leet;
     this.singles = singles;
@@ -307,23 +312,22 @@ export class OutputViews {
     if (this.spelledView !== undefined) return this.spelledView;
     let out = '';
     if (this.singles) {
-      // List numbers ("1. P 2. A …") are markers, not letters: a number that continues the count and is followed by
-      // a one-character token is skipped, so digits of the value itself ("6. 6") survive.
+      // List numbers ("1. P 2. A …") are markers, not letters: skipped, so digits of the value itself ("6. 6")
+      // survive.
       const toks = this.tokens;
       let run = '';
-      let listNext = 1;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i];
-        const next = toks[i + 1];
-        if (t === String(listNext) && next !== undefined && next.length === 1) {
-          listNext++;
-          continue;
+        // A list marker ("1.", "2)", "3:") is a number written with its punctuation: not part of the value.
+        const after = this.text.charCodeAt(this.ends[i]);
+        if (t.length <= 3 && isDigits(t) && (after === 46 || after === 41 || after === 58)) {
+          const nextCh = this.text.charCodeAt(this.ends[i] + 1);
+          if (nextCh === 32 || nextCh === 9 || Number.isNaN(nextCh)) continue;
         }
         if (t.length === 1) run += t;
         else {
           if (run.length >= 3) out += ` ${run}`;
           run = '';
-          listNext = 1;
         }
       }
       if (run.length >= 3) out += ` ${run}`;
