@@ -39,6 +39,10 @@ const V6 = new RE2(
 const VERSION_CUE = new RE2(String.raw`(?:\bv|version|ver\.?|release|build|firmware|rev\.?|revision)\s*$`, 'i');
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const hasDigit = (s: string) => {
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
+};
 const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isWordChar = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
@@ -145,7 +149,7 @@ export function findIpAddresses(text: string, max = 512): IpMatch[] {
       const before = start > 0 ? text.charCodeAt(start - 1) : 0;
       const after = end < text.length ? text.charCodeAt(end) : 0;
       if (isHex(before) || isWordChar(before) || isWordChar(after)) continue;
-      if (s.length < 3 || !isIPv6(s)) continue;
+      if (s.length < 3 || !hasDigit(s) || !isIPv6(s)) continue; // "a::b", "dead:beef::" are words, not hosts
       // Time stamps and ratios are not IPv6, but they are not valid either; what remains needs real hex groups:
       // at least three groups, or "::" with at least one non-empty group.
       const groups = s.split(':').filter((g) => g.length > 0).length;

@@ -82,11 +82,13 @@ const nameWords = (name: string) => name.split('\t').join(' ').split(' ').filter
 const stripDot = (w: string) => (w.endsWith('.') ? w.slice(0, -1) : w);
 
 function plausible(name: string): boolean {
-  const words = nameWords(name);
+  let words = nameWords(name);
+  // "Ms. Kowalski": judge the name after the honorific.
+  if (words.length > 1 && HONORIFIC_CUES.includes(stripDot(words[0]))) words = words.slice(1);
   const first = foldName(stripDot(words[0]));
   if (NOT_NAME.has(first)) return false;
   // A single-word "name" after a weak cue must at least look like one (2+ letters, not all caps).
-  if (words.length === 1 && (name.length < 2 || name === name.toUpperCase())) return false;
+  if (words.length === 1 && (words[0].length < 2 || words[0] === words[0].toUpperCase())) return false;
   return true;
 }
 

@@ -223,14 +223,24 @@ function validate(
     const r = tryOne(parsePhoneNumberFromString(text));
     if (r) return r;
   } else {
+    // Several regions may accept the same digits ("06 12 34 56 78" is valid in DE and FR): prefer the region whose
+    // conventional national layout groups the digits the way they are written, else the first in order.
+    let first: PhoneNumber | undefined;
+    const written = digitGroups(raw).join(' ');
     for (const region of regions) {
-      // The library's own matcher over the short window: it applies its in-text rules (grouping, punctuation).
-      // (its default leniency accepts only numbers valid in the metadata).
+      // The library's own matcher over the short window: it applies its in-text rules (grouping, punctuation), and
+      // its default leniency accepts only numbers valid in the metadata.
       const hits = findPhoneNumbersInText(text, { defaultCountry: region });
       const whole = hits.find((h) => h.startsAt === 0 && h.endsAt >= text.length - 1);
-      if (whole) return { phone: whole.number, valid: true };
+      if (whole) {
+        if (digitGroups(whole.number.formatNational()).join(' ') === written)
+          return { phone: whole.number, valid: true };
+        first ??= whole.number;
+        continue;
+      }
       tryOne(parsePhoneNumberFromString(text, region));
     }
+    if (first) return { phone: first, valid: true };
   }
   return possible ? { phone: possible, valid: false } : undefined;
 }

@@ -55,7 +55,7 @@ const UNIT_AFTER = new RE2(
   'u',
 );
 const POSTAL_AFTER = new RE2(
-  String.raw`^[^\n]{0,40}?(?:\b[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}[ \t]+\p{Lu}\p{Ll}+|\b(?:[03-9][0-9]{3}|1[0-8][0-9]{2}|2[1-9][0-9]{2})[ \t]+\p{Lu}\p{Ll}+|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b|\b[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]\b|\b[0-9]{5}-[0-9]{3}\b|\b[0-9]{3}-[0-9]{4}\b|\b[0-9]{2}-[0-9]{3}\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+[0-9]{4}\b)`,
+  String.raw`^[^\n]{0,40}?(?:\b[A-Z]{2}[ \t]+[0-9]{5}(?:-[0-9]{4})?\b|\b[0-9]{5}[ \t]+\p{Lu}\p{Ll}+|\b[0-9]{5}(?:-[0-9]{4})?\b|\b(?:[03-9][0-9]{3}|1[0-8][0-9]{2}|2[1-9][0-9]{2})[ \t]+\p{Lu}\p{Ll}+|\b[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][A-Z]{2}\b|\b[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]\b|\b[0-9]{5}-[0-9]{3}\b|\b[0-9]{3}-[0-9]{4}\b|\b[0-9]{2}-[0-9]{3}\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+[0-9]{4}\b)`,
   'u',
 );
 /** Residence / delivery cues in the 40 characters before a street. */
@@ -87,6 +87,11 @@ export function findStreetAddresses(text: string): AddressMatch[] {
     }
     const start = m.index;
     let end = start + m[0].length;
+    // "42 Oak Street." ends a sentence; "12 Elm St." is an abbreviation: keep the dot only after a short word.
+    if (text.charCodeAt(end - 1) === 46) {
+      const sp = text.lastIndexOf(' ', end - 1);
+      if (end - 1 - (sp + 1) > 4) end--;
+    }
     const tail = text.slice(end, end + 60);
     const unit = UNIT_AFTER.exec(tail);
     if (unit) end += unit[0].length;

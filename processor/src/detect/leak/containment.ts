@@ -13,6 +13,8 @@
  * Linear in the output; the prompt's profile is built once per distinct prompt and cached.
  */
 
+const SUFFIXES = ['ation', 'ing', 'ed', 'es', 'ly', 'er', 's'];
+
 /** Function words of English (and the most frequent of a few other languages): never content. */
 const STOP = new Set(
   (
@@ -53,10 +55,12 @@ for (const [canon, words] of Object.entries({
   guess: 'guess speculat',
   assistant: 'assistant bot chatbot agent',
 })) {
-  for (const w of words.split(' ')) SYNONYMS[w] = canon;
+  for (const w of words.split(' ')) {
+    SYNONYMS[w] = SYNONYMS[stem(w)] = canon;
+    // "guidelines" stems to "guidelin": register the form without a final e too.
+    if (w.endsWith('e') && w.length > 5) SYNONYMS[w.slice(0, -1)] = canon;
+  }
 }
-
-const SUFFIXES = ['ation', 'ing', 'ed', 'es', 'ly', 'er', 's'];
 
 /** Light English stemming: the suffixes restatements change ("reveals", "revealing", "revealed" → "reveal"). */
 export function stem(w: string): string {
