@@ -47,7 +47,11 @@ const COMPOUND = String.raw`(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|
 /** Hauptstraße 12a / Kerkstraat 7 / Am Markt 3 is not matched (no compound type): precision first. */
 const NORTH = String.raw`\b\p{Lu}[\p{L}\-]*?(?i:${COMPOUND})[ \t]+[0-9]{1,4}[a-zA-Z]?(?:[ \t]*[-/][ \t]*[0-9]{1,4})?\b|\b\p{Lu}[\p{Ll}äöüßåæø\-]+[ \t\-](?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Väg|Vägen|Gata|Gatan|Stig|Allé|Torg|Vej|Gade|Veien|Gate|Gata)[ \t]+[0-9]{1,4}[a-zA-Z]?\b`;
 
-const STREET = new RE2(`${EN}|${FR}|${SOUTH_NUMBER_FIRST}|${SOUTH}|${PL}|${DE_PREP}|${NORTH}`, 'gu');
+/**
+ * One RE2 per layout: joined into one alternation the DFA outgrows its memory budget on ordinary prose and RE2
+ * falls back to a much slower engine; apart, each is a small DFA pass.
+ */
+const LAYOUTS = [EN, FR, SOUTH_NUMBER_FIRST, SOUTH, PL, DE_PREP, NORTH].map((src) => new RE2(src, 'gu'));
 
 /** What may follow a street: a unit, then city / region / postal code (checked on the 60 characters after it). */
 const UNIT_AFTER = new RE2(
@@ -77,23 +81,32 @@ const MAX_ADDRESSES = 256;
 
 /** Every street address in text, sorted by start; `complete` when a unit, postal code or residence cue goes with it. */
 export function findStreetAddresses(text: string): AddressMatch[] {
-  const out: AddressMatch[] = [];
-  STREET.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = STREET.exec(text)) !== null && out.length < MAX_ADDRESSES) {
-    if (m[0].length === 0) {
-      STREET.lastIndex++;
-      continue;
+  const spans: Array<[number, number]> = [];
+  for (const re of LAYOUTS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let n = 0;
+    while ((m = re.exec(text)) !== null && n++ < MAX_ADDRESSES) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      spans.push([m.index, m.index + m[0].length]);
     }
-    const start = m.index;
-    let end = start + m[0].length;
+  }
+  if (spans.length === 0) return [];
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: AddressMatch[] = [];
+  let lastEnd = -1;
+  for (const [start, matchEnd] of spans) {
+    if (start < lastEnd || out.length >= MAX_ADDRESSES) continue;
+    let end = matchEnd;
     // "42 Oak Street." ends a sentence; "12 Elm St." is an abbreviation: keep the dot only after a short word.
     if (text.charCodeAt(end - 1) === 46) {
       const sp = text.lastIndexOf(' ', end - 1);
       if (end - 1 - (sp + 1) > 4) end--;
     }
-    const tail = text.slice(end, end + 60);
-    const unit = UNIT_AFTER.exec(tail);
+    const unit = UNIT_AFTER.exec(text.slice(end, end + 60));
     if (unit) end += unit[0].length;
     const postal = POSTAL_AFTER.exec(text.slice(end, end + 60));
     const before = text.slice(Math.max(0, start - 60), start);
@@ -104,10 +117,10 @@ export function findStreetAddresses(text: string): AddressMatch[] {
       end += postal[0].length;
     } else if (unit) basis = 'street+unit';
     else if (cue) basis = 'street+cue';
-    // A person's address: a unit or residence cue always; a postal code unless an institution is named before it.
+    // A person's address: a unit always; a residence cue or a postal code unless an institution is named before it.
     const complete = unit !== null || ((cue || postal !== null) && !INSTITUTION_BEFORE.test(before));
     out.push({ start, end, basis, complete });
-    STREET.lastIndex = Math.max(STREET.lastIndex, end);
+    lastEnd = end;
   }
   return out;
 }

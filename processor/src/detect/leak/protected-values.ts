@@ -187,14 +187,15 @@ const hasDigit = (s: string) => {
 function encodedShaped(run: string): boolean {
   let upper = 0;
   let lower = 0;
-  let other = 0;
+  let digitOrSymbol = 0;
   for (let i = 1; i < run.length; i++) {
     const c = run.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
-    else other++;
+    else if (c !== 45 && c !== 95) digitOrSymbol++; // '-' and '_' alone make words like "e-mail", not base64
   }
-  return other > 0 || (upper > 0 && lower > 0) || (upper > 0 && lower === 0 && run.length >= 12);
+  if (run.length < 8 && !run.endsWith('=')) return false;
+  return digitOrSymbol > 0 || (upper > 0 && lower > 0) || (upper > 0 && lower === 0 && run.length >= 12);
 }
 
 const isB64 = (c: number) =>
@@ -239,8 +240,10 @@ export class OutputViews {
   readonly lower: string;
   /** Letters and digits only, lower case, one space between words and at both ends (whole-word checks). */
   readonly words: string;
-  /** The output has a character leetspeak uses for a letter. */
+  /** A word of the output mixes letters with characters leetspeak uses for letters ("jun1p3r", "p@ss"). */
   readonly hasLeetChars: boolean;
+  /** Two-character hex tokens ("6a 75 6e …"): worth joining as hex bytes when there are several. */
+  private readonly hexPairTokens: number;
   private readonly tokens: string[];
   /** Offset just past each token in the text. */
   private readonly ends: number[];
@@ -260,6 +263,7 @@ export class OutputViews {
     const ends: number[] = [];
     const runs: string[] = [];
     let leet = false;
+    let hexPairTokens = 0;
     let singleRun = 0;
     let singles = false;
     let lines = 1;
@@ -269,14 +273,16 @@ export class OutputViews {
     for (let i = 0; i <= n; i++) {
       const c = i < n ? lower.charCodeAt(i) : 32;
       if (c === 10) lines++;
-      if (!leet && LEET_CODE[c] === 1) leet = true;
+      // A leetspeak symbol between two letters ("p@ss", "j|m") marks a leet word.
+      if (!leet && c < 128 && LEET_CODE[c] === 1 && !isAlnum(c) && i > 0 && isLetterCode(lower.charCodeAt(i - 1)))
+        leet = isLetterCode(lower.charCodeAt(i + 1));
       // Maximal runs of base64 characters, on the text as written (case matters for base64).
       const oc = i < n ? text.charCodeAt(i) : 32;
       if (isB64(oc)) {
         if (b64Start < 0) b64Start = i;
       } else if (b64Start >= 0) {
         if (i - b64Start >= 6) {
-          const run = text.slice(b64Start, i);
+          const run = text.slice(b64Start, oc === 61 ? i + 1 : i);
           if (encodedShaped(run) && runs.length < 256) runs.push(run);
         }
         b64Start = -1;
@@ -287,11 +293,14 @@ export class OutputViews {
       }
       if (start >= 0) {
         const len = i - start;
-        toks.push(lower.slice(start, i));
+        const tok = lower.slice(start, i);
+        toks.push(tok);
         ends.push(i);
+        if (!leet && len >= 3 && mixesLettersAndDigits(tok)) leet = true;
+        if (len === 2 && isHexRun(tok) && hasDigitCode(tok)) hexPairTokens++;
         if (len === 1) {
           if (++singleRun >= 3) singles = true;
-        } else if (!(len <= 3 && isDigits(toks[toks.length - 1]))) singleRun = 0;
+        } else if (!(len <= 3 && isDigits(tok))) singleRun = 0;
         start = -1;
       }
     }
@@ -299,6 +308,7 @@ export class OutputViews {
     this.ends = ends;
     this.words = ` ${toks.join(' ')} `;
     this.hasLeetChars = leet;
+    this.hexPairTokens = hexPairTokens;
     this.singles = singles;
     this.lines = lines;
     this.encodedRuns = runs;
@@ -337,13 +347,13 @@ export class OutputViews {
   /** Leetspeak folded to letters. */
   get unleet(): string {
     if (this.unleetView !== undefined) return this.unleetView;
-    let out = '';
+    const parts: string[] = [];
     const l = this.lower;
     for (let i = 0; i < l.length; i++) {
       const ch = LEET[l[i]] ?? l[i];
-      if (isAlnum(ch.charCodeAt(0))) out += ch;
+      if (isAlnum(ch.charCodeAt(0))) parts.push(ch);
     }
-    return (this.unleetView = out);
+    return (this.unleetView = parts.join(''));
   }
   /** First letters of the lines that have one within their first five characters (after bullets). */
   get lineInitials(): string {
@@ -393,7 +403,7 @@ export class OutputViews {
         if (d.length > 0) add(d);
       }
     }
-    if (out.length < MAX_DECODED && this.hasLeetChars) {
+    if (out.length < MAX_DECODED && this.hexPairTokens >= 4) {
       const pairs = hexPairs(this.text);
       if (pairs.length >= 8) add(Buffer.from(pairs, 'hex').toString('latin1'));
     }
@@ -405,6 +415,22 @@ export interface ValueHit {
   value: ProtectedValue;
   /** How it appeared: 'verbatim', 'reversed', 'spelled', 'spelled-reversed', 'leetspeak', 'rot13', 'encoded', 'acrostic'. */
   form: string;
+}
+
+const hasDigitCode = (t: string) => {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) return true;
+  return false;
+};
+const isLetterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+function mixesLettersAndDigits(t: string): boolean {
+  let letters = false;
+  let digits = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c >= 97 && c <= 122) letters = true;
+  }
+  return letters && digits;
 }
 
 const hasWord = (hay: string, needle: string) => hay.includes(` ${needle} `);
