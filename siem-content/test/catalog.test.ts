@@ -1,5 +1,4 @@
-import { createEngine } from '../../processor/src/engine/engine.js';
-import { loadConfig } from '../../processor/src/config/load.js';
+import { createEngine, loadConfig } from '@tracehound/processor';
 import { FINDING_CATEGORIES, FIELDS } from '@tracehound/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAggregation, loadCatalog, usedFields } from '../src/catalog.js';

@@ -1,7 +1,7 @@
 export type { TracehoundConfig, SectionKey } from './sections.js';
 export type { ServerConfig, ForwardConfig, CaptureConfig, FindingsOutputConfig, TlsServerConfig } from './types.js';
 export type { ConfigProblem } from './problems.js';
-export type { SectionDescriptor, CheckContext, JsonSchema } from './section.js';
+export type { SectionDescriptor, CheckContext, JsonSchema } from '../config-section.js';
 export { SECTIONS } from './sections.js';
 export { CONFIG_SCHEMA, optionPaths } from './schema.js';
 export { ENV_OVERRIDES } from './env.js';

@@ -1,4 +1,4 @@
-import { defineSection } from './section.js';
+import { defineSection } from '../config-section.js';
 import { serverSection } from './sections/server.js';
 import { forwardSection } from './sections/forward.js';
 import { captureSection } from './sections/capture.js';

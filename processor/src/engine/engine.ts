@@ -27,8 +27,8 @@ import { applyCaptureMode, applyCaptureToEvent, applyCaptureToLogBody } from '@t
 import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
-import { Analyzer, type Analysis } from './analyzer.js';
-import { DetectionStage, type StageExtension } from './detection-stage.js';
+import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
 
 /** The config sections the engine reads (a structural subset of TracehoundConfig). */

@@ -7,7 +7,7 @@
  */
 import type { Registry } from 'prom-client';
 import type { Suppression } from '../detect/config.js';
-import type { StageExtension } from '../engine/detection-stage.js';
+import type { StageExtension } from '../score/analyzer.js';
 import { TracehoundError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { FindingSink } from '../output/sink.js';
@@ -28,7 +28,13 @@ export { ReviewSampler, inReviewSample } from './review-sampler.js';
 export { SuppressionManager } from './suppression-manager.js';
 export { AnalystFeedback } from './feedback.js';
 export { responseRules, RSP } from './rules.js';
-export { responseDefaults, type ResponseConfig, type ActionSpec, type WebhookConfig } from './config.js';
+export {
+  responseDefaults,
+  type ActionMode,
+  type ResponseConfig,
+  type ActionSpec,
+  type WebhookConfig,
+} from './config.js';
 
 /** Env variable holding the API bearer token (wins over response.api.token). */
 export const RESPONSE_TOKEN_ENV = 'TRACEHOUND_RESPONSE_TOKEN';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
 import { createContentEngine } from '../../src/detect/content-engine.js';
 import type { ContentDetector } from '../../src/detect/detector.js';
-import { Analyzer } from '../../src/engine/analyzer.js';
+import { Analyzer } from '../../src/score/analyzer.js';
 import { DetectionStage, type CaptureRewriters, type Correlator } from '../../src/engine/detection-stage.js';
 import {
   type Finding,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
 import { createContentEngine } from '../../src/detect/content-engine.js';
-import { Analyzer, type BehaviorLike } from '../../src/engine/analyzer.js';
+import { Analyzer, type BehaviorLike } from '../../src/score/analyzer.js';
 import { emptyInteraction, type InteractionKind } from '@tracehound/core';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';

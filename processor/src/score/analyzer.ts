@@ -1,7 +1,7 @@
 import type { ContentEngine } from '../detect/content-engine.js';
-import type { Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
-import { Scorer, type SpanRisk } from '../score/scorer.js';
-import type { SuppressionList } from '../score/suppressions.js';
+import type { Attributes, Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
+import { Scorer, type SpanRisk } from './scorer.js';
+import type { SuppressionList } from './suppressions.js';
 
 /** What the behavioral engine adds (issue 5): pattern detections with the entity they concern. */
 export interface BehaviorLike {
@@ -13,6 +13,14 @@ export interface Analysis {
   findings: Finding[];
   risk: SpanRisk;
   suppressed: number;
+}
+
+/**
+ * Something that acts on each analysis (automated response, review sampling): it may add findings (e.g. the action
+ * it decided) and span attributes. Must not throw; runs after scoring, before enrichment.
+ */
+export interface StageExtension {
+  onAnalysis(ix: Interaction, analysis: Analysis): { findings?: Finding[]; attributes?: Attributes } | void;
 }
 
 /**
