@@ -37,8 +37,3 @@ export interface SectionDescriptor<K extends string = string, T = unknown> {
 export function defineSection<K extends string, T>(descriptor: SectionDescriptor<K, T>): SectionDescriptor<K, T> {
   return descriptor;
 }
-
-/** Schema of a section another module has not filled in yet: any object, no checks. */
-export function placeholderSchema(description: string): JsonSchema {
-  return { type: 'object', description, additionalProperties: true };
-}

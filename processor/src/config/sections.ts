@@ -33,5 +33,3 @@ type Section = (typeof SECTIONS)[number];
 
 /** The processor's validated, defaulted configuration: one property per section. */
 export type TracehoundConfig = { readonly [S in Section as S['key']]: S['defaults'] };
-
-export type SectionKey = keyof TracehoundConfig;
