@@ -53,7 +53,7 @@ describe('rule catalog', () => {
       for (const name of usedFields(r)) {
         expect(
           findingFields.has(name),
-          `${r.slug}: ${name} is not a finding field in processor/src/schema/fields.ts`,
+          `${r.slug}: ${name} is not a finding field in core/src/telemetry/fields.ts`,
         ).toBe(true);
         expect(splunk.has(landed(name, 'splunk'))).toBe(true);
         expect(elastic.has(landed(name, 'elastic'))).toBe(true);

@@ -1,9 +1,9 @@
-import type { ContentEngine } from '../detect/content-engine.js';
+import type { ContentRunner } from '../detect/content-runner.js';
 import type { Attributes, Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
 import { Scorer, type SpanRisk } from './scorer.js';
 import type { SuppressionList } from './suppressions.js';
 
-/** What the behavioral engine adds (issue 5): pattern detections with the entity they concern. */
+/** What the behavioral detectors add: pattern detections with the entity they concern. */
 export interface BehaviorLike {
   readonly rules: readonly RuleMeta[];
   observe(ix: Interaction, detections: Detection[]): Array<Detection & { entity?: { type: string; id: string } }>;
@@ -25,11 +25,11 @@ export interface StageExtension {
 
 /**
  * Interaction → findings: content detectors, then behavioral patterns fed with those detections, then scoring and
- * analysts' suppressions. Stateless apart from the behavioral engine; never throws for detector errors.
+ * analysts' suppressions. Stateless apart from the behavioral runner; never throws for detector errors.
  */
 export class Analyzer {
   constructor(
-    private readonly content: ContentEngine,
+    private readonly content: ContentRunner,
     private readonly scorer: Scorer,
     private readonly suppressions: SuppressionList,
     private readonly behavior?: BehaviorLike,
