@@ -233,5 +233,11 @@ function outputBench(): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then((r) => console.log(r.markdown));
+  main().then(
+    (r) => console.log(r.markdown),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { detectionDefaults, type DetectionConfig } from '../../detect/config.js';
 import { isPhoneRegion } from '@tracehound/core/privacy';
-import { defineSection, type SectionIssue } from '../section.js';
+import { defineSection, type SectionIssue } from '../../config-section.js';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 const confidence = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, description });
