@@ -133,8 +133,8 @@ export async function main(): Promise<{ title: string; markdown: string }> {
 }
 
 /** Output-side detectors: secrets, PII (cards … IPs, phones, names, addresses) and system-prompt leaks. */
-const outputDetectors: ContentDetector[] = [createSecretsDetector, createPiiDetector, createPromptLeakDetector].map((f) =>
-  f(detectionDefaults),
+const outputDetectors: ContentDetector[] = [createSecretsDetector, createPiiDetector, createPromptLeakDetector].map(
+  (f) => f(detectionDefaults),
 );
 /** The prompt every output is judged against: rules, a password, an access-code game (every leak path is on). */
 const OUTPUT_SYSTEM = [

@@ -18,7 +18,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Channel, emptyInteraction, type Interaction } from '@tracehound/core';
+import { emptyInteraction, type Interaction } from '@tracehound/core';
 import { detectionDefaults } from '../src/detect/config.js';
 import type { ContentDetector } from '../src/detect/detector.js';
 import { containment, buildProfile, rarityWeights, type RarityModel } from '../src/detect/leak/containment.js';

@@ -145,11 +145,6 @@ function internId(token: string): number {
   return id;
 }
 
-/** The canonical token of an id. */
-export function tokenOf(id: number): string {
-  return INTERNED[id] ?? '';
-}
-
 /**
  * Raw word (two 26-bit hashes of its lower-cased characters, apostrophes skipped) → canonical id (0: stop word).
  * Words recur, so after warm-up a word costs one Map lookup and no string. Cleared when it grows too big.

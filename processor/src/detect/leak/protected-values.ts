@@ -175,11 +175,6 @@ function rot13(s: string): string {
   return out;
 }
 
-const hasDigit = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) return true;
-  return false;
-};
-
 /**
  * A run that may be base64 rather than a word: base64 of text mixes upper and lower case or has digits / + / / / =;
  * an ordinary word ("everything", "Unbelievable") does not.
