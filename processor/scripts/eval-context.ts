@@ -60,6 +60,7 @@ function main(): void {
     const doc = r.channel === 'document' || r.channel === 'tool_result';
     if (onlyDocs) return doc;
     if (onlyPrompts) return r.channel === 'prompt';
+    if (args.includes('--outputs')) return r.channel === 'output';
     return r.channel !== 'output';
   });
   // --paired: the shared corpus's benign prompts, each under one of the own rows' restrictive system prompts (round
@@ -101,7 +102,7 @@ function main(): void {
     const hitOwn = found.some((f) => f.own && cnt(f));
     const hitBase = found.some((f) => !f.own && cnt(f));
     const group = `${sourceGroup(row)}${row.set === 'own' ? `/${row.family}` : ''}`;
-    const key = `${doc ? 'doc' : 'prompt'}|${row.label}|${group}`;
+    const key = `${doc ? 'doc' : row.channel === 'output' ? 'output' : 'prompt'}|${row.label}|${group}`;
     const t = tallies.get(key) ?? { n: 0, all: 0, own: 0, base: 0 };
     t.n++;
     if (hitAll) t.all++;

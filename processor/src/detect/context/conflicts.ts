@@ -336,8 +336,11 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   if (r.topics) {
     const topicHits = r.topics.lexicon.scan(u.t);
     if (topicHits.length > 0) {
+      // A request on the topic makes the assistant break the restriction; with an override, a frame or an authority
+      // claim it is also an attempt to lift it. A mere mention without a request stays below the default threshold.
       const asked = topicHits.some((h) => askNear(h.token) || near(h.token, 'transform'));
-      const score = 0.45 + (asked ? 0.3 : 0) + (strong || frame ? 0.2 : 0);
+      const pressure = strong || frame || authority || explicit;
+      const score = pressure ? 0.7 + (asked ? 0.15 : 0) : asked ? 0.6 : 0.4;
       out.push({
         rule: CONTEXT_RULES.avoidedTopic,
         score: Math.min(0.95, score),
