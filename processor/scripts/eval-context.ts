@@ -33,7 +33,10 @@ export function toInteraction(row: CorpusRow): Interaction {
     ix.documents = [{ content: row.text, trust: 'untrusted' }];
     if (row.request) ix.input = [{ role: 'user', content: row.request }];
   } else if (row.channel === 'tool_result') {
-    ix.input = [...(row.request ? [{ role: 'user' as const, content: row.request }] : []), { role: 'tool', content: row.text }];
+    ix.input = [
+      ...(row.request ? [{ role: 'user' as const, content: row.request }] : []),
+      { role: 'tool', content: row.text },
+    ];
   } else if (row.channel === 'output') {
     if (row.request) ix.input = [{ role: 'user', content: row.request }];
     ix.output = [{ role: 'assistant', content: row.text }];
@@ -112,7 +115,9 @@ function main(): void {
     for (const id of new Set(found.filter(cnt).map((f) => `${doc ? 'doc' : 'prompt'}|${row.label}|${f.det.ruleId}`)))
       ruleHits.set(id, (ruleHits.get(id) ?? 0) + 1);
     if (missGroup && group.startsWith(missGroup) && row.label === 'attack' && !hitOwn)
-      console.log(`MISS ${row.id} ${group} ${found.map((f) => f.det.ruleId).join(',')}${args.includes('--text') ? ` ${JSON.stringify(row.text.slice(0, 300))}` : ''}`);
+      console.log(
+        `MISS ${row.id} ${group} ${found.map((f) => f.det.ruleId).join(',')}${args.includes('--text') ? ` ${JSON.stringify(row.text.slice(0, 300))}` : ''}`,
+      );
     if (fpGroup && group.startsWith(fpGroup) && row.label === 'benign' && hitOwn)
       console.log(
         `FP ${row.id} ${group} ${found
@@ -123,7 +128,10 @@ function main(): void {
   }
   const pct = (a: number, n: number) => (n ? ((100 * a) / n).toFixed(1) : '-').padStart(6);
   console.log(`${'kind|label|group'.padEnd(58)} ${'n'.padStart(6)}  all%    own%   base%`);
-  for (const [k, t] of [...tallies].sort()) console.log(`${k.padEnd(58)} ${String(t.n).padStart(6)} ${pct(t.all, t.n)}  ${pct(t.own, t.n)}  ${pct(t.base, t.n)}`);
+  for (const [k, t] of [...tallies].sort())
+    console.log(
+      `${k.padEnd(58)} ${String(t.n).padStart(6)} ${pct(t.all, t.n)}  ${pct(t.own, t.n)}  ${pct(t.base, t.n)}`,
+    );
   console.log('\nrules (rows):');
   for (const [k, n] of [...ruleHits].sort()) console.log(`  ${k.padEnd(30)} ${n}`);
   console.log('\ncost µs/KB (mean · median over rows ≥ 0.5 KB):');

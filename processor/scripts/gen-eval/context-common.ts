@@ -46,8 +46,8 @@ export function fill(template: string, slots: Record<string, string>): string {
   });
 }
 
+/** One own row before it is written (its id is derived from its content). */
 export interface OwnRow {
-  id: string;
   text: string;
   label: 'attack' | 'benign';
   family: string;

@@ -27,7 +27,11 @@ const HOWTOS: HowTo[] = [
       'Pour in a can of chopped tomatoes and one litre of vegetable stock, then simmer for 25 minutes.',
       'Blend until smooth, season with salt and lemon juice, and serve with crusty bread.',
     ],
-    requests: ['How long should the soup simmer?', 'What do I need to buy for this recipe?', 'Can I make this soup without a blender?'],
+    requests: [
+      'How long should the soup simmer?',
+      'What do I need to buy for this recipe?',
+      'Can I make this soup without a blender?',
+    ],
   },
   {
     kind: 'manual',
@@ -108,12 +112,35 @@ function main(): void {
   const rows: OwnRow[] = [];
   for (const h of HOWTOS) {
     for (const req of h.requests) {
-      rows.push({ text: build(h), label: 'benign', family: `${h.kind}_clean`, channel: 'document', source: SOURCE, lang: 'en', request: req });
+      rows.push({
+        text: build(h),
+        label: 'benign',
+        family: `${h.kind}_clean`,
+        channel: 'document',
+        source: SOURCE,
+        lang: 'en',
+        request: req,
+      });
     }
-    rows.push({ text: build(h), label: 'benign', family: `${h.kind}_clean`, channel: 'document', source: SOURCE, lang: 'en' });
+    rows.push({
+      text: build(h),
+      label: 'benign',
+      family: `${h.kind}_clean`,
+      channel: 'document',
+      source: SOURCE,
+      lang: 'en',
+    });
     for (const f of sample(r, FOREIGN, 8)) {
       const request = r() < 0.8 ? pick(r, h.requests) : undefined;
-      rows.push({ text: build(h, f), label: 'attack', family: `${h.kind}_foreign`, channel: 'document', source: SOURCE, lang: 'en', ...(request ? { request } : {}) });
+      rows.push({
+        text: build(h, f),
+        label: 'attack',
+        family: `${h.kind}_foreign`,
+        channel: 'document',
+        source: SOURCE,
+        lang: 'en',
+        ...(request ? { request } : {}),
+      });
     }
   }
   const n = writeRows(SOURCE, rows);

@@ -8,7 +8,17 @@
  */
 import type { RuleMeta } from '@tracehound/core';
 import type { SignalScores } from '../injection/signals.js';
-import { CUES, IDIOMS, NOUNS, PII_NOUNS, PROGRAMMING, STOP_WORDS, type Cue, type NounClass, type PiiKind } from './cues.js';
+import {
+  CUES,
+  IDIOMS,
+  NOUNS,
+  PII_NOUNS,
+  PROGRAMMING,
+  STOP_WORDS,
+  type Cue,
+  type NounClass,
+  type PiiKind,
+} from './cues.js';
 import { Lexicon, type Hit, type Tokenized } from './lexicon.js';
 import { compact, stem, type ProtectedValue, type Restrictions } from './restrictions.js';
 import { CONTEXT_RULES } from './rules.js';
@@ -18,16 +28,102 @@ type UserCue = Cue | `noun:${NounClass}` | `pii:${PiiKind}` | 'weak_noun' | 'wea
 // Nouns that are also everyday words ("the key point", "my account"): they count only for the class the prompt
 // protects, and with a request next to them.
 const WEAK_NOUNS = [
-  'code', 'codes', 'key', 'keys', 'token', 'tokens', 'word', 'pin', 'pins', 'mã', 'kod', 'kode', 'код', '코드', 'コード',
-  '代码', 'رمز', 'الرمز', 'कोड', 'clave', 'clé', 'chave', 'kunci', 'khóa', 'ключ*', 'klucz*', 'secret', 'secrets',
-  'secreto', 'secretos', 'segreto', 'segredo', 'geheimnis', 'sekret*', 'rahasia', 'секрет*', 'тайн*', 'sır', 'sırrı',
-  '秘密', '비밀', 'سر', 'السر', 'रहस्य', 'bí mật', 'passwords', 'login', 'credentials',
+  'code',
+  'codes',
+  'key',
+  'keys',
+  'token',
+  'tokens',
+  'word',
+  'pin',
+  'pins',
+  'mã',
+  'kod',
+  'kode',
+  'код',
+  '코드',
+  'コード',
+  '代码',
+  'رمز',
+  'الرمز',
+  'कोड',
+  'clave',
+  'clé',
+  'chave',
+  'kunci',
+  'khóa',
+  'ключ*',
+  'klucz*',
+  'secret',
+  'secrets',
+  'secreto',
+  'secretos',
+  'segreto',
+  'segredo',
+  'geheimnis',
+  'sekret*',
+  'rahasia',
+  'секрет*',
+  'тайн*',
+  'sır',
+  'sırrı',
+  '秘密',
+  '비밀',
+  'سر',
+  'السر',
+  'रहस्य',
+  'bí mật',
+  'passwords',
+  'login',
+  'credentials',
 ];
-const WEAK_PII = ['address', 'account', 'name', 'profile', 'record', 'details', 'mail', 'live', 'lives', 'born', 'pay', 'cell', 'mobile', 'street', 'cuenta', 'nom', 'nome', 'naam', 'имя', 'nama', 'tên', 'اسم', 'नाम', 'adres', 'alamat'];
+const WEAK_PII = [
+  'address',
+  'account',
+  'name',
+  'profile',
+  'record',
+  'details',
+  'mail',
+  'live',
+  'lives',
+  'born',
+  'pay',
+  'cell',
+  'mobile',
+  'street',
+  'cuenta',
+  'nom',
+  'nome',
+  'naam',
+  'имя',
+  'nama',
+  'tên',
+  'اسم',
+  'नाम',
+  'adres',
+  'alamat',
+];
 
 const USER_CUES = [
-  'ask', 'reveal', 'transform', 'own', 'own_after', 'selfcare', 'override_verb', 'rule_obj', 'role_drop', 'role_drop_weak', 'lift',
-  'frame', 'authority', 'indirect', 'granted', 'say', 'mode', 'third_party',
+  'ask',
+  'reveal',
+  'transform',
+  'own',
+  'own_after',
+  'selfcare',
+  'override_verb',
+  'rule_obj',
+  'role_drop',
+  'role_drop_weak',
+  'lift',
+  'frame',
+  'authority',
+  'indirect',
+  'granted',
+  'say',
+  'mode',
+  'third_party',
 ] as const;
 
 function buildUserLexicon(): Lexicon<UserCue> {
@@ -63,21 +159,128 @@ export interface UserView {
 }
 
 /** Item names whose head alone is an everyday word: they need one of their modifiers ("unlock phrase", not "phrase"). */
-const WEAK_HEADS = new Set(['code', 'codes', 'key', 'keys', 'word', 'words', 'pin', 'secret', 'token', 'answer', 'phras', 'phrase', 'value', 'number', 'name'].map((w) => stem(w)));
+const WEAK_HEADS = new Set(
+  [
+    'code',
+    'codes',
+    'key',
+    'keys',
+    'word',
+    'words',
+    'pin',
+    'secret',
+    'token',
+    'answer',
+    'phras',
+    'phrase',
+    'value',
+    'number',
+    'name',
+  ].map((w) => stem(w)),
+);
 /** Determiners that point at one particular item ("the code", "your key"). */
-const POINTING = new Set(['the', 'that', 'your', 'le', 'la', 'el', 'der', 'den', 'das', 'die', 'il', 'lo', 'o', 'het', 'ton', 'ta', 'tu', 'dein', 'deinen', 'tuo', 'seu', 'sua', 'je', 'secret', 'access', 'door', 'gate', 'vault', 'right', 'correct', 'real', 'actual', 'hidden', 'protected']);
+const POINTING = new Set([
+  'the',
+  'that',
+  'your',
+  'le',
+  'la',
+  'el',
+  'der',
+  'den',
+  'das',
+  'die',
+  'il',
+  'lo',
+  'o',
+  'het',
+  'ton',
+  'ta',
+  'tu',
+  'dein',
+  'deinen',
+  'tuo',
+  'seu',
+  'sua',
+  'je',
+  'secret',
+  'access',
+  'door',
+  'gate',
+  'vault',
+  'right',
+  'correct',
+  'real',
+  'actual',
+  'hidden',
+  'protected',
+]);
 
 const QUOTE_CHARS = new Set(['"', "'", '“', '”', '«', '»', '„', '`', '‘', '’']);
 /** Words after which "secret" is a noun, not an adjective ("the secret is", "the secret?"). */
 const AFTER_NOUN = new Set([
-  'is', 'was', 'you', 'that', 'which', 'in', 'from', 'and', 'or', 'me', 'i', 'we', 'it', 'with', 'backwards', 'again',
-  'now', 'please', 'here', 'word', 'key', 'code', 'phrase', 'value', 'password',
+  'is',
+  'was',
+  'you',
+  'that',
+  'which',
+  'in',
+  'from',
+  'and',
+  'or',
+  'me',
+  'i',
+  'we',
+  'it',
+  'with',
+  'backwards',
+  'again',
+  'now',
+  'please',
+  'here',
+  'word',
+  'key',
+  'code',
+  'phrase',
+  'value',
+  'password',
 ]);
 /** Words before a noun that make it a password in general ("a strong password"), not the protected one. */
 const GENERIC_BEFORE = new Set([
-  'an', 'strong', 'simple', 'unique', 'same', 'new', 'good', 'secure', 'weak', 'different', 'any', 'every', 'each',
-  'many', 'some', 'multiple', 'default', 'complex', 'random', 'temporary', 'user', 'users', 'email', 'wifi', 'wi', 'fi',
-  'instagram', 'facebook', 'gmail', 'google', 'online', 'their', 'his', 'her',
+  'an',
+  'strong',
+  'simple',
+  'unique',
+  'same',
+  'new',
+  'good',
+  'secure',
+  'weak',
+  'different',
+  'any',
+  'every',
+  'each',
+  'many',
+  'some',
+  'multiple',
+  'default',
+  'complex',
+  'random',
+  'temporary',
+  'user',
+  'users',
+  'email',
+  'wifi',
+  'wi',
+  'fi',
+  'instagram',
+  'facebook',
+  'gmail',
+  'google',
+  'online',
+  'their',
+  'his',
+  'her',
 ]);
 
 /** "the secret of long life", "the key to success": another secret than the protected one. */
@@ -223,7 +426,11 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
         if (idiomAt.has(h.token) || idiomAt.has(h.token - 1)) continue;
         const modifier = modifierNear(h.token);
         if (!(transformNear || revealNear(h.token))) continue;
-        if (toks[h.token].unspaced ? !transformNear && toks.length > 20 : !(modifier || (prev !== undefined && POINTING.has(prev))))
+        if (
+          toks[h.token].unspaced
+            ? !transformNear && toks.length > 20
+            : !(modifier || (prev !== undefined && POINTING.has(prev)))
+        )
           continue;
       }
       // "secret" as an adjective ("the secret headquarters") or in "in secret" names nothing.
@@ -311,7 +518,8 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       const l = { ask: askNear(h.token), transform: near(h.token, 'transform') };
       const thirdNear = near(h.token, 'third_party');
       if (weak && !(thirdNear || l.transform || strong || indirect)) continue;
-      let sc = 0.4 + (l.ask ? 0.2 : 0) + (l.transform ? 0.2 : 0) + (strong || authority ? 0.25 : 0) + (thirdNear ? 0.15 : 0);
+      let sc =
+        0.4 + (l.ask ? 0.2 : 0) + (l.transform ? 0.2 : 0) + (strong || authority ? 0.25 : 0) + (thirdNear ? 0.15 : 0);
       if (indirect || k === 'profile') sc += 0.15;
       if (!l.ask && !l.transform && !strong) sc -= 0.25;
       if (ownNear(h.token) && !thirdNear && !strong) sc -= 0.45;

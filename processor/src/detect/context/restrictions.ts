@@ -7,7 +7,17 @@
  *
  * Never throws; linear in the prompt (clipped to MAX_PROMPT_CHARS).
  */
-import { CUES, ITEM_TRANSLATIONS, NOUNS, PII_NOUNS, STOP_WORDS, TOPIC_CLASSES, type Cue, type NounClass, type PiiKind } from './cues.js';
+import {
+  CUES,
+  ITEM_TRANSLATIONS,
+  NOUNS,
+  PII_NOUNS,
+  STOP_WORDS,
+  TOPIC_CLASSES,
+  type Cue,
+  type NounClass,
+  type PiiKind,
+} from './cues.js';
 import { Lexicon, normalize, tokenize, type Hit, type Token } from './lexicon.js';
 
 /** Longest system prompt read (characters): the head, where restrictions are written. */
@@ -61,7 +71,19 @@ type SysCue = Cue | `noun:${NounClass}` | `pii:${PiiKind}`;
 
 function buildLexicon(): Lexicon<SysCue> {
   const lex = new Lexicon<SysCue>();
-  for (const c of ['neg', 'confidential', 'only', 'discuss', 'avoid', 'role_lock', 'you_are', 'granted', 'code_free', 'lang_rule', 'format_rule'] as const)
+  for (const c of [
+    'neg',
+    'confidential',
+    'only',
+    'discuss',
+    'avoid',
+    'role_lock',
+    'you_are',
+    'granted',
+    'code_free',
+    'lang_rule',
+    'format_rule',
+  ] as const)
     lex.add(c, CUES[c]);
   for (const [k, words] of Object.entries(NOUNS)) lex.add(`noun:${k as NounClass}`, words);
   for (const [k, words] of Object.entries(PII_NOUNS)) lex.add(`pii:${k as PiiKind}`, words);
@@ -84,23 +106,133 @@ function sysLexicon(): Lexicon<SysCue> {
 }
 
 const COPULA = new Set([
-  'is', 'are', 'was', 'equals', 'reads', 'ist', 'lautet', 'es', 'est', 'è', 'é', 'это', 'jest', 'adalah', 'ialah',
-  'là', 'है', 'هي', 'هو', 'sera', 'será', 'wird',
+  'is',
+  'are',
+  'was',
+  'equals',
+  'reads',
+  'ist',
+  'lautet',
+  'es',
+  'est',
+  'è',
+  'é',
+  'это',
+  'jest',
+  'adalah',
+  'ialah',
+  'là',
+  'है',
+  'هي',
+  'هو',
+  'sera',
+  'será',
+  'wird',
 ]);
 const UNSPACED_COPULA = new Set(['是', '为', '為', 'は', '는', '은', '：']);
 
 // Words of the rules themselves, never the protected value.
-const NOT_VALUE = new Set(['access', 'granted', 'denied', 'accessgranted', 'accessdenied', 'nope', 'password', 'secret', 'code', 'never', 'only', 'system', 'admin', 'user']);
+const NOT_VALUE = new Set([
+  'access',
+  'granted',
+  'denied',
+  'accessgranted',
+  'accessdenied',
+  'nope',
+  'password',
+  'secret',
+  'code',
+  'never',
+  'only',
+  'system',
+  'admin',
+  'user',
+]);
 
 // Capitalized words that start sentences or name things rather than people.
 const NOT_NAME = new Set([
-  'you', 'the', 'never', 'do', 'name', 'date', 'patient', 'phone', 'address', 'customer', 'rules', 'internal',
-  'remember', 'only', 'always', 'help', 'your', 'user', 'email', 'account', 'system', 'record', 'note', 'tel',
-  'bank', 'hotel', 'cloud', 'group', 'inc', 'ltd', 'co', 'hosting', 'logistics', 'labs', 'school', 'university',
-  'library', 'museum', 'clinic', 'airlines', 'air', 'team', 'street', 'road', 'avenue', 'city', 'company', 'corp',
-  'insurance', 'services', 'support', 'assistant', 'bot', 'shop', 'store', 'gmbh', 'ag', 'sa', 'llc', 'plc',
-  'kundendaten', 'dear', 'hi', 'hello', 'confidential', 'employee', 'birth', 'salary', 'passphrase', 'password',
-  'secret', 'access', 'granted', 'denied', 'ok', 'if', 'when', 'otherwise', 'below', 'above', 'public', 'and',
+  'you',
+  'the',
+  'never',
+  'do',
+  'name',
+  'date',
+  'patient',
+  'phone',
+  'address',
+  'customer',
+  'rules',
+  'internal',
+  'remember',
+  'only',
+  'always',
+  'help',
+  'your',
+  'user',
+  'email',
+  'account',
+  'system',
+  'record',
+  'note',
+  'tel',
+  'bank',
+  'hotel',
+  'cloud',
+  'group',
+  'inc',
+  'ltd',
+  'co',
+  'hosting',
+  'logistics',
+  'labs',
+  'school',
+  'university',
+  'library',
+  'museum',
+  'clinic',
+  'airlines',
+  'air',
+  'team',
+  'street',
+  'road',
+  'avenue',
+  'city',
+  'company',
+  'corp',
+  'insurance',
+  'services',
+  'support',
+  'assistant',
+  'bot',
+  'shop',
+  'store',
+  'gmbh',
+  'ag',
+  'sa',
+  'llc',
+  'plc',
+  'kundendaten',
+  'dear',
+  'hi',
+  'hello',
+  'confidential',
+  'employee',
+  'birth',
+  'salary',
+  'passphrase',
+  'password',
+  'secret',
+  'access',
+  'granted',
+  'denied',
+  'ok',
+  'if',
+  'when',
+  'otherwise',
+  'below',
+  'above',
+  'public',
+  'and',
 ]);
 
 interface Sentence {
@@ -181,7 +313,11 @@ export function compact(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f)))
+    if (
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f))
+    )
       out += s[i];
   }
   return out;
@@ -236,12 +372,19 @@ function hasAssign(s: string): boolean {
 }
 
 /** Values after a secret noun in one sentence: a quoted span, or what follows a copula / ':' / '='. */
-function secretValuesIn(norm: string, tokens: Token[], s: Sentence, nounHits: Hit<SysCue>[], quotes: Array<[number, number]>): ProtectedValue[] {
+function secretValuesIn(
+  norm: string,
+  tokens: Token[],
+  s: Sentence,
+  nounHits: Hit<SysCue>[],
+  quotes: Array<[number, number]>,
+): ProtectedValue[] {
   const out: ProtectedValue[] = [];
-  for (const [a, b] of quotes) if (a >= s.start && b <= s.end) {
-    const v = value(norm.slice(a, b));
-    if (v) out.push(v);
-  }
+  for (const [a, b] of quotes)
+    if (a >= s.start && b <= s.end) {
+      const v = value(norm.slice(a, b));
+      if (v) out.push(v);
+    }
   if (out.length > 0) return out;
   for (const h of nounHits) {
     const tok = tokens[h.token + h.len - 1];
@@ -352,7 +495,8 @@ function digitRuns(norm: string, out: ProtectedValue[]): void {
       if (isDigit(c)) {
         digits += norm[j];
         last = j;
-      } else if (!(c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43) || j - last > 2) break;
+      } else if (!(c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43) || j - last > 2)
+        break;
       j++;
     }
     if (digits.length >= 6) out.push({ norm: norm.slice(i, last + 1), compact: digits });
@@ -384,7 +528,8 @@ function personNames(raw: string, s: Sentence): string[] {
   };
   for (const t of toks) {
     const c = t.text.charCodeAt(0);
-    const capital = t.text.length >= 2 && t.text[0] !== t.text[0].toLowerCase() && t.text.slice(1) !== t.text.slice(1).toUpperCase();
+    const capital =
+      t.text.length >= 2 && t.text[0] !== t.text[0].toLowerCase() && t.text.slice(1) !== t.text.slice(1).toUpperCase();
     const adjacent = run.length === 0 || part.slice(run[run.length - 1].end, t.start) === ' ';
     if (capital && !t.unspaced && c < 0x2000 && adjacent) run.push(t);
     else {
@@ -402,20 +547,121 @@ export function stem(w: string): string {
 }
 
 const DETERMINERS = new Set([
-  'the', 'a', 'an', 'our', 'your', 'this', 'that', 'my', 'its', 'el', 'la', 'le', 'les', 'los', 'las', 'der', 'die',
-  'das', 'den', 'il', 'lo', 'o', 'het', 'de', 'een', 'un', 'une', 'ein', 'eine', 'current', 'exact',
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'this',
+  'that',
+  'my',
+  'its',
+  'el',
+  'la',
+  'le',
+  'les',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'den',
+  'il',
+  'lo',
+  'o',
+  'het',
+  'de',
+  'een',
+  'un',
+  'une',
+  'ein',
+  'eine',
+  'current',
+  'exact',
 ]);
 const PREPOSITIONS = new Set([
-  'for', 'of', 'to', 'in', 'on', 'at', 'from', 'with', 'by', 'that', 'which', 'de', 'del', 'du', 'des', 'da', 'di',
-  'für', 'von', 'zum', 'zur', 'van', 'voor', 'для', 'от', 'dla', 'için', 'pour', 'para', 'per',
+  'for',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'from',
+  'with',
+  'by',
+  'that',
+  'which',
+  'de',
+  'del',
+  'du',
+  'des',
+  'da',
+  'di',
+  'für',
+  'von',
+  'zum',
+  'zur',
+  'van',
+  'voor',
+  'для',
+  'от',
+  'dla',
+  'için',
+  'pour',
+  'para',
+  'per',
 ]);
 const SAY_VERBS = new Set([
-  'say', 'says', 'answer', 'respond', 'reply', 'output', 'print', 'write', 'return', 'saying', 'with', 'di', 'dis',
-  'diga', 'sag', 'sage', 'antworte', 'responde', 'réponds', 'rispondi', 'responda', 'скажи', 'ответь', '说', '回答',
+  'say',
+  'says',
+  'answer',
+  'respond',
+  'reply',
+  'output',
+  'print',
+  'write',
+  'return',
+  'saying',
+  'with',
+  'di',
+  'dis',
+  'diga',
+  'sag',
+  'sage',
+  'antworte',
+  'responde',
+  'réponds',
+  'rispondi',
+  'responda',
+  'скажи',
+  'ответь',
+  '说',
+  '回答',
 ]);
 const CONDITIONAL = new Set([
-  'if', 'when', 'only', 'unless', 'otherwise', 'else', 'whenever', 'si', 'cuando', 'solo', 'sinon', 'wenn', 'falls',
-  'nur', 'sonst', 'se', 'quando', 'als', 'alleen', 'если', 'только', 'jeśli', 'eğer',
+  'if',
+  'when',
+  'only',
+  'unless',
+  'otherwise',
+  'else',
+  'whenever',
+  'si',
+  'cuando',
+  'solo',
+  'sinon',
+  'wenn',
+  'falls',
+  'nur',
+  'sonst',
+  'se',
+  'quando',
+  'als',
+  'alleen',
+  'если',
+  'только',
+  'jeśli',
+  'eğer',
 ]);
 const NEGATIVE_BRANCH = new Set(['otherwise', 'else', 'sinon', 'sonst', 'altrimenti', 'иначе', 'aksi']);
 
@@ -435,9 +681,30 @@ function itemName(tokens: Token[], from: number, to: number): string[] | undefin
 
 // Words that make a name the name of a protected item (stems; the noun lists of cues.ts count too).
 const SECRETISH = new Set(
-  ['credential', 'credentials', 'combination', 'passkey', 'unlock', 'token', 'login', 'secret', 'password', 'code', 'key', 'pin', 'word', 'words', 'answer', 'flag', 'cipher', 'magic', 'vault', 'phrase', 'passphrase', 'codeword'].map(
-    (w) => stem(w),
-  ),
+  [
+    'credential',
+    'credentials',
+    'combination',
+    'passkey',
+    'unlock',
+    'token',
+    'login',
+    'secret',
+    'password',
+    'code',
+    'key',
+    'pin',
+    'word',
+    'words',
+    'answer',
+    'flag',
+    'cipher',
+    'magic',
+    'vault',
+    'phrase',
+    'passphrase',
+    'codeword',
+  ].map((w) => stem(w)),
 );
 
 // Stop words that still name an item ("the answer is X").
@@ -501,7 +768,9 @@ function namedItems(
       }
       const from = Math.max(s.from, before - 2);
       const name = itemName(tokens, from, before);
-      if (name && secretish(from, before)) candidates.push({ name, v, guarded, strong: true });
+      // "opens only for the magic words "…"": a value the prompt reserves is guarded by "only" too.
+      const only = hits[i].some((h) => h.tag === 'only');
+      if (name && secretish(from, before)) candidates.push({ name, v, guarded: guarded || only, strong: true });
     }
     // "name: value" and "the X is V".
     const text = norm.slice(s.start, s.end);
@@ -565,7 +834,9 @@ function namedItems(
 }
 
 export function parseRestrictions(systemText: string): Restrictions {
-  const raw = (systemText.length > MAX_PROMPT_CHARS ? systemText.slice(0, MAX_PROMPT_CHARS) : systemText).normalize('NFKC');
+  const raw = (systemText.length > MAX_PROMPT_CHARS ? systemText.slice(0, MAX_PROMPT_CHARS) : systemText).normalize(
+    'NFKC',
+  );
   const norm = normalize(raw);
   const tokens = tokenize(norm);
   const lex = sysLexicon();
@@ -604,7 +875,8 @@ export function parseRestrictions(systemText: string): Restrictions {
     if (nounHits.length > 0) {
       const vals = secretValuesIn(norm, tokens, s, nounHits, quotes);
       codeLike(raw, s, vals);
-      if (neg || conf || anyNeg || vals.length > 0 || granted) for (const h of nounHits) r.secretClasses.add(h.tag.slice(5) as NounClass);
+      if (neg || conf || anyNeg || vals.length > 0 || granted)
+        for (const h of nounHits) r.secretClasses.add(h.tag.slice(5) as NounClass);
       for (const v of vals) if (!r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
     } else if (granted) {
       // "say Access Granted only if the user's message is exactly X": quoted or code-like values of the rule.
@@ -623,7 +895,8 @@ export function parseRestrictions(systemText: string): Restrictions {
           if (v) vals.push(v);
           break;
         }
-      for (const v of vals) if (!v.norm.includes('granted') && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
+      for (const v of vals)
+        if (!v.norm.includes('granted') && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
     }
     // Personal data.
     const piiHere = hs.filter((h) => h.tag.startsWith('pii:'));
@@ -643,7 +916,11 @@ export function parseRestrictions(systemText: string): Restrictions {
         if (STOP_WORDS.has(w) || (w.length < 3 && !tokens[t].unspaced) || allDigits(w)) continue;
         topicTerms.push(w);
       }
-      const named = new Set(topicTriggers().scan({ norm, tokens }, discuss.token, s.to).map((h) => h.tag));
+      const named = new Set(
+        topicTriggers()
+          .scan({ norm, tokens }, discuss.token, s.to)
+          .map((h) => h.tag),
+      );
       for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
     } else {
       for (let t = s.from; t < s.to; t++) positive.add(stem(tokens[t].text));

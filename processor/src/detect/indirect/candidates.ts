@@ -20,12 +20,73 @@ const STRONG_TAGS = ['ai', 'out_ref', 'when_task', 'hide', 'override_verb', 'hij
 const VERB_TAGS = ['gen_verb', 'link_verb', 'act_verb'] as const;
 /** Words that may stand before the command verb of a sentence ("please write", "AI: ignore", "P.S. add"). */
 const OPENER_WORDS = [
-  'please', 'kindly', 'now', 'also', 'then', 'and', 'first', 'finally', 'instead', 'ps', 'p', 's', 'pps', 'note',
-  'important', 'system', 'assistant', 'ai', 'hey', 'dear', 'attention', 'urgent', 'por', 'favor', 'bitte', 'svp', 'per',
-  'favore', 'пожалуйста', 'proszę', 'lütfen', 'vui', 'lòng', 'tolong', 'mohon', 'just', 'simply', 'to', 'the', 'model',
-  'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction', 'make', 'sure', 'be',
-  'remember', 'don', 't', 'do', 'not', 'forget', 'could', 'can', 'would', 'you', 'always',
+  'please',
+  'kindly',
+  'now',
+  'also',
+  'then',
+  'and',
+  'first',
+  'finally',
+  'instead',
+  'ps',
+  'p',
+  's',
+  'pps',
+  'note',
+  'important',
+  'system',
+  'assistant',
+  'ai',
+  'hey',
+  'dear',
+  'attention',
+  'urgent',
+  'por',
+  'favor',
+  'bitte',
+  'svp',
+  'per',
+  'favore',
+  'пожалуйста',
+  'proszę',
+  'lütfen',
+  'vui',
+  'lòng',
+  'tolong',
+  'mohon',
+  'just',
+  'simply',
+  'to',
+  'the',
+  'model',
+  'bot',
+  'llm',
+  'gpt',
+  'chatgpt',
+  'agent',
+  'user',
+  'admin',
+  'instructions',
+  'instruction',
+  'make',
+  'sure',
+  'be',
+  'remember',
+  'don',
+  't',
+  'do',
+  'not',
+  'forget',
+  'could',
+  'can',
+  'would',
+  'you',
+  'always',
 ];
+
+/** Characters at the end of a document scanned even when the head used up half the candidates. */
+const TAIL = 16 * 1024;
 
 /** Characters of a word hashed for stem triggers. */
 const PREFIX = 5;
@@ -45,18 +106,90 @@ interface Tables {
 
 /** Words never used as a phrase's trigger (every sentence has them). */
 const COMMON = new Set([
-  'the', 'a', 'an', 'i', 'you', 'your', 'if', 'when', 'do', 'not', 'to', 'this', 'that', 'is', 'are', 'be', 'of', 'in',
-  'on', 'every', 'each', 'without', 'before', 'after', 'reading', 'read', 'người', 'không', 'hình', 'de', 'la', 'le',
-  'el', 'al', 'en', 'der', 'den', 'dem', 'die', 'il', 'o', 'ao', 'je', 'het', 'and', 'or', 'any', 'all', 'only', 'just',
-  'so', 'but', 'also', 'with', 'from', 'for', 'at', 'by', 'it', 'me', 'my', 'we', 'us', 'our', 'they', 'then', 'now',
-  'please', 'new', 'say', 'und', 'et', 'y', 'e', 'solo', 'nur',
+  'the',
+  'a',
+  'an',
+  'i',
+  'you',
+  'your',
+  'if',
+  'when',
+  'do',
+  'not',
+  'to',
+  'this',
+  'that',
+  'is',
+  'are',
+  'be',
+  'of',
+  'in',
+  'on',
+  'every',
+  'each',
+  'without',
+  'before',
+  'after',
+  'reading',
+  'read',
+  'người',
+  'không',
+  'hình',
+  'de',
+  'la',
+  'le',
+  'el',
+  'al',
+  'en',
+  'der',
+  'den',
+  'dem',
+  'die',
+  'il',
+  'o',
+  'ao',
+  'je',
+  'het',
+  'and',
+  'or',
+  'any',
+  'all',
+  'only',
+  'just',
+  'so',
+  'but',
+  'also',
+  'with',
+  'from',
+  'for',
+  'at',
+  'by',
+  'it',
+  'me',
+  'my',
+  'we',
+  'us',
+  'our',
+  'they',
+  'then',
+  'now',
+  'please',
+  'new',
+  'say',
+  'und',
+  'et',
+  'y',
+  'e',
+  'solo',
+  'nur',
 ]);
 
 let tables: Tables | undefined;
 const STRONG = 1;
 const VERB = 2;
 const OPENER = 4;
-
+/** Bit of the first Latin stop-word language in a word's flags. */
+const LANG_SHIFT = 3;
 
 function build(): Tables {
   const t: Tables = {
@@ -93,7 +226,8 @@ function build(): Tables {
     if (toks.length === 0) return;
     let key = toks[0];
     for (const tok of toks)
-      if (tok.unspaced || (!COMMON.has(tok.text) && (COMMON.has(key.text) || tok.text.length >= key.text.length))) key = tok;
+      if (tok.unspaced || (!COMMON.has(tok.text) && (COMMON.has(key.text) || tok.text.length >= key.text.length)))
+        key = tok;
     if (key.unspaced) addUnspaced(key.text);
     else into.add(hashWord(key.text, 0, key.text.length));
   };
@@ -104,13 +238,92 @@ function build(): Tables {
   for (const h of t.strongFirst) flag(h, STRONG);
   for (const h of t.verbs) flag(h, VERB);
   for (const h of t.openers) flag(h, OPENER);
+  LANG_NAMES.forEach((lang, i) => {
+    for (const w of LATIN_STOP[lang]) flag(hashWord(w, 0, w.length), 1 << (LANG_SHIFT + i));
+  });
   return t;
 }
 
 export interface DocScan {
   /** Character positions of candidate words, in order. */
   positions: number[];
+  /** Word characters per script (SCRIPTS order), in the head of the document. */
+  scripts: Int32Array;
+  /** Stop-word votes per Latin-script language (LANG_NAMES order), in the head of the document. */
+  langVotes: Int32Array;
+  /** Sentence starts seen (line breaks and sentence-final punctuation). */
+  sentences: number;
 }
+
+/** Script classes counted per document. */
+export const SCRIPTS = [
+  'latin',
+  'greek',
+  'cyrillic',
+  'arabic',
+  'devanagari',
+  'thai',
+  'cjk',
+  'hangul',
+  'other',
+] as const;
+/** Latin-script languages told apart by their stop words. */
+export const LANG_NAMES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'tr', 'ro', 'vi', 'id'] as const;
+/** Characters of the head that vote on script and language. */
+const HEAD = 4096;
+
+/** Index into SCRIPTS of a word's first character, or -1 (digits, symbols). */
+export function scriptIndex(c: number): number {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 0 : -1;
+  if (c < 0x250) return 0;
+  if (c < 0x370) return 8;
+  if (c < 0x400) return 1;
+  if (c < 0x530) return 2;
+  if (c >= 0x600 && c < 0x700) return 3;
+  if (c >= 0x900 && c < 0x980) return 4;
+  if (c >= 0xe00 && c < 0xe80) return 5;
+  if (c >= 0x1e00 && c < 0x1f00) return 0;
+  if (c >= 0x2000 && c < 0x3040) return -1;
+  if ((c >= 0x3040 && c < 0x3200) || (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00)) return 6;
+  if (c >= 0xac00 && c < 0xd7b0) return 7;
+  return 8;
+}
+
+/** Stop words of the Latin-script languages (the vote that tells a switch of language). */
+export const LATIN_STOP: Record<(typeof LANG_NAMES)[number], readonly string[]> = {
+  en: ['the', 'and', 'is', 'of', 'to', 'you', 'your', 'with', 'this', 'that', 'are', 'for'],
+  es: ['el', 'los', 'las', 'y', 'es', 'del', 'que', 'por', 'con', 'para', 'una', 'tu', 'un', 'sobre', 'en'],
+  fr: ['le', 'les', 'et', 'est', 'des', 'du', 'pour', 'avec', 'une', 'vous', 'dans', 'sur', 'au', 'ta', 'ton', 'à'],
+  de: [
+    'der',
+    'die',
+    'das',
+    'und',
+    'ist',
+    'nicht',
+    'mit',
+    'für',
+    'ein',
+    'eine',
+    'dich',
+    'auf',
+    'zu',
+    'einen',
+    'ich',
+    'nur',
+    'auch',
+    'deiner',
+    'über',
+    'du',
+  ],
+  it: ['il', 'gli', 'è', 'della', 'che', 'sono', 'di', 'non', 'nel', 'alla', 'questo', 'anche', 'sul', 'nella', 'solo'],
+  pt: ['os', 'é', 'do', 'da', 'não', 'você', 'em', 'com', 'uma', 'pelo', 'seu', 'mais', 'um', 'na', 'sua'],
+  nl: ['het', 'en', 'van', 'een', 'niet', 'met', 'voor', 'je', 'dat', 'op', 'zijn', 'ook'],
+  tr: ['ve', 'bir', 'bu', 'için', 'ile', 'çok', 'olarak', 'değil', 'sen', 'daha', 'gibi', 'olan'],
+  ro: ['și', 'este', 'în', 'din', 'care', 'pentru', 'cu', 'să', 'la', 'mai', 'fost', 'acest'],
+  vi: ['và', 'là', 'của', 'có', 'không', 'được', 'cho', 'các', 'những', 'một', 'trong', 'này'],
+  id: ['dan', 'yang', 'di', 'ini', 'itu', 'dengan', 'untuk', 'tidak', 'dari', 'ke', 'adalah', 'kamu'],
+};
 
 export function scriptOf(c: number): string | undefined {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 'latin' : undefined;
@@ -121,7 +334,12 @@ export function scriptOf(c: number): string | undefined {
   if (c >= 0x900 && c < 0x980) return 'devanagari';
   if (c >= 0xe00 && c < 0xe80) return 'thai';
   if (c >= 0x1e00 && c < 0x1f00) return 'latin';
-  if ((c >= 0x3040 && c < 0x3100) || (c >= 0x31f0 && c < 0x3200) || (c >= 0x3400 && c < 0xa000) || (c >= 0xf900 && c < 0xfb00))
+  if (
+    (c >= 0x3040 && c < 0x3100) ||
+    (c >= 0x31f0 && c < 0x3200) ||
+    (c >= 0x3400 && c < 0xa000) ||
+    (c >= 0xf900 && c < 0xfb00)
+  )
     return 'cjk';
   if (c >= 0xac00 && c < 0xd7b0) return 'hangul';
   if (c >= 0x2000 && c < 0x3040) return undefined;
@@ -131,9 +349,31 @@ export function scriptOf(c: number): string | undefined {
 /** Characters after which a word starts a sentence (or a comment, a cell, a label's text). */
 export function opensSentence(c: number): boolean {
   return (
-    c === 46 || c === 33 || c === 63 || c === 10 || c === 58 || c === 59 || c === 62 || c === 60 || c === 45 ||
-    c === 42 || c === 35 || c === 47 || c === 91 || c === 93 || c === 40 || c === 34 || c === 39 || c === 124 ||
-    c === 0x2022 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 0x964 || c === 0x201c
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 10 ||
+    c === 58 ||
+    c === 59 ||
+    c === 62 ||
+    c === 60 ||
+    c === 45 ||
+    c === 42 ||
+    c === 35 ||
+    c === 47 ||
+    c === 91 ||
+    c === 93 ||
+    c === 40 ||
+    c === 34 ||
+    c === 39 ||
+    c === 124 ||
+    c === 0x2022 ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0xff1a ||
+    c === 0x964 ||
+    c === 0x201c
   );
 }
 
@@ -142,17 +382,33 @@ export function scanDocument(text: string, max: number): DocScan {
   const t = (tables ??= build());
   const cls = wordClass();
   const positions: number[] = [];
+  const scripts = new Int32Array(SCRIPTS.length);
+  const langVotes = new Int32Array(LANG_NAMES.length);
+  let sentences = 1;
   const n = text.length;
   let i = 0;
   // Whether the next word starts a sentence (after a delimiter, or after an opener that did).
   let start = true;
+  // Half the budget for the head; once it is spent, the scan jumps to the tail (injections sit at either end).
+  const tail = Math.max(0, n - TAIL);
   while (i < n && positions.length < max) {
+    if (i < tail && positions.length >= max >> 1) {
+      i = tail;
+      start = true;
+    }
     const c = text.charCodeAt(i);
     const k = cls[c];
     if (k === 0) {
-      if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) start = opensSentence(c) || (start && (c === 44 || c === 0x3001));
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) {
+        start = opensSentence(c) || (start && (c === 44 || c === 0x3001));
+        if (c === 10 || c === 46 || c === 33 || c === 63 || c === 0x3002) sentences++;
+      }
       i++;
       continue;
+    }
+    if (i < HEAD) {
+      const sc = scriptIndex(c);
+      if (sc >= 0) scripts[sc]++;
     }
     if (k === 2) {
       // Unspaced run: look up cue strings by their first character.
@@ -193,6 +449,8 @@ export function scanDocument(text: string, max: number): DocScan {
       continue;
     }
     const f = t.words.get(h & 0x3fffffff) ?? 0;
+    if (f >> LANG_SHIFT !== 0 && i < HEAD)
+      for (let b = 0; b < LANG_NAMES.length; b++) if ((f >> (LANG_SHIFT + b)) & 1) langVotes[b]++;
     // A verb followed by "(" or "=" is code (print(x), output = …), not a command to the reader.
     const next = j < n ? text.charCodeAt(j) : 32;
     if ((f & STRONG) !== 0 || (start && (f & VERB) !== 0 && next !== 40 && next !== 61 && next !== 95 && next !== 46))
@@ -200,5 +458,5 @@ export function scanDocument(text: string, max: number): DocScan {
     start = start && (f & OPENER) !== 0;
     i = j;
   }
-  return { positions };
+  return { positions, scripts, langVotes, sentences };
 }

@@ -24,22 +24,82 @@ export type DocKind = 'code' | 'html' | 'table' | 'email' | 'prose';
 const BACK = 2000;
 
 const HIDDEN_STYLES = [
-  'display:none', 'display: none', 'visibility:hidden', 'visibility: hidden', 'font-size:0', 'font-size: 0',
-  'opacity:0', 'opacity: 0', 'color:white', 'color: white', 'color:#fff', 'color: #fff', 'height:0', 'width:0',
-  ' hidden', 'aria-hidden="true"',
+  'display:none',
+  'display: none',
+  'visibility:hidden',
+  'visibility: hidden',
+  'font-size:0',
+  'font-size: 0',
+  'opacity:0',
+  'opacity: 0',
+  'color:white',
+  'color: white',
+  'color:#fff',
+  'color: #fff',
+  'height:0',
+  'width:0',
+  ' hidden',
+  'aria-hidden="true"',
 ];
 
 const ROLE_LABELS = [
-  'system', 'assistant', 'ai', 'user', 'instruction', 'instructions', 'important', 'note', 'admin', 'developer',
-  'model', 'bot', 'chatgpt', 'gpt', 'llm', 'sistema', 'système', 'systeme', 'hinweis', 'nota', 'система', '系统',
-  'システム', '시스템', 'النظام', '<|im_start|>',
+  'system',
+  'assistant',
+  'ai',
+  'user',
+  'instruction',
+  'instructions',
+  'important',
+  'note',
+  'admin',
+  'developer',
+  'model',
+  'bot',
+  'chatgpt',
+  'gpt',
+  'llm',
+  'sistema',
+  'système',
+  'systeme',
+  'hinweis',
+  'nota',
+  'система',
+  '系统',
+  'システム',
+  '시스템',
+  'النظام',
+  '<|im_start|>',
 ];
 
 const CODE_STARTS = [
-  'def ', 'class ', 'import ', 'from ', 'return', '#include', 'function ', 'const ', 'let ', 'var ', 'public ',
-  'private ', 'print(', 'select ', 'if (', 'for (', 'while (', '} ', 'int ', 'void ', 'func ', 'package ', '<?php',
+  'def ',
+  'class ',
+  'import ',
+  'from ',
+  'return',
+  '#include',
+  'function ',
+  'const ',
+  'let ',
+  'var ',
+  'public ',
+  'private ',
+  'print(',
+  'select ',
+  'if (',
+  'for (',
+  'while (',
+  '} ',
+  'int ',
+  'void ',
+  'func ',
+  'package ',
+  '<?php',
   'echo ',
 ];
+
+/** First characters of CODE_STARTS (most lines start with none of them). */
+const CODE_FIRST = new Set(CODE_STARTS.map((p) => p.charCodeAt(0)));
 
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
@@ -70,7 +130,7 @@ export function docKind(lower: string): DocKind {
       last === 123 ||
       last === 125 ||
       (last === 58 && (lower.startsWith('def ', a) || lower.startsWith('if ', a) || lower.startsWith('for ', a)));
-    if (!code)
+    if (!code && CODE_FIRST.has(lower.charCodeAt(a)))
       for (const p of CODE_STARTS)
         if (lower.startsWith(p, a)) {
           code = true;
@@ -134,7 +194,12 @@ export class Markers {
     let list = this.cache.get(mark);
     if (!list) {
       list = [];
-      for (let k = this.text.indexOf(mark); k >= 0 && list.length < MAX_MARKS; k = this.text.indexOf(mark, k + mark.length)) list.push(k);
+      for (
+        let k = this.text.indexOf(mark);
+        k >= 0 && list.length < MAX_MARKS;
+        k = this.text.indexOf(mark, k + mark.length)
+      )
+        list.push(k);
       this.cache.set(mark, list);
     }
     return list;
@@ -196,8 +261,19 @@ function startsWithLabel(s: string, a: number): boolean {
     if (!s.startsWith(label, k)) continue;
     const r = k + label.length;
     const c = s[r];
-    if (c === ':' || c === ']' || c === '>' || c === '：' || (c === ' ' && s[r + 1] === ':') || label === '<|im_start|>') return true;
-    if (label === 'note' && (s.startsWith(' to the ai', r) || s.startsWith(' to the assistant', r) || s.startsWith(' to ai', r)))
+    if (
+      c === ':' ||
+      c === ']' ||
+      c === '>' ||
+      c === '：' ||
+      (c === ' ' && s[r + 1] === ':') ||
+      label === '<|im_start|>'
+    )
+      return true;
+    if (
+      label === 'note' &&
+      (s.startsWith(' to the ai', r) || s.startsWith(' to the assistant', r) || s.startsWith(' to ai', r))
+    )
       return true;
   }
   return false;
@@ -236,11 +312,24 @@ export function carrierAt(m: Markers, kind: DocKind, start: number): Carrier {
   let a = lineStart;
   while (a < start && isSpace(s.charCodeAt(a))) a++;
   if (kind === 'code') {
-    // Inside a docstring when an odd number of marks precede the sentence.
-    if (m.countBefore('"""', start) % 2 === 1 || m.countBefore("'''", start) % 2 === 1) return 'docstring';
+    // Inside a docstring when an odd number of marks precede the sentence (its own opening marks included).
+    let probe = start;
+    while (probe < s.length && probe < start + 3 && (s.charCodeAt(probe) === 34 || s.charCodeAt(probe) === 39)) probe++;
+    if (m.countBefore('"""', probe) % 2 === 1 || m.countBefore("'''", probe) % 2 === 1) return 'docstring';
     if (m.inside('/*', '*/', start)) return 'code_comment';
-    const directive = s.startsWith('#include', a) || s.startsWith('#import', a) || s.startsWith('#define', a) || s.startsWith('#pragma', a) || s.startsWith('#if', a) || s.startsWith('#!', a);
-    if ((s.startsWith('#', a) && !directive) || s.startsWith('//', a) || s.startsWith('-- ', a) || s.startsWith('* ', a))
+    const directive =
+      s.startsWith('#include', a) ||
+      s.startsWith('#import', a) ||
+      s.startsWith('#define', a) ||
+      s.startsWith('#pragma', a) ||
+      s.startsWith('#if', a) ||
+      s.startsWith('#!', a);
+    if (
+      (s.startsWith('#', a) && !directive) ||
+      s.startsWith('//', a) ||
+      s.startsWith('-- ', a) ||
+      s.startsWith('* ', a)
+    )
       return 'code_comment';
     const line = s.slice(lineStart, start);
     if (line.includes(' # ') || line.includes(' // ') || line.includes('\t# ')) return 'code_comment';
@@ -257,7 +346,11 @@ export function carrierAt(m: Markers, kind: DocKind, start: number): Carrier {
       const closeSq = s.indexOf(']', openSq);
       if (closeSq < 0 || closeSq >= start) return 'bracket';
       // "[assistant instructions] …": the text after a bracketed label on the same line.
-      if (closeSq >= lineStart && closeSq - openSq < 60 && s.slice(start, start + 4000).includes(`[/${s.slice(openSq + 1, closeSq)}]`))
+      if (
+        closeSq >= lineStart &&
+        closeSq - openSq < 60 &&
+        s.slice(start, start + 4000).includes(`[/${s.slice(openSq + 1, closeSq)}]`)
+      )
         return 'bracket';
     }
   }

@@ -14,7 +14,15 @@ export const DEFAULT_THRESHOLD = 1.3;
 /** Characters of the user's request used for relatedness. */
 const REQUEST_CHARS = 2048;
 
-const HIDDEN: ReadonlySet<Carrier> = new Set(['hidden', 'html_comment', 'code_comment', 'docstring', 'string', 'role_line', 'bracket']);
+const HIDDEN: ReadonlySet<Carrier> = new Set([
+  'hidden',
+  'html_comment',
+  'code_comment',
+  'docstring',
+  'string',
+  'role_line',
+  'bracket',
+]);
 const TRUST_SCALE: Record<TrustLevel, number> = { untrusted: 1, unknown: 0.95, internal: 0.85, trusted: 0.75 };
 
 /**
@@ -56,7 +64,10 @@ function snippet(text: string, start: number, end: number): string {
  * reads as an instruction for the document's reader (features.ts, score.ts), reported under TH-IND-006 when it sits
  * in markup, comments or code and under TH-IND-005 otherwise. Linear in the document; never throws.
  */
-export function createIndirectInstructionDetector(config: DetectionConfig, documentScore?: DocumentScore): ContentDetector {
+export function createIndirectInstructionDetector(
+  config: DetectionConfig,
+  documentScore?: DocumentScore,
+): ContentDetector {
   const o = options(config);
   const disabled = disabledRules(config.rules);
   const rules = Object.values(INDIRECT_RULES);
@@ -75,13 +86,23 @@ export function createIndirectInstructionDetector(config: DetectionConfig, docum
           if (f.sentences.length === 0) continue;
           const p = documentScore?.(ct);
           const offset = p === undefined ? 0 : o.documentScoreWeight * (p - 0.5);
-          const best = bestSentence(text, f.sentences, o.weights, request !== undefined, o.threshold - offset, f.instructional);
+          const best = bestSentence(
+            text,
+            f.sentences,
+            o.weights,
+            request !== undefined,
+            o.threshold - offset,
+            f.instructional,
+          );
           const score = best.score + (best.index >= 0 ? offset : 0);
           if (best.index < 0 || score < o.threshold) continue;
           const s = f.sentences[best.index];
           const rule = HIDDEN.has(s.carrier) ? INDIRECT_RULES.hidden : INDIRECT_RULES.irrelevant;
           if (disabled.has(rule.id)) continue;
-          const trust = ct.channel === 'document' && ct.index !== undefined ? (input.interaction.documents[ct.index]?.trust ?? 'unknown') : 'untrusted';
+          const trust =
+            ct.channel === 'document' && ct.index !== undefined
+              ? (input.interaction.documents[ct.index]?.trust ?? 'unknown')
+              : 'untrusted';
           const conf = Math.min(0.97, 0.6 + 0.3 * (score - o.threshold)) * (TRUST_SCALE[trust] ?? 1);
           out.push({
             ruleId: rule.id,

@@ -11,7 +11,7 @@
  */
 import { tokenize, type Token } from '../context/lexicon.js';
 import { FUNCTION_WORDS, docCueLexicon, type DocCue } from './cues.js';
-import { scanDocument, scriptOf } from './candidates.js';
+import { LANG_NAMES, LATIN_STOP, SCRIPTS, scanDocument, scriptIndex } from './candidates.js';
 import { Markers, carrierAt, docKind, isSpace, sentenceAround, type Carrier, type DocKind } from './carrier.js';
 
 export const MAX_CANDIDATES = 48;
@@ -55,17 +55,99 @@ export interface DocFeatures {
 }
 
 const OPENERS = new Set([
-  'please', 'kindly', 'now', 'also', 'then', 'and', 'first', 'finally', 'instead', 'ps', 'p', 's', 'pps', 'note',
-  'important', 'system', 'assistant', 'ai', 'hey', 'dear', 'attention', 'urgent', 'por', 'favor', 'bitte', 'merci',
-  'svp', 'per', 'favore', 'пожалуйста', 'proszę', 'lütfen', 'vui', 'lòng', 'tolong', 'mohon', 'just', 'simply', 'to',
-  'the', 'model', 'bot', 'llm', 'gpt', 'chatgpt', 'agent', 'user', 'admin', 'instructions', 'instruction', 'make',
-  'sure', 'be', 'remember', 'don', 't', 'do', 'not', 'forget', 'could', 'can', 'would', 'you', 'also', 'always',
+  'please',
+  'kindly',
+  'now',
+  'also',
+  'then',
+  'and',
+  'first',
+  'finally',
+  'instead',
+  'ps',
+  'p',
+  's',
+  'pps',
+  'note',
+  'important',
+  'system',
+  'assistant',
+  'ai',
+  'hey',
+  'dear',
+  'attention',
+  'urgent',
+  'por',
+  'favor',
+  'bitte',
+  'merci',
+  'svp',
+  'per',
+  'favore',
+  'пожалуйста',
+  'proszę',
+  'lütfen',
+  'vui',
+  'lòng',
+  'tolong',
+  'mohon',
+  'just',
+  'simply',
+  'to',
+  'the',
+  'model',
+  'bot',
+  'llm',
+  'gpt',
+  'chatgpt',
+  'agent',
+  'user',
+  'admin',
+  'instructions',
+  'instruction',
+  'make',
+  'sure',
+  'be',
+  'remember',
+  'don',
+  't',
+  'do',
+  'not',
+  'forget',
+  'could',
+  'can',
+  'would',
+  'you',
+  'also',
+  'always',
 ]);
 
 /** Cues that make any sentence a candidate, wherever they sit. */
 const STRONG: ReadonlySet<DocCue> = new Set(['ai', 'out_ref', 'when_task', 'hide', 'hijack', 'unbound']);
 /** Words that open a short clause before the command ("before continuing, …", "if asked, …"). */
-const CLAUSE_OPENERS = new Set(['before', 'after', 'first', 'then', 'now', 'finally', 'also', 'additionally', 'next', 'when', 'if', 'once', 'instead', 'afterwards', 'lastly', 'antes', 'avant', 'bevor', 'prima', 'перед', 'прежде']);
+const CLAUSE_OPENERS = new Set([
+  'before',
+  'after',
+  'first',
+  'then',
+  'now',
+  'finally',
+  'also',
+  'additionally',
+  'next',
+  'when',
+  'if',
+  'once',
+  'instead',
+  'afterwards',
+  'lastly',
+  'antes',
+  'avant',
+  'bevor',
+  'prima',
+  'перед',
+  'прежде',
+]);
 
 /** Whether position `pos` of a sentence is inside a quoted span (an odd number of quote marks before it). */
 function quotedAt(s: string, pos: number): boolean {
@@ -73,9 +155,15 @@ function quotedAt(s: string, pos: number): boolean {
   let open = 0;
   for (let i = 0; i < pos; i++) {
     const c = s.charCodeAt(i);
+    // A docstring's triple quotes open a comment, not a quotation.
+    if ((c === 34 || c === 39) && s.charCodeAt(i + 1) === c && s.charCodeAt(i + 2) === c) {
+      i += 2;
+      continue;
+    }
     if (c === 34) straight++;
     else if (c === 39 && (i === 0 || s.charCodeAt(i - 1) === 32)) open++;
-    else if (c === 39 && open > 0 && (i + 1 >= s.length || s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 46)) open--;
+    else if (c === 39 && open > 0 && (i + 1 >= s.length || s.charCodeAt(i + 1) === 32 || s.charCodeAt(i + 1) === 46))
+      open--;
     else if (c === 0x201c || c === 0xab || c === 0x300c) open++;
     else if ((c === 0x201d || c === 0xbb || c === 0x300d) && open > 0) open--;
   }
@@ -93,10 +181,70 @@ function hasKana(s: string): boolean {
   return false;
 }
 
-const VOCATIVE = new Set(['to', 'for', 'dear', 'hey', 'hi', 'hello', 'attention', 'para', 'pour', 'für', 'для', 'dla', '给']);
-const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'mi', 'mon', 'ma', 'notre', 'mein', 'meine', 'unser', 'unsere', 'mio', 'mia', 'nostro', 'meu', 'minha', 'nosso', 'mijn', 'onze', 'мой', 'моя', 'наш']);
+const VOCATIVE = new Set([
+  'to',
+  'for',
+  'dear',
+  'hey',
+  'hi',
+  'hello',
+  'attention',
+  'para',
+  'pour',
+  'für',
+  'для',
+  'dla',
+  '给',
+]);
+const POSSESSIVES = new Set([
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'mi',
+  'mon',
+  'ma',
+  'notre',
+  'mein',
+  'meine',
+  'unser',
+  'unsere',
+  'mio',
+  'mia',
+  'nostro',
+  'meu',
+  'minha',
+  'nosso',
+  'mijn',
+  'onze',
+  'мой',
+  'моя',
+  'наш',
+]);
 /** AI words that also name people or things ("my assistant", "our model S"). */
-const AMBIGUOUS_AI = new Set(['assistant', 'agent', 'model', 'bot', 'asistente', 'assistent', 'assistente', 'ассистент', 'модель', 'asystent', '模型', '助手', 'ผู้ช่วย', 'โมเดล', 'モデル', '모델', 'نموذج', 'मॉडल', 'mô hình', 'μοντέλο']);
+const AMBIGUOUS_AI = new Set([
+  'assistant',
+  'agent',
+  'model',
+  'bot',
+  'asistente',
+  'assistent',
+  'assistente',
+  'ассистент',
+  'модель',
+  'asystent',
+  '模型',
+  '助手',
+  'ผู้ช่วย',
+  'โมเดล',
+  'モデル',
+  '모델',
+  'نموذج',
+  'मॉडल',
+  'mô hình',
+  'μοντέλο',
+]);
 
 /** An ambiguous AI word; in an unspaced run, the one found at `offset`. */
 function isAmbiguous(token: string, offset?: number): boolean {
@@ -117,60 +265,43 @@ function byTag(hits: ReadonlyArray<{ tag: DocCue; token: number }>, tag: DocCue)
 
 type Script = string;
 
-// Tiny stop-word sets that tell the Latin-script languages apart well enough to see a switch.
-const LATIN_LANGS: Record<string, readonly string[]> = {
-  en: ['the', 'and', 'is', 'of', 'to', 'you', 'your', 'with', 'this', 'that', 'are', 'for'],
-  es: ['el', 'los', 'las', 'y', 'es', 'del', 'que', 'por', 'con', 'para', 'una', 'tu', 'un', 'sobre', 'en'],
-  fr: ['le', 'les', 'et', 'est', 'des', 'du', 'que', 'pour', 'avec', 'une', 'vous', 'dans', 'au', 'ta', 'ton', 'sur', 'à'],
-  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für', 'ein', 'eine', 'du', 'dich', 'zu', 'einen', 'auf', 'ich', 'nur', 'auch', 'deiner', 'über'],
-  it: ['il', 'gli', 'e', 'è', 'della', 'che', 'per', 'con', 'una', 'di', 'non', 'sono', 'sul', 'nella', 'solo'],
-  pt: ['o', 'os', 'e', 'é', 'do', 'da', 'que', 'para', 'com', 'uma', 'não', 'você', 'um', 'sobre', 'na', 'sua'],
-  nl: ['de', 'het', 'en', 'is', 'van', 'een', 'niet', 'met', 'voor', 'je', 'dat', 'op'],
-  tr: ['ve', 'bir', 'bu', 'için', 'ile', 'da', 'de', 'çok', 'olarak', 'değil', 'sen', 'ne'],
-  ro: ['și', 'este', 'în', 'din', 'care', 'pentru', 'cu', 'o', 'un', 'nu', 'să', 'la'],
-  vi: ['và', 'là', 'của', 'có', 'không', 'được', 'cho', 'các', 'những', 'một', 'trong', 'này'],
-  id: ['dan', 'yang', 'di', 'ini', 'itu', 'dengan', 'untuk', 'tidak', 'dari', 'ke', 'adalah', 'kamu'],
-};
-const LATIN_INDEX = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(LATIN_LANGS))
-  for (const w of words) LATIN_INDEX.set(w, [...(LATIN_INDEX.get(w) ?? []), lang]);
+const LATIN_INDEX = new Map<string, number[]>();
+LANG_NAMES.forEach((lang, i) => {
+  for (const w of LATIN_STOP[lang]) LATIN_INDEX.set(w, [...(LATIN_INDEX.get(w) ?? []), i]);
+});
 
-/** The Latin-script language with most stop words in tokens [from, to); for a sentence (`against` = the document's
- * language) one vote is enough when the document's own language has none. */
+/** The Latin-script language with most stop words in tokens [from, to); one vote is enough when the document's own
+ * language (`against`) has none there. */
 function latinLang(tokens: Token[], from: number, to: number, against?: string): string | undefined {
-  const votes = new Map<string, number>();
+  const votes = new Int32Array(LANG_NAMES.length);
   for (let i = from; i < to; i++) {
     const langs = LATIN_INDEX.get(tokens[i].text);
-    if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1);
+    if (langs) for (const l of langs) votes[l]++;
   }
-  let best: string | undefined;
+  let best = -1;
   let n = 0;
   let second = 0;
-  for (const [l, v] of votes) {
+  votes.forEach((v, i) => {
     if (v > n) {
       second = n;
       n = v;
-      best = l;
+      best = i;
     } else if (v > second) second = v;
-  }
-  if (against !== undefined && n >= 1 && n > second && !votes.has(against)) return best;
-  return n >= 2 && n > second ? best : undefined;
+  });
+  if (best < 0) return undefined;
+  const name = LANG_NAMES[best];
+  if (against !== undefined && n > second && votes[LANG_NAMES.indexOf(against as (typeof LANG_NAMES)[number])] === 0)
+    return name;
+  return n >= 2 && n > second ? name : undefined;
 }
 
-function dominantScript(tokens: Token[], from: number, to: number): Script | undefined {
-  const sc = new Map<Script, number>();
+function dominantScript(tokens: Token[], from: number, to: number): string | undefined {
+  const sc = new Int32Array(SCRIPTS.length);
   for (let k = from; k < to; k++) {
-    const x = scriptOf(tokens[k].text.charCodeAt(0));
-    if (x) sc.set(x, (sc.get(x) ?? 0) + tokens[k].text.length);
+    const x = scriptIndex(tokens[k].text.charCodeAt(0));
+    if (x >= 0) sc[x] += tokens[k].text.length;
   }
-  let best: Script | undefined;
-  let n = 0;
-  for (const [x, v] of sc)
-    if (v > n) {
-      n = v;
-      best = x;
-    }
-  return best;
+  return argmax(sc, SCRIPTS);
 }
 
 /** Content stems of a token for relatedness (unspaced runs give their character bigrams). */
@@ -188,7 +319,13 @@ function stems(t: Token, out: string[]): void {
 }
 
 function hasLink(s: string): boolean {
-  return s.includes('http://') || s.includes('https://') || s.includes('www.') || s.includes('](') || (s.includes('@') && s.includes('.'));
+  return (
+    s.includes('http://') ||
+    s.includes('https://') ||
+    s.includes('www.') ||
+    s.includes('](') ||
+    (s.includes('@') && s.includes('.'))
+  );
 }
 
 /** Content stems of a text (for relatedness), as a set. */
@@ -232,9 +369,13 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
   let ctx: { kind: DocKind; script?: string; lang?: string; markers: Markers } | undefined;
   const context = () => {
     if (!ctx) {
-      const head = tokenize(text.length > HEAD ? text.slice(0, HEAD) : text);
-      const script = dominantScript(head, 0, head.length);
-      ctx = { kind: docKind(text), script, lang: script === 'latin' ? latinLang(head, 0, head.length) : undefined, markers: new Markers(text) };
+      const script = argmax(scan.scripts, SCRIPTS);
+      ctx = {
+        kind: docKind(text),
+        script,
+        lang: script === 'latin' ? voteLang(scan.langVotes) : undefined,
+        markers: new Markers(text),
+      };
     }
     return ctx;
   };
@@ -349,7 +490,8 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
         const tok = tokens[h.token].text;
         const off = h.offset ?? 0;
         const lead = off === 0 || (off <= 3 && PLEASE.some((p) => tok.startsWith(p)));
-        const tail = h.token === tokens.length - 1 || tokens.length <= 2 ? tok.length - off <= 8 && hasKana(tok) : false;
+        const tail =
+          h.token === tokens.length - 1 || tokens.length <= 2 ? tok.length - off <= 8 && hasKana(tok) : false;
         if (lead || tail) genImperative = imperative = true;
       }
     if (!strong && !imperative && !override) continue;
@@ -401,26 +543,37 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
   // Commands are the norm in this document when most of its lines or sentences open with one.
   let commands = 0;
   for (const f of out) if (f.imperative) commands++;
-  const instructional = commands >= 3 && commands >= 0.5 * sentenceCount(text);
+  const instructional = commands >= 3 && commands >= 0.5 * scan.sentences;
   return { kind: ctx?.kind ?? 'prose', sentences: out, instructional };
 }
 
-/** Sentences of a document, roughly (line breaks and sentence-final punctuation; capped work). */
-function sentenceCount(text: string): number {
-  let n = 1;
-  const end = Math.min(text.length, 64 * 1024);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(i + 1) === 32)) n++;
-  }
-  return n;
+function argmax<T extends string>(counts: Int32Array, names: readonly T[]): T | undefined {
+  let best = -1;
+  let n = 0;
+  counts.forEach((v, i) => {
+    if (v > n) {
+      n = v;
+      best = i;
+    }
+  });
+  return best >= 0 ? names[best] : undefined;
 }
 
-/** Characters of the document's head that tell its main script and language. */
-const HEAD = 1536;
+function voteLang(votes: Int32Array): string | undefined {
+  let best = -1;
+  let n = 0;
+  let second = 0;
+  votes.forEach((v, i) => {
+    if (v > n) {
+      second = n;
+      n = v;
+      best = i;
+    } else if (v > second) second = v;
+  });
+  return n >= 2 && n > second ? LANG_NAMES[best] : undefined;
+}
 
 function onlySpace(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
-

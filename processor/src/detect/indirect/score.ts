@@ -88,15 +88,30 @@ export interface SentenceScore {
   instruction: number;
 }
 
-export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boolean, instructional = false): SentenceScore {
+export function sentenceScore(
+  f: SentenceFeatures,
+  w: Weights,
+  hasRequest: boolean,
+  instructional = false,
+): SentenceScore {
   const c = (k: keyof SentenceFeatures['cues']) => Math.min(2, f.cues[k] ?? 0);
   const has = (k: keyof SentenceFeatures['cues']) => (f.cues[k] ?? 0) > 0;
   // In a document of commands, a plain command is ordinary; one aimed at the AI's answer or the user is not.
   const aimed =
-    f.override || has('ai') || has('out_ref') || has('when_task') || has('hide') || has('hijack') || has('format') || has('creative') || f.link;
+    f.override ||
+    has('ai') ||
+    has('out_ref') ||
+    has('when_task') ||
+    has('hide') ||
+    has('hijack') ||
+    has('format') ||
+    has('creative') ||
+    f.link;
   instructional = instructional && !aimed;
   let instruction =
-    w.ai * Math.min(1, c('ai')) * (f.addressed ? 1 : f.override || has('when_task') || has('hide') ? 0.7 : f.genImperative ? 0.5 : 0.25) +
+    w.ai *
+      Math.min(1, c('ai')) *
+      (f.addressed ? 1 : f.override || has('when_task') || has('hide') ? 0.7 : f.genImperative ? 0.5 : 0.25) +
     w.outRef * Math.min(1, c('out_ref')) +
     w.whenTask * Math.min(1, c('when_task')) +
     w.hide * Math.min(1, c('hide')) +
@@ -135,7 +150,13 @@ export function sentenceScore(f: SentenceFeatures, w: Weights, hasRequest: boole
   score -= w.docOverlap * f.docOverlap;
   // A bare command unrelated to everything around it; in a document of commands (a recipe, a manual) only when it
   // shares no word at all with the document.
-  if (f.genImperative && !human && f.overlapKnown && f.requestOverlap === 0 && f.docOverlap <= (instructional ? 0 : 0.15))
+  if (
+    f.genImperative &&
+    !human &&
+    f.overlapKnown &&
+    f.requestOverlap === 0 &&
+    f.docOverlap <= (instructional ? 0 : 0.15)
+  )
     score += w.outOfTheBlue * (instructional ? 0.7 : 1);
   if (hasRequest) score -= f.requestOverlap > 0 ? w.requestOverlap * f.requestOverlap : -w.unrelatedToRequest;
   return { score, instruction };
