@@ -7,7 +7,7 @@
  *
  *   npx tsx processor/scripts/eval-context.ts [--docs] [--prompts] [--misses GROUP] [--fp GROUP]
  */
-import { type Channel, type Detection, emptyInteraction, type Interaction } from '@tracehound/core';
+import { type Detection, emptyInteraction, type Interaction } from '@tracehound/core';
 import { detectionDefaults } from '../src/detect/config.js';
 import type { ChannelText, ContentDetector } from '../src/detect/detector.js';
 import { expandTexts } from '../src/detect/injection/expand.js';

@@ -3,7 +3,6 @@
  * are most often written in (en, es, fr, de, it, pt, nl, ru, pl, tr, zh, ja, ko, ar, hi, vi, id). General vocabulary
  * only — the words a restriction or a request is made of — never phrases of any dataset. A trailing '*' is a stem.
  */
-import { Lexicon } from './lexicon.js';
 
 /** What a protected item is called: the noun classes a system prompt protects and a user asks for. */
 export type NounClass = 'password' | 'code' | 'key' | 'word' | 'pin' | 'secret';
@@ -2904,10 +2903,3 @@ export const TOPIC_CLASSES: Record<string, TopicClass> = {
     ],
   },
 };
-
-/** Build a lexicon over a record of tag → phrases. */
-export function lexiconOf<T extends string>(groups: Partial<Record<T, readonly string[]>>): Lexicon<T> {
-  const lex = new Lexicon<T>();
-  for (const [tag, phrases] of Object.entries(groups) as Array<[T, readonly string[]]>) lex.add(tag, phrases);
-  return lex;
-}

@@ -223,10 +223,3 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
     if (!list.includes(v)) list.push(v);
   } else m.set(k, [v]);
 }
-
-/** The set of tags a list of hits contains. */
-export function tagSet<T extends string>(hits: readonly Hit<T>[]): Set<T> {
-  const s = new Set<T>();
-  for (const h of hits) s.add(h.tag);
-  return s;
-}

@@ -325,27 +325,6 @@ export const LATIN_STOP: Record<(typeof LANG_NAMES)[number], readonly string[]> 
   id: ['dan', 'yang', 'di', 'ini', 'itu', 'dengan', 'untuk', 'tidak', 'dari', 'ke', 'adalah', 'kamu'],
 };
 
-export function scriptOf(c: number): string | undefined {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 'latin' : undefined;
-  if (c < 0x250) return 'latin';
-  if (c >= 0x370 && c < 0x400) return 'greek';
-  if (c >= 0x400 && c < 0x530) return 'cyrillic';
-  if (c >= 0x600 && c < 0x700) return 'arabic';
-  if (c >= 0x900 && c < 0x980) return 'devanagari';
-  if (c >= 0xe00 && c < 0xe80) return 'thai';
-  if (c >= 0x1e00 && c < 0x1f00) return 'latin';
-  if (
-    (c >= 0x3040 && c < 0x3100) ||
-    (c >= 0x31f0 && c < 0x3200) ||
-    (c >= 0x3400 && c < 0xa000) ||
-    (c >= 0xf900 && c < 0xfb00)
-  )
-    return 'cjk';
-  if (c >= 0xac00 && c < 0xd7b0) return 'hangul';
-  if (c >= 0x2000 && c < 0x3040) return undefined;
-  return 'other';
-}
-
 /** Characters after which a word starts a sentence (or a comment, a cell, a label's text). */
 export function opensSentence(c: number): boolean {
   return (

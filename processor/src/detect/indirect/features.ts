@@ -263,8 +263,6 @@ function byTag(hits: ReadonlyArray<{ tag: DocCue; token: number }>, tag: DocCue)
   return out;
 }
 
-type Script = string;
-
 const LATIN_INDEX = new Map<string, number[]>();
 LANG_NAMES.forEach((lang, i) => {
   for (const w of LATIN_STOP[lang]) LATIN_INDEX.set(w, [...(LATIN_INDEX.get(w) ?? []), i]);

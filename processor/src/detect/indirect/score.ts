@@ -183,7 +183,9 @@ export function bestSentence(
   sentences.forEach((f, i) => {
     f.docOverlap = 0;
     f.overlapKnown = false;
-    let { score, instruction } = sentenceScore(f, w, hasRequest, instructional);
+    const first = sentenceScore(f, w, hasRequest, instructional);
+    const instruction = first.instruction;
+    let score = first.score;
     // Relatedness: needed when the sentence would fire, or when a bare command could be out of the blue.
     if (score >= threshold || (instruction > 0 && f.genImperative && score + w.outOfTheBlue >= threshold)) {
       overlap(text, f);
