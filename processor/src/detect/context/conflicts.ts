@@ -353,7 +353,8 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   for (const v of byTag.get('override_verb') ?? [])
     for (const o of byTag.get('rule_obj') ?? []) {
       const d = o.token - v.token;
-      if ((d >= 0 && d <= 5) || (toks[o.token].unspaced && d >= -3 && d <= 0)) explicit = true;
+      // The rules after the verb ("ignore the rules"), or before it where the verb comes last ("… konuda … unut").
+      if ((d >= 0 && d <= 5) || (d >= -4 && d <= 0)) explicit = true;
     }
   const strong =
     explicit ||
