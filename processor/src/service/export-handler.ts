@@ -8,6 +8,7 @@ import type { ExportHandler, ExportOutcome, ExportRequest } from '../otlp/export
 import type { Forwarder, ForwardResult } from '../otlp/forwarder.js';
 import { indexItems, LOG_SHAPE, TRACE_SHAPE } from '../otlp/item-index.js';
 import { JsonError, jsonRequestToProtobuf } from '../otlp/json.js';
+import { OutOfRangeError } from '../otlp/json-fields.js';
 import { T } from '../otlp/proto.js';
 import { errorMessage } from '../otlp/responses.js';
 import { validateMessage } from '../otlp/validate.js';
@@ -67,6 +68,7 @@ export class ServiceExportHandler implements ExportHandler {
         body = jsonRequestToProtobuf(signal, body);
         gzipped = undefined; // the client's bytes are JSON, not what we forward
       } catch (err) {
+        if (err instanceof OutOfRangeError) return fail('TH_VALUE_OUT_OF_RANGE', err.message);
         return fail('TH_BAD_REQUEST', err instanceof JsonError ? err.message : 'invalid OTLP/JSON');
       }
     }
@@ -109,7 +111,11 @@ export class ServiceExportHandler implements ExportHandler {
         batch instanceof WireTraceBatch ? await this.o.pipeline.runTraces(batch) : await this.o.pipeline.runLogs(batch);
       m.processorDuration.observe({ signal }, this.now() - t0);
       if (!run.ok) {
-        // The batch is abandoned, not forwarded: the client keeps it and retries (the stage already logged why).
+        // The batch is not forwarded: the client keeps it and retries (the runner already logged why).
+        if (run.reason === 'failed') {
+          m.refused[signal].inc({ transport, reason: 'stage_failed' }, valid);
+          return fail('TH_STAGE_UNAVAILABLE', `stage ${run.stage} failed`, this.o.retryAfterSeconds);
+        }
         m.refused[signal].inc({ transport, reason: 'stage_timeout' }, valid);
         return fail(
           'TH_STAGE_TIMEOUT',

@@ -40,14 +40,16 @@ describe('Pipeline', () => {
     expect(batch.forwardBody()).toBe(body); // nothing edited: the very same bytes
   });
 
-  it('a failing stage is reported and its edits rolled back; other stages keep theirs', async () => {
+  it('a failing stage is reported, its edits rolled back, and the batch refused (fails closed); later stages do not run', async () => {
     const failed: string[] = [];
+    const ran: string[] = [];
     const body = request(['a']);
     const batch = new WireTraceBatch(body, indexItems(TRACE_SHAPE, body));
     const p = new Pipeline(
       [
         stage('good', (b) => b.setSpanAttributes(b.spans()[0].ref, { kept: 1 })),
         stage('bad', (b) => {
+          ran.push('bad');
           b.setSpanAttributes(b.spans()[0].ref, { dropped: 1 });
           b.emitLogs([
             {
@@ -62,12 +64,14 @@ describe('Pipeline', () => {
           ]);
           throw new Error('boom');
         }),
+        stage('after', () => void ran.push('after')),
       ],
       silentLogger,
       { stageFailed: (s) => failed.push(s) },
     );
-    await p.runTraces(batch);
+    expect(await p.runTraces(batch)).toEqual({ ok: false, reason: 'failed', stage: 'bad' });
     expect(failed).toEqual(['bad']);
+    expect(ran).toEqual(['bad']);
     expect(batch.emittedLogs()).toHaveLength(0);
     const span = (
       T.ExportTraceServiceRequest.decode(batch.forwardBody()) as unknown as {
