@@ -7,7 +7,14 @@ export interface ErrorSpec {
   /** HTTP status when the error is answered to a client (0 when it never is). */
   status: number;
   /** gRPC status code name when answered over gRPC. */
-  grpc?: 'INVALID_ARGUMENT' | 'RESOURCE_EXHAUSTED' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'UNIMPLEMENTED' | 'INTERNAL';
+  grpc?:
+    | 'INVALID_ARGUMENT'
+    | 'RESOURCE_EXHAUSTED'
+    | 'UNAVAILABLE'
+    | 'UNAUTHENTICATED'
+    | 'UNIMPLEMENTED'
+    | 'DEADLINE_EXCEEDED'
+    | 'INTERNAL';
   message: string;
 }
 
@@ -34,6 +41,11 @@ export const ERROR_CATALOGUE = {
   TH_BODY_TOO_LARGE: { status: 413, grpc: 'RESOURCE_EXHAUSTED', message: 'the request body exceeds the size limit' },
   TH_UNSUPPORTED_MEDIA_TYPE: { status: 415, grpc: 'INVALID_ARGUMENT', message: 'unsupported content type' },
   TH_UNSUPPORTED_ENCODING: { status: 415, grpc: 'INVALID_ARGUMENT', message: 'unsupported content encoding' },
+  TH_REQUEST_TIMEOUT: {
+    status: 408,
+    grpc: 'DEADLINE_EXCEEDED',
+    message: 'the request body did not arrive within server.bodyTimeoutMs',
+  },
   TH_UNAUTHORIZED: { status: 401, grpc: 'UNAUTHENTICATED', message: 'missing or invalid bearer token' },
   TH_NOT_FOUND: { status: 404, grpc: 'UNIMPLEMENTED', message: 'no such endpoint' },
   TH_REVIEW_CONFLICT: { status: 409, message: 'the suppression id is taken, or the API suppression limit is reached' },
@@ -53,7 +65,8 @@ export const ERROR_CATALOGUE = {
   TH_STAGE_UNAVAILABLE: {
     status: 503,
     grpc: 'UNAVAILABLE',
-    message: 'a pipeline stage failed on this batch, so it was not forwarded (never unscanned or unredacted), retry later',
+    message:
+      'a pipeline stage failed on this batch, so it was not forwarded (never unscanned or unredacted), retry later',
   },
   // Pipeline (never answered to clients: counted and logged)
   TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage threw' },

@@ -26,6 +26,12 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Time the pipeline stages may take on one batch before it is answered 503 TH_STAGE_TIMEOUT (ms; 0: none). */
   stageTimeoutMs?: number;
+  /** Time a client has to send the request headers, from the connection's first byte of a request (HTTP; ms). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole body once the headers are in; then 408 TH_REQUEST_TIMEOUT (ms). */
+  bodyTimeoutMs?: number;
+  /** An idle keep-alive connection (no request in progress) is closed after this long (ms). */
+  idleTimeoutMs?: number;
 }
 
 export interface ForwardConfig {

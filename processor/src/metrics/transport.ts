@@ -18,6 +18,7 @@ export interface TransportMetrics {
   processorDuration: Histogram<'signal'>;
   stageErrors: Counter<'stage' | 'signal'>;
   inflightBytes: Gauge<never>;
+  inflightBytesPeak: Gauge<never>;
   emittedLogs: Counter<never>;
 }
 
@@ -76,6 +77,10 @@ export function createTransportMetrics(registry: Registry): TransportMetrics {
     inflightBytes: getOrCreateGauge(registry, {
       name: 'tracehound_inflight_bytes',
       help: 'Bytes of requests currently held by the receivers (compressed and decompressed).',
+    }),
+    inflightBytesPeak: getOrCreateGauge(registry, {
+      name: 'tracehound_inflight_bytes_peak',
+      help: 'Highest tracehound_inflight_bytes since start: how much of server.maxInFlightBytes the load needed.',
     }),
     emittedLogs: getOrCreateCounter(registry, {
       name: 'tracehound_emitted_log_records_total',

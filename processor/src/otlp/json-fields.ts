@@ -20,6 +20,8 @@ export class OutOfRangeError extends Error {
 }
 
 type Obj = Record<string, unknown>;
+/** String.prototype.toWellFormed (ES2024; in every Node this package supports). */
+type WellFormable = string & { toWellFormed(): string };
 
 const ID_FIELDS = new Set(['traceId', 'spanId', 'parentSpanId']);
 const MAX_DEPTH = 64;
@@ -94,7 +96,7 @@ function fieldValue(field: protobuf.Field, v: unknown, path: string, depth: numb
     checkInteger(v, range, path, field.type);
     return v;
   }
-  if (field.type === 'string') return typeof v === 'string' ? v.toWellFormed() : v;
+  if (field.type === 'string') return typeof v === 'string' ? (v as WellFormable).toWellFormed() : v;
   if (field.type === 'bytes' && ID_FIELDS.has(field.name) && typeof v === 'string')
     return isHex(v) ? Buffer.from(v, 'hex') : Buffer.alloc(1);
   return v;

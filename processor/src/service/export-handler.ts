@@ -58,6 +58,10 @@ export class ServiceExportHandler implements ExportHandler {
     return outcome;
   }
 
+  refusedEarly(signal: Signal, transport: ExportRequest['transport'], code: ErrorCode): void {
+    this.o.metrics.requests.inc({ transport, signal, code });
+  }
+
   private async process(req: ExportRequest): Promise<ExportOutcome> {
     const { signal, transport } = req;
     const m = this.o.metrics;

@@ -61,7 +61,15 @@ function withDeadline(p: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 export function createService(opts: ServiceOptions): Service {
-  const { server, forward } = opts.config;
+  const { forward } = opts.config;
+  // Options a structural (embedder's or test's) config may leave out get their documented defaults here.
+  const server: ServerConfig = {
+    ...opts.config.server,
+    stageTimeoutMs: opts.config.server.stageTimeoutMs ?? serverDefaults.stageTimeoutMs,
+    headersTimeoutMs: opts.config.server.headersTimeoutMs ?? serverDefaults.headersTimeoutMs,
+    bodyTimeoutMs: opts.config.server.bodyTimeoutMs ?? serverDefaults.bodyTimeoutMs,
+    idleTimeoutMs: opts.config.server.idleTimeoutMs ?? serverDefaults.idleTimeoutMs,
+  };
   const logger = (opts.logger ?? createLogger()).child({ component: 'service' });
   const registry = opts.registry ?? getDefaultRegistry();
   const metrics = createTransportMetrics(registry);
@@ -69,7 +77,7 @@ export function createService(opts: ServiceOptions): Service {
     opts.stages,
     logger,
     { stageFailed: (stage, signal) => metrics.stageErrors.inc({ stage, signal }) },
-    { stageTimeoutMs: server.stageTimeoutMs ?? serverDefaults.stageTimeoutMs },
+    { stageTimeoutMs: server.stageTimeoutMs },
   );
   const forwarder = new Forwarder(forward);
   const handler = new ServiceExportHandler({
@@ -79,7 +87,7 @@ export function createService(opts: ServiceOptions): Service {
     logger,
     retryAfterSeconds: server.retryAfterSeconds,
   });
-  const budget = new InflightBudget(server.maxInFlightBytes, metrics.inflightBytes);
+  const budget = new InflightBudget(server.maxInFlightBytes, metrics.inflightBytes, metrics.inflightBytesPeak);
 
   let started = false;
   let draining = false;

@@ -95,7 +95,11 @@ function logsJson(): Record<string, unknown> {
           {
             scope: { name: 'opentelemetry.instrumentation.openai' },
             logRecords: [
-              { ...ids, eventName: 'gen_ai.user.message', body: { kvlistValue: { values: [kv('content', str(`hé ${MARK}`))] } } },
+              {
+                ...ids,
+                eventName: 'gen_ai.user.message',
+                body: { kvlistValue: { values: [kv('content', str(`hé ${MARK}`))] } },
+              },
               {
                 ...ids,
                 attributes: [kv('event.name', str('gen_ai.choice')), kv(`x.${MARK}`, str(MARK))],
@@ -181,8 +185,10 @@ describe('bad-input fuzz: invalid UTF-8 and out-of-range numbers never mean "for
     const before = g.hop.requests.length;
     const answer = await send(transport, signal, body);
     const forwarded = g.hop.requests.slice(before);
-    for (const r of forwarded) expect(r.body.includes(Buffer.from(SECRET)), `raw secret forwarded (${r.path})`).toBe(false);
-    if (expectOk !== 'either') expect(answer.ok, `${transport} ${signal}: ${answer.status} ${answer.code}`).toBe(expectOk);
+    for (const r of forwarded)
+      expect(r.body.includes(Buffer.from(SECRET)), `raw secret forwarded (${r.path})`).toBe(false);
+    if (expectOk !== 'either')
+      expect(answer.ok, `${transport} ${signal}: ${answer.status} ${answer.code}`).toBe(expectOk);
     if (!answer.ok) {
       expect([400, 3]).toContain(answer.status); // HTTP 400 or gRPC INVALID_ARGUMENT: a client error, not retried
       expect(forwarded.filter((r) => r.path === `/v1/${signal}`)).toHaveLength(0);
@@ -276,6 +282,8 @@ describe('bad-input fuzz: invalid UTF-8 and out-of-range numbers never mean "for
 
   it('no stage ever failed on any of it', async () => {
     expect(await metricValue(g.service, 'tracehound_stage_errors_total')).toBe(0);
-    expect(await metricValue(g.service, 'tracehound_receiver_requests_total', { code: 'TH_STAGE_UNAVAILABLE' })).toBe(0);
+    expect(await metricValue(g.service, 'tracehound_receiver_requests_total', { code: 'TH_STAGE_UNAVAILABLE' })).toBe(
+      0,
+    );
   });
 });

@@ -119,9 +119,20 @@ describe('direct span view decoding', () => {
   });
 
   it('decodes invalid UTF-8 with U+FFFD replacement, like the lenient protobufjs reader (strict protobufjs throws)', () => {
-    for (const bad of [[0xc3, 0x28], [0xff], [0x80, 0x80, 0x41], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x98]]) {
+    for (const bad of [
+      [0xc3, 0x28],
+      [0xff],
+      [0x80, 0x80, 0x41],
+      [0xe2, 0x82],
+      [0xed, 0xa0, 0x80],
+      [0xf0, 0x9f, 0x98],
+    ]) {
       const name = Buffer.concat([Buffer.from('ab'), Buffer.from(bad), Buffer.from('cd')]);
-      const span = Buffer.concat([T.Span.encode({ traceId: id(1, 16), spanId: id(2, 8) }).finish(), Buffer.from([0x2a, name.length]), name]);
+      const span = Buffer.concat([
+        T.Span.encode({ traceId: id(1, 16), spanId: id(2, 8) }).finish(),
+        Buffer.from([0x2a, name.length]),
+        name,
+      ]);
       const ss = Buffer.concat([Buffer.from([0x12]), encodeVarint(span.length), span]);
       const rs = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss.length), ss]);
       const body = Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs.length), rs]);
