@@ -57,4 +57,8 @@ export interface FindingsOutputConfig {
   console: boolean;
   /** Forward findings as OTLP log records to the next hop. */
   forward: boolean;
+  /** Finding log records queued at most for the next hop; beyond it new ones are dropped and counted. */
+  forwardQueueSize?: number;
+  /** How long a finding log record is retried before it is dropped and counted (ms). */
+  forwardRetryMs?: number;
 }

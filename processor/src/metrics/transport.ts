@@ -20,6 +20,7 @@ export interface TransportMetrics {
   inflightBytes: Gauge<never>;
   inflightBytesPeak: Gauge<never>;
   emittedLogs: Counter<never>;
+  findingsQueue: { queued: Gauge<never>; forwarded: Counter<never>; dropped: Counter<'reason'> };
 }
 
 const ITEM: Record<Signal, string> = { traces: 'spans', logs: 'log_records', metrics: 'metric_requests' };
@@ -84,7 +85,22 @@ export function createTransportMetrics(registry: Registry): TransportMetrics {
     }),
     emittedLogs: getOrCreateCounter(registry, {
       name: 'tracehound_emitted_log_records_total',
-      help: 'Log records emitted by pipeline stages (findings) and queued for the next hop.',
+      help: 'Log records emitted by pipeline stages (findings) for acknowledged batches, queued for the next hop.',
     }),
+    findingsQueue: {
+      queued: getOrCreateGauge(registry, {
+        name: 'tracehound_findings_forward_queue_records',
+        help: 'Finding log records waiting to be delivered to the next hop (bounded by findings.forwardQueueSize).',
+      }),
+      forwarded: getOrCreateCounter(registry, {
+        name: 'tracehound_findings_forwarded_total',
+        help: 'Finding log records the next hop accepted.',
+      }),
+      dropped: getOrCreateCounter(registry, {
+        name: 'tracehound_findings_forward_dropped_total',
+        help: 'Finding log records dropped before the next hop accepted them (reason: queue_full|rejected|expired|shutdown).',
+        labelNames: ['reason'],
+      }),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { describeError, type Logger } from '../log/logger.js';
 import type { LogBatch, TraceBatch } from '@tracehound/core';
+import { withBatchEffects, type BatchEffects } from './acknowledgement.js';
 import type { PipelineStage } from './stage.js';
 
 /**
@@ -76,19 +77,38 @@ export class Pipeline {
     return this.abandoned;
   }
 
-  runTraces(batch: TraceBatch): Promise<PipelineRun> {
-    return this.run('traces', batch, (stage) => (stage.processTraces ? () => stage.processTraces!(batch) : undefined));
+  /**
+   * Runs the stages on a trace batch. With `effects`, what the stages defer until acknowledgement (finding sink
+   * writes: acknowledgement.ts) is held there for the caller to commit or discard with its answer.
+   */
+  runTraces(batch: TraceBatch, effects?: BatchEffects): Promise<PipelineRun> {
+    return this.run(
+      'traces',
+      batch,
+      (stage) => (stage.processTraces ? () => stage.processTraces!(batch) : undefined),
+      effects,
+    );
   }
 
-  runLogs(batch: LogBatch): Promise<PipelineRun> {
-    return this.run('logs', batch, (stage) => (stage.processLogs ? () => stage.processLogs!(batch) : undefined));
+  runLogs(batch: LogBatch, effects?: BatchEffects): Promise<PipelineRun> {
+    return this.run(
+      'logs',
+      batch,
+      (stage) => (stage.processLogs ? () => stage.processLogs!(batch) : undefined),
+      effects,
+    );
   }
 
   private async run(
     signal: 'traces' | 'logs',
     batch: object,
-    callOf: (stage: PipelineStage) => (() => void | Promise<void>) | undefined,
+    stageCall: (stage: PipelineStage) => (() => void | Promise<void>) | undefined,
+    effects: BatchEffects | undefined,
   ): Promise<PipelineRun> {
+    const callOf = (stage: PipelineStage): (() => void | Promise<void>) | undefined => {
+      const call = stageCall(stage);
+      return call && effects ? () => withBatchEffects(effects, call) : call;
+    };
     const timeoutMs = this.options.stageTimeoutMs ?? 0;
     if (timeoutMs > 0 && this.abandoned >= (this.options.maxAbandoned ?? 8)) {
       // Stages are stuck on earlier batches: do not hand them more memory to pin.

@@ -3,7 +3,6 @@ import type { ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Signal, TransportMetrics } from '../metrics/transport.js';
 import { WireLogBatch, WireTraceBatch } from '../otlp/batch.js';
-import { encodeEmittedLogs } from '../otlp/emitted.js';
 import type { ExportHandler, ExportOutcome, ExportRequest } from '../otlp/export-types.js';
 import type { Forwarder, ForwardResult } from '../otlp/forwarder.js';
 import { indexItems, LOG_SHAPE, TRACE_SHAPE } from '../otlp/item-index.js';
@@ -13,11 +12,17 @@ import { T } from '../otlp/proto.js';
 import { errorMessage } from '../otlp/responses.js';
 import { validateMessage } from '../otlp/validate.js';
 import { WireError } from '../otlp/wire.js';
+import { BatchEffects } from '../pipeline/acknowledgement.js';
 import type { Pipeline } from '../pipeline/runner.js';
+import type { FindingLogQueue } from './finding-log-queue.js';
 
 /**
  * The transport-independent core of an export: decode/validate, index, run the pipeline, forward, and decide the
  * answer. HTTP and gRPC receivers both call it, so limits, partial success and back-pressure behave the same.
+ *
+ * The answer depends on the batch's own data only: it is acknowledged once the next hop accepted it. Its effects —
+ * findings handed to the sinks, finding log records queued for the next hop (finding-log-queue.ts) — happen only
+ * then; a batch answered 429/503/400 emits nothing, so the client's retry does not duplicate findings.
  */
 
 const REQUEST_TYPE: Record<Signal, protobuf.Type> = {
@@ -29,6 +34,8 @@ const REQUEST_TYPE: Record<Signal, protobuf.Type> = {
 export interface ExportHandlerOptions {
   pipeline: Pipeline;
   forwarder: Forwarder;
+  /** Where finding log records of acknowledged batches go (absent: they are not forwarded). */
+  findingLogs?: FindingLogQueue;
   metrics: TransportMetrics;
   logger: Logger;
   retryAfterSeconds: number;
@@ -109,12 +116,16 @@ export class ServiceExportHandler implements ExportHandler {
       rejected > 0 ? `${rejected} ${shape.itemName}(s) rejected: ${batch.index.invalidReason}` : undefined;
     if (valid === 0) return this.settle(signal, transport, 0, rejected, rejectMessage, []);
 
+    const effects = new BatchEffects();
     if (!this.o.pipeline.empty) {
       const t0 = this.now();
       const run =
-        batch instanceof WireTraceBatch ? await this.o.pipeline.runTraces(batch) : await this.o.pipeline.runLogs(batch);
+        batch instanceof WireTraceBatch
+          ? await this.o.pipeline.runTraces(batch, effects)
+          : await this.o.pipeline.runLogs(batch, effects);
       m.processorDuration.observe({ signal }, this.now() - t0);
       if (!run.ok) {
+        effects.discard();
         // The batch is not forwarded: the client keeps it and retries (the runner already logged why).
         if (run.reason === 'failed') {
           m.refused[signal].inc({ transport, reason: 'stage_failed' }, valid);
@@ -129,18 +140,23 @@ export class ServiceExportHandler implements ExportHandler {
       }
     }
 
-    const sends: Promise<ForwardResult>[] = [];
+    const results: ForwardResult[] = [];
     if (this.o.forwarder.enabled) {
       const unchanged = batch.unchanged();
-      sends.push(this.o.forwarder.send(signal, batch.forwardBody(), unchanged ? gzipped : undefined));
-      const emitted = batch.emittedLogs();
-      if (emitted.length > 0) {
-        m.emittedLogs.inc(emitted.length);
-        sends.push(this.o.forwarder.send('logs', encodeEmittedLogs(emitted)));
-      }
+      results.push(await this.o.forwarder.send(signal, batch.forwardBody(), unchanged ? gzipped : undefined));
     }
-    const results = await Promise.all(sends);
-    return this.settle(signal, transport, valid, rejected, rejectMessage, results);
+    const outcome = this.settle(signal, transport, valid, rejected, rejectMessage, results);
+    if (!outcome.ok) {
+      effects.discard();
+      return outcome;
+    }
+    effects.commit();
+    const emitted = batch.emittedLogs();
+    if (emitted.length > 0 && this.o.forwarder.enabled && this.o.findingLogs) {
+      m.emittedLogs.inc(emitted.length);
+      this.o.findingLogs.enqueue(emitted);
+    }
+    return outcome;
   }
 
   private settle(
@@ -183,6 +199,6 @@ export class ServiceExportHandler implements ExportHandler {
     const last = this.lastWarn.get(code);
     if (last !== undefined && t - last < 10) return;
     this.lastWarn.set(code, t);
-    this.o.logger.warn({ code, ...fields }, 'forwarding failed');
+    this.o.logger.warn({ code, ...fields }, `forwarding ${String(fields.signal)} failed`);
   }
 }

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { serverDefaults } from '../config/sections/server.js';
-import type { ForwardConfig, ServerConfig } from '../config/types.js';
+import { findingsDefaults } from '../config/sections/findings.js';
+import type { FindingsOutputConfig, ForwardConfig, ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { getDefaultRegistry } from '../metrics/registry.js';
 import { createTransportMetrics } from '../metrics/transport.js';
@@ -12,6 +13,7 @@ import { createHttpReceiver } from '../otlp/http-receiver.js';
 import { Pipeline } from '../pipeline/runner.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ServiceExportHandler } from './export-handler.js';
+import { FindingLogQueue } from './finding-log-queue.js';
 import { InflightBudget } from './inflight.js';
 import { registerOpsRoutes } from './ops-routes.js';
 
@@ -24,6 +26,8 @@ import { registerOpsRoutes } from './ops-routes.js';
 export interface ServiceConfig {
   server: ServerConfig;
   forward: ForwardConfig;
+  /** The finding log queue's bounds (findings.forwardQueueSize, forwardRetryMs); defaults when absent. */
+  findings?: Pick<FindingsOutputConfig, 'forwardQueueSize' | 'forwardRetryMs'>;
 }
 
 export interface ServiceOptions {
@@ -80,9 +84,17 @@ export function createService(opts: ServiceOptions): Service {
     { stageTimeoutMs: server.stageTimeoutMs },
   );
   const forwarder = new Forwarder(forward);
+  const findingLogs = new FindingLogQueue({
+    send: (body) => forwarder.send('logs', body),
+    maxRecords: opts.config.findings?.forwardQueueSize ?? findingsDefaults.forwardQueueSize!,
+    maxRetryMs: opts.config.findings?.forwardRetryMs ?? findingsDefaults.forwardRetryMs!,
+    metrics: metrics.findingsQueue,
+    logger,
+  });
   const handler = new ServiceExportHandler({
     pipeline,
     forwarder,
+    findingLogs,
     metrics,
     logger,
     retryAfterSeconds: server.retryAfterSeconds,
@@ -140,6 +152,8 @@ export function createService(opts: ServiceOptions): Service {
     }
     if (grpc) closing.push(grpc.shutdown(Math.max(0, left())));
     await Promise.all(closing);
+    // Finding records of acknowledged batches get the rest of the deadline to reach the next hop.
+    await findingLogs.shutdown(Math.max(left(), 0));
     if (!(await withDeadline(pipeline.shutdown(), Math.max(left(), 1000)))) {
       logger.warn({ code: 'TH_STAGE_FAILED', op: 'shutdown' }, 'stages did not shut down before the deadline');
     }
