@@ -45,7 +45,13 @@ export class EngineMetrics {
   private readonly providers = new LabelLimiter(20);
   private readonly operations = new LabelLimiter(20);
 
-  constructor(registry: Registry, clock: () => number = Date.now, toolHostAllowlist: readonly string[] = []) {
+  constructor(
+    registry: Registry,
+    clock: () => number = Date.now,
+    toolHostAllowlist: readonly string[] = [],
+    /** The content engine's running totals (exported as counters at scrape time). */
+    contentStats?: () => { truncatedTexts: number; detectorErrors: number },
+  ) {
     this.toolHostAllowlist = toolHostAllowlist
       .map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''))
       .filter((h) => h.length > 0)
@@ -143,6 +149,30 @@ export class EngineMetrics {
       buckets: [16, 64, 256, 512, 1024, 2048, 4096, 16384],
       registers,
     });
+    if (contentStats) {
+      const exported = { truncatedTexts: 0, detectorErrors: 0 };
+      const fromStats = (name: string, help: string, key: keyof typeof exported) =>
+        new Counter({
+          name,
+          help,
+          registers,
+          collect() {
+            const total = contentStats()[key];
+            if (total > exported[key]) this.inc(total - exported[key]);
+            exported[key] = total;
+          },
+        });
+      fromStats(
+        'tracehound_scan_truncated_texts_total',
+        'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
+        'truncatedTexts',
+      );
+      fromStats(
+        'tracehound_detector_errors_total',
+        'Detector calls that threw on one input (TH_DETECTOR_FAILED); the other detectors still ran.',
+        'detectorErrors',
+      );
+    }
     new Gauge({
       name: 'tracehound_active_entities',
       help: 'Distinct sessions, users and API keys seen in the last 5 minutes (entity: session|user|api_key).',

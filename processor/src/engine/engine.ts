@@ -97,7 +97,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
-  const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist);
+  const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   if (options.outputSinks !== false) {
