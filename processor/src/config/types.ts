@@ -20,6 +20,8 @@ export interface ServerConfig {
   maxInFlightBytes: number;
   /** Optional bearer token required on every receiver request (env TRACEHOUND_AUTH_TOKEN). */
   authToken?: string;
+  /** /metrics requires the authToken too (/healthz and /readyz stay open for probes). */
+  metricsAuth?: boolean;
   /** Seconds suggested to clients in Retry-After. */
   retryAfterSeconds: number;
   /** Deadline for draining in-flight work on SIGTERM (ms). */

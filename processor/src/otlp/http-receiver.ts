@@ -103,6 +103,22 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
+  // What fastify itself refuses before a route runs (a Content-Type it cannot parse: empty, parameters only,
+  // malformed, oversized) is answered in the project's format too, never fastify's own error body.
+  app.setErrorHandler((err: { code?: string; statusCode?: number }, request, reply) => {
+    request.raw.resume();
+    const code: ErrorCode =
+      err.code?.startsWith('FST_ERR_CTP_') && err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'TH_UNSUPPORTED_MEDIA_TYPE'
+        : err.statusCode === 413
+          ? 'TH_BODY_TOO_LARGE'
+          : 'TH_BAD_REQUEST';
+    const signal = ROUTES.find(([path]) => request.url.split('?')[0] === path)?.[1];
+    if (signal) handler.refusedEarly(signal, 'http', code);
+    const detail = code === 'TH_UNSUPPORTED_MEDIA_TYPE' ? 'use application/x-protobuf or application/json' : undefined;
+    return sendError(reply, 'json', code, detail, 0);
+  });
+
   app.setNotFoundHandler((request, reply) => {
     sendError(
       reply,

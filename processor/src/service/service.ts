@@ -115,7 +115,11 @@ export function createService(opts: ServiceOptions): Service {
     let grpcPort = 0;
     if (server.http.enabled) {
       http = createHttpReceiver({ server, handler, budget, isDraining, logger });
-      registerOpsRoutes(http, { registry, isReady: () => started && !draining });
+      registerOpsRoutes(http, {
+        registry,
+        isReady: () => started && !draining,
+        metricsToken: server.metricsAuth ? server.authToken : undefined,
+      });
       await http.listen({ host: server.http.host, port: server.http.port });
       httpPort = (http.server.address() as AddressInfo).port;
     }

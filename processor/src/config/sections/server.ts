@@ -16,6 +16,7 @@ export const serverDefaults: ServerConfig = {
   retryAfterSeconds: 5,
   shutdownTimeoutMs: 10_000,
   stageTimeoutMs: 5_000,
+  metricsAuth: false,
   headersTimeoutMs: 10_000,
   bodyTimeoutMs: 30_000,
   idleTimeoutMs: 120_000,
@@ -58,6 +59,13 @@ function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean })
       code: 'TH_CONFIG_CONFLICT',
       path: ['grpc', 'port'],
       message: `the http and grpc receivers cannot share port ${s.http.port}`,
+    });
+  }
+  if (s.metricsAuth && !s.authToken) {
+    issues.push({
+      code: 'TH_CONFIG_MISSING',
+      path: ['authToken'],
+      message: 'server.metricsAuth needs server.authToken (or TRACEHOUND_AUTH_TOKEN): /metrics is checked against it',
     });
   }
   if (s.maxInFlightBytes < s.maxBodyBytes) {
@@ -107,7 +115,13 @@ export const serverSection = defineSection({
       authToken: {
         type: 'string',
         minLength: 16,
-        description: 'Bearer token every receiver request must carry (Authorization: Bearer ...). Unset: no auth.',
+        description:
+          'Bearer token every receiver request must carry (Authorization: Bearer ...; the scheme in any case). Unset: no auth. /healthz and /readyz never need it; /metrics only with metricsAuth.',
+      },
+      metricsAuth: {
+        type: 'boolean',
+        description:
+          'Require the authToken on /metrics too (Prometheus: authorization.credentials). Off by default so an existing scrape keeps working; /healthz and /readyz stay open for liveness and readiness probes.',
       },
       retryAfterSeconds: {
         type: 'integer',
