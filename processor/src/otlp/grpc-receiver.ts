@@ -180,17 +180,13 @@ export class GrpcReceiver {
     });
   }
 
-  /** Stops accepting and waits for in-flight calls; after `deadlineMs` cancels what is left. */
-  shutdown(deadlineMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.server.forceShutdown();
-        resolve();
-      }, deadlineMs);
-      this.server.tryShutdown(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** Stops accepting new calls; resolves once every call in flight has been answered. */
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+
+  /** Cancels every call still open (after close() did not finish in time). */
+  forceShutdown(): void {
+    this.server.forceShutdown();
   }
 }

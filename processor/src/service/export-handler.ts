@@ -50,19 +50,46 @@ function fail(code: ErrorCode, detail?: string, retryAfterSeconds?: number): Exp
 export class ServiceExportHandler implements ExportHandler {
   private readonly now: () => number;
   private lastWarn = new Map<string, number>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private expired = false;
 
   constructor(private readonly o: ExportHandlerOptions) {
     this.now = o.now ?? (() => performance.now() / 1000);
   }
 
   async handle(req: ExportRequest): Promise<ExportOutcome> {
-    const outcome = await this.process(req);
-    this.o.metrics.requests.inc({
-      transport: req.transport,
-      signal: req.signal,
-      code: outcome.ok ? 'OK' : outcome.code,
-    });
-    return outcome;
+    const work = this.process(req);
+    this.inflight.add(work);
+    try {
+      const outcome = await work;
+      this.o.metrics.requests.inc({
+        transport: req.transport,
+        signal: req.signal,
+        code: outcome.ok ? 'OK' : outcome.code,
+      });
+      return outcome;
+    } finally {
+      this.inflight.delete(work);
+    }
+  }
+
+  /** Exports being handled right now. */
+  get pending(): number {
+    return this.inflight.size;
+  }
+
+  /** Resolves once no export is being handled (those in flight now have their answer). */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  /**
+   * The shutdown deadline passed: from now on nothing more is forwarded. Exports in flight that have not reached the
+   * next hop are answered 503 TH_SHUTTING_DOWN (the client retries elsewhere or after the restart); those whose
+   * data is on its way get the next hop's verdict.
+   */
+  expire(): void {
+    this.expired = true;
   }
 
   refusedEarly(signal: Signal, transport: ExportRequest['transport'], code: ErrorCode): void {
@@ -140,6 +167,15 @@ export class ServiceExportHandler implements ExportHandler {
       }
     }
 
+    if (this.expired) {
+      effects.discard();
+      m.refused[signal].inc({ transport, reason: 'shutdown' }, valid);
+      return fail(
+        'TH_SHUTTING_DOWN',
+        'the shutdown deadline passed before the batch was forwarded',
+        this.o.retryAfterSeconds,
+      );
+    }
     const results: ForwardResult[] = [];
     if (this.o.forwarder.enabled) {
       const unchanged = batch.unchanged();
@@ -177,10 +213,15 @@ export class ServiceExportHandler implements ExportHandler {
     if (valid > 0) {
       m.sendFailed[signal].inc({ reason: failed.reason }, valid);
       m.refused[signal].inc(
-        { transport, reason: failed.retryable ? 'next_hop_unavailable' : 'next_hop_rejected' },
+        {
+          transport,
+          reason:
+            failed.reason === 'shutdown' ? 'shutdown' : failed.retryable ? 'next_hop_unavailable' : 'next_hop_rejected',
+        },
         valid,
       );
     }
+    if (failed.reason === 'shutdown') return fail('TH_SHUTTING_DOWN', failed.message, this.o.retryAfterSeconds);
     this.warnThrottled(failed.retryable ? 'TH_NEXT_HOP_UNAVAILABLE' : 'TH_BAD_REQUEST', {
       signal,
       reason: failed.reason,

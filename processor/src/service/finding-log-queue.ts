@@ -95,8 +95,11 @@ export class FindingLogQueue {
     return this.length === 0;
   }
 
-  /** Delivers what it can within `deadlineMs`, then stops; what is left is dropped and counted ('shutdown'). */
-  async shutdown(deadlineMs: number): Promise<void> {
+  /**
+   * Delivers what it can within `deadlineMs`, then stops; what is left is dropped and counted ('shutdown'). Resolves
+   * with the number of records dropped so.
+   */
+  async shutdown(deadlineMs: number): Promise<number> {
     await this.flush(deadlineMs);
     this.stopped = true;
     this.wakeUp();
@@ -106,6 +109,7 @@ export class FindingLogQueue {
     this.head = 0;
     if (left > 0) this.drop('shutdown', left);
     this.o.metrics.queued.set(0);
+    return left;
   }
 
   private async pump(): Promise<void> {
