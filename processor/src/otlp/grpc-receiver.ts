@@ -89,8 +89,10 @@ export class GrpcReceiver {
   }
 
   /**
-   * A call whose message has not fully arrived within server.bodyTimeoutMs of its metadata is ended with
-   * DEADLINE_EXCEEDED (TH_REQUEST_TIMEOUT): a stalled upload does not hold its stream and partial message forever.
+   * Before a call's message is read: refused at once (RESOURCE_EXHAUSTED, TH_OVERLOADED) while the in-flight budget
+   * is used up — grpc-js reads and decompresses messages before any handler runs, so this is the earliest point —
+   * and ended with DEADLINE_EXCEEDED (TH_REQUEST_TIMEOUT) when its message has not fully arrived within
+   * server.bodyTimeoutMs of its metadata: a stalled upload does not hold its stream and partial message forever.
    */
   private readonly bodyDeadline: grpc.ServerInterceptor = (descriptor, call) => {
     const timeoutMs = this.o.server.bodyTimeoutMs ?? 0;
@@ -99,6 +101,19 @@ export class GrpcReceiver {
       start: (next) =>
         next({
           onReceiveMetadata: (metadata, nextMetadata) => {
+            if (this.o.budget.inUse >= this.o.budget.maxBytes) {
+              // Already over budget: refuse before the message is read (and inflated by grpc-js).
+              const signal = SIGNAL_OF_PATH.get(descriptor.path);
+              if (signal) this.o.handler.refusedEarly(signal, 'grpc', 'TH_OVERLOADED');
+              const status = grpcCodeOf('TH_OVERLOADED');
+              const details = errorMessage('TH_OVERLOADED');
+              call.sendStatus({
+                code: status,
+                details,
+                metadata: statusMetadata(status, details, this.o.server.retryAfterSeconds),
+              });
+              return;
+            }
             if (timeoutMs > 0) {
               timer = setTimeout(() => {
                 const signal = SIGNAL_OF_PATH.get(descriptor.path);
