@@ -56,7 +56,6 @@ const rng = seededRng(4242);
 
 const hopSpans = new Map<string, number>();
 const hopFindings = new Map<string, number>();
-let hopFindingRecords = 0;
 
 function hopMode(path: string): number {
   const t = now();
@@ -66,7 +65,20 @@ function hopMode(path: string): number {
   return 200;
 }
 
-type Obj = Record<string, any>;
+interface PbAttr {
+  key: string;
+  value?: { stringValue?: string };
+}
+interface PbTraces {
+  resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: Array<{ spanId?: Uint8Array; traceId?: Uint8Array }> }> }>;
+}
+interface PbLogs {
+  resourceLogs?: Array<{
+    scopeLogs?: Array<{
+      logRecords?: Array<{ eventName?: string; spanId?: Uint8Array; traceId?: Uint8Array; attributes?: PbAttr[] }>;
+    }>;
+  }>;
+}
 const hex = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString('hex') : '');
 
 const hop = http.createServer((req, res) => {
@@ -78,7 +90,7 @@ const hop = http.createServer((req, res) => {
       let body = Buffer.concat(chunks);
       if (req.headers['content-encoding'] === 'gzip') body = zlib.gunzipSync(body);
       if (req.url === '/v1/traces') {
-        const r = decodeLenient(T.ExportTraceServiceRequest, body) as unknown as Obj;
+        const r = decodeLenient(T.ExportTraceServiceRequest, body) as unknown as PbTraces;
         for (const rs of r.resourceSpans ?? [])
           for (const ss of rs.scopeSpans ?? [])
             for (const sp of ss.spans ?? []) {
@@ -86,15 +98,14 @@ const hop = http.createServer((req, res) => {
               hopSpans.set(k, (hopSpans.get(k) ?? 0) + 1);
             }
       } else if (req.url === '/v1/logs') {
-        const r = decodeLenient(T.ExportLogsServiceRequest, body) as unknown as Obj;
+        const r = decodeLenient(T.ExportLogsServiceRequest, body) as unknown as PbLogs;
         for (const rl of r.resourceLogs ?? [])
           for (const sl of rl.scopeLogs ?? [])
             for (const rec of sl.logRecords ?? []) {
               if (rec.eventName !== 'tracehound.finding') continue;
-              const rule = (rec.attributes ?? []).find((a: Obj) => a.key === 'rule.id')?.value?.stringValue;
+              const rule = (rec.attributes ?? []).find((a) => a.key === 'rule.id')?.value?.stringValue;
               const k = `${hex(rec.spanId)}${hex(rec.traceId)}/${rule}`;
               hopFindings.set(k, (hopFindings.get(k) ?? 0) + 1);
-              hopFindingRecords++;
             }
       }
     }

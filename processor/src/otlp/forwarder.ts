@@ -3,8 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { ForwardConfig } from '../config/types.js';
-import type { Signal } from '../metrics/transport.js';
+import type { ForwarderOptions } from './options.js';
+import type { Signal } from './signal.js';
 import { messageOfErrorBody } from './responses.js';
 
 /**
@@ -49,7 +49,7 @@ export class Forwarder {
   /** Requests in progress and how to abort each, so shutdown can stop them at its deadline. */
   private readonly outstanding = new Map<http.ClientRequest, () => void>();
 
-  constructor(private readonly cfg: ForwardConfig) {
+  constructor(private readonly cfg: ForwarderOptions) {
     this.headers = { ...cfg.headers };
     if (!cfg.endpoint) return;
     this.base = new URL(cfg.endpoint);
@@ -75,7 +75,7 @@ export class Forwarder {
     return this.base !== undefined;
   }
 
-  get compression(): ForwardConfig['compression'] {
+  get compression(): ForwarderOptions['compression'] {
     return this.cfg.compression;
   }
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ServerConfig } from '../config/types.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
 import { describeError, type Logger } from '../log/logger.js';
-import type { Signal } from '../metrics/transport.js';
-import type { InflightBudget } from '../service/inflight.js';
+import type { InflightBudget } from './inflight.js';
+import type { ReceiverOptions } from './options.js';
 import { checkBearer } from './auth.js';
 import { BodyError, decompress, parseContentEncoding, readBody } from './body.js';
 import type { ExportHandler } from './export-types.js';
+import type { Signal } from './signal.js';
 import { CONTENT_TYPE, errorBody, errorMessage, successBody, type BodyFormat } from './responses.js';
 
 /**
@@ -18,7 +18,7 @@ import { CONTENT_TYPE, errorBody, errorMessage, successBody, type BodyFormat } f
  */
 
 export interface HttpReceiverOptions {
-  server: ServerConfig;
+  server: ReceiverOptions;
   handler: ExportHandler;
   budget: InflightBudget;
   /** True once shutdown started: new exports get 503 TH_SHUTTING_DOWN. */
@@ -56,7 +56,7 @@ function sendError(
 }
 
 /** Timeouts of the Node server: headers (Node answers 408 itself), a backstop for the whole request, keep-alive. */
-function timeouts(server: ServerConfig): { node: Record<string, number>; fastify: Record<string, number> } {
+function timeouts(server: ReceiverOptions): { node: Record<string, number>; fastify: Record<string, number> } {
   const headers = server.headersTimeoutMs ?? 60_000; // Node's default
   const body = server.bodyTimeoutMs ?? 0;
   return {
@@ -70,7 +70,7 @@ function timeouts(server: ServerConfig): { node: Record<string, number>; fastify
   };
 }
 
-function httpsOptions(server: ServerConfig, node: Record<string, number>): Record<string, unknown> | undefined {
+function httpsOptions(server: ReceiverOptions, node: Record<string, number>): Record<string, unknown> | undefined {
   const tls = server.http.tls;
   if (!tls) return undefined;
   return {

@@ -14,7 +14,7 @@ import { Pipeline } from '../pipeline/runner.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ServiceExportHandler } from './export-handler.js';
 import { FindingLogQueue } from './finding-log-queue.js';
-import { InflightBudget } from './inflight.js';
+import { InflightBudget } from '../otlp/inflight.js';
 import { registerOpsRoutes } from './ops-routes.js';
 
 /**
@@ -27,7 +27,7 @@ export interface ServiceConfig {
   server: ServerConfig;
   forward: ForwardConfig;
   /** The finding log queue's bounds (findings.forwardQueueSize, forwardRetryMs); defaults when absent. */
-  findings?: Pick<FindingsOutputConfig, 'forwardQueueSize' | 'forwardRetryMs'>;
+  findings?: Partial<FindingsOutputConfig>;
 }
 
 export interface ServiceOptions {

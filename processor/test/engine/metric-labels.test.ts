@@ -10,7 +10,11 @@ import { safeLabelValue } from '../../src/metrics/label-value.js';
 import { SECRET_GENERATORS, seededRng } from '../../../core/test/fixtures/secrets.js';
 
 const rng = seededRng(66);
-const analysis = { findings: [], risk: { score: 0, severity: 'none' as const }, suppressed: 0 };
+const analysis = {
+  findings: [],
+  risk: { score: 0, severity: 'none' as const, rules: [], categories: [] },
+  suppressed: 0,
+};
 
 function tool(name: string, targetHost: string | undefined, decision?: string): Interaction {
   const ix = emptyInteraction('tool_call', 'test');

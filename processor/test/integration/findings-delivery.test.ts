@@ -3,7 +3,7 @@
  * items 4 and 5 — the transport side). The real engine inside the real service, a next hop whose /v1/traces and
  * /v1/logs answer what each test says, a client that retries 429/503 like the Collector's exporter.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { T } from '../../src/otlp/proto.js';
 import { SECRET_GENERATORS, seededRng } from '../../../core/test/fixtures/secrets.js';
@@ -87,13 +87,8 @@ function forwardedFindings(g: Guarded): string[] {
 
 async function fileFindings(g: Guarded): Promise<string[]> {
   await g.engine.forceFlush();
-  let text = '';
-  try {
-    text = readFileSync(g.findingsFile, 'utf8');
-  } catch {
-    return [];
-  }
-  return text
+  if (!existsSync(g.findingsFile)) return [];
+  return readFileSync(g.findingsFile, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { spanId: string; rule: { id: string } })

@@ -31,7 +31,7 @@ import {
   type Running,
 } from './helpers.js';
 
-const done = <T>(f: (cb: (r: ExportResult) => void) => void): Promise<ExportResult> => new Promise((r) => f(r));
+const done = (f: (cb: (r: ExportResult) => void) => void): Promise<ExportResult> => new Promise((r) => f(r));
 
 async function makeLogs(n: number): Promise<ReadableLogRecord[]> {
   const memory = new InMemoryLogRecordExporter();
@@ -205,7 +205,9 @@ describe('logs, emitted findings and failing stages', () => {
       service,
       httpUrl: `http://127.0.0.1:${httpPort}`,
       grpcUrl: `http://127.0.0.1:${grpcPort}`,
-      stop: () => service.shutdown(),
+      stop: async () => {
+        await service.shutdown();
+      },
     };
   });
   afterAll(async () => {

@@ -70,10 +70,11 @@ describe('concurrent gzip inflation is charged to the in-flight budget', () => {
       const baseline = process.memoryUsage().arrayBuffers;
       let peakBuffers = 0;
       let peakCharged = 0;
-      const sampler = setInterval(async () => {
+      const sample = async (): Promise<void> => {
         peakBuffers = Math.max(peakBuffers, process.memoryUsage().arrayBuffers - baseline);
         peakCharged = Math.max(peakCharged, await metricValue(svc.service, 'tracehound_inflight_bytes'));
-      }, 2);
+      };
+      const sampler = setInterval(() => void sample(), 2);
       const answers: Array<{ status: number; retryAfter: string | null; code: string | null }> = [];
       const pending = bodies.map((body) =>
         fetch(`${svc.httpUrl}/v1/traces`, {

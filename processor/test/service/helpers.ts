@@ -54,7 +54,10 @@ export function createNextHop(): NextHop {
     server: http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
+      req.on('end', () => {
+        reply().catch((err: Error) => res.destroy(err));
+      });
+      const reply = async () => {
         hop.received++;
         if (hop.gate) await hop.gate;
         const raw = Buffer.concat(chunks);
@@ -73,7 +76,7 @@ export function createNextHop(): NextHop {
             w.resolve();
           }
         }
-      });
+      };
     }),
     waitFor(n) {
       if (hop.requests.length >= n) return Promise.resolve();
@@ -145,7 +148,9 @@ export async function startService(
     service,
     httpUrl: `http://127.0.0.1:${httpPort}`,
     grpcUrl: `http://127.0.0.1:${grpcPort}`,
-    stop: () => service.shutdown(),
+    stop: async () => {
+      await service.shutdown();
+    },
   };
 }
 

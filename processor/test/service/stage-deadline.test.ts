@@ -165,7 +165,9 @@ describe('service with a stage that never settles', () => {
       service,
       httpUrl: `http://127.0.0.1:${httpPort}`,
       grpcUrl: `http://127.0.0.1:${grpcPort}`,
-      stop: () => service.shutdown(),
+      stop: async () => {
+        await service.shutdown();
+      },
     };
     cleanup.push(() => svc.stop());
     return { hop, svc };

@@ -7,19 +7,19 @@ import { channelTexts } from './texts.js';
 /** Turns raw channel texts into the list detectors scan (de-obfuscated variants added by the obfuscation module). */
 export type TextExpander = (texts: ChannelText[]) => ChannelText[];
 
-export interface ContentEngineStats {
+export interface ContentRunnerStats {
   detectorErrors: number;
   truncatedTexts: number;
 }
 
-export interface ContentEngine {
+export interface ContentRunner {
   readonly rules: readonly RuleMeta[];
   readonly detectors: readonly ContentDetector[];
   /** Run every enabled detector over one Interaction. Never throws. */
   run(ix: Interaction): Detection[];
   /** Run over prepared texts (used by `scan` and the in-process guard). */
   runTexts(ix: Interaction, texts: ChannelText[]): Detection[];
-  readonly stats: ContentEngineStats;
+  readonly stats: ContentRunnerStats;
   /** Called with the detector id and error whenever a detector throws (the engine counts and logs it). */
   onError?: (detectorId: string, err: unknown) => void;
 }
@@ -33,9 +33,9 @@ function safeCut(text: string, at: number): number {
 /**
  * A text longer than maxChars UTF-16 code units is scanned as its head and its tail (half the budget each, joined by
  * a blank line): what an attacker appends after a long filler is still seen, and the cost stays bounded. Only the
- * middle is not scanned; the engine counts it (stats.truncatedTexts) and the span is marked partially scanned.
+ * middle is not scanned; the runner counts it (stats.truncatedTexts) and the span is marked partially scanned.
  */
-function capText(t: ChannelText, maxChars: number, stats: ContentEngineStats): ChannelText {
+function capText(t: ChannelText, maxChars: number, stats: ContentRunnerStats): ChannelText {
   if (t.text.length <= maxChars) return t;
   stats.truncatedTexts++;
   const half = Math.floor((maxChars - 2) / 2);
@@ -44,10 +44,10 @@ function capText(t: ChannelText, maxChars: number, stats: ContentEngineStats): C
   return { ...t, text: `${head}\n\n${tail}` };
 }
 
-export function createContentEngine(
+export function createContentRunner(
   config: DetectionConfig,
   options: { factories?: ReadonlyArray<(c: DetectionConfig) => ContentDetector>; expand?: TextExpander } = {},
-): ContentEngine {
+): ContentRunner {
   const factories = options.factories ?? detectorFactories;
   const detectors = factories.map((f) => f(config));
   const rules = detectors.flatMap((d) => d.rules);
@@ -58,9 +58,9 @@ export function createContentEngine(
   );
   const minConf = (ruleId: string) => config.rules[ruleId]?.minConfidence ?? config.minConfidence;
   const active = detectors.filter((d) => d.rules.some((r) => !disabled.has(r.id)));
-  const stats: ContentEngineStats = { detectorErrors: 0, truncatedTexts: 0 };
+  const stats: ContentRunnerStats = { detectorErrors: 0, truncatedTexts: 0 };
 
-  const engine: ContentEngine = {
+  const engine: ContentRunner = {
     rules,
     detectors,
     stats,
