@@ -6,24 +6,27 @@
  * out-of-range OTLP/JSON, odd Content-Types), a next-hop outage for spans, the logs endpoint answering 503 then 404,
  * a burst of concurrent gzip bombs, stalled uploads, and two `kill -9` of the processor with restarts.
  *
- * Prints requests, status codes, RSS peak, lost and duplicated spans and findings, and writes them into
- * docs/reliability.md (between the SOAK markers). Not a test: nothing here gates CI.
+ * Prints requests, status codes, RSS peak, lost and duplicated spans and findings, and writes them to
+ * .tracehound/soak/reliability.md (not tracked); `npm run soak -- --write-docs` also updates docs/reliability.md
+ * (between the SOAK markers). Not a test: nothing here gates CI.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import * as prettier from 'prettier';
 import { decodeLenient, T } from '../src/otlp/proto.js';
 import { SECRET_GENERATORS, seededRng } from '../../core/test/fixtures/secrets.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(root, 'processor', 'dist', 'cli', 'main.js');
 const DOC = join(root, 'docs', 'reliability.md');
+const OUT = join(root, '.tracehound', 'soak', 'reliability.md');
 
 /** Phase boundaries (seconds since start). */
 const PLAN = {
@@ -633,18 +636,22 @@ async function main(): Promise<void> {
     ['| | |', '|---|---|', ...r.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
   const markdown = `${table(rows)}\n\nMalformed mix (answers by kind):\n\n${table(bad)}\n`;
   console.log(markdown);
-  if (existsSync(DOC)) {
-    const doc = readFileSync(DOC, 'utf8');
-    const begin = '<!-- BEGIN SOAK (npm run soak) -->';
-    const end = '<!-- END SOAK -->';
-    const a = doc.indexOf(begin);
-    const b = doc.indexOf(end);
-    if (a >= 0 && b > a) {
-      const stamp = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}.`;
-      writeFileSync(DOC, `${doc.slice(0, a + begin.length)}\n\n${stamp}\n\n${markdown}\n${doc.slice(b)}`);
-      console.log(`wrote ${DOC}`);
-    }
-  }
+  const stamp = `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}.`;
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `# Soak run\n\n${stamp}\n\n${markdown}`);
+  console.log(`wrote ${OUT}`);
+  if (!process.argv.includes('--write-docs') || !existsSync(DOC)) return;
+  const doc = readFileSync(DOC, 'utf8');
+  const begin = '<!-- BEGIN SOAK (npm run soak) -->';
+  const end = '<!-- END SOAK -->';
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) return;
+  const updated = `${doc.slice(0, a + begin.length)}\n\n${stamp}\n\n${markdown}\n${doc.slice(b)}`;
+  // Formatted like every other file (prettier aligns the tables), so `npm run lint` stays clean.
+  const options = (await prettier.resolveConfig(DOC)) ?? {};
+  writeFileSync(DOC, await prettier.format(updated, { ...options, filepath: DOC }));
+  console.log(`wrote ${DOC}`);
 }
 
 main().then(
