@@ -133,7 +133,8 @@ export function normalizeSpan(span: SpanView, logs?: readonly LogView[]): Normal
     dialect = detectDialect(span);
     if (!dialect) return providerApiResult(span);
     const ix = NORMALIZERS[dialect](span, ctx);
-    if (!ix) return { interaction: null, parseErrors: ctx.errors, dialect };
+    if (!ix)
+      return ctx.errors === 0 ? providerApiResult(span) : { interaction: null, parseErrors: ctx.errors, dialect };
     if (span.events.length > 0 || (logs && logs.length > 0)) {
       const acc = span.events.length > 0 ? contentFromSpanEvents(span.events, ctx) : newEventContent();
       if (logs && logs.length > 0) contentFromLogs(logs, ctx, acc);
