@@ -6,14 +6,7 @@
  * elasticsearch exporter (mapping mode otel) gives the finding attributes: attributes.<name>, resource.attributes.<name>.
  */
 import { stringify } from 'smol-toml';
-import {
-  ATLAS,
-  OWASP_LLM_2025,
-  OWASP_LLM_URL,
-  atlasUrl,
-  attackEquivalents,
-  attackUrl,
-} from './frameworks.js';
+import { ATLAS, OWASP_LLM_2025, OWASP_LLM_URL, atlasUrl, attackEquivalents, attackUrl } from './frameworks.js';
 import { durationSeconds, isAggregation, type CatalogRule, type Filter } from './catalog.js';
 import { DISPLAY_FIELDS, ELASTIC_INDEX_PATTERN, elasticType, landed } from './fields.js';
 import { dquote, oneLine, withoutTitle } from './text.js';
@@ -200,7 +193,11 @@ export function investigationNote(r: CatalogRule, playbook: string): string {
 }
 
 /** The Kibana rule object of one catalog rule (the shape both the TOML [rule] table and the NDJSON line carry). */
-export function kibanaRule(r: CatalogRule, playbook: string, variant: ThreatVariant = 'atlas'): Record<string, unknown> {
+export function kibanaRule(
+  r: CatalogRule,
+  playbook: string,
+  variant: ThreatVariant = 'atlas',
+): Record<string, unknown> {
   const agg = r.logic.aggregate;
   const lookback = isAggregation(r) ? durationSeconds(r.logic.aggregate.window) : durationSeconds(r.interval) + 60;
   const base: Record<string, unknown> = {

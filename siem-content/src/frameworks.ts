@@ -80,7 +80,9 @@ export const ATTACK_EQUIVALENT: Readonly<Record<string, AttackTechnique>> = {
 };
 
 export const attackUrl = (id: string): string =>
-  id.startsWith('TA') ? `https://attack.mitre.org/tactics/${id}/` : `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+  id.startsWith('TA')
+    ? `https://attack.mitre.org/tactics/${id}/`
+    : `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
 
 /** The ATT&CK techniques equivalent to a rule's ATLAS techniques (deduplicated, in ATLAS order). */
 export function attackEquivalents(atlas: readonly string[]): AttackTechnique[] {

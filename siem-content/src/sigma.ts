@@ -48,7 +48,9 @@ function detection(r: CatalogRule, existsFields: readonly string[] = []): Record
 
 function common(r: CatalogRule): Record<string, unknown> {
   const tags = sigmaTags(r);
-  const references = [...new Set([...(r.references ?? []), ...r.atlas.map(atlasUrl), ...(r.owasp.length ? [OWASP_LLM_URL] : [])])];
+  const references = [
+    ...new Set([...(r.references ?? []), ...r.atlas.map(atlasUrl), ...(r.owasp.length ? [OWASP_LLM_URL] : [])]),
+  ];
   return {
     status: 'experimental',
     description: oneLine(r.description),

@@ -131,7 +131,11 @@ function stanza(r: CatalogRule, es: boolean): string[] {
   ];
   if (es) {
     const risk: Array<Record<string, string | number>> = [
-      ...riskObjects(r).map((o) => ({ risk_object_field: o.field, risk_object_type: o.type, risk_score: r.risk_score })),
+      ...riskObjects(r).map((o) => ({
+        risk_object_field: o.field,
+        risk_object_type: o.type,
+        risk_score: r.risk_score,
+      })),
       // The detecting rule is the threat object: it groups risk by what was seen, as ESCU does with signatures.
       { threat_object_field: f('rule.id'), threat_object_type: 'signature' },
     ];
