@@ -35,7 +35,8 @@ export function blankMarkdownCode(s: string): string {
 const ACTIVE: ReadonlyArray<{ re: RE2; what: string }> = [
   { re: new RE2(String.raw`(?i)<script[\s/>]`), what: 'script element' },
   {
-    re: new RE2(String.raw`(?i)<[a-z][a-z0-9-]{0,20}(?:[\s/][^<>]{0,300}?)?[\s/"']on[a-z]{3,25}\s*=`),
+    // A handler with a value; JSX props (onClick={...}) are code, not markup.
+    re: new RE2(String.raw`(?i)<[a-z][a-z0-9-]{0,20}(?:[\s/][^<>]{0,300}?)?[\s/"']on[a-z]{3,25}\s*=\s*[^\s{>]`),
     what: 'HTML event-handler attribute',
   },
   {
@@ -47,7 +48,8 @@ const ACTIVE: ReadonlyArray<{ re: RE2; what: string }> = [
   { re: new RE2(String.raw`(?i)(?:href|src)\s*=\s*["']?\s*data:text/html`), what: 'data:text/html URL' },
   { re: new RE2(String.raw`(?i)\]\(\s*<?\s*(?:javascript|vbscript)\s*:`), what: 'script URL in a markdown link' },
   { re: new RE2(String.raw`(?i)\]\(\s*<?\s*data:text/html`), what: 'data:text/html URL in a markdown link' },
-  { re: new RE2(String.raw`(?i)<(?:iframe|object|embed|frameset)[\s/>]`), what: 'frame or plugin element' },
+  // object and embed need attributes: <Object> alone is a generic type in code.
+  { re: new RE2(String.raw`(?i)<(?:iframe|frameset)[\s/>]|<(?:object|embed)\s`), what: 'frame or plugin element' },
   { re: new RE2(String.raw`(?i)<meta[^<>]{0,200}http-equiv\s*=\s*["']?refresh`), what: 'meta refresh' },
 ];
 const ACTIVE_ANY = new RE2.Set(

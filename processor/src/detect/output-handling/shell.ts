@@ -66,11 +66,30 @@ const DANGEROUS: readonly Pattern[] = [
   { re: new RE2(String.raw`(?i)\bdd\b[^\n]{0,120}\bof=/dev/(?:sd|nvme|hd|xvd|vd|disk)`), what: 'raw write to a disk' },
 ];
 
+const CHAIN_BIN = String.raw`(?:curl|wget|nc|ncat|netcat|bash|sh|zsh|python3?|perl|ruby|php|rm|chmod|chown|base64|powershell|pwsh|certutil|bitsadmin|socat|telnet|scp|ssh)`;
+
+/** Injection into a value: a command substituted, or a known binary (with an argument) chained after the value. */
 const INJECTION: readonly Pattern[] = [
   { re: new RE2(`\\$\\(\\s*${BIN}\\b`), what: 'command substitution $(...)' },
   { re: new RE2(`\`\\s*${BIN}\\b[^\`\\n]{0,200}\``), what: 'command substitution in backticks' },
-  { re: new RE2(`(?:;|&&|\\|\\||\\|)\\s*${BIN}\\b`), what: 'chained shell command' },
+  { re: new RE2(`(?:;|&&|\\|\\||\\|)\\s*${CHAIN_BIN}\\s+\\S`), what: 'chained shell command' },
+  {
+    re: new RE2(String.raw`(?:;|&&|\|\|)\s*(?:id|whoami|uname(?:\s+-a)?|cat\s+/etc/\S+)\s*(?:$|[;&|#])`),
+    what: 'chained shell command',
+  },
 ];
+/** Injected values are short and on one line; pasted scripts and documents are not values a tool splices. */
+const MAX_INJECTION_VALUE = 1024;
+
+/** One pass over a value answers "does any pattern of the group match"; the individual patterns run only then. */
+const DANGEROUS_ANY = new RE2.Set(
+  DANGEROUS.map((p) => p.re.source),
+  { anchor: 'unanchored' },
+);
+const INJECTION_ANY = new RE2.Set(
+  INJECTION.map((p) => p.re.source),
+  { anchor: 'unanchored' },
+);
 
 const SHELL_TOOL = new RE2(
   String.raw`(?i)(?:^|[_.\-\s])(?:shell|bash|sh|zsh|exec|execute|run_command|runcommand|run_shell|terminal|cmd|command|commands|powershell|pwsh|subprocess|system|console|cli)(?:$|[_.\-\s])`,
@@ -91,9 +110,10 @@ function first(value: string, patterns: readonly Pattern[]): PatternHit | undefi
 }
 
 export function findShellPayload(value: string, shellTool: boolean): (PatternHit & { dangerous: boolean }) | undefined {
-  const d = first(value, DANGEROUS);
+  const d = DANGEROUS_ANY.test(value) ? first(value, DANGEROUS) : undefined;
   if (d) return { ...d, dangerous: true };
-  if (shellTool) return undefined;
+  if (shellTool || value.length > MAX_INJECTION_VALUE || value.includes('\n') || !INJECTION_ANY.test(value))
+    return undefined;
   const i = first(value, INJECTION);
   return i ? { ...i, dangerous: false } : undefined;
 }

@@ -6,19 +6,33 @@
 import RE2 from 're2';
 import type { PatternHit } from './shell.js';
 
-const INJECTION: ReadonlyArray<{ re: RE2; what: string; outsideSqlToolsOnly?: boolean }> = [
+/**
+ * `quoteBreak` patterns need a value whose single quotes do not pair up: an injection closes the literal it was put
+ * in, so it leaves an odd number of quotes (code with string literals pairs them).
+ */
+const INJECTION: ReadonlyArray<{ re: RE2; what: string; outsideSqlToolsOnly?: boolean; quoteBreak?: boolean }> = [
   {
     re: new RE2(String.raw`(?i)'\s*\)*\s*(?:or|\|\|)\s+(?:'[^'\n]{0,20}'\s*=\s*'[^'\n]{0,20}|\d+\s*=\s*\d+|true\b)`),
     what: 'quote-breaking tautology',
+    quoteBreak: true,
   },
-  { re: new RE2(String.raw`(?i)[a-z0-9]'\s*\)*\s*(?:--|#|/\*)`), what: 'quote followed by a comment terminator' },
+  {
+    // The comment cuts off the rest of the query: it ends the value (code comments are followed by prose).
+    re: new RE2(String.raw`(?i)[a-z0-9]'\s*\)*\s*(?:--|#|/\*)[^\n]{0,40}$`),
+    what: 'quote followed by a comment terminator',
+    quoteBreak: true,
+  },
   {
     re: new RE2(
       String.raw`(?i)'\s*\)*\s*;\s*(?:drop|truncate|delete|update|insert|alter|create|grant|exec|execute|shutdown)\b`,
     ),
     what: 'stacked statement after a quote',
+    quoteBreak: true,
   },
-  { re: new RE2(String.raw`(?i)\b(?:sleep|pg_sleep|benchmark)\s*\(\s*\d`), what: 'time-based probe' },
+  {
+    re: new RE2(String.raw`(?i)(?:'|\b(?:and|or|select|where)|;)\s*\(?\s*(?:sleep|pg_sleep|benchmark)\s*\(\s*\d`),
+    what: 'time-based probe',
+  },
   { re: new RE2(String.raw`(?i)\bwaitfor\s+delay\s+'`), what: 'time-based probe (WAITFOR DELAY)' },
   {
     re: new RE2(
@@ -28,6 +42,13 @@ const INJECTION: ReadonlyArray<{ re: RE2; what: string; outsideSqlToolsOnly?: bo
   },
   { re: new RE2(String.raw`(?i)\bunion\s+(?:all\s+)?select\b`), what: 'UNION SELECT', outsideSqlToolsOnly: true },
 ];
+
+const MAX_INJECTION_VALUE = 1024;
+
+const INJECTION_ANY = new RE2.Set(
+  INJECTION.map((p) => p.re.source),
+  { anchor: 'unanchored' },
+);
 
 const SQL_TOOL = new RE2(
   String.raw`(?i)(?:sql|query|queries|database|(?:^|[_.\-])db(?:$|[_.\-])|postgres|mysql|mariadb|sqlite|mssql|oracle|bigquery|snowflake|redshift|clickhouse|duckdb|athena|trino|presto)`,
