@@ -87,14 +87,22 @@ describe('model extraction / distillation (TH-BEH-080)', () => {
     expect(byRule(h.run([...retry, ...chats, ...slow, ...shared]), BEH.modelExtraction)).toEqual([]);
   });
 
-  it('exempt workloads are not judged; per-user judging still catches one user', () => {
+  it('exempt workloads are not judged; a user is judged through its key, on its own without one or behind a shared key', () => {
     const h = new Harness({ modelExtraction: { exemptWorkloads: ['nightly-eval'] } });
     const evalJob = harvest('k-eval', 400, T0, 8000, { workload: 'nightly-eval' });
-    const user = harvest('k-u', 400, T0, 8000, { user: 'u-scraper' });
-    const out = byRule(h.run([...evalJob, ...user]), BEH.modelExtraction);
-    expect(out.map((d) => d.entity)).toEqual([
-      { type: 'user', id: 'u-scraper' },
+    const personal = harvest('k-u', 400, T0, 8000, { user: 'u-scraper' });
+    const keyless = harvest('', 400, T0, 8000, { key: undefined, user: 'u-nokey' });
+    // A key shared by 40 ordinary users and one scraper: the key is judged per user, and the scraper stands out.
+    const r = rng(9);
+    const sharedUsers = Array.from({ length: 400 }, (_, i) =>
+      step(llmCall({ at: T0 + i * 8000, key: 'k-app', user: `u${i % 40}`, text: sentence(r, 10) }), T0 + i * 8000),
+    );
+    const scraper = harvest('k-app', 400, T0 + 3000, 8000, { user: 'u-hidden' });
+    const out = byRule(h.run([...evalJob, ...personal, ...keyless, ...sharedUsers, ...scraper]), BEH.modelExtraction);
+    expect(out.map((d) => d.entity).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
       { type: 'api_key', id: 'k-u' },
+      { type: 'user', id: 'u-hidden' },
+      { type: 'user', id: 'u-nokey' },
     ]);
   });
 });

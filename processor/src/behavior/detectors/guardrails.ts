@@ -52,8 +52,9 @@ export function guardrailsDetector(env: DetectorEnv): BehaviorDetector {
       const trace = ix.span.traceId;
       if (hasGuardrail(ix) && trace) traces.set(trace, true, ctx.now);
 
-      const decisions = [ix.policy, ...(ix.moderation ?? [])].filter((d) => d?.decision);
-      const bypassed = decisions.find((d) => bypass.has(String(d!.decision).toLowerCase()));
+      let bypassed: (typeof ix.moderation & object)[number] | undefined;
+      if (ix.policy?.decision && bypass.has(ix.policy.decision.toLowerCase())) bypassed = ix.policy;
+      else for (const m of ix.moderation ?? []) if (m.decision && bypass.has(m.decision.toLowerCase())) bypassed ??= m;
       if (bypassed) {
         const entity = ctx.actor ?? { type: 'service' as const, id: ix.service ?? 'unknown' };
         env.fire(

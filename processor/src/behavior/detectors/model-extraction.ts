@@ -12,8 +12,8 @@ interface Window {
   /** Requests added to the sketch: sampling starts once the window reaches a quarter of minRequests. */
   sampled: number;
   prompts: KmvSketch | null;
-  /** Distinct users seen on a key (bounded by sharedKeyUsers + 1): a key many users share is not one actor. */
-  users: Set<string> | null;
+  /** Hashes of the distinct users seen on a key (at most sharedKeyUsers + 1): a key many users share is not one actor. */
+  users: number[] | null;
   spans: string[] | null;
 }
 
@@ -23,7 +23,9 @@ interface Window {
  * copy. Windows are tumbling, per entity, from the entity's first request; distinct prompts are estimated with a
  * K-minimum-values sketch of `sketchSize` hashes, started once the window holds a quarter of `minRequests` (so an
  * ordinary user costs a few numbers, not a sketch). Keys used by more than `sharedKeyUsers` distinct users are an
- * application's shared key and are judged per user instead. State per entity: a few numbers, the sketch, span ids.
+ * application's shared key and are judged per user instead; users behind a personal key are judged through the key
+ * (a user is judged on its own only without a key or behind a shared one). State per entity: a few numbers, and past
+ * a quarter of `minRequests` the sketch and span ids.
  */
 export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
   const cfg = env.config.modelExtraction;
@@ -43,6 +45,7 @@ export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
   });
   const sampleFrom = Math.max(1, Math.ceil(cfg.minRequests / 4));
 
+  /** Count one request for the entity; false when the entity is a shared key (the request was not counted). */
   const observeEntity = (
     entity: Entity,
     text: string,
@@ -50,7 +53,7 @@ export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
     user: string | undefined,
     ctx: Parameters<BehaviorDetector['observe']>[0],
     out: Parameters<BehaviorDetector['observe']>[1],
-  ) => {
+  ): boolean => {
     const key = `${entity.type}:${entity.id}`;
     let w = store.get(key, ctx.now);
     if (!w || ctx.now - w.start > windowMs) {
@@ -58,24 +61,27 @@ export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
       store.set(key, w, ctx.now);
     }
     if (entity.type === 'api_key' && user) {
-      w.users ??= new Set();
-      if (w.users.size <= cfg.sharedKeyUsers) w.users.add(user);
-      if (w.users.size > cfg.sharedKeyUsers) return; // shared application key: the per-user window judges
+      const users = (w.users ??= []);
+      if (users.length <= cfg.sharedKeyUsers) {
+        const h = hash32(user);
+        if (!users.includes(h)) users.push(h);
+      }
+      if (users.length > cfg.sharedKeyUsers) return false; // shared application key: the per-user window judges
     }
     w.requests++;
     if (singleTurn) w.singleTurn++;
     w.outputTokens += ctx.ix.usage.outputTokens ?? 0;
-    if (w.requests < sampleFrom) return;
+    if (w.requests < sampleFrom) return true;
     (w.prompts ??= new KmvSketch(cfg.sketchSize)).add(hash32(text));
     w.sampled++;
     const spans = (w.spans ??= []);
     spans.push(ctx.ix.span.spanId);
     if (spans.length > env.config.maxSpanIds) spans.shift();
-    if (w.requests < cfg.minRequests) return;
+    if (w.requests < cfg.minRequests) return true;
     const distinct = Math.min(w.sampled, w.prompts.estimate());
     const distinctRatio = distinct / w.sampled;
     const singleTurnRatio = w.singleTurn / w.requests;
-    if (distinctRatio < cfg.minDistinctRatio || singleTurnRatio < cfg.minSingleTurnRatio) return;
+    if (distinctRatio < cfg.minDistinctRatio || singleTurnRatio < cfg.minSingleTurnRatio) return true;
     env.fire(
       out,
       {
@@ -98,6 +104,7 @@ export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
       },
       ctx.now,
     );
+    return true;
   };
 
   return {
@@ -111,10 +118,14 @@ export function modelExtractionDetector(env: DetectorEnv): BehaviorDetector {
       if (!text) return;
       // A conversation's first turn: nothing the assistant said before is in the input.
       const singleTurn = !ctx.ix.input.some((m) => m.role === 'assistant');
-      if (id.user && cfg.entities.includes('user'))
+      // Judge the key; judge the user only when there is no key, or the key is shared by many users (an
+      // application's key), so an ordinary user behind a personal key costs no state of its own.
+      const keyJudged = id.apiKeyFingerprint !== undefined && cfg.entities.includes('api_key');
+      const keyShared = keyJudged
+        ? !observeEntity({ type: 'api_key', id: id.apiKeyFingerprint! }, text, singleTurn, id.user, ctx, out)
+        : true;
+      if (id.user && cfg.entities.includes('user') && keyShared)
         observeEntity({ type: 'user', id: id.user }, text, singleTurn, undefined, ctx, out);
-      if (id.apiKeyFingerprint && cfg.entities.includes('api_key'))
-        observeEntity({ type: 'api_key', id: id.apiKeyFingerprint }, text, singleTurn, id.user, ctx, out);
     },
   };
 }

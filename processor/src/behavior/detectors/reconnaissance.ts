@@ -4,8 +4,12 @@ import { EventRing } from '../state/ring.js';
 import type { BehaviorDetector, Entity, ObserveContext } from '../types.js';
 
 interface Recon {
-  /** Model → last time requested; insertion order is recency, at most maxModelsTracked. */
-  models: Map<string, { at: number; spanId: string }>;
+  /** The first model seen, kept inline: most keys use one model, and then no map is allocated. */
+  model: string | null;
+  modelAt: number;
+  modelSpan: string;
+  /** Model → last time requested once a second model appears; insertion order is recency, ≤ maxModelsTracked. */
+  models: Map<string, { at: number; spanId: string }> | null;
   listings: EventRing | null;
   lastListing: number;
 }
@@ -40,7 +44,10 @@ export function reconnaissanceDetector(env: DetectorEnv): BehaviorDetector {
       const entity = entityOf(ctx);
       if (!entity) return;
       const st = store.getOrCreate(`${entity.type}:${entity.id}`, ctx.now, () => ({
-        models: new Map(),
+        model: null,
+        modelAt: 0,
+        modelSpan: '',
+        models: null,
         listings: null,
         lastListing: 0,
       }));
@@ -72,10 +79,22 @@ export function reconnaissanceDetector(env: DetectorEnv): BehaviorDetector {
       }
       const model = ix.model;
       if (!model) return;
-      st.models.delete(model);
-      st.models.set(model, { at: ctx.now, spanId: ix.span.spanId });
-      while (st.models.size > cfg.maxModelsTracked) st.models.delete(st.models.keys().next().value as string);
-      const recent = [...st.models.entries()].filter(([, v]) => v.at >= since);
+      if (!st.models && (st.model === null || st.model === model)) {
+        st.model = model;
+        st.modelAt = ctx.now;
+        st.modelSpan = ix.span.spanId;
+        return; // one model so far: nothing to count
+      }
+      if (!st.models) {
+        st.models = new Map([[st.model!, { at: st.modelAt, spanId: st.modelSpan }]]);
+        st.model = null;
+      }
+      const models = st.models;
+      models.delete(model);
+      models.set(model, { at: ctx.now, spanId: ix.span.spanId });
+      while (models.size > cfg.maxModelsTracked) models.delete(models.keys().next().value as string);
+      if (models.size < cfg.distinctModels) return; // the common case: a few models, no allocation
+      const recent = [...models.entries()].filter(([, v]) => v.at >= since);
       if (recent.length < cfg.distinctModels) return;
       const listed = st.lastListing >= since;
       env.fire(
