@@ -9,7 +9,7 @@
  */
 import { emptyInteraction, type Interaction } from '@tracehound/core';
 import { resolveBehaviorConfig, type BehaviorConfigInput } from '../src/behavior/config.js';
-import { createBehaviorEngine } from '../src/behavior/engine.js';
+import { createBehaviorRunner } from '../src/behavior/runner.js';
 import { BEH } from '../src/behavior/rules.js';
 
 const MIN = 60_000;
@@ -232,7 +232,7 @@ for (const sc of SCENARIOS) {
     const r = rng(s * 7919 + sc.name.length);
     const id = `e${s}`;
     let now = T0;
-    const engine = createBehaviorEngine(resolveBehaviorConfig(sc.config ?? {}), {
+    const engine = createBehaviorRunner(resolveBehaviorConfig(sc.config ?? {}), {
       clock: () => now,
       ruleCategory: () => undefined,
     });

@@ -113,13 +113,13 @@ describe('provider model-listing calls', () => {
   });
 
   it('other HTTP spans stay non-GenAI: other hosts, other paths, other methods', () => {
-    for (const a of [
+    const others: SpanView['attributes'][] = [
       { 'http.request.method': 'GET', 'url.full': 'https://shop.example/v1/models' },
       { 'http.request.method': 'GET', 'url.full': 'https://api.openai.com/v1/files' },
       { 'http.request.method': 'POST', 'url.full': 'https://api.openai.com/v1/models' },
       { 'http.request.method': 'GET', 'url.full': 'not a url' },
       { 'db.system': 'postgresql' },
-    ])
-      expect(normalizeSpan(http(a)).interaction, JSON.stringify(a)).toBeNull();
+    ];
+    for (const a of others) expect(normalizeSpan(http(a)).interaction, JSON.stringify(a)).toBeNull();
   });
 });

@@ -153,4 +153,4 @@ export function createOutputHandlingDetector(config: DetectionConfig): ContentDe
   };
 }
 
-export { OUT, OUTPUT_HANDLING_RULES } from './rules.js';
+export { OUT } from './rules.js';

@@ -59,15 +59,14 @@ export function isSqlTool(name: string): boolean {
 }
 
 export function findSqlInjection(value: string, sqlTool: boolean): PatternHit | undefined {
-  if (
-    value.indexOf("'") < 0 &&
-    value.indexOf('(') < 0 &&
-    !(/* cheap gate for UNION */ value.toLowerCase().includes('union'))
-  )
-    return undefined;
+  if (!INJECTION_ANY.test(value)) return undefined;
+  // Quote-breaking needs a short one-line value with unpaired quotes (pasted code pairs them and spans lines).
+  let quotes = 0;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === 39) quotes++;
+  const breakable = quotes % 2 === 1 && value.length <= MAX_INJECTION_VALUE && !value.includes('\n');
   let best: PatternHit | undefined;
   for (const p of INJECTION) {
-    if (p.outsideSqlToolsOnly && sqlTool) continue;
+    if ((p.outsideSqlToolsOnly && sqlTool) || (p.quoteBreak && !breakable)) continue;
     const m = p.re.exec(value);
     if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length, what: p.what };
   }
