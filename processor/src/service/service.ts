@@ -32,6 +32,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Registry for /metrics; defaults to the process-wide one (getDefaultRegistry()). */
   registry?: Registry;
+  /** More routes on the OTLP/HTTP server (the findings API under /api/v1, docs/console.md). */
+  routes?: (app: FastifyInstance) => void;
 }
 
 export interface Service {
@@ -96,6 +98,7 @@ export function createService(opts: ServiceOptions): Service {
     if (server.http.enabled) {
       http = createHttpReceiver({ server, handler, budget, isDraining, logger });
       registerOpsRoutes(http, { registry, isReady: () => started && !draining });
+      opts.routes?.(http);
       await http.listen({ host: server.http.host, port: server.http.port });
       httpPort = (http.server.address() as AddressInfo).port;
     }
