@@ -5,9 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
+import { renderConsoleOpenApi } from '../src/docs/openapi.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 writeFileSync(`${root}docs/schema.json`, renderSchemaJson());
 writeFileSync(`${root}docs/schema.md`, renderSchemaMarkdown());
 writeFileSync(`${root}docs/rules.md`, await renderRulesMarkdown());
-console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md');
+writeFileSync(`${root}docs/console-openapi.json`, await renderConsoleOpenApi());
+console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md, docs/console-openapi.json');

@@ -65,7 +65,10 @@ async function boot(path: string, token: string | null = TOKEN) {
   const api = async (p: string, init: RequestInit = {}, auth: string | null = token ? `Bearer ${token}` : null) => {
     const res = await fetch(`${url}/api/v1${p}`, {
       ...init,
-      headers: { ...(auth ? { authorization: auth } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(auth ? { authorization: auth } : {}),
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -98,7 +101,10 @@ function otlpSpan(session: string, prompt: string, traceId = 'c'.repeat(32)) {
                   attr('gen_ai.request.model', 'gpt-4o'),
                   attr('session.id', session),
                   attr('user.id', 'u-mallory'),
-                  attr('gen_ai.input.messages', JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: prompt }] }])),
+                  attr(
+                    'gen_ai.input.messages',
+                    JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: prompt }] }]),
+                  ),
                 ],
               },
             ],
@@ -155,7 +161,12 @@ describe('findings API on the OTLP/HTTP port', () => {
     const doc = (await api('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/findings', '/api/v1/findings/{id}', '/api/v1/sessions/{id}/timeline', '/api/v1/feedback']),
+      expect.arrayContaining([
+        '/api/v1/findings',
+        '/api/v1/findings/{id}',
+        '/api/v1/sessions/{id}/timeline',
+        '/api/v1/feedback',
+      ]),
     );
     expect(doc.paths['/api/v1/findings'].get.parameters.map((p: { name: string }) => p.name)).toContain('cursor');
   });
@@ -172,10 +183,18 @@ describe('findings API on the OTLP/HTTP port', () => {
       return r.body.findings.length > 0 && r.body;
     }, 'a finding for s-mallory');
     const f = listed.findings[0];
-    expect(f).toMatchObject({ session: 's-mallory', user: 'u-mallory', category: expect.stringMatching(/injection|extraction/) });
+    expect(f).toMatchObject({
+      session: 's-mallory',
+      user: 'u-mallory',
+      category: expect.stringMatching(/injection|extraction/),
+    });
     expect((await first.api('/findings?session=s-alice')).body.findings).toEqual([]);
-    expect((await first.api(`/findings?q=${encodeURIComponent('previous instructions')}`)).body.findings.length).toBeGreaterThan(0);
-    expect((await first.api(`/findings?rule=${f.ruleId}&severity=${f.severity}`)).body.findings.length).toBeGreaterThan(0);
+    expect(
+      (await first.api(`/findings?q=${encodeURIComponent('previous instructions')}`)).body.findings.length,
+    ).toBeGreaterThan(0);
+    expect((await first.api(`/findings?rule=${f.ruleId}&severity=${f.severity}`)).body.findings.length).toBeGreaterThan(
+      0,
+    );
 
     const detail = (await first.api(`/findings/${f.id}`)).body;
     expect(detail.rule.owasp.length).toBeGreaterThan(0);
@@ -223,7 +242,9 @@ describe('findings API on the OTLP/HTTP port', () => {
 
     const second = await boot(path);
     const again = (await second.api(`/findings/${f.id}`)).body;
-    expect(again.verdicts).toMatchObject([{ verdict: 'false_positive', note: 'red-team exercise', suppression: supId }]);
+    expect(again.verdicts).toMatchObject([
+      { verdict: 'false_positive', note: 'red-team exercise', suppression: supId },
+    ]);
     expect((await second.api('/suppressions')).body.suppressions.map((s: { id: string }) => s.id)).toContain(supId);
     await send(second.url, otlpSpan('s-mallory', ATTACK));
     await until(async () => (await second.api('/sessions/s-mallory/timeline')).body.items.length === 4, 'fourth span');
