@@ -112,8 +112,14 @@ export class StoreQueries {
       where.push(`f.${col} = ?`);
       args.push(v);
     }
-    if (f.fromMs !== undefined) (where.push('f.time_ms >= ?'), args.push(f.fromMs));
-    if (f.toMs !== undefined) (where.push('f.time_ms < ?'), args.push(f.toMs));
+    if (f.fromMs !== undefined) {
+      where.push('f.time_ms >= ?');
+      args.push(f.fromMs);
+    }
+    if (f.toMs !== undefined) {
+      where.push('f.time_ms < ?');
+      args.push(f.toMs);
+    }
     if (f.q !== undefined) {
       const q = ftsQuery(f.q);
       if (q === undefined) return { findings: [], nextCursor: null };
@@ -235,7 +241,10 @@ export class StoreQueries {
   } {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (o.kind !== 'all') (where.push('q.reason = ?'), args.push(o.kind));
+    if (o.kind !== 'all') {
+      where.push('q.reason = ?');
+      args.push(o.kind);
+    }
     if (o.cursor) {
       where.push('(q.added_ms < ? OR (q.added_ms = ? AND q.session < ?))');
       args.push(o.cursor.t, o.cursor.t, String(o.cursor.s));
