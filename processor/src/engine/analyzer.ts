@@ -1,4 +1,5 @@
 import type { ContentEngine } from '../detect/content-engine.js';
+import type { ChannelText } from '../detect/detector.js';
 import type { Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
 import { Scorer, type SpanRisk } from '../score/scorer.js';
 import type { SuppressionList } from '../score/suppressions.js';
@@ -28,17 +29,24 @@ export class Analyzer {
   ) {}
 
   analyze(ix: Interaction): Analysis {
-    const detections = Scorer.dedupe(this.content.run(ix));
-    return this.score(ix, detections);
+    return this.score(ix, this.detect(ix));
   }
 
-  /** Score detections found elsewhere (the guard and `scan` pass prepared texts). */
-  score(ix: Interaction, detections: Detection[]): Analysis {
+  /** Content detections only (over prepared texts when given: the engine skips texts its trace already analysed). */
+  detect(ix: Interaction, texts?: ChannelText[]): Detection[] {
+    return Scorer.dedupe(texts ? this.content.runTexts(ix, texts) : this.content.run(ix));
+  }
+
+  /**
+   * Score detections found elsewhere (the guard and `scan` pass prepared texts). `behavior: false` scores the content
+   * detections alone (no behavioral observation: the engine uses it while a span waits for its identity).
+   */
+  score(ix: Interaction, detections: Detection[], options: { behavior?: boolean } = {}): Analysis {
     const all: Detection[] = [...detections];
     // Agent/workflow spans (Vercel ai.generateText, OpenInference AGENT/CHAIN, OpenLLMetry workflows) repeat the
     // prompts, answers and token usage of the model calls beneath them: counting them again would double every
     // attempt and every token in the behavioral baselines. Their content is still scanned above.
-    if (this.behavior && ix.kind !== 'agent') {
+    if (this.behavior && ix.kind !== 'agent' && options.behavior !== false) {
       for (const b of this.behavior.observe(ix, detections)) {
         const { entity, ...det } = b;
         all.push(entity ? { ...det, details: { ...det.details, entityType: entity.type, entityId: entity.id } } : det);

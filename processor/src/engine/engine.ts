@@ -118,6 +118,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     forwardFindings: config.findings.forward,
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
+    clock,
     extensions: options.extensions,
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),

@@ -130,6 +130,8 @@ export class ServiceExportHandler implements ExportHandler {
       }
     }
     const results = await Promise.all(sends);
+    // Finding logs accepted by the next hop: a retry of this batch must not send them again.
+    if (results.length > 1 && results[1].ok) batch.logsDelivered();
     return this.settle(signal, transport, valid, rejected, rejectMessage, results);
   }
 
