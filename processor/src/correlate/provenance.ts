@@ -23,20 +23,41 @@ interface Found extends Range {
   spanId?: string;
 }
 
-/** Ranges of `text` holding retrieved content: exact occurrences of retrieved texts, and delimited sections. */
+/** Parts of `r` not covered by any of `cover` (sorted, non-overlapping). */
+function subtract(r: Range, cover: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  let at = r.start;
+  for (const c of cover) {
+    if (c.end <= at || c.start >= r.end) continue;
+    if (c.start > at) out.push({ start: at, end: c.start });
+    at = Math.max(at, c.end);
+  }
+  if (at < r.end) out.push({ start: at, end: r.end });
+  return out;
+}
+
+/**
+ * Ranges of `text` holding retrieved content: exact occurrences of texts retrieved in the trace (each its own
+ * document, so the copy in the retrieval span is recognised as the same text), then what delimited sections hold
+ * besides them.
+ */
 function findContext(text: string, retrieved: readonly Retrieved[]): Found[] {
   if (text.length > MAX_PROMPT_CHARS) return [];
-  const found: Found[] = [];
+  const exact: Found[] = [];
   for (const r of retrieved) {
     if (r.text.length > text.length) continue;
     const at = text.indexOf(r.text);
-    if (at >= 0) found.push({ start: at, end: at + r.text.length, spanId: r.spanId });
+    if (at >= 0) exact.push({ start: at, end: at + r.text.length, spanId: r.spanId });
   }
-  for (const s of contextSections(text)) found.push(s);
-  const merged = mergeRanges(found);
-  return merged
-    .map((m) => ({ ...m, spanId: found.find((f) => f.spanId && f.start >= m.start && f.end <= m.end)?.spanId }))
-    .filter((m) => text.slice(m.start, m.end).trim().length >= MIN_SECTION_CHARS);
+  exact.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Found[] = [];
+  for (const e of exact) if (!kept.some((k) => e.start < k.end && k.start < e.end)) kept.push(e);
+  const found: Found[] = [...kept];
+  for (const section of mergeRanges(contextSections(text)))
+    for (const rest of subtract(section, kept)) found.push(rest);
+  return found
+    .filter((m) => text.slice(m.start, m.end).trim().length >= MIN_SECTION_CHARS)
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Cut ranges out of a text; each becomes a document. */

@@ -37,8 +37,14 @@ export interface BatchSpan<R> {
   ix: Interaction | null;
 }
 
+/**
+ * Texts are the same for one-analysis-per-trace when they are equal and on the same side of the model: what goes
+ * in (prompt, system, document, tool result) or what comes out (output, tool call). A question that was also
+ * embedded, a document that was also pasted into a prompt: analysed once.
+ */
 function textKey(t: ChannelText): string {
-  return `${t.channel}:${createHash('sha1').update(t.text).digest('base64')}`;
+  const side = t.channel === 'output' || t.channel === 'tool_call' ? 'out' : 'in';
+  return `${side}:${createHash('sha1').update(t.text).digest('base64')}`;
 }
 
 export class TraceContext {
@@ -132,6 +138,10 @@ export class TraceContext {
         ix.kind = 'agent';
         this.counts.duplicateCalls++;
       }
+    }
+    if (ix.kind === 'embedding') {
+      // What is embedded is content to index or search with, not an instruction to a model: a document.
+      for (const m of ix.input.splice(0)) if (m.content) ix.documents.push({ content: m.content, source: 'embedding' });
     }
     const { moved } = extractContext(ix, t.retrieved);
     this.counts.movedDocuments += moved;

@@ -15,7 +15,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { startFakeProvider, type FakeProvider } from '../../../examples/fake-provider/index.js';
+import { startFakeProvider, type FakeProvider, type Responder } from '../../../examples/fake-provider/index.js';
 import { loadConfig } from '../../../processor/src/config/index.js';
 import { createEngine, type Engine } from '../../../processor/src/engine/engine.js';
 import { silentLogger } from '../../../processor/src/log/logger.js';
@@ -51,6 +51,11 @@ export interface ForwardedFinding {
 
 export interface Rig {
   provider: FakeProvider;
+  /** The processor's OTLP/HTTP base URL (http://127.0.0.1:port). */
+  url: string;
+  /** The findings file the processor writes. */
+  findingsFile: string;
+  config: ReturnType<typeof loadConfig>;
   secrets: DemoSecrets;
   tracerProvider: NodeTracerProvider;
   loggerProvider: LoggerProvider;
@@ -62,6 +67,8 @@ export interface Rig {
   /** Every log record the hop received: the app's own (content events) and the processor's findings. */
   logRecords(): ForwardedFinding[];
   findings(): ForwardedFinding[];
+  /** The processor's Prometheus exposition. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -77,14 +84,22 @@ function value(v: AnyValue): unknown {
 const hex = (b: unknown) => (b instanceof Uint8Array ? Buffer.from(b).toString('hex') : '');
 const attrs = (kvs: KeyValue[] = []) => Object.fromEntries(kvs.map((a) => [a.key, value(a.value)]));
 
-export async function startRig(serviceName: string): Promise<Rig> {
+export interface RigOptions {
+  /** false: the rig sets up no tracer provider of its own (the app's SDK, e.g. the OpenLLMetry SDK, does). */
+  tracing?: boolean;
+  /** The fake provider's model (default: the demo's toy model). */
+  respond?: (secrets: DemoSecrets) => Responder;
+}
+
+export async function startRig(serviceName: string, options: RigOptions = {}): Promise<Rig> {
   const hop: NextHop = createNextHop();
   await hop.listen();
   const base = loadConfig(undefined, {});
+  const findingsFile = join(mkdtempSync(join(tmpdir(), 'th-e2e-')), 'findings.jsonl');
   const config = {
     ...base,
     ...testConfig({ endpoint: hop.url }),
-    findings: { file: join(mkdtempSync(join(tmpdir(), 'th-e2e-')), 'findings.jsonl'), console: false, forward: true },
+    findings: { file: findingsFile, console: false, forward: true },
     detection: { ...base.detection, toolHostAllowlist: TOOL_HOST_ALLOWLIST, canaries: [CANARY] },
   };
   const registry = createRegistry();
@@ -94,7 +109,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
   const url = `http://127.0.0.1:${httpPort}`;
 
   const secrets = generateSecrets();
-  const provider = await startFakeProvider({ respond: createToyModel(secrets) });
+  const provider = await startFakeProvider({ respond: (options.respond ?? createToyModel)(secrets) });
   const resource = resourceFromAttributes({ 'service.name': serviceName });
   const tracerProvider = new NodeTracerProvider({
     resource,
@@ -105,7 +120,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
       }),
     ],
   });
-  tracerProvider.register();
+  if (options.tracing !== false) tracerProvider.register();
   const loggerProvider = new LoggerProvider({
     resource,
     processors: [
@@ -152,6 +167,9 @@ export async function startRig(serviceName: string): Promise<Rig> {
 
   return {
     provider,
+    url,
+    findingsFile,
+    config,
     secrets,
     tracerProvider,
     loggerProvider,
@@ -193,6 +211,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
     },
     logRecords,
     findings: () => logRecords().filter((f) => f.attrs['event.name'] === 'tracehound.finding'),
+    metrics: () => registry.metrics(),
     async close() {
       await tracerProvider.shutdown().catch(() => {});
       await loggerProvider.shutdown().catch(() => {});
