@@ -74,6 +74,37 @@ function cut(text: string, ranges: Found[], source: string, docs: RetrievedDocum
   return out + text.slice(last);
 }
 
+const QUESTION_LABELS = ['query:', 'question:', 'user question:'];
+
+/**
+ * A user message that carried pasted context is the app's template around the user's words. When the question is
+ * labelled (`Query: …`, `Question: …`, LlamaIndex's and LangChain's templates), the user's words are what follows the
+ * label (up to an `Answer:` line); the rest is the template — the developer's text, read like the system prompt.
+ */
+function splitTemplate(content: string): { user: string; template: string } | undefined {
+  const lines = content.split('\n');
+  let at = -1;
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (QUESTION_LABELS.some((l) => lines[i].trim().toLowerCase().startsWith(l))) {
+      at = i;
+      break;
+    }
+  if (at < 0) return undefined;
+  const first = lines[at].trim();
+  const label = first.indexOf(':');
+  const userLines = [first.slice(label + 1).trim()];
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const low = lines[end].trim().toLowerCase();
+    if (low.startsWith('answer:') || low.startsWith('helpful answer:')) break;
+    userLines.push(lines[end]);
+  }
+  const user = userLines.join('\n').trim();
+  if (!user) return undefined;
+  const template = [...lines.slice(0, at), ...lines.slice(end)].join('\n').trim();
+  return { user, template };
+}
+
 /** The index of the first message of the newest turn (after the last assistant message). */
 function turnStart(messages: readonly Message[]): number {
   for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === 'assistant') return i + 1;
@@ -99,6 +130,7 @@ export function extractContext(ix: Interaction, retrieved: readonly Retrieved[])
     if (found.length > 0) ix.systemInstructions = cut(ix.systemInstructions, found, 'inline:system', docs);
   }
   const start = turnStart(ix.input);
+  const templates: Array<{ at: number; text: string }> = [];
   ix.input.forEach((m, i) => {
     if (!m.content) return;
     if (m.role === 'system' || m.role === 'developer') {
@@ -107,10 +139,18 @@ export function extractContext(ix: Interaction, retrieved: readonly Retrieved[])
     } else if ((m.role === 'user' || m.role === 'unknown') && i >= start) {
       const found = findContext(m.content, retrieved);
       const covered = found.reduce((n, r) => n + (r.end - r.start), 0);
-      if (found.length > 0 && m.content.trim().length - covered >= 8)
+      if (found.length > 0 && m.content.trim().length - covered >= 8) {
         m.content = cut(m.content, found, 'inline:user', docs);
+        const split = splitTemplate(m.content);
+        if (split) {
+          m.content = split.user;
+          if (split.template) templates.push({ at: i, text: split.template });
+        }
+      }
     }
   });
+  // The template goes in front of the user's message as the developer's text (system channel).
+  for (const t of templates.reverse()) ix.input.splice(t.at, 0, { role: 'developer', content: t.text });
   for (const d of docs) ix.documents.push(d);
   return { moved: ix.documents.length - before };
 }

@@ -155,6 +155,9 @@ export class TraceContext {
     return texts.filter((txt) => {
       const prev = this.store.seenText(t, textKey(txt), { spanId, channel: txt.channel });
       if (!prev || prev.spanId === spanId) return true;
+      // A tool span's own arguments are always read: the tool detectors judge the call from them (a repeat of the
+      // model's finding is then merged by rule and evidence below, not raised again with less to go on).
+      if (ix.kind === 'tool_call' && txt.channel === 'tool_call') return true;
       this.relate(prev.spanId, prev.channel, spanId);
       this.counts.skippedTexts++;
       return false;
@@ -169,7 +172,7 @@ export class TraceContext {
     const t = this.store.trace(ix.span.traceId, true)!;
     const kept: Finding[] = [];
     for (const f of findings) {
-      const prev = this.store.seenFinding(t, `${f.rule.id}\u0000${f.evidence}`, ix.span.spanId);
+      const prev = this.store.seenFinding(t, findingKey(f), ix.span.spanId);
       if (prev) {
         this.relate(prev, f.channel, ix.span.spanId);
         this.counts.mergedFindings++;
@@ -217,6 +220,15 @@ export class TraceContext {
   state(traceId: string): TraceState | undefined {
     return this.store.trace(traceId, false);
   }
+}
+
+/**
+ * Same finding: same rule, same evidence up to its first '; ' (what follows qualifies it — "arguments carry a token",
+ * "follows an injection signal" — and differs between the model's call and the tool's execution of it).
+ */
+function findingKey(f: Finding): string {
+  const cut = f.evidence.indexOf('; ');
+  return `${f.rule.id}\u0000${cut > 0 ? f.evidence.slice(0, cut) : f.evidence}`;
 }
 
 /** Tool and retrieval spans carry no usage: their finding gets the usage of the model call just before them. */
