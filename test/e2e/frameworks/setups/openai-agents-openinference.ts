@@ -28,12 +28,17 @@ export const setup: Setup = {
     const { OpenAI } = createRequire(createRequire(import.meta.url).resolve('@openai/agents'))('openai') as {
       OpenAI: new (o: Record<string, unknown>) => unknown;
     };
-    agents.setDefaultOpenAIClient(new OpenAI({ apiKey: 'sk-test-not-real', baseURL: env.openaiBaseURL, maxRetries: 0 }) as never);
+    agents.setDefaultOpenAIClient(
+      new OpenAI({ apiKey: 'sk-test-not-real', baseURL: env.openaiBaseURL, maxRetries: 0 }) as never,
+    );
     const as = (t: Turn, fn: () => Promise<unknown>) =>
       context.with(setSession(setUser(context.active(), { userId: t.user }), { sessionId: t.session }), fn);
     const run = (t: Turn, instructions: string, input: string, tools: unknown[] = []) =>
       as(t, () =>
-        agents.run(new agents.Agent({ name: 'Pathfinder', instructions, model: 'gpt-4o-mini', tools: tools as never }), input),
+        agents.run(
+          new agents.Agent({ name: 'Pathfinder', instructions, model: 'gpt-4o-mini', tools: tools as never }),
+          input,
+        ),
       );
     const httpGet = agents.tool({
       name: 'http_get',

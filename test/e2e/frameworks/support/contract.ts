@@ -48,5 +48,11 @@ export interface Setup {
   packages: string[];
   /** The tracehound.dialect its model-call spans are read as. */
   dialect: string;
+  /**
+   * Cases this instrumentation cannot support, with the reason (what it does not record). The suite checks the gap
+   * still holds — the rule is not raised and the model call is still read — so a fixed instrumentation fails the test
+   * and the compatibility matrix gets updated.
+   */
+  gaps?: Record<string, string>;
   start(env: SetupEnv): Promise<App>;
 }
