@@ -51,6 +51,8 @@ export interface ForwardedFinding {
 
 export interface Rig {
   provider: FakeProvider;
+  /** The capturing next hop (its `respond` can refuse requests). */
+  hop: NextHop;
   /** The processor's OTLP/HTTP base URL (http://127.0.0.1:port). */
   url: string;
   /** The findings file the processor writes. */
@@ -87,6 +89,8 @@ const attrs = (kvs: KeyValue[] = []) => Object.fromEntries(kvs.map((a) => [a.key
 export interface RigOptions {
   /** false: the rig sets up no tracer provider of its own (the app's SDK, e.g. the OpenLLMetry SDK, does). */
   tracing?: boolean;
+  /** Archive findings into this folder (the tamper-evident archive, fsync per record). */
+  archiveDir?: string;
   /** The fake provider's model (default: the demo's toy model). */
   respond?: (secrets: DemoSecrets) => Responder;
 }
@@ -101,6 +105,7 @@ export async function startRig(serviceName: string, options: RigOptions = {}): P
     ...testConfig({ endpoint: hop.url }),
     findings: { file: findingsFile, console: false, forward: true },
     detection: { ...base.detection, toolHostAllowlist: TOOL_HOST_ALLOWLIST, canaries: [CANARY] },
+    ...(options.archiveDir ? { archive: { ...base.archive, enabled: true, dir: options.archiveDir } } : {}),
   };
   const registry = createRegistry();
   const engine: Engine = createEngine(config, { registry });
@@ -167,6 +172,7 @@ export async function startRig(serviceName: string, options: RigOptions = {}): P
 
   return {
     provider,
+    hop,
     url,
     findingsFile,
     config,

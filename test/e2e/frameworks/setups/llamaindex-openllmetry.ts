@@ -80,9 +80,7 @@ export const setup: Setup = {
         });
         // LlamaIndex's tool-calling LLM API: the model's tool call, then the tool, then the answer.
         const chatLlm = llm as unknown as {
-          chat(
-            o: unknown,
-          ): Promise<{
+          chat(o: unknown): Promise<{
             message: { content: unknown; options?: { toolCall?: Array<{ id: string; name: string; input: unknown }> } };
           }>;
         };
