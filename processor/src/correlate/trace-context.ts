@@ -127,12 +127,12 @@ export class TraceContext {
    * Prepare an Interaction for analysis (in place): inherited identity, a duplicate model call turned into a wrapper,
    * retrieved content moved to documents. `complete` is false when an ancestor has not been seen yet.
    */
-  prepare(ix: Interaction): { complete: boolean; duplicateOf?: string } {
+  prepare(ix: Interaction, scope?: string): { complete: boolean; duplicateOf?: string } {
     const t = this.store.trace(ix.span.traceId, true)!;
     const { complete } = this.store.inherit(t, ix.span.spanId, ix.span.parentSpanId, ix.identity);
     let duplicateOf: string | undefined;
     if (ix.kind === 'llm_call') {
-      const dup = this.store.duplicateCall(t, ix);
+      const dup = this.store.duplicateCall(t, ix, scope);
       if (dup) {
         duplicateOf = dup.spanId;
         ix.kind = 'agent';

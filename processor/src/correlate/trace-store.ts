@@ -37,6 +37,8 @@ export interface ModelCall {
   model?: string;
   inputTokens?: number;
   outputTokens?: number;
+  /** Instrumentation scope: one call traced twice comes from two instrumentations. */
+  scope?: string;
   usage: Usage;
 }
 
@@ -176,7 +178,7 @@ export class TraceStore {
    * The model call this one duplicates (same trace, nested or overlapping in time, same model and token counts):
    * one call traced by two instrumentations. Otherwise the call is recorded and undefined returned.
    */
-  duplicateCall(t: TraceState, ix: Interaction): ModelCall | undefined {
+  duplicateCall(t: TraceState, ix: Interaction, scope?: string): ModelCall | undefined {
     const call: ModelCall = {
       spanId: ix.span.spanId,
       startNs: ix.timing.startNs,
@@ -184,6 +186,7 @@ export class TraceStore {
       model: ix.responseModel ?? ix.model,
       inputTokens: ix.usage.inputTokens,
       outputTokens: ix.usage.outputTokens,
+      ...(scope ? { scope } : {}),
       usage: ix.usage,
     };
     for (const c of t.calls) {
@@ -194,7 +197,9 @@ export class TraceStore {
         c.inputTokens !== undefined &&
         c.inputTokens === call.inputTokens &&
         (c.outputTokens === undefined || call.outputTokens === undefined || c.outputTokens === call.outputTokens);
-      if (overlap && sameModel && sameUsage) return c;
+      // Two spans of one instrumentation are two calls, however alike.
+      const twoInstrumentations = !c.scope || !call.scope || c.scope !== call.scope;
+      if (overlap && sameModel && sameUsage && twoInstrumentations) return c;
     }
     if (t.calls.length < this.maxCalls) t.calls.push(call);
     else this.stats.dropped++;

@@ -207,7 +207,7 @@ export class DetectionStage implements PipelineStage {
       for (const f of replay.findings) findings.push(f);
       return;
     }
-    const { complete } = this.traces.prepare(ix);
+    const { complete } = this.traces.prepare(ix, view.scope?.name);
     const detections = this.opts.analyzer.detect(ix, this.traces.newTexts(ix, channelTexts(ix)));
     const needsIdentity =
       detections.length > 0 && !complete && !ix.identity.user && !ix.identity.session && this.waits.waitMs > 0;
