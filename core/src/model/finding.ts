@@ -90,6 +90,6 @@ export interface Finding {
     outputTokens?: number;
   };
   details?: Record<string, string | number | boolean | string[]>;
-  /** Set when a response action was decided for this finding (issue: automated response). */
+  /** Set when a response action was decided for this finding (automated response, docs/response.md). */
   action?: { type: string; mode: 'shadow' | 'enforce'; target: string; ttlSeconds?: number };
 }

@@ -43,11 +43,11 @@ export async function langchainApp(opts: {
   const parse = new StringOutputParser();
 
   class KnowledgeBase extends BaseRetriever {
-    lc_namespace = ['northwind', 'retrievers'];
+    override lc_namespace = ['northwind', 'retrievers'];
     constructor(private readonly docs: string[]) {
       super();
     }
-    async _getRelevantDocuments(): Promise<InstanceType<typeof Document>[]> {
+    override async _getRelevantDocuments(): Promise<InstanceType<typeof Document>[]> {
       return this.docs.map((d, i) => new Document({ pageContent: d, metadata: { source: `kb-${i + 1}` } }));
     }
   }

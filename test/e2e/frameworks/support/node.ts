@@ -11,15 +11,10 @@ import semver from 'semver';
 /** The repository root: every setup's packages are root devDependencies. */
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-function manifest(pkg: string): { version: string; engines?: { node?: string } } {
+function manifest(pkg: string): { engines?: { node?: string } } {
   return JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
-    version: string;
     engines?: { node?: string };
   };
-}
-
-export function installedVersion(pkg: string): string {
-  return manifest(pkg).version;
 }
 
 export function nodeSupports(packages: readonly string[]): { ok: boolean; needs: string } {
