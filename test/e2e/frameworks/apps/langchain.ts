@@ -23,6 +23,11 @@ export async function langchainApp(opts: {
   flush: () => Promise<void>;
   close: () => Promise<void>;
 }): Promise<App> {
+  // LangChain runs callback handlers (both instrumentations are handlers) in one background queue by default; a job
+  // there starts in the async context of the job before it, so a request's root span takes the previous request's
+  // OTel context as its parent and lands in that request's trace. Handlers awaited in the caller's context (LangChain's
+  // documented setting for servers and serverless) keep each request in its own trace. docs/dialects.md § LangChain.
+  process.env.LANGCHAIN_CALLBACKS_BACKGROUND = 'false';
   const { ChatOpenAI } = await import('@langchain/openai');
   const { ChatPromptTemplate } = await import('@langchain/core/prompts');
   const { StringOutputParser } = await import('@langchain/core/output_parsers');
