@@ -104,8 +104,11 @@ export function contextSections(text: string): Range[] {
       i = k;
       continue;
     }
-    // LangChain: "Use the following pieces of (retrieved) context to answer…" then the context.
-    if (l.low.startsWith('use the following pieces of')) {
+    // LangChain: "Use the following pieces of (retrieved) context to answer…" then the context. The phrase often
+    // follows a first sentence on the same line (LangChain's RAG prompt: "You are an assistant for question-answering
+    // tasks. Use the following pieces of retrieved context…").
+    const pieces = l.low.indexOf('use the following pieces of');
+    if (pieces >= 0 && l.low.includes('context', pieces)) {
       let j = i + 1;
       let k = j;
       while (k < ls.length && !isStop(ls[k])) k++;

@@ -2,7 +2,8 @@
  * Reading each span in the context of its trace (the engine's view of trace-store.ts):
  *
  * - **identity**: user, session, conversation, tenant and workload a span lacks are inherited from its ancestors;
- * - **provenance**: retrieved content pasted into a prompt becomes a document of that span (provenance.ts);
+ * - **provenance**: retrieved content pasted into a prompt becomes a document of that span (provenance.ts), and
+ *   context found in a model call's prompt is known to the trace (the template variables of the spans around it);
  * - **one attack, one finding**: a text already analysed in the trace is not analysed again, a finding already raised
  *   (same rule and evidence) is not raised again; the spans that repeated it are listed on the one finding
  *   (`relatedSpanIds`), which sits on the most specific span (model calls are analysed before tools, retrievals and
@@ -143,8 +144,13 @@ export class TraceContext {
       // What is embedded is content to index or search with, not an instruction to a model: a document.
       for (const m of ix.input.splice(0)) if (m.content) ix.documents.push({ content: m.content, source: 'embedding' });
     }
+    const before = ix.documents.length;
     const { moved } = extractContext(ix, t.retrieved);
     this.counts.movedDocuments += moved;
+    // Context a model call was found to carry is retrieved content of the trace from then on: the prompt-template and
+    // chain spans around the call (analysed after it) carry the same text among their template variables.
+    if (ix.kind === 'llm_call')
+      for (const d of ix.documents.slice(before)) if (d.content) this.store.addRetrieved(t, d.content, ix.span.spanId);
     return { complete, ...(duplicateOf ? { duplicateOf } : {}) };
   }
 
@@ -224,11 +230,14 @@ export class TraceContext {
 
 /**
  * Same finding: same rule, same evidence up to its first '; ' (what follows qualifies it — "arguments carry a token",
- * "follows an injection signal" — and differs between the model's call and the tool's execution of it).
+ * "follows an injection signal" — and differs between the model's call and the tool's execution of it). JSON quoting
+ * and braces do not count: the model's tool call carries `{"url":"…"}` where the tool span records the bare value, so
+ * the snippet around one secret differs by them.
  */
 function findingKey(f: Finding): string {
   const cut = f.evidence.indexOf('; ');
-  return `${f.rule.id}\u0000${cut > 0 ? f.evidence.slice(0, cut) : f.evidence}`;
+  const head = (cut > 0 ? f.evidence.slice(0, cut) : f.evidence).replace(/["{}\\]/g, '').trim();
+  return `${f.rule.id}\u0000${head}`;
 }
 
 /** Tool and retrieval spans carry no usage: their finding gets the usage of the model call just before them. */

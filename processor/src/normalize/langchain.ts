@@ -6,7 +6,7 @@
  * Messages with their real roles keeps a chain's copy of the model's answer off the prompt channel (it is an output)
  * and recovers system messages whose content is a part list. Bounded walk; never throws.
  */
-import type { Message, Role } from '@tracehound/core';
+import type { Message, RetrievedDocument, Role } from '@tracehound/core';
 import { toText } from './json.js';
 import { coerceMessage, MAX_MESSAGES } from './messages.js';
 
@@ -105,4 +105,44 @@ export function routeLcMessages(lc: Message[], side: 'input' | 'output', input: 
       if (output.length < MAX_MESSAGES) output.push({ ...m, role: 'assistant' });
     } else if (input.length < MAX_MESSAGES) input.push(m);
   }
+}
+
+/** A LangChain Document (`{pageContent, metadata}`, or its serialized `{lc: 1, id: [..., 'Document'], kwargs}`). */
+function lcDocument(o: Obj): RetrievedDocument | undefined {
+  const k = o.lc === 1 && Array.isArray(o.id) && o.id[o.id.length - 1] === 'Document' && isObj(o.kwargs) ? o.kwargs : o;
+  const content = typeof k.pageContent === 'string' ? k.pageContent : k.page_content;
+  if (typeof content !== 'string' || !content) return undefined;
+  const meta = isObj(k.metadata) ? k.metadata : undefined;
+  const src = meta && typeof meta.source === 'string' ? meta.source : undefined;
+  const id = typeof k.id === 'string' ? k.id : undefined;
+  return { content, source: 'langchain', ...(src ? { id: src } : id ? { id } : {}) };
+}
+
+/**
+ * LangChain Documents inside a parsed value (a retriever's output piped into a chain step, whose span carries it as
+ * its input), moved to `docs`: what is left is the value without them. Retrieved content, not the user's words, even
+ * where the instrumentation records no retriever span (OpenLLMetry's LangChain instrumentation). Bounded walk.
+ */
+export function takeLcDocuments(v: unknown, docs: RetrievedDocument[], maxDocs: number): unknown {
+  let visits = 0;
+  let found = false;
+  const walk = (cur: unknown, depth: number): unknown => {
+    if (visits++ > MAX_VISITS || depth > 12) return cur;
+    if (Array.isArray(cur)) return cur.map((x) => walk(x, depth + 1)).filter((x) => x !== undefined);
+    if (!isObj(cur)) return cur;
+    const d = lcDocument(cur);
+    if (d) {
+      found = true;
+      if (docs.length < maxDocs) docs.push(d);
+      return undefined;
+    }
+    const o: Obj = {};
+    for (const key in cur) {
+      const x = walk(cur[key], depth + 1);
+      if (x !== undefined) o[key] = x;
+    }
+    return o;
+  };
+  const rest = walk(v, 0);
+  return found ? rest : v;
 }

@@ -19,7 +19,7 @@ import {
 } from './attrs.js';
 import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw } from './genai.js';
 import { readJson, leafText, type ParseCtx } from './json.js';
-import { lcMessages, routeLcMessages } from './langchain.js';
+import { lcMessages, routeLcMessages, takeLcDocuments } from './langchain.js';
 import { coerceMessages, MAX_MESSAGES, normalizeRole } from './messages.js';
 
 export const DIALECT = 'openinference';
@@ -116,7 +116,8 @@ function readValue(
     if (o && Array.isArray(o.messages)) coerceMessages(o.messages, fallback, out);
     else if (o && Array.isArray(o.choices)) coerceMessages(o.choices, 'assistant', out);
     else {
-      const text = leafText(val);
+      const rest = ix && which === 'input' ? takeLcDocuments(val, ix.documents, MAX_DOCUMENTS) : val;
+      const text = leafText(rest);
       if (text) out.push({ role: fallback, content: text });
     }
   }

@@ -22,7 +22,7 @@ import {
   readUsage,
 } from './genai.js';
 import { leafText, readMaybeJson, scalarText, toText, type ParseCtx } from './json.js';
-import { lcMessages, lcToolMessage, routeLcMessages } from './langchain.js';
+import { lcMessages, lcToolMessage, routeLcMessages, takeLcDocuments } from './langchain.js';
 import { coerceMessages } from './messages.js';
 
 export const DIALECT = 'openllmetry';
@@ -108,7 +108,8 @@ function entityMessages(
     const lc = lcMessages(r.value);
     if (lc) return routeLcMessages(lc, side, ix.input, ix.output);
     if (isObj(r.value) && Array.isArray(r.value.messages)) return coerceMessages(r.value.messages, role, out);
-    const t = leafText(withoutNodes(r.value));
+    const rest = side === 'input' ? takeLcDocuments(r.value, ix.documents, MAX_DOCUMENTS) : r.value;
+    const t = leafText(withoutNodes(rest));
     if (t) out.push({ role, content: t });
   }
   if (r.raw) out.push({ role, content: r.raw });
