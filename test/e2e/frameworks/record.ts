@@ -25,7 +25,7 @@ import { FRAMEWORK_CASES } from './support/suite.js';
 const OUT = fileURLToPath(new URL('../../../processor/test/fixtures/frameworks/', import.meta.url));
 
 /** A span as the processor's SpanView holds it, JSON-safe (nanoseconds as decimal strings). */
-export interface RecordedSpan {
+interface RecordedSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
