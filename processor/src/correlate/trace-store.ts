@@ -227,5 +227,6 @@ export const KIND_PRIORITY: Record<InteractionKind, number> = {
   embedding: 3,
   policy_decision: 4,
   auth: 5,
+  provider_api: 5,
   agent: 6,
 };
