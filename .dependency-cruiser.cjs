@@ -21,6 +21,7 @@ const LAYERS = [
   ['rules/'], // the rule catalogue
   ['detect/'], // stateless content detectors
   ['behavior/'], // stateful detectors
+  ['correlate/'], // trace-level state: identity inheritance, context provenance, analyse-once, idempotent finding ids
   ['score/'], // severity, risk, suppressions, the analyzer
   ['enrich/'], // span attributes and finding log records
   ['archive/'], // tamper-evident archive

@@ -264,6 +264,28 @@ export const FIELDS: readonly FieldSpec[] = [
     example: 'support-bot',
   },
   {
+    name: 'gen_ai.usage.input_tokens',
+    type: 'int',
+    on: 'finding',
+    description: 'Input tokens of the model call the finding concerns (one call traced twice is counted once).',
+    example: 412,
+  },
+  {
+    name: 'gen_ai.usage.output_tokens',
+    type: 'int',
+    on: 'finding',
+    description: 'Output tokens of that model call.',
+    example: 57,
+  },
+  {
+    name: 'tracehound.related.span_ids',
+    type: 'string[]',
+    on: 'finding',
+    description:
+      'Other spans of the trace that carried the same text or raised the same finding (wrappers, the retrieval span of a pasted document); the finding is raised once, on the most specific span.',
+    example: ['b7ad6b7169203331'],
+  },
+  {
     name: 'tracehound.pattern.entity.type',
     type: 'string',
     on: 'finding',

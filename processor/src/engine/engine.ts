@@ -19,7 +19,6 @@ import {
 } from '@tracehound/core';
 import { LogCorrelator } from '../normalize/correlator.js';
 import { normalizeSpan } from '../normalize/index.js';
-import { afterAcknowledged } from '../pipeline/acknowledgement.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ConsoleSink } from '../output/console-sink.js';
 import { JsonlFileSink } from '../output/jsonl-file-sink.js';
@@ -71,16 +70,6 @@ export interface Engine {
   shutdown(): Promise<void>;
 }
 
-/** A sink whose writes wait for the batch's acknowledgement (pipeline/acknowledgement.ts); at once outside a batch. */
-function acknowledgedOnly(sink: FindingSink): FindingSink {
-  return {
-    name: sink.name,
-    write: (findings) => afterAcknowledged(() => sink.write(findings)),
-    forceFlush: () => sink.forceFlush(),
-    shutdown: () => sink.shutdown(),
-  };
-}
-
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
   const clock = options.clock ?? Date.now;
   const registry = options.registry ?? new Registry();
@@ -127,10 +116,11 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     correlator,
     // Inside the OTLP service, a batch's findings reach the sinks only once the batch is acknowledged (a refused
     // batch is retried by its client and would otherwise be reported once per attempt).
-    sinks: sinks.map(acknowledgedOnly),
+    sinks,
     forwardFindings: config.findings.forward,
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
+    clock,
     extensions: options.extensions,
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),
