@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ErrorCode } from '../errors.js';
-import { FORMAT_HINTS } from './formats.js';
+import { FORMAT_HINTS } from '../schema/formats.js';
 
 /** One thing wrong with the configuration: a stable code, the offending option and its (masked) value. */
 export interface ConfigProblem {

@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
-import RE2 from 're2';
-import { FORMATS } from './formats.js';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../schema/ajv.js';
 import { applyEnvOverrides } from './env.js';
 import { displayValue, fromAjvError, isSecretPath, type ConfigProblem } from './problems.js';
 import { CONFIG_SCHEMA, knownKeys } from './schema.js';
@@ -34,13 +33,10 @@ const fsContext: CheckContext = {
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled once per process; patterns run on RE2 (linear time), like every other regular expression here. */
+/** Compiled once per process (schema/ajv.ts: patterns on RE2, the shared string formats). */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const regExp = Object.assign((pattern: string, flags: string) => new RE2(pattern, flags), { code: 'RE2' });
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { regExp } });
-    for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn);
-    compiled = ajv.compile(CONFIG_SCHEMA);
+    compiled = createAjv({ allErrors: true, verbose: true }).compile(CONFIG_SCHEMA);
   }
   return compiled;
 }
