@@ -1,13 +1,14 @@
 /**
- * Generates docs/schema.md, docs/schema.json and docs/rules.md from the code (core/src/telemetry/fields.ts and the rule
+ * Generates docs/schema.md, docs/schema.json, docs/rules.md and processor/src/rules/ids.ts from the code (core/src/telemetry/fields.ts and the rule
  * catalogue). Run `npm run gen:docs`; test/docs-drift.test.ts fails when the committed files differ.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
+import { renderRuleIdsModule, renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 writeFileSync(`${root}docs/schema.json`, renderSchemaJson());
 writeFileSync(`${root}docs/schema.md`, renderSchemaMarkdown());
 writeFileSync(`${root}docs/rules.md`, await renderRulesMarkdown());
-console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md');
+writeFileSync(`${root}processor/src/rules/ids.ts`, await renderRuleIdsModule());
+console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md, processor/src/rules/ids.ts');

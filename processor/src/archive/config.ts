@@ -3,6 +3,8 @@
  * into the full schema and merges `archiveDefaults` under the user's values.
  */
 
+import type { CheckContext, SectionIssue } from '../config-section.js';
+
 export type FsyncPolicy = 'always' | 'interval' | 'never';
 
 export interface ArchiveConfig {
@@ -91,4 +93,10 @@ export function withArchiveDefaults(partial: ArchiveConfigInput): ArchiveConfig 
     segment: { ...archiveDefaults.segment, ...partial.segment },
     retention: { ...archiveDefaults.retention, ...partial.retention },
   };
+}
+
+/** The key file must be readable when the archive is on: serve would otherwise refuse to start (TH_ARCHIVE_KEY). */
+export function checkArchiveConfig(c: ArchiveConfig, ctx: CheckContext): SectionIssue[] {
+  if (!c.enabled || !c.signingKeyFile || ctx.fileReadable(c.signingKeyFile)) return [];
+  return [{ code: 'TH_CONFIG_FILE', path: ['signingKeyFile'], message: `cannot read ${c.signingKeyFile}` }];
 }

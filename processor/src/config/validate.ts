@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema/ajv.js';
+import { RULE_IDS } from '../rules/ids.js';
 import { applyEnvOverrides } from './env.js';
 import { displayValue, fromAjvError, isSecretPath, type ConfigProblem } from './problems.js';
 import { CONFIG_SCHEMA, knownKeys } from './schema.js';
@@ -10,7 +11,7 @@ import { SECTIONS, type TracehoundConfig } from './sections.js';
 export interface ValidateOptions {
   /** Environment to take overrides from (default: none, so validateConfig(obj) is about obj alone). */
   env?: NodeJS.ProcessEnv;
-  /** File checks (TLS files); default: the real file system. */
+  /** File checks (TLS files) and the rule catalogue; default: the real file system and rules/ids.ts. */
   context?: CheckContext;
 }
 
@@ -22,6 +23,7 @@ export interface ValidationResult {
 const SECRET_PATTERNS: string[][] = SECTIONS.flatMap((s) => (s.secrets ?? []).map((p) => [s.key, ...p.split('.')]));
 
 const fsContext: CheckContext = {
+  ruleIds: RULE_IDS,
   fileReadable(file) {
     try {
       return statSync(file).isFile();

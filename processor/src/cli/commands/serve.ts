@@ -1,4 +1,4 @@
-import { ConfigError, formatProblem, loadConfig, type TracehoundConfig } from '../../config/index.js';
+import { checkConfigFile, DEFAULT_CONFIG_FILE, formatProblem } from '../../config/index.js';
 import type { Command } from '../command.js';
 import { describeConfig } from '../describe.js';
 import { loadEngine, loadResponse, loadService } from '../engine-port.js';
@@ -24,13 +24,12 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
   options: { config: { type: 'string', short: 'c' } },
   positionals: [0, 0],
   async run({ values }, io) {
-    let config: TracehoundConfig;
-    try {
-      config = loadConfig(values.config as string | undefined, io.env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      io.err(`tracehound serve: invalid configuration ${err.file}\n`);
-      for (const p of err.problems) io.err(`  ${formatProblem(p)}\n`);
+    // The one start-up check, the same function validate-config runs: what it accepts, serve accepts.
+    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE;
+    const { config, errors } = checkConfigFile(file, io.env);
+    if (!config) {
+      io.err(`tracehound serve: invalid configuration ${file}\n`);
+      for (const p of errors) io.err(`  ${formatProblem(p)}\n`);
       return 1;
     }
     // Listen for signals before anything starts: a SIGTERM during start-up must drain, not kill.

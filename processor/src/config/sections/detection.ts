@@ -1,6 +1,6 @@
 import { detectionDefaults, type DetectionConfig } from '../../detect/config.js';
 import { isPhoneRegion } from '@tracehound/core/privacy';
-import { defineSection, type SectionIssue } from '../../config-section.js';
+import { defineSection, unknownRuleIssue, type CheckContext, type SectionIssue } from '../../config-section.js';
 import { SuppressionSchema } from '../../detect/suppression.js';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
@@ -17,8 +17,16 @@ const ruleOverride = {
   },
 };
 
-function checkDetection(d: DetectionConfig): SectionIssue[] {
+function checkDetection(d: DetectionConfig, ctx: CheckContext): SectionIssue[] {
   const issues: SectionIssue[] = [];
+  for (const id of Object.keys(d.rules)) {
+    const issue = unknownRuleIssue(id, ['rules', id], ctx);
+    if (issue) issues.push(issue);
+  }
+  d.suppressions.forEach((s, i) => {
+    const issue = unknownRuleIssue(s.rule, ['suppressions', String(i), 'rule'], ctx, true);
+    if (issue) issues.push(issue);
+  });
   const regions = (d.detectors.pii as { phoneRegions?: unknown[] } | undefined)?.phoneRegions ?? [];
   regions.forEach((r, i) => {
     if (typeof r === 'string' && !isPhoneRegion(r))
