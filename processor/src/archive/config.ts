@@ -12,8 +12,6 @@ export interface ArchiveConfig {
   enabled: boolean;
   /** Folder holding the segment and checkpoint files. */
   dir: string;
-  /** Also archive the (already redacted or hashed) spans that findings concern. */
-  includeSpans: boolean;
   segment: {
     /** Seal the open segment before it grows past this size (bytes). */
     maxBytes: number;
@@ -40,7 +38,6 @@ export interface ArchiveConfig {
 export const archiveDefaults: ArchiveConfig = {
   enabled: false,
   dir: './tracehound-archive',
-  includeSpans: false,
   segment: { maxBytes: 64 * 1024 * 1024, maxAgeSeconds: 3600 },
   retention: { maxAgeDays: 400 },
   fsync: 'always',
@@ -57,7 +54,6 @@ export const archiveConfigSchema = {
   properties: {
     enabled: { type: 'boolean' },
     dir: { type: 'string', minLength: 1 },
-    includeSpans: { type: 'boolean' },
     segment: {
       type: 'object',
       additionalProperties: false,
