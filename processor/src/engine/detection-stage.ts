@@ -50,6 +50,10 @@ export interface DetectionStageHooks {
   /** Called once per analysed span (metrics). */
   onAnalysed?(ix: Interaction, analysis: Analysis): void;
   onParseErrors?(count: number): void;
+  /** The normalizer threw on a span (TH_NORMALIZE_FAILED): it goes on unscanned and unchanged. */
+  onNormalizeFailed?(err: unknown): void;
+  /** A stage extension threw on a span (named by its class); the span is still enriched and forwarded. */
+  onExtensionFailed?(extension: string, err: unknown): void;
 }
 
 export interface DetectionStageOptions {
@@ -127,21 +131,32 @@ export class DetectionStage implements PipelineStage {
     this.emit(batch, findings);
   }
 
+  /** Normalize one span; a normalizer that throws leaves the span unscanned and forwarded unchanged (counted). */
+  private normalize(view: SpanView, logs: LogView[]): ReturnType<Normalizer['normalize']> | undefined {
+    let norm;
+    try {
+      norm = this.opts.normalizer.normalize(view, logs);
+    } catch (err) {
+      this.opts.hooks?.onNormalizeFailed?.(err);
+      return undefined;
+    }
+    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
+    return norm;
+  }
+
   /** Analyse one span (Interaction) outside a batch: used by `scan`. */
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
-    const norm = this.opts.normalizer.normalize(view, logs);
-    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
-    if (!norm.interaction) return { findings: [] };
+    const norm = this.normalize(view, logs);
+    if (!norm?.interaction) return { findings: [] };
     const analysis = this.opts.analyzer.analyze(norm.interaction);
     this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
     return { findings: analysis.findings, analysis };
   }
 
   private analyseSpan(batch: TraceBatch, ref: SpanRef, view: SpanView, logs: LogView[], findings: Finding[]): void {
-    const norm = this.opts.normalizer.normalize(view, logs);
-    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
-    const ix = norm.interaction;
-    if (!ix) return;
+    const norm = this.normalize(view, logs);
+    const ix = norm?.interaction;
+    if (!norm || !ix) return;
     const analysis = this.opts.analyzer.analyze(ix);
     this.opts.hooks?.onAnalysed?.(ix, analysis);
     let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, norm.dialect ?? ix.dialect);
@@ -150,8 +165,9 @@ export class DetectionStage implements PipelineStage {
         const out = ext.onAnalysis(ix, analysis);
         if (out?.attributes) attrs = { ...attrs, ...out.attributes };
         if (out?.findings) for (const f of out.findings) findings.push(f);
-      } catch {
-        // Extensions are contained like stages: the span is still enriched and forwarded.
+      } catch (err) {
+        // Extensions are contained like stages: the span is still enriched and forwarded; the failure is counted.
+        this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
       }
     }
     if (this.opts.capture) {

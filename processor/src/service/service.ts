@@ -32,6 +32,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Registry for /metrics; defaults to the process-wide one (getDefaultRegistry()). */
   registry?: Registry;
+  /** Why the service is not ready although it runs (e.g. the engine's archive cannot write); /readyz answers 503. */
+  unready?: () => string | undefined;
 }
 
 export interface Service {
@@ -95,7 +97,7 @@ export function createService(opts: ServiceOptions): Service {
     let grpcPort = 0;
     if (server.http.enabled) {
       http = createHttpReceiver({ server, handler, budget, isDraining, logger });
-      registerOpsRoutes(http, { registry, isReady: () => started && !draining });
+      registerOpsRoutes(http, { registry, isReady: () => started && !draining, unready: opts.unready });
       await http.listen({ host: server.http.host, port: server.http.port });
       httpPort = (http.server.address() as AddressInfo).port;
     }

@@ -44,10 +44,11 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
       behavior: true,
       outputSinks: true,
       registry,
+      logger,
       extensions: response.extensions,
       sinks: response.sinks,
     });
-    const service = await loadService(config, engine.stages(), logger, registry);
+    const service = await loadService(config, engine.stages(), logger, registry, () => engine.unready());
     let ports: { httpPort: number; grpcPort: number };
     // SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile).
     const onHangup = () => void response.reload();
