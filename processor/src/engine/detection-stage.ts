@@ -21,7 +21,7 @@ export interface Normalizer {
   normalize(
     span: SpanView,
     logs: LogView[],
-  ): { interaction: Interaction | null; parseErrors: number; dialect?: string };
+  ): { interaction: Interaction | null; parseErrors: number; dialect?: string; failed?: true; cause?: unknown };
 }
 
 /** Bounded store of content log records waiting for their span (normalize/correlator.ts). */
@@ -141,6 +141,7 @@ export class DetectionStage implements PipelineStage {
       return undefined;
     }
     if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
+    if (norm.failed) this.opts.hooks?.onNormalizeFailed?.(norm.cause);
     return norm;
   }
 
