@@ -4,7 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderRuleIdsModule, renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
+import {
+  renderRuleIdsModule,
+  renderRulesMarkdown,
+  renderSchemaJson,
+  renderSchemaMarkdown,
+} from '../src/docs/render.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 writeFileSync(`${root}docs/schema.json`, renderSchemaJson());

@@ -123,7 +123,7 @@ describe('the archive sink', () => {
     const sink = new ArchiveSink(archive, { registry, logger });
     let reason: string | undefined;
     const service = createService({
-      config: serviceConfig({ grpc: { enabled: false } }),
+      config: serviceConfig({}, { grpc: { enabled: false } }),
       stages: [],
       registry,
       unready: () => (sink.healthy() ? undefined : 'the archive cannot write'),
