@@ -5,7 +5,7 @@ import { captureSection } from './sections/capture.js';
 import { findingsSection } from './sections/findings.js';
 import { detectionSection } from './sections/detection.js';
 import { behaviorConfigSchema, behaviorDefaults } from '../behavior/config.js';
-import { archiveConfigSchema, archiveDefaults, checkArchiveConfig } from '../archive/config.js';
+import { ArchiveConfigSchema, archiveDefaults, checkArchiveConfig } from '../archive/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
 
 /**
@@ -19,7 +19,7 @@ export const SECTIONS = [
   findingsSection,
   detectionSection,
   defineSection({ key: 'behavior', schema: behaviorConfigSchema, defaults: behaviorDefaults }),
-  defineSection({ key: 'archive', schema: archiveConfigSchema, defaults: archiveDefaults, check: checkArchiveConfig }),
+  defineSection({ key: 'archive', schema: ArchiveConfigSchema, defaults: archiveDefaults, check: checkArchiveConfig }),
   defineSection({
     key: 'response',
     schema: responseConfigSchema,
