@@ -1,9 +1,12 @@
 /**
- * Generates docs/schema.md, docs/schema.json, docs/rules.md and processor/src/rules/ids.ts from the code (core/src/telemetry/fields.ts and the rule
- * catalogue). Run `npm run gen:docs`; test/docs-drift.test.ts fails when the committed files differ.
+ * Generates docs/schema.md, docs/schema.json and docs/rules.md from the code (core/src/telemetry/fields.ts and the rule
+ * catalogue), the rule-id list processor/src/rules/ids.ts that configuration validation checks ids against, and the
+ * option tables of docs/configuration.md from the config schema. Run `npm run gen:docs`; test/docs-drift.test.ts and
+ * test/config/docs.test.ts fail when the committed files differ.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { updateReferenceBlock } from '../src/config/reference.js';
 import {
   renderRuleIdsModule,
   renderRulesMarkdown,
@@ -16,4 +19,8 @@ writeFileSync(`${root}docs/schema.json`, renderSchemaJson());
 writeFileSync(`${root}docs/schema.md`, renderSchemaMarkdown());
 writeFileSync(`${root}docs/rules.md`, await renderRulesMarkdown());
 writeFileSync(`${root}processor/src/rules/ids.ts`, await renderRuleIdsModule());
-console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md, processor/src/rules/ids.ts');
+const configDoc = `${root}docs/configuration.md`;
+writeFileSync(configDoc, updateReferenceBlock(readFileSync(configDoc, 'utf8')));
+console.log(
+  'wrote docs/schema.json, docs/schema.md, docs/rules.md, processor/src/rules/ids.ts, docs/configuration.md (option tables)',
+);

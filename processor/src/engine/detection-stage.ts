@@ -157,7 +157,13 @@ export class DetectionStage implements PipelineStage {
   private analyseSpan(batch: TraceBatch, ref: SpanRef, view: SpanView, logs: LogView[], findings: Finding[]): void {
     const norm = this.normalize(view, logs);
     const ix = norm?.interaction;
-    if (!norm || !ix) return;
+    if (!norm || !ix) {
+      // Unscanned is not unmasked: a span the normalizer failed on still gets the capture mode's rewrite.
+      if (norm?.failed !== true && norm !== undefined) return;
+      const attrs = this.applyCapture(batch, ref, view, {});
+      if (Object.keys(attrs).length > 0) batch.setSpanAttributes(ref, attrs);
+      return;
+    }
     const analysis = this.opts.analyzer.analyze(ix);
     this.opts.hooks?.onAnalysed?.(ix, analysis);
     let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, norm.dialect ?? ix.dialect);
@@ -171,19 +177,23 @@ export class DetectionStage implements PipelineStage {
         this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
       }
     }
-    if (this.opts.capture) {
-      const changed = this.opts.capture.rewrite(view.attributes);
-      let rewritten = Object.keys(changed).length > 0;
-      view.events.forEach((ev, i) => {
-        const evChanged = this.opts.capture!.rewriteEvent(ev);
-        if (Object.keys(evChanged).length === 0) return;
-        batch.setSpanEventAttributes(ref, i, evChanged);
-        rewritten = true;
-      });
-      if (rewritten) attrs = { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode };
-    }
+    attrs = this.applyCapture(batch, ref, view, attrs);
     batch.setSpanAttributes(ref, attrs);
     for (const f of analysis.findings) findings.push(f);
+  }
+
+  /** The capture mode's rewrite of the span's attributes and events, merged over `attrs` (unchanged when full). */
+  private applyCapture(batch: TraceBatch, ref: SpanRef, view: SpanView, attrs: Attributes): Attributes {
+    if (!this.opts.capture) return attrs;
+    const changed = this.opts.capture.rewrite(view.attributes);
+    let rewritten = Object.keys(changed).length > 0;
+    view.events.forEach((ev, i) => {
+      const evChanged = this.opts.capture!.rewriteEvent(ev);
+      if (Object.keys(evChanged).length === 0) return;
+      batch.setSpanEventAttributes(ref, i, evChanged);
+      rewritten = true;
+    });
+    return rewritten ? { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode } : attrs;
   }
 
   /** Content logs whose span never arrived within the wait: score what they carry on their own. */
