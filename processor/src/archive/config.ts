@@ -65,7 +65,6 @@ export const ArchiveConfigSchema = Type.Object(
 );
 
 export type ArchiveConfig = Static<typeof ArchiveConfigSchema>;
-export type FsyncPolicy = ArchiveConfig['fsync'];
 
 export const archiveDefaults: ArchiveConfig = {
   enabled: false,
