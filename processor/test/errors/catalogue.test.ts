@@ -11,7 +11,7 @@ import { codeSites } from './sites.js';
  */
 const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_BAD_REQUEST: {
-    files: ['otlp/body.ts', 'response/api-server.ts', 'service/export-handler.ts'],
+    files: ['otlp/body.ts', 'otlp/http-receiver.ts', 'response/api-server.ts', 'service/export-handler.ts'],
     why: 'a malformed body on the OTLP receivers (transport, decoding) and on the verdict API',
   },
   TH_BODY_TOO_LARGE: {
@@ -19,17 +19,25 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     why: 'declared and streamed sizes on the receivers, and the verdict API',
   },
   TH_UNAUTHORIZED: {
-    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
+    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'response/api-server.ts', 'service/ops-routes.ts'],
     why: 'each authenticated endpoint answers its own protocol',
   },
   TH_NOT_FOUND: { files: ['otlp/http-receiver.ts', 'response/api-server.ts'], why: 'two HTTP servers' },
   TH_OVERLOADED: {
-    files: ['otlp/body.ts', 'otlp/grpc-receiver.ts', 'otlp/http-receiver.ts'],
+    files: ['otlp/body.ts', 'otlp/grpc-receiver.ts'],
     why: 'the in-flight budget is checked per protocol',
   },
-  TH_SHUTTING_DOWN: { files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts'], why: 'one answer per protocol' },
+  TH_SHUTTING_DOWN: {
+    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts', 'service/service.ts'],
+    why: 'one answer per protocol',
+  },
   TH_NEXT_HOP_UNAVAILABLE: {
-    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts'],
+    files: [
+      'otlp/grpc-receiver.ts',
+      'otlp/http-receiver.ts',
+      'service/export-handler.ts',
+      'service/finding-log-queue.ts',
+    ],
     why: 'the export handler decides, each receiver answers and logs unexpected errors',
   },
   TH_STAGE_TIMEOUT: {
@@ -66,6 +74,7 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
       'config/problems.ts',
       'config/sections/capture.ts',
       'config/sections/forward.ts',
+      'config/sections/server.ts',
       'response/config.ts',
       'response/index.ts',
     ],
@@ -89,10 +98,22 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     why: 'the archive module reads and writes in several files; the sink logs it, the CLI and /readyz name it',
   },
   TH_ARCHIVE_TAMPERED: { files: ['archive/recover.ts', 'cli/commands/archive.ts'], why: 'recovery, and verify exit' },
+  TH_REQUEST_TIMEOUT: {
+    files: ['config/sections/server.ts', 'otlp/body.ts', 'otlp/grpc-receiver.ts'],
+    why: 'a body that stalls on either receiver; the option documents it',
+  },
+  TH_STAGE_UNAVAILABLE: {
+    files: ['pipeline/runner.ts', 'service/export-handler.ts'],
+    why: 'the runner fails closed, the export handler answers it',
+  },
+  TH_DETECTOR_FAILED: {
+    files: ['engine/engine-metrics.ts', 'engine/engine.ts'],
+    why: 'logged by the engine; the help text of tracehound_detector_errors_total names it',
+  },
 };
 
 /** Codes this repository promised as "logged, counted" and had never emitted: one site each, no exception. */
-const WIRED: ErrorCode[] = ['TH_NORMALIZE_FAILED', 'TH_DETECTOR_FAILED', 'TH_FINDINGS_WRITE', 'TH_SINK_CLOSED'];
+const WIRED: ErrorCode[] = ['TH_NORMALIZE_FAILED', 'TH_FINDINGS_WRITE', 'TH_SINK_CLOSED'];
 
 const sites = codeSites(fileURLToPath(new URL('../../src/', import.meta.url)));
 const catalogued = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
