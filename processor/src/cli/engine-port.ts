@@ -11,6 +11,8 @@ export interface CliEngine {
   scanSpans(spans: SpanView[], logs?: LogView[]): Finding[];
   scanText(text: string, channel: Channel): { findings: Finding[] } | Finding[];
   shutdown(): Promise<void> | void;
+  /** Why the engine cannot do its job (an archive that cannot write), for /readyz. */
+  unready(): string | undefined;
 }
 
 export interface CliService {
@@ -25,6 +27,7 @@ export interface EngineLoadOptions {
   /** Write findings to config.findings (serve) or leave output to the caller (scan). */
   outputSinks: boolean;
   registry?: unknown;
+  logger?: unknown;
   /** Stage extensions (automated response, review sampling) and extra finding sinks (webhooks). */
   extensions?: unknown[];
   sinks?: unknown[];
@@ -41,6 +44,7 @@ export async function loadService(
   logger: unknown,
   registry: unknown,
   routes?: (app: never) => void,
+  unready?: () => string | undefined,
 ): Promise<CliService> {
   const { createService } = await import('../service/service.js');
   type Options = Parameters<typeof createService>[0];
@@ -50,6 +54,7 @@ export async function loadService(
     logger: logger as Options['logger'],
     registry: registry as Options['registry'],
     routes: routes as Options['routes'],
+    unready,
   });
 }
 

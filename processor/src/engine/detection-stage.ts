@@ -28,7 +28,7 @@ export interface Normalizer {
   normalize(
     span: SpanView,
     logs: LogView[],
-  ): { interaction: Interaction | null; parseErrors: number; dialect?: string };
+  ): { interaction: Interaction | null; parseErrors: number; dialect?: string; failed?: true; cause?: unknown };
 }
 
 /** Bounded store of content log records waiting for their span (normalize/correlator.ts). */
@@ -57,6 +57,10 @@ export interface DetectionStageHooks {
   /** Called once per analysed span (metrics). */
   onAnalysed?(ix: Interaction, analysis: Analysis): void;
   onParseErrors?(count: number): void;
+  /** The normalizer threw on a span (TH_NORMALIZE_FAILED): it goes on unscanned and unchanged. */
+  onNormalizeFailed?(err: unknown): void;
+  /** A stage extension threw on a span (named by its class); the span is still enriched and forwarded. */
+  onExtensionFailed?(extension: string, err: unknown): void;
 }
 
 export interface DetectionStageOptions {
@@ -146,8 +150,13 @@ export class DetectionStage implements PipelineStage {
     const findings: Finding[] = this.takeCarry();
     const spans: Array<BatchSpan<SpanRef> & { dialect?: string }> = [];
     for (const r of ready) {
-      const norm = this.opts.normalizer.normalize(r.view, r.logs);
-      if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
+      const norm = this.normalize(r.view, r.logs);
+      if (!norm || norm.failed) {
+        // Unscanned is not unmasked: a span the normalizer failed on still gets the capture mode's rewrite.
+        const attrs = this.applyCapture(batch, r.ref, r.view, {});
+        if (Object.keys(attrs).length > 0) batch.setSpanAttributes(r.ref, attrs);
+        continue;
+      }
       spans.push({ ref: r.ref, view: r.view, ix: norm.interaction, dialect: norm.dialect });
     }
     // The whole batch is recorded first: parents, identities and retrieved content of every span of its traces.
@@ -177,11 +186,24 @@ export class DetectionStage implements PipelineStage {
     this.emit(batch, findings);
   }
 
+  /** Normalize one span; a normalizer that throws leaves the span unscanned and forwarded unchanged (counted). */
+  private normalize(view: SpanView, logs: LogView[]): ReturnType<Normalizer['normalize']> | undefined {
+    let norm;
+    try {
+      norm = this.opts.normalizer.normalize(view, logs);
+    } catch (err) {
+      this.opts.hooks?.onNormalizeFailed?.(err);
+      return undefined;
+    }
+    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
+    if (norm.failed) this.opts.hooks?.onNormalizeFailed?.(norm.cause);
+    return norm;
+  }
+
   /** Analyse one span (Interaction) outside a batch: used by `scan`. */
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
-    const norm = this.opts.normalizer.normalize(view, logs);
-    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
-    if (!norm.interaction) return { findings: [] };
+    const norm = this.normalize(view, logs);
+    if (!norm?.interaction) return { findings: [] };
     const analysis = this.opts.analyzer.analyze(norm.interaction);
     this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
     return { findings: analysis.findings, analysis };
@@ -226,21 +248,12 @@ export class DetectionStage implements PipelineStage {
         const out = ext.onAnalysis(ix, analysis);
         if (out?.attributes) attrs = { ...attrs, ...out.attributes };
         if (out?.findings) for (const f of out.findings) extra.push(f);
-      } catch {
-        // Extensions are contained like stages: the span is still enriched and forwarded.
+      } catch (err) {
+        // Extensions are contained like stages: the span is still enriched and forwarded; the failure is counted.
+        this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
       }
     }
-    if (this.opts.capture) {
-      const changed = this.opts.capture.rewrite(view.attributes);
-      let rewritten = Object.keys(changed).length > 0;
-      view.events.forEach((ev, i) => {
-        const evChanged = this.opts.capture!.rewriteEvent(ev);
-        if (Object.keys(evChanged).length === 0) return;
-        batch.setSpanEventAttributes(ref, i, evChanged);
-        rewritten = true;
-      });
-      if (rewritten) attrs = { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode };
-    }
+    attrs = this.applyCapture(batch, ref, view, attrs);
     batch.setSpanAttributes(ref, attrs);
     const all = [...kept, ...extra];
     if (!needsIdentity) this.traces.remember(view, { attributes: attrs, findings: all });
@@ -265,6 +278,20 @@ export class DetectionStage implements PipelineStage {
     const c = this.carry;
     this.carry = [];
     return c;
+  }
+
+  /** The capture mode's rewrite of the span's attributes and events, merged over `attrs` (unchanged when full). */
+  private applyCapture(batch: TraceBatch, ref: SpanRef, view: SpanView, attrs: Attributes): Attributes {
+    if (!this.opts.capture) return attrs;
+    const changed = this.opts.capture.rewrite(view.attributes);
+    let rewritten = Object.keys(changed).length > 0;
+    view.events.forEach((ev, i) => {
+      const evChanged = this.opts.capture!.rewriteEvent(ev);
+      if (Object.keys(evChanged).length === 0) return;
+      batch.setSpanEventAttributes(ref, i, evChanged);
+      rewritten = true;
+    });
+    return rewritten ? { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode } : attrs;
   }
 
   /** Content logs whose span never arrived within the wait: score what they carry on their own. */

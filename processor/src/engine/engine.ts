@@ -30,6 +30,12 @@ import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+
+/** The error's class name only: messages can carry content. */
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err;
+}
 
 /** The config sections the engine reads (a structural subset of TracehoundConfig). */
 export interface EngineConfig {
@@ -53,6 +59,8 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Where detector, normalization, extension and sink failures are logged (with their codes). */
+  logger?: Logger;
 }
 
 export interface Engine {
@@ -66,6 +74,8 @@ export interface Engine {
   scanSpans(spans: SpanView[], logs?: LogView[]): Finding[];
   /** Offline / in-process: analyse one text as if seen on a channel. */
   scanText(text: string, channel: Channel, context?: Partial<Interaction>): Analysis;
+  /** Why the engine cannot do its job right now (a sink that cannot write, e.g. the archive), for /readyz. */
+  unready(): string | undefined;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -87,12 +97,24 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
   const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
+  const logger = (options.logger ?? silentLogger).child({ component: 'engine' });
+  content.onError = (detector, err) => {
+    const n = metrics.detectorFailed(detector);
+    // Logged at the 1st, 10th, 100th… failure of a detector: bounded however hostile the input.
+    if (Number.isInteger(Math.log10(n)))
+      logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error: errorName(err) }, 'a detector failed');
+  };
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
+  let archiveSink: ArchiveSink | undefined;
   if (options.outputSinks !== false) {
-    if (config.findings.file) sinks.push(new JsonlFileSink({ path: config.findings.file }));
-    if (config.findings.console) sinks.push(new ConsoleSink());
-    if (config.archive?.enabled) sinks.push(new ArchiveSink(createArchive(config.archive, { clock })));
+    const accounting = { registry, logger };
+    if (config.findings.file) sinks.push(new JsonlFileSink({ path: config.findings.file, ...accounting }));
+    if (config.findings.console) sinks.push(new ConsoleSink(undefined, accounting));
+    if (config.archive?.enabled) {
+      archiveSink = new ArchiveSink(createArchive(config.archive, { clock }), accounting);
+      sinks.push(archiveSink);
+    }
   }
   const capture =
     config.capture.mode === 'full'
@@ -125,6 +147,22 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),
       onParseErrors: (n) => metrics.parseErrors.inc(n),
+      onNormalizeFailed: (err) => {
+        const n = metrics.normalizeFailed();
+        if (Number.isInteger(Math.log10(n)))
+          logger.warn(
+            { code: 'TH_NORMALIZE_FAILED', failures: n, error: errorName(err) },
+            'a span could not be normalized',
+          );
+      },
+      onExtensionFailed: (extension, err) => {
+        const n = metrics.extensionFailed(extension);
+        if (Number.isInteger(Math.log10(n)))
+          logger.warn(
+            { code: 'TH_STAGE_FAILED', extension, failures: n, error: errorName(err) },
+            'a stage extension failed; the span was still enriched and forwarded',
+          );
+      },
     },
   });
 
@@ -153,6 +191,8 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       const texts: ChannelText[] = [{ channel, text, origin: 'raw' }];
       return analyzer.score(ix, Scorer.dedupe(content.runTexts(ix, texts)));
     },
+    unready: () =>
+      archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
     forceFlush: () => stage.forceFlush(),
     async shutdown() {
       await stage.shutdown();
