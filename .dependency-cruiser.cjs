@@ -26,6 +26,7 @@ const LAYERS = [
   ['archive/'], // tamper-evident archive
   ['output/'], // finding sinks
   ['response/'], // automated response, verdict API, review loop
+  ['tiers/'], // optional asynchronous escalation tiers: ONNX classifiers in worker threads, an LLM judge
   ['config/'], // the validated configuration, assembled from every module's section
   ['engine/'], // composition root of detection: the detection stage and createEngine
   ['service/'], // the OTLP service: receivers → pipeline → forwarder, health, drain

@@ -29,6 +29,8 @@ import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
+import type { Logger } from '../log/logger.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
 
@@ -39,6 +41,7 @@ export interface EngineConfig {
   findings: FindingsOutputConfig;
   behavior?: BehaviorConfig;
   archive?: ArchiveConfig;
+  tiers?: TiersConfig;
 }
 
 export interface EngineOptions {
@@ -54,6 +57,10 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Off for one-shot uses: the escalation tiers report later, to the sinks, which scan does not keep. */
+  tiers?: boolean;
+  /** Where the tiers log what they drop (TH_TIER_FAILED). */
+  logger?: Logger;
 }
 
 export interface Engine {
@@ -67,6 +74,8 @@ export interface Engine {
   scanSpans(spans: SpanView[], logs?: LogView[]): Finding[];
   /** Offline / in-process: analyse one text as if seen on a channel. */
   scanText(text: string, channel: Channel, context?: Partial<Interaction>): Analysis;
+  /** Starts what loads asynchronously (the classifier tier's workers): a model that cannot load is TH_TIER_MODEL. */
+  ready(): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -93,7 +102,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? [])]);
+  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...tierRules]);
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
@@ -116,6 +125,20 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
             applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
           rewriteLogBody: (log: LogView) => applyCaptureToLogBody(config.capture.mode, log, config.capture.hashKey),
         };
+  // The escalation tiers (tiers/): findings later, to the same sinks; a stage extension that never waits.
+  const tiers =
+    options.tiers === false
+      ? undefined
+      : createTiers(config.tiers, {
+          toFinding: (det, ix) => {
+            const f = scorer.toFinding(det, ix);
+            return f && !suppressions.match(f) ? f : undefined;
+          },
+          sinks,
+          registry,
+          clock,
+          logger: options.logger,
+        });
   const correlator = new LogCorrelator({
     maxEntries: 10_000,
     ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4),
@@ -131,7 +154,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     forwardFindings: config.findings.forward,
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
-    extensions: options.extensions,
+    extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),
       onParseErrors: (n) => metrics.parseErrors.inc(n),
@@ -163,8 +186,15 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       const texts: ChannelText[] = [{ channel, text, origin: 'raw' }];
       return analyzer.score(ix, Scorer.dedupe(content.runTexts(ix, texts)));
     },
-    forceFlush: () => stage.forceFlush(),
+    ready: async () => {
+      await tiers?.start();
+    },
+    async forceFlush() {
+      await tiers?.forceFlush();
+      await stage.forceFlush();
+    },
     async shutdown() {
+      await tiers?.shutdown();
       await stage.shutdown();
     },
   };

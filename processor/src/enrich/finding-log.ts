@@ -19,6 +19,11 @@ const PATTERN_FIELDS: Record<string, string> = {
   spanIds: 'tracehound.pattern.span_ids',
   entityType: 'tracehound.pattern.entity.type',
   entityId: 'tracehound.pattern.entity.id',
+  // Escalation tiers (tiers/): which tier spoke, with which model, label and score.
+  tier: 'tracehound.tier',
+  tierModel: 'tracehound.tier.model',
+  tierLabel: 'tracehound.tier.label',
+  tierScore: 'tracehound.tier.score',
 };
 
 function setIf(attrs: Attributes, key: string, value: string | undefined): void {
