@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TracehoundError } from '../../errors.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
@@ -50,7 +51,15 @@ interface Slot {
 function defaultWorker(init: WorkerInit): PoolWorker {
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
-  return new Worker(new URL('./worker.ts', import.meta.url), { workerData: init, execArgv: ['--import', 'tsx'] });
+  // The ESM entry of tsx/esm/api (require.resolve finds its CommonJS twin beside it).
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const ts = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(ts)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: init });
 }
 
 /**
