@@ -62,7 +62,7 @@ export class TierRunner implements StageExtension {
 
   onAnalysis(ix: Interaction, analysis: Analysis): void {
     if (this.closed || !selectedForTiers(this.config.select, analysis.risk.score, ix.span.traceId)) return;
-    afterAcknowledged(() => this.submit(ix));
+    afterAcknowledged(() => void this.submit(ix));
   }
 
   /** Runs the tiers on one interaction now; resolves when their findings were handed to the sinks. */

@@ -29,7 +29,7 @@ function fail(model: ClassifierModelConfig, detail: string): never {
  */
 export function loadModelDirectory(model: ClassifierModelConfig): ClassifierModel {
   for (const f of MODEL_FILES) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = statSync(join(model.directory, f)).isFile();
     } catch {
