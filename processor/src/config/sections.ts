@@ -8,6 +8,7 @@ import { behaviorConfigSchema, behaviorDefaults } from '../behavior/config.js';
 import { archiveConfigSchema, archiveDefaults } from '../archive/config.js';
 import { checkTiersConfig, tiersConfigSchema, tiersDefaults } from '../tiers/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
+import { storeConfigSchema, storeDefaults } from '../store/config.js';
 
 /**
  * Every top-level configuration section, in documentation order. A module adds (or fills in) its section with one
@@ -35,6 +36,7 @@ export const SECTIONS = [
     secrets: ['judge.apiKey', 'judge.headers', 'judge.headers.*'],
     check: checkTiersConfig,
   }),
+  defineSection({ key: 'store', schema: storeConfigSchema, defaults: storeDefaults }),
 ] as const;
 
 type Section = (typeof SECTIONS)[number];
