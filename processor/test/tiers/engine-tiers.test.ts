@@ -98,7 +98,7 @@ describe('engine with both tiers: asynchronous findings after acknowledgement, s
     const effects = new BatchEffects();
     const batch = new Batch([chatSpan('jailbreak now')]);
     const before = fake.requests.length;
-    await withBatchEffects(effects, () => stage!.processTraces(batch));
+    await withBatchEffects(effects, () => stage!.processTraces!(batch));
     // The span is enriched with the embedded verdict only; the tiers have not been asked yet.
     expect(Object.keys(batch.edits.get(0) ?? {}).some((k) => k.startsWith('tracehound.tier'))).toBe(false);
     await engine.forceFlush();
@@ -124,7 +124,7 @@ describe('engine with both tiers: asynchronous findings after acknowledgement, s
     const effects = new BatchEffects();
     const n = written.length;
     const before = fake.requests.length;
-    await withBatchEffects(effects, () => stage!.processTraces(new Batch([chatSpan('jailbreak again please')])));
+    await withBatchEffects(effects, () => stage!.processTraces!(new Batch([chatSpan('jailbreak again please')])));
     effects.discard();
     await engine.forceFlush();
     expect(fake.requests.length).toBe(before);
