@@ -8,6 +8,7 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { register, type Registration } from '../src/index.js';
 import { ENV_VARIABLES, optionsFromEnv, protocolFromEnv } from '../src/env.js';
+import { createContentPolicy } from '../src/content/capture.js';
 
 /** The warnings process.emitWarning emits while fn runs (they are delivered on a later tick). */
 async function warningsDuring(fn: () => void): Promise<Array<{ code?: string; message: string }>> {
@@ -42,25 +43,40 @@ describe('options from the environment', () => {
 
   it('warns with TH_INSTR_ENV on an invalid value, names the variable, never echoes a value that may be secret', async () => {
     let got: ReturnType<typeof optionsFromEnv> = {};
+    const protocols: string[] = [];
     const warnings = await warningsDuring(() => {
       got = optionsFromEnv({ TRACEHOUND_MAX_CONTENT_LENGTH: 'lots', OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'yes' });
+      protocols.push(protocolFromEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }));
+      protocols.push(
+        protocolFromEnv({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }),
+      );
     });
     expect(got).toEqual({});
-    expect(warnings.map((w) => w.code)).toEqual(['TH_INSTR_ENV', 'TH_INSTR_ENV']);
+    expect(protocols).toEqual(['http/protobuf', 'http/json']);
+    expect(warnings.map((w) => w.code)).toEqual(['TH_INSTR_ENV', 'TH_INSTR_ENV', 'TH_INSTR_ENV']);
     expect(warnings.some((w) => w.message.includes('TRACEHOUND_MAX_CONTENT_LENGTH must be an integer'))).toBe(true);
     expect(warnings.some((w) => w.message.includes('OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT must be'))).toBe(
       true,
     );
+    expect(warnings.some((w) => w.message.includes('OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported'))).toBe(true);
     expect(warnings.some((w) => w.message.includes('lots'))).toBe(false);
-    expect(protocolFromEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toBe('http/protobuf');
-    expect(protocolFromEnv({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toBe(
-      'http/json',
-    );
   });
 
-  it('instrumentation/README.md documents every variable', () => {
+  it('hashed capture without a key captures nothing and says so once (TH_INSTR_HASH_NO_KEY)', async () => {
+    const modes: string[] = [];
+    const warnings = await warningsDuring(() => {
+      for (let i = 0; i < 3; i++) modes.push(createContentPolicy({ mode: 'hashed', hmacKey: '' }).mode);
+    });
+    expect(modes).toEqual(['off', 'off', 'off']);
+    expect(warnings.map((w) => w.code)).toEqual(['TH_INSTR_HASH_NO_KEY']);
+  });
+
+  it('instrumentation/README.md documents every variable, as env.ts describes it', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    for (const v of ENV_VARIABLES) expect(readme, v.name).toContain(`\`${v.name}\``);
+    for (const v of ENV_VARIABLES) {
+      const option = v.option.startsWith('(') ? v.option : `\`${v.option}\``;
+      expect(readme, v.name).toContain(`| \`${v.name}\` | ${option} | ${v.meaning} |`);
+    }
   });
 });
 

@@ -50,6 +50,7 @@ export const ERROR_CATALOGUE = {
   TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unchanged' },
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_CAPTURE_OFF: { status: 0, message: 'capture is off in the instrumentation: content detectors cannot run' },
   // Offline tools
   TH_CLI_USAGE: { status: 0, message: 'unknown command or invalid command-line arguments' },
   TH_SERVE_START: {

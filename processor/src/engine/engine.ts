@@ -30,6 +30,8 @@ import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { ContentlessSpans } from './contentless-spans.js';
+import { silentLogger, type Logger } from '../log/logger.js';
 
 /** The config sections the engine reads (a structural subset of TracehoundConfig). */
 export interface EngineConfig {
@@ -53,6 +55,8 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Where the engine's own notices go (TH_CAPTURE_OFF); default: nowhere. */
+  logger?: Logger;
 }
 
 export interface Engine {
@@ -87,6 +91,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
   const metrics = new EngineMetrics(registry);
+  const contentless = new ContentlessSpans(registry, options.logger ?? silentLogger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   if (options.outputSinks !== false) {
@@ -120,7 +125,10 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     correlationWaitMs: config.detection.correlationWaitMs,
     extensions: options.extensions,
     hooks: {
-      onAnalysed: (ix, a) => metrics.record(ix, a),
+      onAnalysed: (ix, a) => {
+        metrics.record(ix, a);
+        contentless.observe(ix);
+      },
       onParseErrors: (n) => metrics.parseErrors.inc(n),
     },
   });

@@ -45,6 +45,7 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
       behavior: true,
       outputSinks: true,
       registry,
+      logger,
       extensions: response.extensions,
       sinks: response.sinks,
     });
