@@ -2,8 +2,9 @@
  * The regular-expression engine of the privacy primitives: RE2 (linear time, `re2` package) when it is installed,
  * otherwise the JavaScript engine. The processor always has RE2 (a dependency of `@tracehound/processor`); the
  * instrumentation does not pull it in (an optional peer of this package), so an app that wants linear-time redaction
- * of untrusted text in-process adds `re2` itself. Every pattern in this package is written for RE2's syntax, which
- * JavaScript accepts, and uses only bounded repetition, so the fallback stays fast on the inputs it gets.
+ * of untrusted text in-process adds `re2` itself. Every pattern in this package is written for RE2's syntax and uses
+ * only bounded repetition, so the fallback stays fast on the inputs it gets. The one RE2 construct JavaScript lacks that
+ * the patterns use, leading inline flags (`(?i)…`), is turned into RegExp flags by toJavaScriptPattern().
  */
 import { createRequire } from 'node:module';
 
@@ -19,10 +20,23 @@ export interface RegexEngine {
   Set: new (sources: string[], flags?: string) => PatternSet;
 }
 
+/** RE2 source and flags → JavaScript: a leading `(?ims)` group becomes flags (JavaScript has no inline flags). */
+export function toJavaScriptPattern(source: string, flags = ''): { source: string; flags: string } {
+  const m = /^\(\?([ims]+)\)/.exec(source);
+  if (!m) return { source, flags };
+  const all = new Set([...flags, ...m[1]]);
+  return { source: source.slice(m[0].length), flags: [...all].join('') };
+}
+
+function jsRegExp(source: string, flags?: string): RegExp {
+  const js = toJavaScriptPattern(source, flags);
+  return new RegExp(js.source, js.flags);
+}
+
 class JsPatternSet implements PatternSet {
   private readonly patterns: RegExp[];
   constructor(sources: string[], flags = '') {
-    this.patterns = sources.map((s) => new RegExp(s, flags.replace('g', '')));
+    this.patterns = sources.map((s) => jsRegExp(s, flags.replace('g', '')));
   }
   match(text: string): number[] {
     const out: number[] = [];
@@ -38,7 +52,7 @@ class JsPatternSet implements PatternSet {
 
 const JsEngine = Object.assign(
   function JsRegExp(source: string, flags?: string) {
-    return new RegExp(source, flags);
+    return jsRegExp(source, flags);
   } as unknown as new (source: string, flags?: string) => RegExp,
   { Set: JsPatternSet },
 ) as RegexEngine;

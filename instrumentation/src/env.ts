@@ -113,6 +113,10 @@ export function protocolFromEnv(env: NodeJS.ProcessEnv): 'http/protobuf' | 'http
   const protocol = present(env, name) ?? 'http/protobuf';
   if (protocol === 'http/json' || protocol === 'http/protobuf') return protocol;
   // Names the variable and the protocol, never other values (a header variable may hold a key).
-  warnOnce(name, 'TH_INSTR_ENV', `${name}=${protocol} is not supported here (http/protobuf, http/json): using http/protobuf`);
+  warnOnce(
+    name,
+    'TH_INSTR_ENV',
+    `${name}=${protocol} is not supported here (http/protobuf, http/json): using http/protobuf`,
+  );
   return 'http/protobuf';
 }

@@ -81,11 +81,7 @@ export function register(options: RegisterOptions = {}, env: NodeJS.ProcessEnv =
 }
 
 /** register() for a known caller (the hook says so, for the warning a later call may print). @internal */
-export function registerAs(
-  source: RegistrationSource,
-  options: RegisterOptions,
-  env: NodeJS.ProcessEnv,
-): Registration {
+export function registerAs(source: RegistrationSource, options: RegisterOptions, env: NodeJS.ProcessEnv): Registration {
   const active = (globalThis as Global)[ACTIVE];
   if (active) return mergeInto(active, options, env);
 
@@ -144,11 +140,14 @@ function mergeInto(active: Active, options: RegisterOptions, env: NodeJS.Process
   if (exporter !== undefined) ignored.push('exporter');
   if (spanProcessors !== undefined && spanProcessors.length > 0) ignored.push('spanProcessors');
   const { instrumentation } = active.registration;
-  if (Object.keys(instrConfig).length > 0) instrumentation.setConfig({ ...instrumentation.getConfig(), ...instrConfig });
+  if (Object.keys(instrConfig).length > 0)
+    instrumentation.setConfig({ ...instrumentation.getConfig(), ...instrConfig });
   if (shutdownOnExit !== undefined) active.setShutdownOnExit(shutdownOnExit);
   if (ignored.length > 0) {
     const by =
-      active.source === 'hook' ? 'the --import @tracehound/instrumentation/register hook' : 'an earlier register() call';
+      active.source === 'hook'
+        ? 'the --import @tracehound/instrumentation/register hook'
+        : 'an earlier register() call';
     warn(
       'TH_INSTR_REGISTER_AGAIN',
       `${by} set up the tracer provider (service.name ${active.serviceName}, exporting to ${active.tracesUrl}); ` +

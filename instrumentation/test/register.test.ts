@@ -34,7 +34,13 @@ describe('options from the environment', () => {
         TRACEHOUND_CANARIES: ' a , b,,',
         OTEL_SERVICE_NAME: 'svc',
       }),
-    ).toEqual({ captureContent: 'hashed', hmacKey: 'k-1', maxContentLength: 4096, canaries: ['a', 'b'], serviceName: 'svc' });
+    ).toEqual({
+      captureContent: 'hashed',
+      hmacKey: 'k-1',
+      maxContentLength: 4096,
+      canaries: ['a', 'b'],
+      serviceName: 'svc',
+    });
     expect(optionsFromEnv({ OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' })).toEqual({
       captureContent: 'full',
     });
@@ -45,7 +51,10 @@ describe('options from the environment', () => {
     let got: ReturnType<typeof optionsFromEnv> = {};
     const protocols: string[] = [];
     const warnings = await warningsDuring(() => {
-      got = optionsFromEnv({ TRACEHOUND_MAX_CONTENT_LENGTH: 'lots', OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'yes' });
+      got = optionsFromEnv({
+        TRACEHOUND_MAX_CONTENT_LENGTH: 'lots',
+        OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'yes',
+      });
       protocols.push(protocolFromEnv({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }));
       protocols.push(
         protocolFromEnv({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }),

@@ -37,7 +37,11 @@ export function captureModeInEnv(env: NodeJS.ProcessEnv): CaptureMode | undefine
   const own = env.TRACEHOUND_CAPTURE_CONTENT?.trim().toLowerCase();
   if (own) {
     if ((CAPTURE_MODES as readonly string[]).includes(own)) return own as CaptureMode;
-    warnOnce('TRACEHOUND_CAPTURE_CONTENT', 'TH_INSTR_ENV', `TRACEHOUND_CAPTURE_CONTENT must be ${CAPTURE_MODES.join('|')}`);
+    warnOnce(
+      'TRACEHOUND_CAPTURE_CONTENT',
+      'TH_INSTR_ENV',
+      `TRACEHOUND_CAPTURE_CONTENT must be ${CAPTURE_MODES.join('|')}`,
+    );
   }
   const otel = env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT?.trim().toLowerCase();
   if (!otel) return undefined;

@@ -38,7 +38,13 @@ function capturingLogger(lines: Array<{ level: string; obj: Record<string, unkno
     (obj: Record<string, unknown>, msg?: string): void => {
       lines.push({ level, obj, msg });
     };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
+  const logger: Logger = {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -72,7 +78,11 @@ describe('LLM spans without message content', () => {
   it('a span with content is not counted, and nothing is logged', async () => {
     const registry = new Registry();
     const lines: Array<{ level: string; obj: Record<string, unknown>; msg?: string }> = [];
-    const engine = createEngine(loadConfig(undefined, {}), { registry, outputSinks: false, logger: capturingLogger(lines) });
+    const engine = createEngine(loadConfig(undefined, {}), {
+      registry,
+      outputSinks: false,
+      logger: capturingLogger(lines),
+    });
     engine.scanSpans([chatSpan(1, 'bot-a', 'what is the weather')]);
     expect(await registry.metrics()).not.toContain('tracehound_llm_spans_without_content_total{');
     expect(lines).toEqual([]);
