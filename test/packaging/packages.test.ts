@@ -19,6 +19,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -112,6 +113,12 @@ function comparable(jsonl: string): string[] {
     .sort();
 }
 
+/** Bytes on disk under a folder (du), for the measurements. */
+async function diskUsage(dir: string): Promise<number> {
+  const r = await run('du', ['-sb', dir], dir);
+  return Number(r.stdout.split('\t')[0]);
+}
+
 /** The folder re2's install script may "download" its addon from: the one this repository built, for this Node. */
 function re2Mirror(dir: string): Record<string, string> {
   if (process.env.TRACEHOUND_PACK_BUILD_RE2 === '1') return {};
@@ -123,6 +130,8 @@ function re2Mirror(dir: string): Record<string, string> {
   return { RE2_DOWNLOAD_MIRROR: dir, RE2_DOWNLOAD_SKIP_PATH: '1', RE2_DOWNLOAD_SKIP_VER: '1' };
 }
 
+const manifestVersion = (dir: string) =>
+  (JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { version: string }).version;
 const versionOf = (pkg: string) =>
   (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -146,7 +155,9 @@ beforeAll(() => {
 
 afterAll(async () => {
   await repoScan?.catch(() => undefined);
+  const cleanup = Date.now();
   if (work && process.env.TRACEHOUND_PACK_KEEP !== '1') rmSync(work, { recursive: true, force: true });
+  measured.cleanupMs = Date.now() - cleanup;
   measured.testMs = Date.now() - started;
   mkdirSync(join(root, '.tracehound/packaging'), { recursive: true });
   writeFileSync(join(root, '.tracehound/packaging/measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);
@@ -202,6 +213,25 @@ describe.sequential('packages from their tarballs', () => {
   });
 
   it(
+    'npx tracehound at the repository root runs the launcher npm links from the processor workspace',
+    async () => {
+      // As a fresh clone has it after `npm ci && npm run build` (CI): npm links a bin only if its file exists at install
+      // time, hence the committed processor/bin/tracehound.js rather than dist/cli/main.js (built by the pack above).
+      expect(realpathSync(join(root, 'node_modules/.bin/tracehound'))).toBe(
+        realpathSync(join(root, 'processor/bin/tracehound.js')),
+      );
+      const [v, help] = await Promise.all([
+        npm(['exec', '--offline', '--', 'tracehound', '--version'], root),
+        npm(['exec', '--offline', '--', 'tracehound', '--help'], root),
+      ]);
+      expect(v.stdout).toBe(`${manifestVersion('processor')}\n`);
+      expect(help.code).toBe(0);
+      for (const c of ['serve', 'validate-config', 'scan', 'archive']) expect(help.stdout).toContain(`  ${c}`);
+    },
+    MINUTES,
+  );
+
+  it(
     'the instrumentation installs into a fresh app without any server dependency, and imports from ESM and CJS',
     { timeout: 10 * MINUTES },
     async () => {
@@ -221,6 +251,7 @@ describe.sequential('packages from their tarballs', () => {
       writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
       const install = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
       expect(install.code, install.stderr).toBe(0);
+      measured.appNodeModulesBytesInstrumentationAlone = await diskUsage(join(app, 'node_modules'));
 
       const ls = await npm(['ls', '--all', '--json'], app);
       const names = installedNames(ls.stdout);
@@ -284,6 +315,7 @@ export type Used = [Registration, Finding];
         true,
       );
       expect(types.code, types.stdout + types.stderr).toBe(0);
+      measured.instrumentationTypecheckMs = types.ms;
     },
   );
 
@@ -297,6 +329,7 @@ export type Used = [Registration, Finding];
       const mirror = re2Mirror(join(work, 're2-mirror'));
       const install = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app, childEnv(mirror));
       expect(install.code, install.stderr).toBe(0);
+      measured.appNodeModulesBytesWithProcessor = await diskUsage(join(app, 'node_modules'));
       const parseable = await npm(['ls', '--all', '--parseable'], app);
       measured.withProcessor = {
         installMs: install.ms,
@@ -401,6 +434,7 @@ export const verdict: ContentVerdict = createContentAnalyzer().analyze('hello', 
     const findingsFile = () => join(work, 'findings.jsonl');
 
     beforeAll(async () => {
+      const t0 = Date.now();
       fake = await startFakeProvider();
       writeFileSync(
         join(work, 'tracehound.yaml'),
@@ -429,6 +463,7 @@ export const verdict: ContentVerdict = createContentAnalyzer().analyze('hello', 
         });
         child.on('exit', (code) => reject(new Error(`tracehound serve exited (${code}): ${serveErr}`)));
       });
+      measured.serveStartMs = Date.now() - t0;
       writeFileSync(
         join(app, 'ask.mjs'),
         `import OpenAI from 'openai';
