@@ -10,6 +10,7 @@ import {
 import { createLexicalDetector } from './lexical/detector.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
+import { createOutputHandlingDetector } from './output-handling/index.js';
 
 /**
  * Every content detector, in the order they run. Each entry is a factory called once at start-up with the validated
@@ -23,6 +24,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createObfuscationDetector,
   createLexicalDetector,
   ...abuseDetectorFactories,
+  createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
 ];
