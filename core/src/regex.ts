@@ -3,10 +3,11 @@
  * otherwise the JavaScript engine. The processor always has RE2 (a dependency of `@tracehound/processor`); the
  * instrumentation does not pull it in (an optional peer of this package), so an app that wants linear-time redaction
  * of untrusted text in-process adds `re2` itself. Every pattern in this package is written for RE2's syntax and uses
- * only bounded repetition, so the fallback stays fast on the inputs it gets. The one RE2 construct JavaScript lacks that
- * the patterns use, leading inline flags (`(?i)…`), is turned into RegExp flags by toJavaScriptPattern().
+ * only bounded repetition, so the fallback stays fast on the inputs it gets. The RE2 constructs JavaScript lacks that
+ * the patterns use (inline case-insensitivity flags) are translated by regex-js.ts.
  */
 import { createRequire } from 'node:module';
+import { toJavaScriptPattern } from './regex-js.js';
 
 /** The part of a compiled RE2.Set this package uses. */
 export interface PatternSet {
@@ -18,14 +19,6 @@ export interface PatternSet {
 export interface RegexEngine {
   new (source: string, flags?: string): RegExp;
   Set: new (sources: string[], flags?: string) => PatternSet;
-}
-
-/** RE2 source and flags → JavaScript: a leading `(?ims)` group becomes flags (JavaScript has no inline flags). */
-export function toJavaScriptPattern(source: string, flags = ''): { source: string; flags: string } {
-  const m = /^\(\?([ims]+)\)/.exec(source);
-  if (!m) return { source, flags };
-  const all = new Set([...flags, ...m[1]]);
-  return { source: source.slice(m[0].length), flags: [...all].join('') };
 }
 
 function jsRegExp(source: string, flags?: string): RegExp {

@@ -4,13 +4,25 @@
  * test/packaging/ runs the real thing: the packed instrumentation redacting in an app without re2.
  */
 import { describe, expect, it } from 'vitest';
-import { RE2, regexEngine, toJavaScriptPattern } from '../src/regex.js';
+import { RE2, regexEngine } from '../src/regex.js';
+import { toJavaScriptPattern } from '../src/regex-js.js';
 
 describe('toJavaScriptPattern', () => {
   it('turns leading inline flags into RegExp flags and leaves other patterns alone', () => {
     expect(toJavaScriptPattern('(?i)\\bbearer\\s+x', 'g')).toEqual({ source: '\\bbearer\\s+x', flags: 'gi' });
     expect(toJavaScriptPattern('(?is)a.b')).toEqual({ source: 'a.b', flags: 'is' });
-    expect(toJavaScriptPattern('(?:a)(?i)b')).toEqual({ source: '(?:a)(?i)b', flags: '' });
+    expect(toJavaScriptPattern(String.raw`\bx[a-c]\p{Lu}`, 'gu')).toEqual({
+      source: String.raw`\bx[a-c]\p{Lu}`,
+      flags: 'gu',
+    });
+  });
+
+  it('spells the letters of a case-insensitive scope in both cases, classes and escapes included', () => {
+    expect(toJavaScriptPattern(String.raw`x(?i:ab[c-e_\-]\bz)y`).source).toBe(
+      String.raw`x(?:[aA][bB][c-e_\-C-E]\b[zZ])y`,
+    );
+    expect(toJavaScriptPattern(String.raw`(?:a(?i)b)c`).source).toBe(String.raw`(?:a[bB])c`);
+    expect(toJavaScriptPattern('(?i:straße)').source).toBe('(?:[sS][tT][rR][aA]ß[eE])');
   });
 
   it('matches what RE2 matches on case-insensitive credential patterns', () => {
