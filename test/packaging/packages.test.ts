@@ -20,9 +20,9 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
@@ -156,7 +156,7 @@ beforeAll(() => {
 afterAll(async () => {
   await repoScan?.catch(() => undefined);
   const cleanup = Date.now();
-  if (work && process.env.TRACEHOUND_PACK_KEEP !== '1') rmSync(work, { recursive: true, force: true });
+  if (work && process.env.TRACEHOUND_PACK_KEEP !== '1') await rm(work, { recursive: true, force: true });
   measured.cleanupMs = Date.now() - cleanup;
   measured.testMs = Date.now() - started;
   mkdirSync(join(root, '.tracehound/packaging'), { recursive: true });
