@@ -112,7 +112,8 @@ export const detectionSection = defineSection({
         type: 'integer',
         minimum: 1024,
         maximum: 16 * 1024 * 1024,
-        description: 'Longest text one detector scans per channel entry; the rest is skipped and counted.',
+        description:
+          'Longest text (UTF-16 code units) scanned per channel entry; a longer one is scanned as its head and its tail (half each), the middle skipped, counted in tracehound_scan_truncated_texts_total and the span marked tracehound.scan.partial.',
       },
       correlationWaitMs: {
         type: 'integer',
