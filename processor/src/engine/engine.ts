@@ -101,12 +101,8 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
-<<<<<<< HEAD
-  const metrics = new EngineMetrics(registry);
-  const contentless = new ContentlessSpans(registry, options.logger ?? silentLogger);
-=======
   const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
->>>>>>> main
+  const contentless = new ContentlessSpans(registry, options.logger ?? silentLogger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   if (options.outputSinks !== false) {
