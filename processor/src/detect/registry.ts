@@ -8,6 +8,8 @@ import {
   createObfuscationDetector,
 } from './injection/index.js';
 import { createLexicalDetector } from './lexical/detector.js';
+import { createContextConflictDetector } from './context/index.js';
+import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 import { createOutputHandlingDetector } from './output-handling/index.js';
@@ -21,8 +23,10 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createJailbreakDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
+  (config) => createIndirectInstructionDetector(config),
   createObfuscationDetector,
   createLexicalDetector,
+  createContextConflictDetector,
   ...abuseDetectorFactories,
   createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
