@@ -6,9 +6,9 @@
  * against the fake provider, exports to the packed `tracehound serve`.
  *
  * Speed: third-party packages come from npm's cache (`--prefer-offline`; the registry when the cache lacks one).
- * `re2` compiles from source on install (minutes); the test hands its install script the addon this repository
- * already built for the same Node, through re2's own download-mirror variables (RE2_DOWNLOAD_MIRROR pointing at a
- * local folder). TRACEHOUND_PACK_BUILD_RE2=1 turns that off and measures the from-source install.
+ * The native addons `re2` and `better-sqlite3` compile from source on install when no prebuilt binary can be
+ * downloaded (minutes each); the test hands their install scripts the addons this repository already built for the
+ * same Node (nativeAddons()). TRACEHOUND_PACK_BUILD_NATIVE=1 turns that off and measures the from-source install.
  * Measurements (sizes, install times, package counts) go to .tracehound/packaging/measurements.json.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +34,16 @@ import { pick, SECRET_GENERATORS, seededRng } from '../../core/test/fixtures/sec
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES = ['core', 'processor', 'instrumentation'] as const;
 /** What an app's tracing library must not drag in: the processor's server and native dependencies. */
-const SERVER_DEPENDENCIES = ['fastify', '@grpc/grpc-js', 'prom-client', 'pino', 're2', 'ajv', '@tracehound/processor'];
+const SERVER_DEPENDENCIES = [
+  'fastify',
+  '@grpc/grpc-js',
+  'prom-client',
+  'pino',
+  're2',
+  'better-sqlite3',
+  'ajv',
+  '@tracehound/processor',
+];
 const EVAL_FILES = readdirSync(join(root, 'processor/eval'))
   .filter((f) => f.endsWith('.jsonl'))
   .map((f) => join(root, 'processor/eval', f));
@@ -119,15 +128,40 @@ async function diskUsage(dir: string): Promise<number> {
   return Number(r.stdout.split('\t')[0]);
 }
 
-/** The folder re2's install script may "download" its addon from: the one this repository built, for this Node. */
-function re2Mirror(dir: string): Record<string, string> {
-  if (process.env.TRACEHOUND_PACK_BUILD_RE2 === '1') return {};
+/**
+ * The processor's two native addons, taken from this repository's build for the same Node instead of compiled again
+ * (minutes each), through the mechanisms their install scripts offer: re2's download mirror (a local folder holding
+ * `<platform>-<arch>-<abi>`) and prebuild-install's local prebuilds (better-sqlite3: a folder holding the prebuild
+ * tarball it would download, named in the app's .prebuild-installrc). TRACEHOUND_PACK_BUILD_NATIVE=1 compiles them
+ * from source instead.
+ */
+async function nativeAddons(dir: string, appDir: string): Promise<{ env: Record<string, string>; reused: string[] }> {
+  if (process.env.TRACEHOUND_PACK_BUILD_NATIVE === '1') return { env: {}, reused: [] };
   const req = createRequire(join(root, 'processor/package.json'));
-  const built = join(dirname(req.resolve('re2/package.json')), 'build/Release/re2.node');
-  if (!existsSync(built)) return {};
+  const env: Record<string, string> = {};
+  const reused: string[] = [];
   mkdirSync(dir, { recursive: true });
-  copyFileSync(built, join(dir, `${process.platform}-${process.arch}-${process.versions.modules}`));
-  return { RE2_DOWNLOAD_MIRROR: dir, RE2_DOWNLOAD_SKIP_PATH: '1', RE2_DOWNLOAD_SKIP_VER: '1' };
+  const re2 = dirname(req.resolve('re2/package.json'));
+  if (existsSync(join(re2, 'build/Release/re2.node'))) {
+    copyFileSync(
+      join(re2, 'build/Release/re2.node'),
+      join(dir, `${process.platform}-${process.arch}-${process.versions.modules}`),
+    );
+    Object.assign(env, { RE2_DOWNLOAD_MIRROR: dir, RE2_DOWNLOAD_SKIP_PATH: '1', RE2_DOWNLOAD_SKIP_VER: '1' });
+    reused.push('re2');
+  }
+  const sqlite = dirname(req.resolve('better-sqlite3/package.json'));
+  if (existsSync(join(sqlite, 'build/Release/better_sqlite3.node'))) {
+    const { version } = JSON.parse(readFileSync(join(sqlite, 'package.json'), 'utf8')) as { version: string };
+    const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+    const tar = await run('tar', ['-czf', join(dir, name), 'build/Release/better_sqlite3.node'], sqlite);
+    if (tar.code === 0) {
+      // prebuild-install reads its settings with rc, which finds this file from the addon's folder upwards.
+      writeFileSync(join(appDir, '.prebuild-installrc'), `local-prebuilds=${dir}\n`);
+      reused.push('better-sqlite3');
+    }
+  }
+  return { env, reused };
 }
 
 const manifestVersion = (dir: string) =>
@@ -326,15 +360,15 @@ export type Used = [Registration, Finding];
       const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
       manifest.dependencies['@tracehound/processor'] = `file:${packed.get('@tracehound/processor')?.tarball}`;
       writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
-      const mirror = re2Mirror(join(work, 're2-mirror'));
-      const install = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app, childEnv(mirror));
+      const native = await nativeAddons(join(work, 'native-addons'), app);
+      const install = await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app, childEnv(native.env));
       expect(install.code, install.stderr).toBe(0);
       measured.appNodeModulesBytesWithProcessor = await diskUsage(join(app, 'node_modules'));
       const parseable = await npm(['ls', '--all', '--parseable'], app);
       measured.withProcessor = {
         installMs: install.ms,
         packages: packageCount(parseable.stdout),
-        re2: mirror.RE2_DOWNLOAD_MIRROR ? "the repository's built addon (download mirror)" : 'compiled from source',
+        nativeAddonsFromTheRepositorysBuild: native.reused,
       };
 
       const [version, help] = await Promise.all([
