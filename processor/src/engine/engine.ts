@@ -29,6 +29,10 @@ import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
 import { DetectionStage } from './detection-stage.js';
+import { FlowTracker } from '../correlate/flows/flow-tracker.js';
+import type { FlowsConfig } from '../correlate/flows/config.js';
+import type { BlockLookup } from '../correlate/flows/control-failure.js';
+import { flowRules } from '../correlate/flows/rules.js';
 import { EngineMetrics } from './engine-metrics.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 
@@ -43,6 +47,8 @@ export interface EngineConfig {
   capture: CaptureConfig;
   findings: FindingsOutputConfig;
   behavior?: BehaviorConfig;
+  /** Agent flow detection (unsafe sequences, task scopes, denied-but-executed actions); off when absent. */
+  flows?: FlowsConfig;
   archive?: ArchiveConfig;
 }
 
@@ -61,6 +67,8 @@ export interface EngineOptions {
   extensions?: StageExtension[];
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
+  /** Enforced blocks of the verdict API (automated response): actions run despite them are TH-FLOW-020. */
+  blocks?: BlockLookup;
 }
 
 export interface Engine {
@@ -92,7 +100,17 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? [])]);
+  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...flowRules]);
+  const flows =
+    options.behavior === false || !config.flows?.enabled
+      ? undefined
+      : new FlowTracker(config.flows, {
+          clock,
+          registry,
+          hostAllowlist: config.detection.toolHostAllowlist,
+          blocks: options.blocks,
+          ruleCategory: (id: string) => catalog.get(id)?.category,
+        });
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
@@ -144,8 +162,10 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     correlationWaitMs: config.detection.correlationWaitMs,
     clock,
     extensions: options.extensions,
+    flows,
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),
+      onFlowFindings: (ix, fs) => metrics.recordFindings(ix, fs),
       onParseErrors: (n) => metrics.parseErrors.inc(n),
       onNormalizeFailed: (err) => {
         const n = metrics.normalizeFailed();
@@ -195,6 +215,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
     forceFlush: () => stage.forceFlush(),
     async shutdown() {
+      flows?.shutdown();
       await stage.shutdown();
     },
   };

@@ -123,7 +123,8 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
       }
 
       const allowed = id.allowedTools ?? declared?.tools;
-      if (!cfg.tools || !allowed) return;
+      // A span that names its task is judged against the task's scope (TH-FLOW-010, correlate/flows/task-scope.ts).
+      if (!cfg.tools || !allowed || id.task) return;
       const toolEntity: Entity = ctx.session ? { type: 'session', id: ctx.session } : actor;
       if (ix.kind === 'tool_call' && ix.tool?.name && !matches(allowed, ix.tool.name)) {
         env.fire(
