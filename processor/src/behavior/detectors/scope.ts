@@ -72,7 +72,8 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
             crossTenant.push(label);
             continue;
           }
-          const why = cfg.dataScope && scope ? outOfScope(doc, scope) : undefined;
+          // A span that names its task is judged against the task's data scopes (TH-FLOW-011).
+          const why = cfg.dataScope && scope && !id.task ? outOfScope(doc, scope) : undefined;
           if (why) {
             outside.push(label);
             reasons.add(why);

@@ -60,7 +60,8 @@ export class CapabilityClassifier {
       else if (this.privateSources.matches(d.source)) reasons.private = `document from ${d.source}`;
     }
     const resultDetection = detections.find(
-      (d) => (d.channel === 'tool_result' || d.channel === 'document') && d.category && PRIVATE_CATEGORIES.has(d.category),
+      (d) =>
+        (d.channel === 'tool_result' || d.channel === 'document') && d.category && PRIVATE_CATEGORIES.has(d.category),
     );
     if (!reasons.private && resultDetection && ix.kind !== 'llm_call')
       reasons.private = `${resultDetection.category} in ${resultDetection.channel} (${resultDetection.ruleId})`;
@@ -73,7 +74,8 @@ export class CapabilityClassifier {
       if (doc) reasons.untrusted = `untrusted document ${doc.id ?? doc.source ?? ''}`.trim();
     }
     const injected = detections.find(
-      (d) => (d.channel === 'tool_result' || d.channel === 'document') && d.category && UNTRUSTED_CATEGORIES.has(d.category),
+      (d) =>
+        (d.channel === 'tool_result' || d.channel === 'document') && d.category && UNTRUSTED_CATEGORIES.has(d.category),
     );
     if (!reasons.untrusted && injected) reasons.untrusted = `injection in ${injected.channel} (${injected.ruleId})`;
 
@@ -83,8 +85,7 @@ export class CapabilityClassifier {
     let egressHosts: string[] = [];
     if (ix.kind === 'tool_call' && ix.tool) {
       hosts = extractToolTargets(ix, ix.tool.arguments ? [ix.tool.arguments] : []).hosts.slice(0, 16);
-      egressHosts =
-        this.egressAllowlist.length > 0 ? hosts.filter((h) => !hostAllowed(h, this.egressAllowlist)) : [];
+      egressHosts = this.egressAllowlist.length > 0 ? hosts.filter((h) => !hostAllowed(h, this.egressAllowlist)) : [];
       if (tool && this.outboundTools.matches(tool)) reasons.outbound = `tool ${tool}`;
       else if (egressHosts.length > 0 && !ingestTool) reasons.outbound = `${tool ?? 'tool'} → ${egressHosts[0]}`;
     }

@@ -200,7 +200,9 @@ function anchorOf(ix: Interaction): Interaction {
           tool: {
             name: ix.tool.name,
             ...(ix.tool.targetHost ? { targetHost: ix.tool.targetHost } : {}),
-            ...(ix.tool.targetUrl && !ix.tool.targetUrl.startsWith(HASH_PREFIX) ? { targetUrl: ix.tool.targetUrl } : {}),
+            ...(ix.tool.targetUrl && !ix.tool.targetUrl.startsWith(HASH_PREFIX)
+              ? { targetUrl: ix.tool.targetUrl }
+              : {}),
           },
         }
       : {}),

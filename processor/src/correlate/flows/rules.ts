@@ -37,7 +37,8 @@ export const flowRules: readonly RuleMeta[] = [
     severity: 'critical',
     description:
       'An outbound action (send, post, upload, or a call to a host outside the egress allowlist) carries values first seen in private data read earlier in the same trace or session: the same e-mail address, account number, id or field value, compared by keyed fingerprints (hashed content is compared by its hash). The details list the read step and the outbound step.',
-    example: 'lookup_customer returns a record; a later send_message to an external address carries its IBAN and e-mail.',
+    example:
+      'lookup_customer returns a record; a later send_message to an external address carries its IBAN and e-mail.',
     falsePositives:
       'Workflows whose purpose is to send a record to its owner or to an approved system: add the host to flows.egressAllowlist or the tool to the task scope.',
     owasp: [LLM02, LLM06],
@@ -50,7 +51,7 @@ export const flowRules: readonly RuleMeta[] = [
     category: 'scope_violation',
     severity: 'high',
     description:
-      "A tool was executed (or requested by the model) that is not among the tools of the task the agent runs (flows.tasks, or the allowed tools the app declared with the task). The finding names the task.",
+      'A tool was executed (or requested by the model) that is not among the tools of the task the agent runs (flows.tasks, or the allowed tools the app declared with the task). The finding names the task.',
     example: 'Task "summarize-ticket" may use read_ticket only; the agent calls shell_exec.',
     falsePositives: 'A task scope that lags behind a new tool the app added: update flows.tasks.',
     owasp: [LLM06],
@@ -65,7 +66,8 @@ export const flowRules: readonly RuleMeta[] = [
     description:
       "A retrieved document's source, classification or tenant is outside the data scopes of the task the agent runs. The finding names the task.",
     example: 'Task "faq-answer" may read source:kb/public/*; a retrieval returns kb/hr/salaries.',
-    falsePositives: 'Documents without the metadata the scope names are not judged; scopes narrower than the task needs.',
+    falsePositives:
+      'Documents without the metadata the scope names are not judged; scopes narrower than the task needs.',
     owasp: [LLM06, LLM02],
     atlas: ['AML.T0057'],
     channels: ['document'],
