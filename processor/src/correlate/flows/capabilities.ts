@@ -7,7 +7,7 @@
 import type { FindingCategory, Interaction } from '@tracehound/core';
 import { extractToolTargets, hostAllowed } from '../../detect/leak/tool-targets.js';
 import type { FlowsConfig } from './config.js';
-import { GlobSet } from './glob.js';
+import { GlobSet } from '@tracehound/core';
 
 export type Capability = 'private' | 'untrusted' | 'outbound';
 

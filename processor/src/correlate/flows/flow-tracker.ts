@@ -83,7 +83,8 @@ export class FlowTracker {
     const c = this.classifier.classify(ix, seen);
     const immediate = this.tasks.check(ix, c.hosts);
     if (this.blocks) {
-      const b = blockedButRan(ix, this.blocks, this.clock());
+      const startMs = Number(ix.timing.startNs / 1_000_000n);
+      const b = blockedButRan(ix, this.blocks, startMs > 0 ? startMs : this.clock());
       if (b) immediate.push(b);
     }
     if (ix.kind === 'tool_call' && ix.tool?.decision === 'denied' && ix.tool.name)

@@ -7,7 +7,7 @@ import type { Detection, Interaction } from '@tracehound/core';
 import { outOfScope, parseScope, type DataScope } from '../../behavior/state/scope.js';
 import { hostAllowed } from '../../detect/leak/tool-targets.js';
 import type { FlowsConfig, TaskScope } from './config.js';
-import { GlobSet } from './glob.js';
+import { GlobSet } from '@tracehound/core';
 import { FLOW } from './rules.js';
 
 interface CompiledScope {

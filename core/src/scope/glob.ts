@@ -1,4 +1,4 @@
-/** Name globs of the flows configuration: `*` matches any run of characters, anywhere; case-insensitive. */
+/** Name globs of scopes (tools, sources): `*` matches any run of characters, anywhere; case-insensitive. */
 export type Glob = readonly string[];
 
 /** Compiled globs: each one split on `*` (lower-cased), matched left to right without regular expressions. */
@@ -33,4 +33,21 @@ function matchParts(parts: readonly string[], v: string): boolean {
     at = idx + parts[i].length;
   }
   return true;
+}
+
+/**
+ * Is `host` in the allowlist? Entries are host names (exact, case-insensitive; an entry's `:port` must match when
+ * given) or `*.domain` (any subdomain). What task egress scopes mean, on both sides of the wire.
+ */
+export function hostInList(host: string, allowlist: readonly string[]): boolean {
+  const h = host.trim().toLowerCase().replace(/\.$/, '');
+  const bare = h.replace(/:[0-9]+$/, '');
+  for (const raw of allowlist) {
+    const e = raw.trim().toLowerCase();
+    if (e.startsWith('*.')) {
+      const suffix = e.slice(1);
+      if (bare.endsWith(suffix) && bare.length > suffix.length) return true;
+    } else if (e === h || e === bare) return true;
+  }
+  return false;
 }
