@@ -48,6 +48,8 @@ export interface ScriptRequest {
   user: string;
   toolNames: string[];
   hasToolResult: boolean;
+  /** The tool results in the conversation so far, in order (their text). */
+  toolResults: string[];
 }
 
 export type Responder = (req: ScriptRequest) => ScriptedReply | undefined;
@@ -91,7 +93,26 @@ function script(
     user: lastUserText(messages),
     toolNames: toolNames(body.tools),
     hasToolResult: hasToolResult(messages),
+    toolResults: toolResults(messages),
   });
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map((p: Json) => (typeof p?.text === 'string' ? p.text : '')).join('');
+  return v === undefined ? '' : JSON.stringify(v);
+}
+
+function toolResults(messages: unknown): string[] {
+  if (!Array.isArray(messages)) return [];
+  const out: string[] = [];
+  for (const m of messages as Json[]) {
+    if (m?.role === 'tool') out.push(textOf(m.content));
+    else if (m?.type === 'function_call_output') out.push(textOf(m.output));
+    else if (Array.isArray(m?.content))
+      for (const p of m.content as Json[]) if (p?.type === 'tool_result') out.push(textOf(p.content));
+  }
+  return out;
 }
 
 function lastUserText(messages: unknown): string {
