@@ -187,7 +187,9 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder, rec?: FakeRe
   const text = scripted ? (wantTool ? '' : (scripted.text ?? '')) : filtered ? '' : `echo: ${user}`;
   const finish = scripted?.finishReason ?? (filtered ? 'content_filter' : wantTool ? 'tool_calls' : 'stop');
   const toolArgs = scripted?.toolCall?.arguments ?? JSON.stringify({ q: user.slice(0, 40) });
-  const toolCall = { id: 'call_fake_1', type: 'function', function: { name: toolName ?? '', arguments: toolArgs } };
+  // One id per turn of a tool loop (call_fake_1, then call_fake_2 after one tool result, …): agent SDKs reject reuse.
+  const callId = `call_fake_${toolResults(body.messages).length + 1}`;
+  const toolCall = { id: callId, type: 'function', function: { name: toolName ?? '', arguments: toolArgs } };
   const usage = {
     prompt_tokens: tokens(JSON.stringify(body.messages ?? '')),
     completion_tokens: tokens(text),
@@ -303,8 +305,8 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder, rec?: F
     ? [
         {
           type: 'function_call',
-          id: 'fc_1',
-          call_id: 'call_fake_1',
+          id: `fc_${toolResults(input).length + 1}`,
+          call_id: `call_fake_${toolResults(input).length + 1}`,
           name: toolName,
           arguments: toolArgs,
           status: 'completed',
