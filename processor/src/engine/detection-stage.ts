@@ -223,9 +223,36 @@ export class DetectionStage implements PipelineStage {
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
     const norm = this.normalize(view, logs);
     if (!norm?.interaction) return { findings: [] };
-    const analysis = this.opts.analyzer.analyze(norm.interaction);
-    this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
+    const ix = norm.interaction;
+    let analysis = this.opts.analyzer.analyze(ix);
+    if (this.opts.flows) {
+      // Offline too, each span is a step of its trace's flow; what is judged at once joins its findings.
+      const seen = analysis.findings.map((f) => ({
+        ruleId: f.rule.id,
+        confidence: f.confidence,
+        channel: f.channel,
+        evidence: '',
+      }));
+      const now = this.opts.flows.observe(ix, seen);
+      if (now.length > 0) {
+        const extra = this.opts.analyzer.score(ix, now, { behavior: false }).findings;
+        analysis = { ...analysis, findings: [...analysis.findings, ...extra] };
+        analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
+      }
+    }
+    this.opts.hooks?.onAnalysed?.(ix, analysis);
     return { findings: analysis.findings, analysis };
+  }
+
+  /** Offline (`scan`): the flows of the spans analysed since the last call, judged now. */
+  flowFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const hit of this.opts.flows?.evaluate() ?? []) {
+      const found = this.opts.analyzer.score(hit.ix, [hit.detection], { behavior: false }).findings;
+      if (found.length > 0) this.opts.hooks?.onFlowFindings?.(hit.ix, found);
+      for (const f of found) out.push(f);
+    }
+    return out;
   }
 
   private analyseSpan(

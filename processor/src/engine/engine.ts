@@ -204,6 +204,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       const out: Finding[] = [];
       for (const s of spans)
         for (const f of stage.analyseView(s, byId.get(`${s.traceId}/${s.spanId}`) ?? []).findings) out.push(f);
+      for (const f of stage.flowFindings()) out.push(f);
       return out;
     },
     scanText(text, channel, context = {}) {

@@ -151,6 +151,25 @@ export function retrieval(atMs: number, w: Who & { docs: Doc[]; traceId?: string
   );
 }
 
+/** An app's policy decision on an action (`target`: tool:<name> or host:<host>), enforced. */
+export function policyDecision(
+  atMs: number,
+  w: Who & { rule: string; decision: string; target: string; traceId?: string },
+): SpanView {
+  return span(
+    atMs,
+    'tracehound.policy_decision',
+    w,
+    {
+      'tracehound.policy.rule': w.rule,
+      'tracehound.policy.decision': w.decision,
+      'tracehound.policy.enforced': true,
+      'tracehound.policy.target': w.target,
+    },
+    w.traceId,
+  );
+}
+
 export function auth(atMs: number, w: Who & { outcome: 'success' | 'failure' }): SpanView {
   return span(atMs, 'tracehound.auth', w, {
     'tracehound.auth.outcome': w.outcome,
