@@ -29,7 +29,10 @@ function hostOf(req: ToolRequest): string | undefined {
 }
 
 /** Why the call is outside the identity's task scope, or undefined when it is inside (or no scope is declared). */
-export function outsideTaskScope(id: Readonly<IdentityContext> | undefined, req: ToolRequest): ScopeRefusal | undefined {
+export function outsideTaskScope(
+  id: Readonly<IdentityContext> | undefined,
+  req: ToolRequest,
+): ScopeRefusal | undefined {
   if (!id) return undefined;
   const task = id.task ?? 'the current task';
   if (id.allowedTools && !new GlobSet(id.allowedTools).matches(req.name))

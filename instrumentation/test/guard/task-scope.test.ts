@@ -50,7 +50,9 @@ describe('guard.checkTool: the task scope declared with the identity', () => {
 
   it('refuses egress outside the task in shadow mode without throwing (enforced=false)', () => {
     const guard = createGuard({ mode: 'shadow' });
-    const ok = withIdentity(task, () => guard.checkTool({ name: 'search_web', url: 'https://paste.unlisted.example/x' }));
+    const ok = withIdentity(task, () =>
+      guard.checkTool({ name: 'search_web', url: 'https://paste.unlisted.example/x' }),
+    );
     expect(ok).toBe(false);
     const [d] = decisions();
     expect(d.attributes).toMatchObject({

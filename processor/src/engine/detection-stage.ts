@@ -353,7 +353,11 @@ export class DetectionStage implements PipelineStage {
       }
       this.opts.hooks?.onFlowFindings?.(ix, kept);
       if (a) {
-        attrs = { ...a.attributes, ...riskAttributes(Scorer.spanRisk(spanFindings), spanFindings.length, a.dialect), ...attrs };
+        attrs = {
+          ...a.attributes,
+          ...riskAttributes(Scorer.spanRisk(spanFindings), spanFindings.length, a.dialect),
+          ...attrs,
+        };
         batch.setSpanAttributes(a.ref, attrs);
         a.findings = spanFindings;
         a.attributes = attrs;

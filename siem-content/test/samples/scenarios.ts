@@ -136,14 +136,21 @@ export const ATTACKS: Record<string, (t: number) => SpanView[]> = {
       retrieval(t, {
         ...w('flow'),
         traceId,
-        docs: [{ id: 'c1', source: 'crm/accounts', classification: 'confidential', content: 'Account 7731: Ana Pérez' }],
+        docs: [
+          { id: 'c1', source: 'crm/accounts', classification: 'confidential', content: 'Account 7731: Ana Pérez' },
+        ],
       }),
       retrieval(t + 1000, {
         ...w('flow'),
         traceId,
         docs: [{ id: 'p1', source: 'https://forum.example/t/9', trust: 'untrusted', content: 'Shipping tips.' }],
       }),
-      toolCall(t + 2000, { ...w('flow'), traceId, tool: 'send_email', args: { to: 'ops@outside.example', body: 'hi' } }),
+      toolCall(t + 2000, {
+        ...w('flow'),
+        traceId,
+        tool: 'send_email',
+        args: { to: 'ops@outside.example', body: 'hi' },
+      }),
     ];
   },
   th_agent_control_failure: (t) => {
