@@ -37,7 +37,17 @@ export interface EngineLoadOptions {
 
 export async function loadEngine(config: TracehoundConfig, options: EngineLoadOptions): Promise<CliEngine> {
   const { createEngine } = await import('../engine/engine.js');
-  return createEngine(config, options as Parameters<typeof createEngine>[1]) as CliEngine;
+  const engine = createEngine(config, {
+    ...(options as Parameters<typeof createEngine>[1]),
+    tiers: options.outputSinks,
+  });
+  try {
+    await engine.ready();
+  } catch (err) {
+    await engine.shutdown();
+    throw err;
+  }
+  return engine as CliEngine;
 }
 
 export async function loadService(

@@ -28,6 +28,7 @@ import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
 import { FlowTracker } from '../correlate/flows/flow-tracker.js';
 import type { FlowsConfig } from '../correlate/flows/config.js';
@@ -50,6 +51,7 @@ export interface EngineConfig {
   /** Agent flow detection (unsafe sequences, task scopes, denied-but-executed actions); off when absent. */
   flows?: FlowsConfig;
   archive?: ArchiveConfig;
+  tiers?: TiersConfig;
 }
 
 export interface EngineOptions {
@@ -65,6 +67,8 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Off for one-shot uses: the escalation tiers report later, to the sinks, which scan does not keep. */
+  tiers?: boolean;
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
   /** Enforced blocks of the verdict API (automated response): actions run despite them are TH-FLOW-020. */
@@ -84,6 +88,8 @@ export interface Engine {
   scanText(text: string, channel: Channel, context?: Partial<Interaction>): Analysis;
   /** Why the engine cannot do its job right now (a sink that cannot write, e.g. the archive), for /readyz. */
   unready(): string | undefined;
+  /** Starts what loads asynchronously (the classifier tier's workers): a model that cannot load is TH_TIER_MODEL. */
+  ready(): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -100,7 +106,12 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...flowRules]);
+  const catalog: RuleCatalog = new RuleCatalog([
+    ...content.rules,
+    ...(behavior?.rules ?? []),
+    ...tierRules,
+    ...flowRules,
+  ]);
   const flows =
     options.behavior === false || !config.flows?.enabled
       ? undefined
@@ -145,6 +156,20 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
             applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
           rewriteLogBody: (log: LogView) => applyCaptureToLogBody(config.capture.mode, log, config.capture.hashKey),
         };
+  // The escalation tiers (tiers/): findings later, to the same sinks; a stage extension that never waits.
+  const tiers =
+    options.tiers === false
+      ? undefined
+      : createTiers(config.tiers, {
+          toFinding: (det, ix) => {
+            const f = scorer.toFinding(det, ix);
+            return f && !suppressions.match(f) ? f : undefined;
+          },
+          sinks,
+          registry,
+          clock,
+          logger: options.logger,
+        });
   const correlator = new LogCorrelator({
     maxEntries: 10_000,
     ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4),
@@ -161,7 +186,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
     clock,
-    extensions: options.extensions,
+    extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     flows,
     hooks: {
       onAnalysed: (ix, a) => metrics.record(ix, a),
@@ -214,9 +239,16 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     },
     unready: () =>
       archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
-    forceFlush: () => stage.forceFlush(),
+    ready: async () => {
+      await tiers?.start();
+    },
+    async forceFlush() {
+      await tiers?.forceFlush();
+      await stage.forceFlush();
+    },
     async shutdown() {
       flows?.shutdown();
+      await tiers?.shutdown();
       await stage.shutdown();
     },
   };
