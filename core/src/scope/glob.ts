@@ -1,5 +1,4 @@
 /** Name globs of scopes (tools, sources): `*` matches any run of characters, anywhere; case-insensitive. */
-export type Glob = readonly string[];
 
 /** Compiled globs: each one split on `*` (lower-cased), matched left to right without regular expressions. */
 export class GlobSet {

@@ -4,7 +4,7 @@ import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
 import type { Analysis } from '../score/analyzer.js';
 import { hostAllowed } from '../detect/leak/tool-targets.js';
-import { LabelLimiter } from './label-limiter.js';
+import { LabelLimiter } from '../metrics/label-limiter.js';
 
 /** Idle window of the active-entities gauge, and the most ids it tracks per entity type. */
 const ACTIVE_WINDOW_MS = 5 * 60_000;

@@ -133,6 +133,7 @@ export interface Doc {
   id: string;
   source: string;
   trust?: string;
+  classification?: string;
   tenant?: string;
   content: string;
 }

@@ -4,7 +4,7 @@
  * values, then "other"; secret-looking values "redacted"), outcomes are one of a fixed set.
  */
 import type { Counter, Registry } from 'prom-client';
-import { LabelLimiter } from '../../engine/label-limiter.js';
+import { LabelLimiter } from '../../metrics/label-limiter.js';
 import { getOrCreateCounter, getOrCreateGauge } from '../../metrics/registry.js';
 import type { FlowStore } from './flow-state.js';
 
