@@ -34,6 +34,8 @@ export const FINDING_CATEGORIES = [
   'missing_guardrail',
   'api_probing',
   'reconnaissance',
+  'unsafe_agent_flow',
+  'control_failure',
 ] as const;
 
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];

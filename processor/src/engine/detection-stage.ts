@@ -18,6 +18,7 @@ import type { FindingSink } from '../output/sink.js';
 import { FindingWindow } from '../correlate/finding-window.js';
 import { IdentityWait } from '../correlate/identity-wait.js';
 import { TraceContext, type BatchSpan } from '../correlate/trace-context.js';
+import type { FlowTracker } from '../correlate/flows/flow-tracker.js';
 import { channelTexts } from '../detect/texts.js';
 import type { Detection } from '@tracehound/core';
 import { Scorer } from '../score/scorer.js';
@@ -59,6 +60,8 @@ export interface DetectionStageHooks {
   onParseErrors?(count: number): void;
   /** The normalizer threw on a span (TH_NORMALIZE_FAILED): it goes on unscanned and unchanged. */
   onNormalizeFailed?(err: unknown): void;
+  /** Findings of agent flows judged at the end of a batch (metrics; the span itself was counted when analysed). */
+  onFlowFindings?(ix: Interaction, findings: Finding[]): void;
   /** A stage extension threw on a span (named by its class); the span is still enriched and forwarded. */
   onExtensionFailed?(extension: string, err: unknown): void;
 }
@@ -87,6 +90,19 @@ export interface DetectionStageOptions {
   identityWaitMs?: number;
   /** Bounded windows of finding ids already written to the sinks / delivered as logs (retried batches). */
   findingWindow?: { maxIds?: number; ttlMs?: number };
+  /** Agent flow detection across the spans of a trace and a session (correlate/flows/). */
+  flows?: FlowTracker;
+}
+
+/** A span of the current batch as analysed: where a flow finding judged at the end of the batch is attached. */
+interface Analysed {
+  ref: SpanRef;
+  view: SpanView;
+  dialect: string;
+  findings: Finding[];
+  attributes: Attributes;
+  /** What a replay of the span yields. */
+  remembered: Finding[];
 }
 
 /** An Interaction whose findings wait for its identity. */
@@ -112,6 +128,8 @@ export class DetectionStage implements PipelineStage {
   /** Findings released outside a batch (flush, expired waits): forwarded with the next batch (bounded). */
   private carry: Finding[] = [];
   carryDropped = 0;
+  /** This batch's analysed spans by span id (reset per batch). */
+  private analysed = new Map<string, Analysed>();
 
   constructor(private readonly opts: DetectionStageOptions) {
     this.sleep = opts.sleep ?? defaultSleep;
@@ -163,6 +181,7 @@ export class DetectionStage implements PipelineStage {
     this.traces.observe(spans);
     this.releaseWaits(findings, false);
     for (const s of this.traces.order(spans)) this.analyseSpan(batch, s, findings);
+    this.judgeFlows(batch, findings);
     this.analyseOrphanLogs(findings);
     this.traces.annotate(findings);
     this.emit(batch, findings);
@@ -204,9 +223,36 @@ export class DetectionStage implements PipelineStage {
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
     const norm = this.normalize(view, logs);
     if (!norm?.interaction) return { findings: [] };
-    const analysis = this.opts.analyzer.analyze(norm.interaction);
-    this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
+    const ix = norm.interaction;
+    let analysis = this.opts.analyzer.analyze(ix);
+    if (this.opts.flows) {
+      // Offline too, each span is a step of its trace's flow; what is judged at once joins its findings.
+      const seen = analysis.findings.map((f) => ({
+        ruleId: f.rule.id,
+        confidence: f.confidence,
+        channel: f.channel,
+        evidence: '',
+      }));
+      const now = this.opts.flows.observe(ix, seen);
+      if (now.length > 0) {
+        const extra = this.opts.analyzer.score(ix, now, { behavior: false }).findings;
+        analysis = { ...analysis, findings: [...analysis.findings, ...extra] };
+        analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
+      }
+    }
+    this.opts.hooks?.onAnalysed?.(ix, analysis);
     return { findings: analysis.findings, analysis };
+  }
+
+  /** Offline (`scan`): the flows of the spans analysed since the last call, judged now. */
+  flowFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const hit of this.opts.flows?.evaluate() ?? []) {
+      const found = this.opts.analyzer.score(hit.ix, [hit.detection], { behavior: false }).findings;
+      if (found.length > 0) this.opts.hooks?.onFlowFindings?.(hit.ix, found);
+      for (const f of found) out.push(f);
+    }
+    return out;
   }
 
   private analyseSpan(
@@ -240,6 +286,14 @@ export class DetectionStage implements PipelineStage {
       analysis = { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) };
       this.opts.hooks?.onAnalysed?.(ix, analysis);
     }
+    const flowDetections = this.opts.flows?.observe(ix, detections) ?? [];
+    if (flowDetections.length > 0) {
+      // Task scope and verdict-API blocks judged on this span: scored and kept like its other findings.
+      const flowKept = this.traces.keep(ix, this.opts.analyzer.score(ix, flowDetections, { behavior: false }).findings);
+      kept = [...kept, ...flowKept];
+      analysis = { ...analysis, findings: [...analysis.findings, ...flowKept] };
+      analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
+    }
     if (partial) analysis = { ...analysis, risk: { ...analysis.risk, partial: true } };
     let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, s.dialect ?? ix.dialect);
     const extra: Finding[] = [];
@@ -257,7 +311,61 @@ export class DetectionStage implements PipelineStage {
     batch.setSpanAttributes(ref, attrs);
     const all = [...kept, ...extra];
     if (!needsIdentity) this.traces.remember(view, { attributes: attrs, findings: all });
+    if (this.opts.flows)
+      this.analysed.set(`${view.traceId}/${view.spanId}`, {
+        ref,
+        view,
+        dialect: s.dialect ?? ix.dialect,
+        findings: analysis.findings,
+        attributes: attrs,
+        remembered: all,
+      });
     for (const f of all) findings.push(f);
+  }
+
+  /**
+   * The flows this batch touched, judged once all its spans are recorded (their order in the trace is known only
+   * then): each hit is scored on the span it belongs on, passed to the extensions (automated response), and, when that
+   * span is in this batch, its risk attributes and its replay record are updated.
+   */
+  private judgeFlows(batch: TraceBatch, findings: Finding[]): void {
+    const flows = this.opts.flows;
+    if (!flows) return;
+    const analysed = this.analysed;
+    this.analysed = new Map();
+    for (const hit of flows.evaluate()) {
+      const ix = hit.ix;
+      const scored = this.opts.analyzer.score(ix, [hit.detection], { behavior: false });
+      const kept = this.traces.keep(ix, scored.findings);
+      if (kept.length === 0) continue;
+      const extra: Finding[] = [];
+      const a = analysed.get(`${ix.span.traceId}/${ix.span.spanId}`);
+      const spanFindings = [...(a?.findings ?? []), ...kept];
+      let attrs: Attributes = {};
+      for (const ext of this.opts.extensions ?? []) {
+        try {
+          const out = ext.onAnalysis(ix, { findings: kept, risk: Scorer.spanRisk(spanFindings), suppressed: 0 });
+          if (out?.attributes) attrs = { ...attrs, ...out.attributes };
+          if (out?.findings) for (const f of out.findings) extra.push(f);
+        } catch (err) {
+          this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
+        }
+      }
+      this.opts.hooks?.onFlowFindings?.(ix, kept);
+      if (a) {
+        attrs = {
+          ...a.attributes,
+          ...riskAttributes(Scorer.spanRisk(spanFindings), spanFindings.length, a.dialect),
+          ...attrs,
+        };
+        batch.setSpanAttributes(a.ref, attrs);
+        a.findings = spanFindings;
+        a.attributes = attrs;
+        a.remembered = [...a.remembered, ...kept, ...extra];
+        this.traces.remember(a.view, { attributes: attrs, findings: a.remembered });
+      }
+      for (const f of [...kept, ...extra]) findings.push(f);
+    }
   }
 
   /** Findings that waited for their identity: inherit it now, then score them (behavior included). */

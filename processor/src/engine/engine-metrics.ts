@@ -1,10 +1,10 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Interaction } from '@tracehound/core';
+import type { Finding, Interaction } from '@tracehound/core';
 import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
 import type { Analysis } from '../score/analyzer.js';
 import { hostAllowed } from '../detect/leak/tool-targets.js';
-import { LabelLimiter } from './label-limiter.js';
+import { LabelLimiter } from '../metrics/label-limiter.js';
 
 /** Idle window of the active-entities gauge, and the most ids it tracks per entity type. */
 const ACTIVE_WINDOW_MS = 5 * 60_000;
@@ -213,6 +213,15 @@ export class EngineMetrics {
 
   extensionFailed(extension: string): number {
     return this.failed('extension', extension);
+  }
+
+  /** Findings raised on a span after it was recorded (agent flows judged at the end of a batch). */
+  recordFindings(ix: Interaction, findings: readonly Finding[]): void {
+    const service = this.services.value(ix.service);
+    for (const f of findings) {
+      this.findings.inc({ rule: f.rule.id, category: f.rule.category, severity: f.severity });
+      this.serviceFindings.inc({ service, severity: f.severity });
+    }
   }
 
   record(ix: Interaction, a: Analysis): void {

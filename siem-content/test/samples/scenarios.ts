@@ -3,7 +3,7 @@
  * it must trigger; near misses are traffic just under an aggregation's threshold that it must not trigger on.
  */
 import type { SpanView } from '@tracehound/core';
-import { T0_MS, auth, chat, listModels, retrieval, toolCall, type Who } from './spans.js';
+import { T0_MS, auth, chat, listModels, policyDecision, retrieval, toolCall, type Who } from './spans.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -130,6 +130,36 @@ export const ATTACKS: Record<string, (t: number) => SpanView[]> = {
       docs: [{ id: 'd2', source: 'https://forum.example/t/2', trust: 'untrusted', content: EXFIL_DOC }],
     }),
   ],
+  th_unsafe_agent_flow: (t) => {
+    const traceId = 'f1'.repeat(16);
+    return [
+      retrieval(t, {
+        ...w('flow'),
+        traceId,
+        docs: [
+          { id: 'c1', source: 'crm/accounts', classification: 'confidential', content: 'Account 7731: Ana Pérez' },
+        ],
+      }),
+      retrieval(t + 1000, {
+        ...w('flow'),
+        traceId,
+        docs: [{ id: 'p1', source: 'https://forum.example/t/9', trust: 'untrusted', content: 'Shipping tips.' }],
+      }),
+      toolCall(t + 2000, {
+        ...w('flow'),
+        traceId,
+        tool: 'send_email',
+        args: { to: 'ops@outside.example', body: 'hi' },
+      }),
+    ];
+  },
+  th_agent_control_failure: (t) => {
+    const traceId = 'c2'.repeat(16);
+    return [
+      policyDecision(t, { ...w('ctl'), traceId, rule: 'no-deletes', decision: 'deny', target: 'tool:delete_rows' }),
+      toolCall(t + 1000, { ...w('ctl'), traceId, tool: 'delete_rows', args: { table: 'orders' } }),
+    ];
+  },
   th_rag_scope_violation: (t) => [
     retrieval(t, {
       ...w('rag'),

@@ -1,4 +1,4 @@
-import { REDACTED_LABEL, safeLabelValue } from '../metrics/label-value.js';
+import { REDACTED_LABEL, safeLabelValue } from './label-value.js';
 
 /**
  * Keeps a metric label's cardinality bounded: the first `max` distinct values are kept as they are, every later one
