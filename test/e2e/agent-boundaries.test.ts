@@ -28,7 +28,7 @@ describe('agent action boundaries with @tracehound/instrumentation', () => {
   let rig: Rig;
   let reg: Registration;
   let client: OpenAI;
-  const guard = createGuard({ mode: 'enforce' });
+  const guard = createGuard({ mode: 'enforce', scopeOnly: true });
   let blocked: unknown;
   let ranShell = false;
   const traces: Record<string, string> = {};

@@ -60,7 +60,7 @@ const PASS: GuardVerdict = Object.freeze({
 }) as GuardVerdict;
 
 export function createGuard(opts: GuardOptions): Guard {
-  if (!opts.analyzer && !opts.verdicts)
+  if (!opts.analyzer && !opts.verdicts && !opts.scopeOnly)
     throw new TracehoundSetupError(
       'TH_GUARD_NO_ANALYZER',
       'pass analyzer (await loadProcessorAnalyzer() with @tracehound/processor installed, or your own) and/or verdicts (createVerdictClient())',

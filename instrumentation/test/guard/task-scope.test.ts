@@ -15,7 +15,7 @@ const decisions = () => h.spans().filter((s) => s.name === 'tracehound.policy_de
 
 describe('guard.checkTool: the task scope declared with the identity', () => {
   it('lets in-scope tools and hosts through without recording anything', () => {
-    const guard = createGuard({ mode: 'enforce' });
+    const guard = createGuard({ mode: 'enforce', scopeOnly: true });
     withIdentity(task, () => {
       expect(guard.checkTool({ name: 'read_ticket' })).toBe(true);
       expect(guard.checkTool({ name: 'search_kb', url: 'https://kb.corp.example/q' })).toBe(true);
@@ -24,7 +24,7 @@ describe('guard.checkTool: the task scope declared with the identity', () => {
   });
 
   it('blocks an out-of-scope tool in enforce mode, before it runs, and records the denied target', () => {
-    const guard = createGuard({ mode: 'enforce' });
+    const guard = createGuard({ mode: 'enforce', scopeOnly: true });
     let ran = false;
     let caught: unknown;
     withIdentity(task, () => {
@@ -49,7 +49,7 @@ describe('guard.checkTool: the task scope declared with the identity', () => {
   });
 
   it('refuses egress outside the task in shadow mode without throwing (enforced=false)', () => {
-    const guard = createGuard({ mode: 'shadow' });
+    const guard = createGuard({ mode: 'shadow', scopeOnly: true });
     const ok = withIdentity(task, () =>
       guard.checkTool({ name: 'search_web', url: 'https://paste.unlisted.example/x' }),
     );
@@ -63,7 +63,7 @@ describe('guard.checkTool: the task scope declared with the identity', () => {
   });
 
   it('has nothing to judge without a declared scope', () => {
-    const guard = createGuard({ mode: 'enforce' });
+    const guard = createGuard({ mode: 'enforce', scopeOnly: true });
     expect(withIdentity({ session: 's-2' }, () => guard.checkTool({ name: 'anything' }))).toBe(true);
     expect(guard.checkTool({ name: 'anything' })).toBe(true);
   });
