@@ -55,6 +55,11 @@ function sendError(
   return reply.send(errorBody(format, code, message));
 }
 
+/** 401 with a Bearer challenge, in the receivers' format (a google.rpc.Status JSON body): for /metrics beside them. */
+export function answerUnauthorized(reply: FastifyReply): FastifyReply {
+  return sendError(reply.header('www-authenticate', 'Bearer'), 'json', 'TH_UNAUTHORIZED', undefined, 0);
+}
+
 /** Timeouts of the Node server: headers (Node answers 408 itself), a backstop for the whole request, keep-alive. */
 function timeouts(server: ReceiverOptions): { node: Record<string, number>; fastify: Record<string, number> } {
   const headers = server.headersTimeoutMs ?? 60_000; // Node's default

@@ -11,45 +11,25 @@ import { codeSites } from './sites.js';
  */
 const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_BAD_REQUEST: {
-    files: [
-      'api/findings-api.ts',
-      'api/openapi.ts',
-      'otlp/body.ts',
-      'otlp/http-receiver.ts',
-      'response/api-server.ts',
-      'service/export-handler.ts',
-    ],
-    why: 'a malformed body on the OTLP receivers (transport, decoding), the verdict API and the findings API (and its OpenAPI description)',
+    files: ['http/api-errors.ts', 'otlp/body.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts'],
+    why: 'an interrupted body (body reader), a request fastify refuses before the route (receiver), an undecodable OTLP payload (export handler), and the JSON APIs (one helper for both route sets)',
   },
   TH_BODY_TOO_LARGE: {
-    files: ['api/findings-api.ts', 'otlp/body.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
-    why: 'declared and streamed sizes on the receivers, the verdict API and the findings API',
+    files: ['http/api-errors.ts', 'otlp/body.ts', 'otlp/http-receiver.ts'],
+    why: 'the declared size (receiver) and the streamed or inflated size (body reader) on OTLP/HTTP; the JSON APIs',
   },
   TH_UNAUTHORIZED: {
-    files: [
-      'api/findings-api.ts',
-      'api/openapi.ts',
-      'otlp/grpc-receiver.ts',
-      'otlp/http-receiver.ts',
-      'response/api-server.ts',
-      'service/ops-routes.ts',
-    ],
-    why: 'each authenticated endpoint answers its own protocol (the findings API documents it in OpenAPI)',
+    files: ['http/api-errors.ts', 'otlp/grpc-receiver.ts', 'otlp/http-receiver.ts'],
+    why: 'three protocols answer it: gRPC status, OTLP/HTTP google.rpc.Status (and /metrics beside it), the JSON APIs',
   },
   TH_NOT_FOUND: {
-    files: ['api/findings-api.ts', 'api/openapi.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
-    why: 'three HTTP route sets (OTLP, verdict API, findings API and its OpenAPI description)',
+    files: ['http/api-errors.ts', 'otlp/http-receiver.ts'],
+    why: 'OTLP/HTTP answers a google.rpc.Status body, the JSON APIs { code, message }',
   },
   TH_UNSUPPORTED_MEDIA_TYPE: {
-    files: ['api/findings-api.ts', 'otlp/http-receiver.ts'],
-    why: 'the OTLP receiver and the findings API each check their content types',
+    files: ['http/api-errors.ts', 'otlp/http-receiver.ts'],
+    why: 'OTLP/HTTP answers a google.rpc.Status body, the JSON APIs { code, message }',
   },
-  TH_REVIEW_CONFLICT: {
-    files: ['api/findings-api.ts', 'api/openapi.ts', 'response/api-server.ts'],
-    why: 'the verdict API and the findings API review the same findings; OpenAPI documents it',
-  },
-  TH_INVALID_CURSOR: { files: ['api/findings-api.ts', 'api/openapi.ts'], why: 'answered, and documented in OpenAPI' },
-  TH_STORE_DISABLED: { files: ['api/findings-api.ts', 'api/openapi.ts'], why: 'answered, and documented in OpenAPI' },
   TH_OVERLOADED: {
     files: ['otlp/body.ts', 'otlp/grpc-receiver.ts'],
     why: 'the in-flight budget is checked per protocol',
@@ -137,10 +117,6 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_TIER_MODEL: {
     files: ['tiers/classifier/model-dir.ts', 'tiers/classifier/pool.ts'],
     why: 'a model directory that does not load at start, or a worker that cannot load it',
-  },
-  TH_DETECTOR_FAILED: {
-    files: ['engine/engine-metrics.ts', 'engine/engine.ts'],
-    why: 'logged by the engine; the help text of tracehound_detector_errors_total names it',
   },
 };
 
