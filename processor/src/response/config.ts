@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FINDING_CATEGORIES, type Severity } from '@tracehound/core';
 import { StringEnum, StringMap } from '../schema/types.js';
-import { unknownRuleIssue, type CheckContext, type SectionIssue } from '../config-section.js';
+import { issue, unknownRuleIssue, type CheckContext, type SectionIssue } from '../config-section.js';
 
 export const ACTION_TYPES = ['none', 'alert', 'throttle', 'block'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -165,19 +165,16 @@ export function checkResponseConfig(c: ResponseConfig, ctx: CheckContext): Secti
   }
   // The same refusal serve would meet at start-up (response/index.ts), found by validate-config too.
   if (c.enabled && c.api.enabled && !c.api.token)
-    issues.push({
-      code: 'TH_CONFIG_MISSING',
-      path: ['api', 'token'],
-      message: 'the verdict API needs a bearer token: set TRACEHOUND_RESPONSE_TOKEN, or response.api.enabled: false',
-    });
+    issues.push(
+      issue.missing(
+        ['api', 'token'],
+        'the verdict API needs a bearer token: set TRACEHOUND_RESPONSE_TOKEN, or response.api.enabled: false',
+      ),
+    );
   const names = new Set<string>();
   c.webhooks.forEach((w, i) => {
     if (names.has(w.name))
-      issues.push({
-        code: 'TH_CONFIG_CONFLICT',
-        path: ['webhooks', String(i), 'name'],
-        message: `duplicate webhook name ${w.name}`,
-      });
+      issues.push(issue.conflict(['webhooks', String(i), 'name'], `duplicate webhook name ${w.name}`));
     names.add(w.name);
   });
   return issues;

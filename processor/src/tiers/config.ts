@@ -4,7 +4,7 @@
  * they see the spans the selection picks (an uncertain risk band and/or a sample) after the batch was acknowledged.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { SectionIssue } from '../config-section.js';
+import { issue, type SectionIssue } from '../config-section.js';
 import { StringEnum, StringMap } from '../schema/types.js';
 
 const positiveInt = (description: string, minimum = 1) => Type.Integer({ minimum, description });
@@ -180,26 +180,14 @@ export const tiersDefaults: TiersConfig = {
 export function checkTiersConfig(value: TiersConfig): SectionIssue[] {
   const issues: SectionIssue[] = [];
   if (value.select.minRisk > value.select.maxRisk)
-    issues.push({
-      code: 'TH_CONFIG_CONFLICT',
-      path: ['select', 'minRisk'],
-      message: 'select.minRisk is above select.maxRisk',
-    });
+    issues.push(issue.conflict(['select', 'minRisk'], 'select.minRisk is above select.maxRisk'));
   const c = value.classifier;
   if (c.enabled && c.models.length === 0)
-    issues.push({
-      code: 'TH_CONFIG_MISSING',
-      path: ['classifier', 'models'],
-      message: 'the classifier tier has no model',
-    });
+    issues.push(issue.missing(['classifier', 'models'], 'the classifier tier has no model'));
   const seen = new Set<string>();
   c.models.forEach((m, i) => {
     if (seen.has(m.name))
-      issues.push({
-        code: 'TH_CONFIG_CONFLICT',
-        path: ['classifier', 'models', String(i), 'name'],
-        message: `duplicate model name ${m.name}`,
-      });
+      issues.push(issue.conflict(['classifier', 'models', String(i), 'name'], `duplicate model name ${m.name}`));
     seen.add(m.name);
   });
   const j = value.judge;
@@ -211,18 +199,15 @@ export function checkTiersConfig(value: TiersConfig): SectionIssue[] {
       url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
-      issues.push({
-        code: 'TH_CONFIG_VALUE',
-        path: ['judge', 'baseUrl'],
-        message: 'judge.baseUrl must be an http(s) URL without credentials (put the key in judge.apiKey)',
-      });
-    if (!j.model) issues.push({ code: 'TH_CONFIG_MISSING', path: ['judge', 'model'], message: 'judge.model is empty' });
+      issues.push(
+        issue.value(
+          ['judge', 'baseUrl'],
+          'judge.baseUrl must be an http(s) URL without credentials (put the key in judge.apiKey)',
+        ),
+      );
+    if (!j.model) issues.push(issue.missing(['judge', 'model'], 'judge.model is empty'));
     if (j.format === 'json' && !j.template.includes('{{input}}'))
-      issues.push({
-        code: 'TH_CONFIG_VALUE',
-        path: ['judge', 'template'],
-        message: 'judge.template does not contain {{input}}',
-      });
+      issues.push(issue.value(['judge', 'template'], 'judge.template does not contain {{input}}'));
   }
   return issues;
 }

@@ -55,43 +55,26 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     files: ['engine/engine.ts', 'pipeline/runner.ts', 'service/service.ts'],
     why: 'stages (runner), stage shutdown (service) and stage extensions inside the detection stage',
   },
-  TH_CONFIG_CONFLICT: {
-    files: ['config/sections/detection.ts', 'config/sections/server.ts', 'response/config.ts', 'tiers/config.ts'],
-    why: 'each section checks its own cross-field rules',
-  },
   TH_CONFIG_ENV: {
     files: ['config/env.ts', 'config/load.ts', 'config/validate.ts'],
     why: 'parsed, attributed, summed',
   },
   TH_CONFIG_FILE: {
-    files: [
-      'archive/config.ts',
-      'config/sections/forward.ts',
-      'config/sections/server.ts',
-      'response/suppression-manager.ts',
-    ],
-    why: 'each section checks the files it names; the suppressions file is re-read at run time',
+    files: ['config-section.ts', 'response/suppression-manager.ts'],
+    why: 'sections check the files they name at start (one helper); the suppressions file is re-read at run time',
   },
   TH_CONFIG_INVALID: {
     files: ['behavior/metrics.ts', 'config/load.ts', 'response/suppression-manager.ts'],
     why: 'the configuration, a reloaded suppressions file, a behavior option checked at construction',
   },
   TH_CONFIG_MISSING: {
-    files: [
-      'config/problems.ts',
-      'config/sections/capture.ts',
-      'config/sections/forward.ts',
-      'config/sections/server.ts',
-      'response/config.ts',
-      'response/index.ts',
-      'tiers/config.ts',
-    ],
-    why: 'the schema and section checks; createResponse used as a library still refuses the API without a token',
+    files: ['config-section.ts', 'config/problems.ts', 'response/index.ts'],
+    why: 'the schema (problems.ts) and the section checks (one helper); createResponse used as a library still refuses the API without a token',
   },
   TH_CONFIG_TYPE: { files: ['config/problems.ts', 'config/validate.ts'], why: 'schema types and the document root' },
   TH_CONFIG_VALUE: {
-    files: ['config-section.ts', 'config/problems.ts', 'config/sections/detection.ts', 'tiers/config.ts'],
-    why: 'schema values, section checks (the tiers section checks its own) and unknown rule ids',
+    files: ['config-section.ts', 'config/problems.ts'],
+    why: 'values the schema rejects (problems.ts), and values the section checks and unknown rule ids reject (one helper)',
   },
   TH_ARCHIVE_IO: {
     files: [

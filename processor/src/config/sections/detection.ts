@@ -1,6 +1,6 @@
 import { DetectionConfigSchema, detectionDefaults, type DetectionConfig } from '../../detect/config.js';
 import { isPhoneRegion } from '@tracehound/core/privacy';
-import { defineSection, unknownRuleIssue, type CheckContext, type SectionIssue } from '../../config-section.js';
+import { defineSection, issue, unknownRuleIssue, type CheckContext, type SectionIssue } from '../../config-section.js';
 
 function checkDetection(d: DetectionConfig, ctx: CheckContext): SectionIssue[] {
   const issues: SectionIssue[] = [];
@@ -15,20 +15,14 @@ function checkDetection(d: DetectionConfig, ctx: CheckContext): SectionIssue[] {
   const regions = (d.detectors.pii as { phoneRegions?: unknown[] } | undefined)?.phoneRegions ?? [];
   regions.forEach((r, i) => {
     if (typeof r === 'string' && !isPhoneRegion(r))
-      issues.push({
-        code: 'TH_CONFIG_VALUE',
-        path: ['detectors', 'pii', 'phoneRegions', String(i)],
-        message: `${r} is not a region with phone-number metadata`,
-      });
+      issues.push(
+        issue.value(['detectors', 'pii', 'phoneRegions', String(i)], `${r} is not a region with phone-number metadata`),
+      );
   });
   const seen = new Set<string>();
   d.suppressions.forEach((s, i) => {
     if (seen.has(s.id))
-      issues.push({
-        code: 'TH_CONFIG_CONFLICT',
-        path: ['suppressions', String(i), 'id'],
-        message: `duplicate suppression id ${s.id}`,
-      });
+      issues.push(issue.conflict(['suppressions', String(i), 'id'], `duplicate suppression id ${s.id}`));
     seen.add(s.id);
   });
   return issues;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineSection, type SectionIssue, type CheckContext } from '../../config-section.js';
+import { defineSection, issue, type SectionIssue, type CheckContext } from '../../config-section.js';
 import { StringEnum, StringMap } from '../../schema/types.js';
 import { TlsClientConfigSchema } from './tls.js';
 
@@ -45,16 +45,11 @@ function checkForward(f: ForwardConfig, ctx: CheckContext): SectionIssue[] {
   if (tls) {
     if (Boolean(tls.certFile) !== Boolean(tls.keyFile)) {
       const missing = tls.certFile ? 'keyFile' : 'certFile';
-      issues.push({
-        code: 'TH_CONFIG_MISSING',
-        path: ['tls', missing],
-        message: 'certFile and keyFile go together (client certificate)',
-      });
+      issues.push(issue.missing(['tls', missing], 'certFile and keyFile go together (client certificate)'));
     }
     for (const key of ['caFile', 'certFile', 'keyFile'] as const) {
       const file = tls[key];
-      if (file && !ctx.fileReadable(file))
-        issues.push({ code: 'TH_CONFIG_FILE', path: ['tls', key], message: `cannot read ${file}` });
+      if (file && !ctx.fileReadable(file)) issues.push(issue.unreadable(['tls', key], file));
     }
   }
   return issues;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineSection, type SectionIssue } from '../../config-section.js';
+import { defineSection, issue, type SectionIssue } from '../../config-section.js';
 import { TlsServerConfigSchema } from './tls.js';
 
 /** Ports chosen so a Collector on the same host keeps 4317/4318 (its "in" receiver) and 4319/4316 (its "out" receiver). */
@@ -107,11 +107,7 @@ export const serverDefaults: ServerConfig = {
 function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean }): SectionIssue[] {
   const issues: SectionIssue[] = [];
   if (!s.http.enabled && !s.grpc.enabled) {
-    issues.push({
-      code: 'TH_CONFIG_CONFLICT',
-      path: ['http', 'enabled'],
-      message: 'at least one receiver (http or grpc) must be enabled',
-    });
+    issues.push(issue.conflict(['http', 'enabled'], 'at least one receiver (http or grpc) must be enabled'));
   }
   if (
     s.http.enabled &&
@@ -120,25 +116,23 @@ function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean })
     s.http.port === s.grpc.port &&
     s.http.host === s.grpc.host
   ) {
-    issues.push({
-      code: 'TH_CONFIG_CONFLICT',
-      path: ['grpc', 'port'],
-      message: `the http and grpc receivers cannot share port ${s.http.port}`,
-    });
+    issues.push(issue.conflict(['grpc', 'port'], `the http and grpc receivers cannot share port ${s.http.port}`));
   }
   if (s.metricsAuth && !s.authToken) {
-    issues.push({
-      code: 'TH_CONFIG_MISSING',
-      path: ['authToken'],
-      message: 'server.metricsAuth needs server.authToken (or TRACEHOUND_AUTH_TOKEN): /metrics is checked against it',
-    });
+    issues.push(
+      issue.missing(
+        ['authToken'],
+        'server.metricsAuth needs server.authToken (or TRACEHOUND_AUTH_TOKEN): /metrics is checked against it',
+      ),
+    );
   }
   if (s.maxInFlightBytes < s.maxBodyBytes) {
-    issues.push({
-      code: 'TH_CONFIG_CONFLICT',
-      path: ['maxInFlightBytes'],
-      message: `must be at least maxBodyBytes (${s.maxBodyBytes}), or a request of the largest allowed size could never be accepted`,
-    });
+    issues.push(
+      issue.conflict(
+        ['maxInFlightBytes'],
+        `must be at least maxBodyBytes (${s.maxBodyBytes}), or a request of the largest allowed size could never be accepted`,
+      ),
+    );
   }
   for (const side of ['http', 'grpc'] as const) {
     const tls = s[side].tls;
@@ -146,7 +140,7 @@ function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean })
     for (const key of ['certFile', 'keyFile', 'clientCaFile'] as const) {
       const file = tls[key];
       if (file && !ctx.fileReadable(file)) {
-        issues.push({ code: 'TH_CONFIG_FILE', path: [side, 'tls', key], message: `cannot read ${file}` });
+        issues.push(issue.unreadable([side, 'tls', key], file));
       }
     }
   }
