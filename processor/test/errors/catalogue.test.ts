@@ -11,41 +11,32 @@ import { codeSites } from './sites.js';
  */
 const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_BAD_REQUEST: {
-    files: ['http/api-errors.ts', 'otlp/body.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts'],
-    why: 'an interrupted body (body reader), a request fastify refuses before the route (receiver), an undecodable OTLP payload (export handler), and the JSON APIs (one helper for both route sets)',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts', 'service/export-handler.ts'],
+    why: "the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), an OTLP payload that does not decode or that the next hop rejects (export handler), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_BODY_TOO_LARGE: {
-    files: ['http/api-errors.ts', 'otlp/body.ts', 'otlp/http-receiver.ts'],
-    why: 'the declared size (receiver) and the streamed or inflated size (body reader) on OTLP/HTTP; the JSON APIs',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_UNAUTHORIZED: {
-    files: ['http/api-errors.ts', 'otlp/grpc-receiver.ts', 'otlp/http-receiver.ts'],
-    why: 'three protocols answer it: gRPC status, OTLP/HTTP google.rpc.Status (and /metrics beside it), the JSON APIs',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_NOT_FOUND: {
-    files: ['http/api-errors.ts', 'otlp/http-receiver.ts'],
-    why: 'OTLP/HTTP answers a google.rpc.Status body, the JSON APIs { code, message }',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_UNSUPPORTED_MEDIA_TYPE: {
-    files: ['http/api-errors.ts', 'otlp/http-receiver.ts'],
-    why: 'OTLP/HTTP answers a google.rpc.Status body, the JSON APIs { code, message }',
-  },
-  TH_OVERLOADED: {
-    files: ['otlp/body.ts', 'otlp/grpc-receiver.ts'],
-    why: 'the in-flight budget is checked per protocol',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_SHUTTING_DOWN: {
-    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts', 'service/service.ts'],
-    why: 'one answer per protocol',
+    files: ['otlp/refusals.ts', 'service/export-handler.ts', 'service/service.ts'],
+    why: "new requests while draining (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols)), accepted batches the next hop can no longer take (export handler), the drain deadline log (service)",
   },
   TH_NEXT_HOP_UNAVAILABLE: {
-    files: [
-      'otlp/grpc-receiver.ts',
-      'otlp/http-receiver.ts',
-      'service/export-handler.ts',
-      'service/finding-log-queue.ts',
-    ],
-    why: 'the export handler decides, each receiver answers and logs unexpected errors',
+    files: ['otlp/refusals.ts', 'service/export-handler.ts', 'service/finding-log-queue.ts'],
+    why: "the next hop failed a span batch (export handler) or finding log records (their queue); a receiver's own unexpected failure is answered the same retryable way (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols))",
   },
   TH_STAGE_TIMEOUT: {
     files: ['config/sections/server.ts', 'pipeline/runner.ts', 'service/export-handler.ts'],
@@ -90,8 +81,8 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   },
   TH_ARCHIVE_TAMPERED: { files: ['archive/recover.ts', 'cli/commands/archive.ts'], why: 'recovery, and verify exit' },
   TH_REQUEST_TIMEOUT: {
-    files: ['config/sections/server.ts', 'otlp/body.ts', 'otlp/grpc-receiver.ts'],
-    why: 'a body that stalls on either receiver; the option documents it',
+    files: ['config/sections/server.ts', 'otlp/refusals.ts'],
+    why: "a body that stalls on either receiver (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols)); the bodyTimeoutMs option documents it",
   },
   TH_STAGE_UNAVAILABLE: {
     files: ['pipeline/runner.ts', 'service/export-handler.ts'],
