@@ -1,7 +1,7 @@
 /**
- * The processor's configuration, as validated and defaulted at start-up (config/load.ts). Each section's JSON schema
- * and defaults live in a section descriptor (config/sections/*.ts, or the <area>/config.ts files of other modules),
- * listed once in config/sections.ts; TracehoundConfig (config/index.ts) is derived from that list.
+ * The processor's configuration types, as validated and defaulted at start-up (config/load.ts). Each section is one
+ * TypeBox schema (config/sections/*.ts, or the <area>/config.ts file of the module that owns it) from which its type
+ * is derived; the sections are listed once in config/sections.ts, and TracehoundConfig is derived from that list.
  */
 
 export type { TlsServerConfig, TlsClientConfig } from './sections/tls.js';
