@@ -31,6 +31,7 @@ import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.
 import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { ContentlessSpans } from './contentless-spans.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 
 /** The error's class name only: messages can carry content. */
@@ -110,6 +111,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     if (Number.isInteger(Math.log10(n)))
       logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error: errorName(err) }, 'a detector failed');
   };
+  const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   let archiveSink: ArchiveSink | undefined;
@@ -165,7 +167,10 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     clock,
     extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     hooks: {
-      onAnalysed: (ix, a) => metrics.record(ix, a),
+      onAnalysed: (ix, a) => {
+        metrics.record(ix, a);
+        contentless.observe(ix);
+      },
       onParseErrors: (n) => metrics.parseErrors.inc(n),
       onNormalizeFailed: (err) => {
         const n = metrics.normalizeFailed();
