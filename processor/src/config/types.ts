@@ -4,7 +4,6 @@
  * is derived; the sections are listed once in config/sections.ts, and TracehoundConfig is derived from that list.
  */
 
-export type { TlsServerConfig, TlsClientConfig } from './sections/tls.js';
 export type { ServerConfig } from './sections/server.js';
 export type { ForwardConfig } from './sections/forward.js';
 export type { CaptureConfig } from './sections/capture.js';

@@ -14,8 +14,6 @@ const RuleOverrideSchema = Type.Object(
   { description: 'Override for one rule, keyed by rule id (e.g. TH-INJ-001).', additionalProperties: false },
 );
 
-export type RuleOverride = Static<typeof RuleOverrideSchema>;
-
 export type { Suppression } from './suppression.js';
 
 /** Options of individual detectors, by detector id: the known ones are checked, any other id takes an object. */

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 
 const file = (description: string) => Type.String({ minLength: 1, description });
 
@@ -12,8 +12,6 @@ export const TlsServerConfigSchema = Type.Object(
   { description: 'Serve TLS on this receiver.', additionalProperties: false },
 );
 
-export type TlsServerConfig = Static<typeof TlsServerConfigSchema>;
-
 /** Client-side TLS (the forwarder). */
 export const TlsClientConfigSchema = Type.Object(
   {
@@ -26,5 +24,3 @@ export const TlsClientConfigSchema = Type.Object(
   },
   { description: 'TLS options for the connection to the next hop (https endpoints).', additionalProperties: false },
 );
-
-export type TlsClientConfig = Static<typeof TlsClientConfigSchema>;
