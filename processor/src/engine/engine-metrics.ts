@@ -53,7 +53,7 @@ export class EngineMetrics {
     clock: () => number = Date.now,
     toolHostAllowlist: readonly string[] = [],
     /** The content engine's running totals (exported as counters at scrape time). */
-    contentStats?: () => { truncatedTexts: number; detectorErrors: number },
+    contentStats?: () => { truncatedTexts: number },
   ) {
     this.toolHostAllowlist = toolHostAllowlist
       .map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''))
@@ -159,28 +159,17 @@ export class EngineMetrics {
       registers,
     });
     if (contentStats) {
-      const exported = { truncatedTexts: 0, detectorErrors: 0 };
-      const fromStats = (name: string, help: string, key: keyof typeof exported) =>
-        new Counter({
-          name,
-          help,
-          registers,
-          collect() {
-            const total = contentStats()[key];
-            if (total > exported[key]) this.inc(total - exported[key]);
-            exported[key] = total;
-          },
-        });
-      fromStats(
-        'tracehound_scan_truncated_texts_total',
-        'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
-        'truncatedTexts',
-      );
-      fromStats(
-        'tracehound_detector_errors_total',
-        'Detector calls that threw on one input (TH_DETECTOR_FAILED); the other detectors still ran.',
-        'detectorErrors',
-      );
+      let exported = 0;
+      new Counter({
+        name: 'tracehound_scan_truncated_texts_total',
+        help: 'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
+        registers,
+        collect() {
+          const total = contentStats().truncatedTexts;
+          if (total > exported) this.inc(total - exported);
+          exported = total;
+        },
+      });
     }
     new Gauge({
       name: 'tracehound_active_entities',
