@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendError } from '../response/api-server.js';
 
 export const CONSOLE_PREFIX = '/console/';
@@ -23,6 +23,7 @@ export function consoleRoot(): string {
  */
 export function registerConsole(app: FastifyInstance, root: string = consoleRoot()): void {
   const index = join(root, 'index.html');
+  const assets = join(root, 'assets') + sep;
   app.get('/console', (_req, reply) => reply.redirect(CONSOLE_PREFIX, 301));
   if (!existsSync(index)) {
     app.get(`${CONSOLE_PREFIX}*`, (req, reply) =>
@@ -37,13 +38,13 @@ export function registerConsole(app: FastifyInstance, root: string = consoleRoot
       wildcard: false,
       index: false,
       cacheControl: false,
-      setHeaders(res, path) {
-        const immutable = path.includes(`${join(root, 'assets')}`);
-        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-        res.setHeader('x-content-type-options', 'nosniff');
+      setHeaders(reply, path) {
+        const immutable = path.startsWith(assets);
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('x-content-type-options', 'nosniff');
       },
     });
-    const shell = (_req: unknown, reply: import('fastify').FastifyReply) =>
+    const shell = (_req: unknown, reply: FastifyReply) =>
       reply
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
