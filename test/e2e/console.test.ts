@@ -211,7 +211,8 @@ describe.skipIf(!CHROMIUM)('the console in a browser', () => {
     await page.getByText('No findings match.').waitFor();
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => rows.count()).toBe(count);
-    await page.waitForTimeout(1200); // the chart refreshes a second after the last live finding
+    // The chart of findings over time by category refreshes a second after the last live finding.
+    await expect.poll(() => page.locator('figure.chart .legend').innerText()).toMatch(/prompt injection \(\d+\)/);
     await shot(page, 'queue');
 
     await rows.first().locator('td').first().click(); // a click selects a row (and leaves focus off the buttons)
