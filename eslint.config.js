@@ -53,6 +53,23 @@ export default tseslint.config(
     },
   },
   {
+    // The console (a browser app, its own tsconfig with the DOM library).
+    files: ['console/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./console/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        sessionStorage: 'readonly',
+        EventSource: 'readonly',
+        addEventListener: 'readonly',
+        removeEventListener: 'readonly',
+      },
+    },
+  },
+  {
     // Tests read untyped YAML and JSON documents (configs, rule files, exported records).
     files: ['**/test/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,5 +1,3 @@
-import type { Severity } from './types.js';
-
 export function time(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { hour12: false });
@@ -14,7 +12,6 @@ export function pct(x: number | null): string {
   return x === null ? '—' : `${Math.round(x * 100)} %`;
 }
 
-export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 export function label(s: string): string {
   return s.replace(/_/g, ' ');
