@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'siem-content/splunk/**', '**/*.tsbuildinfo', '.tracehound/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'processor/console/**',
+      'siem-content/splunk/**',
+      '**/*.tsbuildinfo',
+      '.tracehound/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

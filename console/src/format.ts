@@ -12,7 +12,6 @@ export function pct(x: number | null): string {
   return x === null ? '—' : `${Math.round(x * 100)} %`;
 }
 
-
 export function label(s: string): string {
   return s.replace(/_/g, ' ');
 }

@@ -34,7 +34,15 @@ interface Running {
 async function serve(configPath: string): Promise<Running> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@tracehound/source', '--import', 'tsx', 'processor/src/cli/main.ts', 'serve', '--config', configPath],
+    [
+      '--conditions=@tracehound/source',
+      '--import',
+      'tsx',
+      'processor/src/cli/main.ts',
+      'serve',
+      '--config',
+      configPath,
+    ],
     { cwd: ROOT, env: { ...process.env, TRACEHOUND_AUTH_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -45,7 +45,14 @@ export function OverTimeChart({ data, height = 140 }: { data: OverTime; height?:
                 const h = (v / max) * plotH;
                 y -= h;
                 return (
-                  <rect key={c} x={pad.left + i * bw + 1} y={y} width={Math.max(1, bw - 2)} height={h} fill={colour(c)} />
+                  <rect
+                    key={c}
+                    x={pad.left + i * bw + 1}
+                    y={y}
+                    width={Math.max(1, bw - 2)}
+                    height={h}
+                    fill={colour(c)}
+                  />
                 );
               })}
               {i % Math.ceil(n / 8) === 0 && (

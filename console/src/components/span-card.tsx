@@ -76,7 +76,8 @@ export function SpanCard({ span, findings = [] }: { span: SpanSummary; findings?
           <ul>
             {span.documents.map((d, i) => (
               <li key={i}>
-                <strong>{d.source ?? d.id ?? 'document'}</strong> <span class="muted">trust {d.trust ?? 'unknown'}</span>
+                <strong>{d.source ?? d.id ?? 'document'}</strong>{' '}
+                <span class="muted">trust {d.trust ?? 'unknown'}</span>
                 {d.content && <pre>{d.content}</pre>}
               </li>
             ))}

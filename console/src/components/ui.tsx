@@ -17,7 +17,11 @@ export function VerdictBadge({ verdict }: { verdict: AnalystVerdict | null }) {
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const text =
-    error instanceof ApiError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    error instanceof ApiError
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <p class="error" role="alert">
       {text}

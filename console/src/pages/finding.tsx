@@ -168,13 +168,7 @@ function VerdictForm({ detail, onDone }: { detail: FindingDetail; onDone(): void
           <legend>Analyst verdict</legend>
           {VERDICTS.map((v) => (
             <label key={v} class="radio">
-              <input
-                type="radio"
-                name="verdict"
-                value={v}
-                checked={verdict === v}
-                onChange={() => setVerdict(v)}
-              />
+              <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} />
               {label(v)}
             </label>
           ))}
@@ -203,7 +197,11 @@ function VerdictForm({ detail, onDone }: { detail: FindingDetail; onDone(): void
                 </label>
                 <label class="grow">
                   Reason
-                  <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder="why it is benign" />
+                  <input
+                    value={reason}
+                    onInput={(e) => setReason(e.currentTarget.value)}
+                    placeholder="why it is benign"
+                  />
                 </label>
                 <label>
                   Expires

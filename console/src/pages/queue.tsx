@@ -51,7 +51,13 @@ function matches(f: FindingSummary, x: Filters): boolean {
   if (p.to) return false; // a fixed end time: live findings are after it
   if (p.q) {
     const hay = `${f.evidence} ${f.ruleId} ${f.ruleName}`.toLowerCase();
-    if (!p.q.toLowerCase().split(/\s+/).every((w) => hay.includes(w))) return false;
+    if (
+      !p.q
+        .toLowerCase()
+        .split(/\s+/)
+        .every((w) => hay.includes(w))
+    )
+      return false;
   }
   return true;
 }
@@ -74,10 +80,7 @@ export function QueuePage() {
 
   const rules = useLoad(() => api<{ rules: RuleStats[] }>('/rules/stats'), []);
   const chart = useLoad(() => api<OverTime>(`/stats/over-time${query({ bucket: 3600 })}`), [chartTick]);
-  const categories = useMemo(
-    () => [...new Set((rules.data?.rules ?? []).map((r) => r.category))].sort(),
-    [rules.data],
-  );
+  const categories = useMemo(() => [...new Set((rules.data?.rules ?? []).map((r) => r.category))].sort(), [rules.data]);
 
   async function load(f: Filters, after: string | null) {
     setLoading(true);
@@ -126,7 +129,8 @@ export function QueuePage() {
       if (t.closest('input, select, textarea') || e.metaKey || e.ctrlKey || e.altKey) return;
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected((i) => Math.min(rows.length - 1, i + 1));
       else if (e.key === 'k' || e.key === 'ArrowUp') setSelected((i) => Math.max(0, i - 1));
-      else if (e.key === 'Enter' && rows[selected] && !t.closest('a, button')) navigate(href.finding(rows[selected].id));
+      else if (e.key === 'Enter' && rows[selected] && !t.closest('a, button'))
+        navigate(href.finding(rows[selected].id));
       else if (e.key === '/') document.getElementById('f-q')?.focus();
       else return;
       e.preventDefault();

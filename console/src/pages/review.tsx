@@ -11,7 +11,11 @@ type Kind = 'all' | 'flagged' | 'sample';
 export function ReviewPage() {
   const [kind, setKind] = useState<Kind>('sample');
   const [error, setError] = useState<unknown>(undefined);
-  const { data, error: loadError, reload } = useLoad(
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useLoad(
     () => api<{ items: ReviewItem[]; nextCursor: string | null }>(`/review-queue${query({ kind, limit: 200 })}`),
     [kind],
   );
