@@ -37,8 +37,14 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     why: 'each authenticated endpoint answers its own protocol (the findings API documents it in OpenAPI)',
   },
   TH_NOT_FOUND: {
-    files: ['api/findings-api.ts', 'api/openapi.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
-    why: 'three HTTP route sets (OTLP, verdict API, findings API and its OpenAPI description)',
+    files: [
+      'api/console-static.ts',
+      'api/findings-api.ts',
+      'api/openapi.ts',
+      'otlp/http-receiver.ts',
+      'response/api-server.ts',
+    ],
+    why: 'four HTTP route sets (OTLP, verdict API, findings API and its OpenAPI description, the console files)',
   },
   TH_UNSUPPORTED_MEDIA_TYPE: {
     files: ['api/findings-api.ts', 'otlp/http-receiver.ts'],
