@@ -29,6 +29,7 @@ const LAYERS = [
   ['store/'], // the findings store (SQLite): findings, span summaries, sessions, verdicts, suppressions, review queue
   ['response/'], // automated response, verdict API, review loop
   ['api/'], // the findings API under /api/v1/ (docs/console.md)
+  ['tiers/'], // optional asynchronous escalation tiers: ONNX classifiers in worker threads, an LLM judge
   ['config/'], // the validated configuration, assembled from every module's section
   ['engine/'], // composition root of detection: the detection stage and createEngine
   ['service/'], // the OTLP service: receivers → pipeline → forwarder, health, drain

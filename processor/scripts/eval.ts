@@ -6,6 +6,7 @@
  *
  *   npm run eval                 # all sources
  *   npm run eval -- --json out.json
+ *   npm run eval -- --classifier DIR   # a classifier-tier model (docs/classifiers.md)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { expandTexts } from '../src/detect/injection/expand.js';
 import { detectorFactories } from '../src/detect/registry.js';
 import { type Channel, emptyInteraction } from '@tracehound/core';
 import { datasetSplit } from '../src/detect/lexical/split.js';
+import { runClassifierEval } from './eval/classifier-tier.js';
 // The secret corpus generator is shared with the tests: checksum-valid, freshly generated keys, never stored.
 import { expandSecretPlaceholders, generateSecretCorpus, seededRng } from '../../core/test/fixtures/secrets.js';
 
@@ -81,6 +83,11 @@ function main(): void {
         .sort()
     : [])
     rows.push(...readJsonl(join(OWN, f), 'own'));
+  // --classifier DIR: evaluate a classifier-tier model instead (eval/classifier-tier.ts).
+  if (args.includes('--classifier')) {
+    void runClassifierEval(args, rows);
+    return;
+  }
 
   const config = { ...detectionDefaults, detectors: { ...detectionDefaults.detectors } };
   // --lex-threshold P overrides the shipped lexical threshold (for tuning); --no-lex turns the model off.

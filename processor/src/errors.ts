@@ -30,6 +30,11 @@ export const ERROR_CATALOGUE = {
   TH_CONFIG_MISSING: { status: 0, message: 'a required configuration option is missing' },
   TH_CONFIG_CONFLICT: { status: 0, message: 'configuration options contradict each other' },
   TH_CONFIG_FILE: { status: 0, message: 'a file named in the configuration cannot be read' },
+  TH_TIER_DEPENDENCY: {
+    status: 0,
+    message: 'the classifier tier is enabled but its optional dependencies are not installed',
+  },
+  TH_TIER_MODEL: { status: 0, message: 'a classifier model directory is incomplete or cannot be loaded' },
   // Receivers (client errors)
   TH_BAD_REQUEST: { status: 400, grpc: 'INVALID_ARGUMENT', message: 'the request body cannot be decoded' },
   TH_VALUE_OUT_OF_RANGE: {
@@ -75,7 +80,9 @@ export const ERROR_CATALOGUE = {
   TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage threw' },
   TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unscanned' },
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
+  TH_TIER_FAILED: { status: 0, message: 'an escalation tier failed on one span; its work was dropped and counted' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_CAPTURE_OFF: { status: 0, message: 'capture is off in the instrumentation: content detectors cannot run' },
   TH_STORE_OPEN: {
     status: 0,
     message: 'the findings store cannot be opened (store.path unwritable or not a database)',

@@ -27,6 +27,7 @@ export interface EngineLoadOptions {
   /** Write findings to config.findings (serve) or leave output to the caller (scan). */
   outputSinks: boolean;
   registry?: unknown;
+  /** The service's logger (engine notices such as TH_CAPTURE_OFF). */
   logger?: unknown;
   /** Stage extensions (automated response, review sampling) and extra finding sinks (webhooks). */
   extensions?: unknown[];
@@ -35,7 +36,17 @@ export interface EngineLoadOptions {
 
 export async function loadEngine(config: TracehoundConfig, options: EngineLoadOptions): Promise<CliEngine> {
   const { createEngine } = await import('../engine/engine.js');
-  return createEngine(config, options as Parameters<typeof createEngine>[1]) as CliEngine;
+  const engine = createEngine(config, {
+    ...(options as Parameters<typeof createEngine>[1]),
+    tiers: options.outputSinks,
+  });
+  try {
+    await engine.ready();
+  } catch (err) {
+    await engine.shutdown();
+    throw err;
+  }
+  return engine as CliEngine;
 }
 
 export async function loadService(

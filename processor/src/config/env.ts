@@ -52,6 +52,12 @@ export const ENV_OVERRIDES: readonly EnvOverride[] = [
     kind: 'string',
     description: 'bearer token of the verdict/review API',
   },
+  {
+    name: 'TRACEHOUND_JUDGE_API_KEY',
+    path: ['tiers', 'judge', 'apiKey'],
+    kind: 'string',
+    description: 'bearer token of the LLM judge tier',
+  },
 ];
 
 export interface EnvResult {

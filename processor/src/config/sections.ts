@@ -6,6 +6,7 @@ import { findingsSection } from './sections/findings.js';
 import { detectionSection } from './sections/detection.js';
 import { behaviorConfigSchema, behaviorDefaults } from '../behavior/config.js';
 import { ArchiveConfigSchema, archiveDefaults, checkArchiveConfig } from '../archive/config.js';
+import { checkTiersConfig, tiersConfigSchema, tiersDefaults } from '../tiers/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
 import { storeConfigSchema, storeDefaults } from '../store/config.js';
 
@@ -27,6 +28,13 @@ export const SECTIONS = [
     defaults: responseDefaults,
     secrets: ['api.token', 'webhooks.*.secret', 'webhooks.*.headers', 'webhooks.*.headers.*'],
     check: checkResponseConfig,
+  }),
+  defineSection({
+    key: 'tiers',
+    schema: tiersConfigSchema,
+    defaults: tiersDefaults,
+    secrets: ['judge.apiKey', 'judge.headers', 'judge.headers.*'],
+    check: checkTiersConfig,
   }),
   defineSection({ key: 'store', schema: storeConfigSchema, defaults: storeDefaults }),
 ] as const;

@@ -28,8 +28,10 @@ import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { ContentlessSpans } from './contentless-spans.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 
 /** The error's class name only: messages can carry content. */
@@ -44,6 +46,7 @@ export interface EngineConfig {
   findings: FindingsOutputConfig;
   behavior?: BehaviorConfig;
   archive?: ArchiveConfig;
+  tiers?: TiersConfig;
 }
 
 export interface EngineOptions {
@@ -59,6 +62,8 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Off for one-shot uses: the escalation tiers report later, to the sinks, which scan does not keep. */
+  tiers?: boolean;
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
 }
@@ -76,6 +81,8 @@ export interface Engine {
   scanText(text: string, channel: Channel, context?: Partial<Interaction>): Analysis;
   /** Why the engine cannot do its job right now (a sink that cannot write, e.g. the archive), for /readyz. */
   unready(): string | undefined;
+  /** Starts what loads asynchronously (the classifier tier's workers): a model that cannot load is TH_TIER_MODEL. */
+  ready(): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -92,7 +99,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? [])]);
+  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...tierRules]);
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
@@ -104,6 +111,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     if (Number.isInteger(Math.log10(n)))
       logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error: errorName(err) }, 'a detector failed');
   };
+  const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   let archiveSink: ArchiveSink | undefined;
@@ -127,6 +135,20 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
             applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
           rewriteLogBody: (log: LogView) => applyCaptureToLogBody(config.capture.mode, log, config.capture.hashKey),
         };
+  // The escalation tiers (tiers/): findings later, to the same sinks; a stage extension that never waits.
+  const tiers =
+    options.tiers === false
+      ? undefined
+      : createTiers(config.tiers, {
+          toFinding: (det, ix) => {
+            const f = scorer.toFinding(det, ix);
+            return f && !suppressions.match(f) ? f : undefined;
+          },
+          sinks,
+          registry,
+          clock,
+          logger: options.logger,
+        });
   const correlator = new LogCorrelator({
     maxEntries: 10_000,
     ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4),
@@ -143,9 +165,12 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
     clock,
-    extensions: options.extensions,
+    extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     hooks: {
-      onAnalysed: (ix, a) => metrics.record(ix, a),
+      onAnalysed: (ix, a) => {
+        metrics.record(ix, a);
+        contentless.observe(ix);
+      },
       onParseErrors: (n) => metrics.parseErrors.inc(n),
       onNormalizeFailed: (err) => {
         const n = metrics.normalizeFailed();
@@ -193,8 +218,15 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     },
     unready: () =>
       archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
-    forceFlush: () => stage.forceFlush(),
+    ready: async () => {
+      await tiers?.start();
+    },
+    async forceFlush() {
+      await tiers?.forceFlush();
+      await stage.forceFlush();
+    },
     async shutdown() {
+      await tiers?.shutdown();
       await stage.shutdown();
     },
   };

@@ -20,6 +20,11 @@ const PATTERN_FIELDS: Record<string, string> = {
   entityType: 'tracehound.pattern.entity.type',
   entityId: 'tracehound.pattern.entity.id',
   relatedSpanIds: 'tracehound.related.span_ids',
+  // Escalation tiers (tiers/): which tier spoke, with which model, label and score.
+  tier: 'tracehound.tier',
+  tierModel: 'tracehound.tier.model',
+  tierLabel: 'tracehound.tier.label',
+  tierScore: 'tracehound.tier.score',
 };
 
 function setIf(attrs: Attributes, key: string, value: string | undefined): void {

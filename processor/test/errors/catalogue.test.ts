@@ -82,7 +82,7 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     why: 'stages (runner), stage shutdown (service) and stage extensions inside the detection stage',
   },
   TH_CONFIG_CONFLICT: {
-    files: ['config/sections/detection.ts', 'config/sections/server.ts', 'response/config.ts'],
+    files: ['config/sections/detection.ts', 'config/sections/server.ts', 'response/config.ts', 'tiers/config.ts'],
     why: 'each section checks its own cross-field rules',
   },
   TH_CONFIG_ENV: {
@@ -110,13 +110,14 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
       'config/sections/server.ts',
       'response/config.ts',
       'response/index.ts',
+      'tiers/config.ts',
     ],
     why: 'the schema and section checks; createResponse used as a library still refuses the API without a token',
   },
   TH_CONFIG_TYPE: { files: ['config/problems.ts', 'config/validate.ts'], why: 'schema types and the document root' },
   TH_CONFIG_VALUE: {
-    files: ['config-section.ts', 'config/problems.ts', 'config/sections/detection.ts'],
-    why: 'schema values, section checks and unknown rule ids',
+    files: ['config-section.ts', 'config/problems.ts', 'config/sections/detection.ts', 'tiers/config.ts'],
+    why: 'schema values, section checks (the tiers section checks its own) and unknown rule ids',
   },
   TH_ARCHIVE_IO: {
     files: [
@@ -138,6 +139,10 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_STAGE_UNAVAILABLE: {
     files: ['pipeline/runner.ts', 'service/export-handler.ts'],
     why: 'the runner fails closed, the export handler answers it',
+  },
+  TH_TIER_MODEL: {
+    files: ['tiers/classifier/model-dir.ts', 'tiers/classifier/pool.ts'],
+    why: 'a model directory that does not load at start, or a worker that cannot load it',
   },
   TH_DETECTOR_FAILED: {
     files: ['engine/engine-metrics.ts', 'engine/engine.ts'],
