@@ -1,4 +1,5 @@
+import { trainer as classifier } from './classifier.js';
 import type { Trainer } from './trainer.js';
 
 /** Every trainer, in the order `npm run train` runs them. Add one by adding it here. */
-export const trainers: readonly Trainer[] = [];
+export const trainers: readonly Trainer[] = [classifier];

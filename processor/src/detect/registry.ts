@@ -7,7 +7,7 @@ import {
   createJailbreakDetector,
   createObfuscationDetector,
 } from './injection/index.js';
-import { createLexicalDetector } from './lexical/detector.js';
+import { createClassifierDetector } from './classifier/detector.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 
@@ -21,7 +21,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createExtractionDetector,
   createIndirectInjectionDetector,
   createObfuscationDetector,
-  createLexicalDetector,
+  createClassifierDetector,
   ...abuseDetectorFactories,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
