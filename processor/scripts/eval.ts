@@ -12,12 +12,13 @@
  *   npm run eval -- --no-loso             # all rows, shipped models only
  *   npm run eval -- --groups xsafety/Goal_Hijacking,carriers/email
  *   npm run eval -- --train-on all        # LOSO folds also train on non-permissive rows (what the licence filter costs)
+ *   npm run eval -- --off TH-CLS          # rules whose id starts with a prefix disabled (e.g. rules only, no classifier)
  *   npm run eval -- --json out.json --md out.md --misses
  *
  * Never prints row text: `--misses` lists row ids.
  */
 import { writeFileSync } from 'node:fs';
-import { detectionDefaults } from '../src/detect/config.js';
+import { detectionDefaults, type DetectionConfig } from '../src/detect/config.js';
 import { expandSecretPlaceholders, seededRng } from '../../core/test/fixtures/secrets.js';
 import { isPermissive, loadCorpus, sourceGroup, type CorpusRow } from './lib/corpus.js';
 import { trainers } from './train/index.js';
@@ -60,6 +61,13 @@ function familyLines(results: readonly RowResult[]): string[] {
     });
 }
 
+/** The detection config with every rule whose id starts with one of `prefixes` disabled. */
+function withRulesOff(config: DetectionConfig, prefixes: readonly string[]): DetectionConfig {
+  if (prefixes.length === 0) return config;
+  const ids = createEvalEngine(config).ruleIds.filter((id) => prefixes.some((p) => id.startsWith(p)));
+  return { ...config, rules: { ...config.rules, ...Object.fromEntries(ids.map((id) => [id, { enabled: false }])) } };
+}
+
 function missLines(results: readonly RowResult[], label: string): string[] {
   return results
     .filter((r) => (isPositiveKind(r.kind) ? !r.hit : r.hit))
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
   const mdOut = arg('--md');
   const groupsArg = arg('--groups')?.split(',').filter(Boolean);
   const trainOn = arg('--train-on') === 'all' ? 'all' : 'permissive';
+  const off = arg('--off')?.split(',').filter(Boolean) ?? [];
   const t0 = Date.now();
 
   const corpus = loadCorpus({
@@ -102,7 +111,10 @@ async function main(): Promise<void> {
 
   // 1. all rows, shipped models
   const cost = newCost();
-  const shipped = createEvalEngine(detectionDefaults);
+  const base = withRulesOff(detectionDefaults, off);
+  const shipped = createEvalEngine(base);
+  if (off.length)
+    console.log(`rules off: ${shipped.ruleIds.filter((id) => off.some((p) => id.startsWith(p))).join(', ')}`);
   const all = runRows(shipped, rows, cost);
   const allSummary = summarize(all);
   console.log('\n== all rows, shipped models (in-sample for the rows they were trained on) ==');
@@ -134,7 +146,14 @@ async function main(): Promise<void> {
     console.log(
       `\n== leave-one-source-out: ${groups.size} folds, ${trainers.length} trainer(s), trained on ${trainOn === 'all' ? 'every row (--train-on all)' : 'permissive rows'} outside the held-out group ==`,
     );
-    loso = await runLoso(rows, { trainers, groups: [...groups], trainOn, seed: 7, log: (l) => console.log(l) });
+    loso = await runLoso(rows, {
+      trainers,
+      groups: [...groups],
+      trainOn,
+      seed: 7,
+      config: base,
+      log: (l) => console.log(l),
+    });
     losoSummary = summarize(loso.results);
     console.log(groupTable(losoSummary).join('\n'));
     console.log(`¹ fewer than ${MIN_GROUP_ROWS} rows of the kind: listed, not in the macro mean`);
@@ -156,6 +175,7 @@ async function main(): Promise<void> {
   if (jsonOut) {
     const report = {
       trainOn,
+      rulesOff: off,
       rows: rows.length,
       testOnlyLicences: Object.fromEntries(testOnly),
       allRows: allSummary,

@@ -21,6 +21,7 @@ export interface EvalEngine {
   readonly detectorIds: readonly string[];
   /** Findings for one Interaction; `times` receives µs per detector and for `expandTexts`. */
   run(ix: Interaction, times?: StepTimes): Finding[];
+  readonly ruleIds: readonly string[];
   /** Rule id → category, for every rule of every registered detector. */
   readonly categoryOf: ReadonlyMap<string, string>;
   /** Detector errors the content engine caught (a detector that throws is a bug the eval must show). */
@@ -65,6 +66,7 @@ export function createEvalEngine(config: DetectionConfig): EvalEngine {
   const analyzer = new Analyzer(content, new Scorer(catalog, config, clock), new SuppressionList([], clock));
   return {
     detectorIds: ['expandTexts', ...content.detectors.map((d) => d.id)],
+    ruleIds: content.rules.map((r) => r.id),
     categoryOf: new Map(content.rules.map((r) => [r.id, r.category])),
     errors,
     run(ix, t) {

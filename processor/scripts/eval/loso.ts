@@ -20,6 +20,8 @@ export interface LosoOptions {
   /** Which rows may be trained on: shipped policy (permissive licences) or every row (to measure what that costs). */
   trainOn: 'permissive' | 'all';
   seed: number;
+  /** Detection config the fold models are set on (rule overrides of the run). */
+  config?: DetectionConfig;
   log: (line: string) => void;
 }
 
@@ -63,7 +65,7 @@ export async function runLoso(
       models[t.id] = model;
     }
     const t1 = Date.now();
-    const config: DetectionConfig = { ...detectionDefaults, models };
+    const config: DetectionConfig = { ...(opts.config ?? detectionDefaults), models };
     results.push(...runRows(createEvalEngine(config), held));
     const t2 = Date.now();
     folds.push({ group, rows: held.length, trainSeconds: (t1 - t0) / 1000, runSeconds: (t2 - t1) / 1000 });

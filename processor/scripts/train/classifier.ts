@@ -44,6 +44,8 @@ export interface ClassifierTrainSettings {
   targets?: Targets;
   folds?: number;
   composed?: number;
+  /** Train on benign model outputs as clean document text (default true). */
+  outputs?: boolean;
 }
 
 export interface Prepared {
@@ -63,7 +65,7 @@ export function prepareExamples(
   const real: Example[] = [];
   for (const r of rows) {
     const ex = toExample(r, shape);
-    if (ex && ex.f.tokens >= MIN_TOKENS) real.push(ex);
+    if (ex && ex.f.tokens >= MIN_TOKENS && (settings.outputs !== false || ex.benignKind !== 'surrogate')) real.push(ex);
   }
   if (real.length === 0) throw new Error('classifier: no training rows');
   const composed = composeDocuments(real, settings.composed ?? COMPOSED_DOCUMENTS, rng(seed ^ 0x5eed), shape);

@@ -118,6 +118,8 @@ export function weightsFromFile(f: ClassifierFile): Weights {
     if (!Array.isArray(a) || a.length !== n) throw new Error(`classifier: ${name} has the wrong size`);
     return Float64Array.from(a);
   };
+  const { q, s } = decodeEmbedding(f.embedding, B, f.dim);
+  // one literal with every field (no spread), so the object keeps a fast shape in hot loops
   return {
     bits: f.featureBits,
     orders: [...f.subwordOrders],
@@ -126,7 +128,8 @@ export function weightsFromFile(f: ClassifierFile): Weights {
     hidden: f.hidden,
     blockTokens: f.blockTokens,
     minTokens: f.minTokens,
-    ...decodeEmbedding(f.embedding, B, f.dim),
+    q,
+    s,
     w1: arr(f.w1, f.hidden * f.dim, 'w1'),
     b1: arr(f.b1, f.hidden, 'b1'),
     wc: arr(f.wc, CHANNELS.length * f.hidden, 'wc'),
@@ -146,29 +149,38 @@ export function forward(
   h: Float64Array,
   out: Float64Array,
 ): void {
-  const { dim, hidden } = w;
+  const dim = w.dim;
+  const hidden = w.hidden;
+  const w1 = w.w1;
+  const b1 = w.b1;
+  const wc = w.wc;
+  const w2 = w.w2;
+  const b2 = w.b2;
+  const t = w.temperature;
   const inv = count > 0 ? 1 / count : 0;
   for (let j = 0; j < hidden; j++) {
-    let a = w.b1[j] + w.wc[channel * hidden + j];
+    let a = 0;
     const row = j * dim;
-    for (let d = 0; d < dim; d++) a += w.w1[row + d] * sum[d] * inv;
+    for (let d = 0; d < dim; d++) a += w1[row + d] * sum[d];
+    a = b1[j] + wc[channel * hidden + j] + a * inv;
     h[j] = a > 0 ? a : 0;
   }
+  const C = out.length;
   let max = -Infinity;
-  for (let c = 0; c < CLASSES.length; c++) {
-    let z = w.b2[c];
+  for (let c = 0; c < C; c++) {
+    let z = b2[c];
     const row = c * hidden;
-    for (let j = 0; j < hidden; j++) z += w.w2[row + j] * h[j];
-    z /= w.temperature;
+    for (let j = 0; j < hidden; j++) z += w2[row + j] * h[j];
+    z /= t;
     out[c] = z;
     if (z > max) max = z;
   }
   let total = 0;
-  for (let c = 0; c < CLASSES.length; c++) {
+  for (let c = 0; c < C; c++) {
     out[c] = Math.exp(out[c] - max);
     total += out[c];
   }
-  for (let c = 0; c < CLASSES.length; c++) out[c] /= total;
+  for (let c = 0; c < C; c++) out[c] /= total;
 }
 
 const CACHE_BITS = 15;
@@ -222,15 +234,28 @@ class Scorer {
   bestEnd = 0;
   private readonly cps = new Int32Array(L_MAX_CHARS);
   private readonly group = new Int32Array(1 + MAX_SUBWORDS);
-  // word cache: one slot per 64-byte-aligned stride, [hash, second hash, length, feature count, vector…] as two views
-  // of one buffer, so a lookup touches one or two adjacent cache lines
-  private readonly stride: number;
+  // word cache: compact keys [hash, second hash, length, feature count] per slot (small enough to stay in the CPU
+  // cache), and the slot's summed vector apart (read only on a hit)
   private readonly cacheKey: Int32Array;
   private readonly cacheVec: Float32Array;
-  private h2 = 0;
+  private left = 0;
+
+  // the weights' hot fields, copied (one property load each instead of two)
+  private readonly dim: number;
+  private readonly q: Int8Array;
+  private readonly sc: Float32Array;
+  private readonly blockTokens: number;
+  private readonly bigrams: boolean;
+  private readonly orders: readonly number[];
 
   constructor(private readonly w: Weights) {
     this.shift = 32 - w.bits;
+    this.dim = w.dim;
+    this.q = w.q;
+    this.sc = w.s;
+    this.blockTokens = w.blockTokens;
+    this.bigrams = w.bigrams;
+    this.orders = w.orders;
     this.curSum = new Float64Array(w.dim);
     this.prevSum = new Float64Array(w.dim);
     this.global = new Float64Array(w.dim);
@@ -238,11 +263,8 @@ class Scorer {
     this.h = new Float64Array(w.hidden);
     this.p = new Float64Array(CLASSES.length);
     this.best = new Float64Array(CLASSES.length);
-    this.stride = Math.ceil((4 + w.dim) / 16) * 16;
-    const buf = new ArrayBuffer((this.stride << CACHE_BITS) * 4);
-    this.cacheKey = new Int32Array(buf);
-    this.cacheVec = new Float32Array(buf);
-    for (let i = 0; i < 1 << CACHE_BITS; i++) this.cacheKey[i * this.stride] = -1;
+    this.cacheKey = new Int32Array(4 << CACHE_BITS).fill(-1);
+    this.cacheVec = new Float32Array(w.dim << CACHE_BITS);
   }
 
   private consider(sum: Float64Array, n: number, start: number, end: number): void {
@@ -257,7 +279,7 @@ class Scorer {
   }
 
   private endBlock(): void {
-    const dim = this.w.dim;
+    const dim = this.dim;
     const cur = this.curSum;
     const prev = this.prevSum;
     const g = this.global;
@@ -279,22 +301,36 @@ class Scorer {
   }
 
   /**
-   * Adds the word's own group (unigram + sub-words) from the cache, filling the slot on a miss. A slot matches on the
-   * word's length and two independent hashes of its characters (62 bits), so a cached vector is never another word's.
+   * Adds the word's own group (unigram + sub-words) from the cache, filling the slot on a miss (the word's characters
+   * are read again from the text then). A slot matches on the word's length and two independent hashes of its
+   * characters (60 bits), so a cached vector is never another word's.
    */
-  private addWord(hash: number, len: number): void {
-    const dim = this.w.dim;
+  private addWord(text: string, start: number, end: number, hash: number, h2: number, len: number): void {
+    const dim = this.dim;
     const idx = hash & ((1 << CACHE_BITS) - 1);
     const keys = this.cacheKey;
-    const k = idx * this.stride;
+    const k = idx << 2;
     const v = this.cacheVec;
-    const o = k + 4;
-    if (keys[k] !== hash || keys[k + 1] !== this.h2 || keys[k + 2] !== len) {
+    const o = idx * dim;
+    if (keys[k] !== hash || keys[k + 1] !== h2 || keys[k + 2] !== len) {
+      const cps = this.cps;
+      let n = 0;
+      for (let i = start; i < end; i++) {
+        let cp = text.charCodeAt(i);
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
+          const lo = text.charCodeAt(i + 1);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            i++;
+          }
+        }
+        cps[n++] = l_foldChar(cp);
+      }
       const grp = this.group;
       grp[0] = l_uni(hash, this.shift);
-      const g = 1 + l_sub(this.cps, len, this.shift, this.w.orders, grp, 1);
-      const q = this.w.q;
-      const sc = this.w.s;
+      const g = 1 + l_sub(cps, len, this.shift, this.orders, grp, 1);
+      const q = this.q;
+      const sc = this.sc;
       for (let d = 0; d < dim; d++) v[o + d] = 0;
       for (let i = 0; i < g; i++) {
         const b = grp[i];
@@ -304,7 +340,7 @@ class Scorer {
         for (let d = 0; d < dim; d++) v[o + d] += q[eo + d] * m;
       }
       keys[k] = hash;
-      keys[k + 1] = this.h2;
+      keys[k + 1] = h2;
       keys[k + 2] = len;
       keys[k + 3] = g;
     }
@@ -315,23 +351,36 @@ class Scorer {
 
   private addRow(b: number): void {
     this.curN++;
-    const m = this.w.s[b];
+    const m = this.sc[b];
     if (m === 0) return;
-    const q = this.w.q;
-    const dim = this.w.dim;
+    const q = this.q;
+    const dim = this.dim;
     const cur = this.curSum;
     const o = b * dim;
     for (let d = 0; d < dim; d++) cur[d] += q[o + d] * m;
   }
 
-  /** One token (features.ts FeatureWalker.token + ListWalker, summed instead of listed). */
-  private token(kind: number, hash: number, start: number, end: number, len: number): void {
-    if (this.tokens > 0 && this.tokens % this.w.blockTokens === 0) this.endBlock();
+  /** Block boundary before a token (features.ts: every blockTokens tokens), and the token's span. */
+  private begin(start: number, end: number): void {
+    if (this.left === 0) {
+      this.endBlock();
+      this.left = this.blockTokens;
+    }
+    this.left--;
     if (this.curN === 0) this.curStart = start;
     this.lastEnd = end;
-    if (kind === L_WORD && len > 0) this.addWord(hash, len);
-    else this.addRow(l_uni(hash, this.shift));
-    if (this.tokens > 0 && this.w.bigrams) this.addRow(l_bi(this.prevHash, hash, this.shift));
+  }
+
+  /** A symbol or isolating-script token (features.ts FeatureWalker.token + ListWalker, summed instead of listed). */
+  private token(kind: number, hash: number, start: number, end: number): void {
+    this.begin(start, end);
+    this.addRow(l_uni(hash, this.shift));
+    this.context(kind, hash);
+  }
+
+  /** Context features of a token (bigram, isolating-script trigram), then it becomes the previous token. */
+  private context(kind: number, hash: number): void {
+    if (this.tokens > 0 && this.bigrams) this.addRow(l_bi(this.prevHash, hash, this.shift));
     if (kind === L_ISO && this.prevKind === L_ISO && this.prev2Kind === L_ISO)
       this.addRow(l_tri(this.prev2Hash, this.prevHash, hash, this.shift));
     this.prev2Hash = this.prevHash;
@@ -341,8 +390,16 @@ class Scorer {
     this.tokens++;
   }
 
+  private word(text: string, start: number, end: number, hash: number, h2: number, len: number): void {
+    this.begin(start, end);
+    if (len <= L_MAX_CHARS) this.addWord(text, start, end, hash, h2, len);
+    else this.addRow(l_uni(hash, this.shift)); // one opaque token: no sub-words
+    this.context(L_WORD, hash);
+  }
+
   run(text: string, channel: number): number {
     this.tokens = 0;
+    this.left = this.blockTokens;
     this.prevHash = this.prev2Hash = this.prevKind = this.prev2Kind = 0;
     this.curSum.fill(0);
     this.prevSum.fill(0);
@@ -352,11 +409,10 @@ class Scorer {
     this.channel = channel;
     this.bestAttack = -1;
     this.lastEnd = 0;
-    // tokens.ts tokenize(), inlined
+    // tokens.ts tokenize(), inlined; a word's hash is taken as in tokenize(), plus a second hash for the cache
     const n = text.length;
     const cls = L_BMP_CLASS;
     const fold = L_BMP_FOLD;
-    const cps = this.cps;
     let i = 0;
     let wordStart = -1;
     let h = L_FNV;
@@ -369,7 +425,10 @@ class Scorer {
       let w = 1;
       let c: number;
       let f: number;
-      if (cp < 0xd800 || cp > 0xdbff) {
+      if (cp < 0x80) {
+        c = cls[cp];
+        f = cp >= 0x30 && cp <= 0x39 ? 0x30 : cp;
+      } else if (cp < 0xd800 || cp > 0xdbff) {
         c = cls[cp];
         f = fold[cp];
       } else {
@@ -385,7 +444,7 @@ class Scorer {
       }
       if (c === L_WORD) {
         if (symCp >= 0) {
-          this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i, 0);
+          this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i);
           symCp = -1;
         }
         if (wordStart < 0) {
@@ -396,35 +455,31 @@ class Scorer {
         }
         h = Math.imul(h ^ f, L_PRIME);
         h2 = Math.imul(h2 ^ f, PRIME_H2);
-        if (len < L_MAX_CHARS) cps[len] = f;
         len++;
         i += w;
         continue;
       }
       if (wordStart >= 0) {
-        this.h2 = h2 >> 2;
-        this.token(L_WORD, Math.imul(h ^ len, L_PRIME) >>> 2, wordStart, i, len <= L_MAX_CHARS ? len : 0);
+        this.word(text, wordStart, i, Math.imul(h ^ len, L_PRIME) >>> 2, h2 >> 2, len);
         wordStart = -1;
       }
       if (c === L_SYMBOL) {
         if (symCp !== f) {
-          if (symCp >= 0) this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i, 0);
+          if (symCp >= 0) this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i);
           symCp = f;
           symStart = i;
         }
       } else {
         if (symCp >= 0) {
-          this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i, 0);
+          this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, i);
           symCp = -1;
         }
-        if (c === L_ISO) this.token(L_ISO, Math.imul(L_FNV ^ f, L_PRIME) >>> 2, i, i + w, 0);
+        if (c === L_ISO) this.token(L_ISO, Math.imul(L_FNV ^ f, L_PRIME) >>> 2, i, i + w);
       }
       i += w;
     }
-    this.h2 = h2 >> 2;
-    if (wordStart >= 0)
-      this.token(L_WORD, Math.imul(h ^ len, L_PRIME) >>> 2, wordStart, n, len <= L_MAX_CHARS ? len : 0);
-    if (symCp >= 0) this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, n, 0);
+    if (wordStart >= 0) this.word(text, wordStart, n, Math.imul(h ^ len, L_PRIME) >>> 2, h2 >> 2, len);
+    if (symCp >= 0) this.token(L_SYMBOL, Math.imul(L_FNV ^ symCp, L_PRIME) >>> 2, symStart, n);
     if (this.curN > 0) this.endBlock();
     if (this.tokens > 0) this.consider(this.global, this.globalN, 0, this.lastEnd);
     return this.tokens;
