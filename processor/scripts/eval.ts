@@ -166,7 +166,10 @@ async function main(): Promise<void> {
 
   console.log('\n== cost (shipped models, all rows) ==');
   console.log(costTable(cost).join('\n'));
-  console.log(`\neval took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const cpu = process.cpuUsage();
+  console.log(
+    `\neval took ${((Date.now() - t0) / 1000).toFixed(0)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s; the LOSO folds ${(loso?.folds.reduce((s, f) => s + f.cpuSeconds, 0) ?? 0).toFixed(0)} s)`,
+  );
 
   if (flag('--misses')) {
     console.log('\n== misses and false positives (row ids) ==');

@@ -30,6 +30,8 @@ export interface FoldTiming {
   rows: number;
   trainSeconds: number;
   runSeconds: number;
+  /** CPU seconds of the fold (training and run; the machine may be shared, wall time then says little). */
+  cpuSeconds: number;
 }
 
 export async function runLoso(
@@ -51,6 +53,7 @@ export async function runLoso(
   for (const [i, group] of groups.entries()) {
     const held = byGroup.get(group) ?? [];
     const t0 = Date.now();
+    const c0 = process.cpuUsage();
     const models: Record<string, unknown> = {};
     for (const t of opts.trainers) {
       const reads = (r: CorpusRow) => trainable(r) && (t.uses ? t.uses(r) : true);
@@ -68,9 +71,11 @@ export async function runLoso(
     const config: DetectionConfig = { ...(opts.config ?? detectionDefaults), models };
     results.push(...runRows(createEvalEngine(config), held));
     const t2 = Date.now();
-    folds.push({ group, rows: held.length, trainSeconds: (t1 - t0) / 1000, runSeconds: (t2 - t1) / 1000 });
+    const c = process.cpuUsage(c0);
+    const cpuSeconds = (c.user + c.system) / 1e6;
+    folds.push({ group, rows: held.length, trainSeconds: (t1 - t0) / 1000, runSeconds: (t2 - t1) / 1000, cpuSeconds });
     opts.log(
-      `  fold ${i + 1}/${groups.length} ${group}: ${held.length} rows, train ${((t1 - t0) / 1000).toFixed(1)} s, run ${((t2 - t1) / 1000).toFixed(1)} s`,
+      `  fold ${i + 1}/${groups.length} ${group}: ${held.length} rows, train ${((t1 - t0) / 1000).toFixed(1)} s, run ${((t2 - t1) / 1000).toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s)`,
     );
   }
   return { results, folds };

@@ -8,7 +8,7 @@
  * Each hash is mixed (murmur3 fmix32) and cut to `bits` bits. Tokens are grouped into blocks of `blockTokens`; the
  * model scores windows of two consecutive blocks.
  */
-import { ISO, MAX_SUBWORD_CHARS, SYMBOL, WORD, tokenize, type TokenKind, type TokenSink } from './tokens.js';
+import { ISO, MAX_SUBWORD_CHARS, WORD, tokenize, type TokenKind, type TokenSink } from './tokens.js';
 
 /** What a model hashes: bucket bits, tokens per block, sub-word n-gram orders, token bigrams on/off. */
 export interface FeatureSpec {
@@ -180,5 +180,3 @@ class ListWalker extends FeatureWalker {
 export function rowFeatures(text: string, spec: FeatureSpec): RowFeatures {
   return new ListWalker(spec).run(text);
 }
-
-export { ISO, SYMBOL, WORD };

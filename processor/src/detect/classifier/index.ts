@@ -12,6 +12,7 @@ import { DEFAULT_MAX_CHARS } from '../injection/signals.js';
 import { loadModel } from '../models.js';
 import { Classifier, weightsFromFile, type ClassScores, type ClassifierChannel, type ClassifierFile } from './model.js';
 
+/** @public — the class names and scores, for detectors that combine with the classifier's probabilities */
 export { CLASSES, ATTACK_CLASSES, type ClassName, type ClassScores, type ClassifierChannel } from './model.js';
 
 export const CLASSIFIER_MODEL_ID = 'classifier';
