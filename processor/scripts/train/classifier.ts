@@ -33,6 +33,13 @@ export const OPTIONS: Omit<TrainOptions, 'seed'> = {
 /** Held-out benign rates the threshold allows the classifier alone (the rules need the rest of the budget). */
 export const TARGETS: Targets = { ordinary: 0.004, hard: 0.015, document: 0.015 };
 export const MIN_TOKENS = 3;
+/**
+ * Families not trained on: adversarial suffixes (a dedicated detector judges them). Trained on, they taught the
+ * network that punctuation-dense text is a jailbreak, and on unseen sources it flagged code requests (2.7 % of Code
+ * Alpaca instructions, 3.7 % of InstructionWild) and adversarial-looking benign chats (6.4 % of WildGuard); without
+ * them 0.1 %, 0.5 % and 0.8 % (docs/detection-quality.md).
+ */
+export const SKIP_FAMILIES: readonly string[] = ['adversarial_suffix'];
 /** Calibration folds (their networks train like the shipped one, on the other folds' groups). */
 export const FOLDS = 3;
 /** Composed injected documents per training run. */
@@ -46,6 +53,8 @@ export interface ClassifierTrainSettings {
   composed?: number;
   /** Train on benign model outputs as clean document text (default true). */
   outputs?: boolean;
+  /** Row families left out of training (e.g. adversarial suffixes, which a dedicated detector owns). */
+  skipFamilies?: readonly string[];
 }
 
 export interface Prepared {
@@ -63,7 +72,9 @@ export function prepareExamples(
   const shape = settings.shape ?? SHAPE;
   const options: TrainOptions = { ...OPTIONS, ...settings.options, seed };
   const real: Example[] = [];
+  const skip = new Set(settings.skipFamilies ?? SKIP_FAMILIES);
   for (const r of rows) {
+    if (skip.has(r.family)) continue;
     const ex = toExample(r, shape);
     if (ex && ex.f.tokens >= MIN_TOKENS && (settings.outputs !== false || ex.benignKind !== 'surrogate')) real.push(ex);
   }

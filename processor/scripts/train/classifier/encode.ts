@@ -9,7 +9,7 @@ export function encodeNet(
   net: Net,
   extra: Pick<ClassifierFile, 'temperature' | 'thresholds' | 'minTokens' | 'calibration' | 'trainedOn'>,
 ): ClassifierFile {
-  const { bits, dim, hidden, blockTokens, orders, bigrams } = net.shape;
+  const { bits, dim, hidden, blockTokens, orders, bigrams, symbols } = net.shape;
   const B = 1 << bits;
   const q = new Int8Array(B * dim);
   const scales = new Float32Array(B);
@@ -30,6 +30,7 @@ export function encodeNet(
     featureBits: bits,
     subwordOrders: [...orders],
     bigrams,
+    symbols: symbols !== false,
     dim,
     hidden,
     blockTokens,

@@ -3,7 +3,10 @@
  * tool results) whose attack probability reaches the model's calibrated threshold for that channel; the rule follows
  * the most probable attack class (an injection inside a document is TH-CLS-004). Evidence names the class, its
  * probability and the words that weighed most, as redacted snippets. Options under
- * detection.detectors.classifier: { threshold?: number } (one threshold for both channels, for tuning).
+ * detection.detectors.classifier: { threshold?: number } (one threshold for both channels, for tuning) and
+ * { documents?: boolean } — findings on documents and tool results, off by default: measured leave-one-source-out they
+ * added no detected injected document to the rules' and flagged clean look-alike documents (docs/detection-quality.md).
+ * classifyText scores documents either way, for the detectors that combine with it.
  */
 import type { Detection } from '@tracehound/core';
 import { evidenceSnippet } from '@tracehound/core/privacy';
@@ -23,6 +26,7 @@ export function createClassifierDetector(config: DetectionConfig): ContentDetect
   const model = loadClassifier(config);
   const opts = config.detectors.classifier ?? {};
   const override = typeof opts.threshold === 'number' ? opts.threshold : undefined;
+  const documents = opts.documents === true;
   return {
     id: 'classifier',
     rules: CLASSIFIER_RULE_LIST,
@@ -32,7 +36,7 @@ export function createClassifierDetector(config: DetectionConfig): ContentDetect
       for (const t of input.texts) {
         if (t.origin !== 'raw') continue;
         const channel = classifierChannel(t);
-        if (!channel) continue;
+        if (!channel || (channel === 'document' && !documents)) continue;
         const s = classifyText(config, t);
         if (!s) continue;
         const threshold = override ?? model.threshold(channel);

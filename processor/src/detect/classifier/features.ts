@@ -8,14 +8,18 @@
  * Each hash is mixed (murmur3 fmix32) and cut to `bits` bits. Tokens are grouped into blocks of `blockTokens`; the
  * model scores windows of two consecutive blocks.
  */
-import { ISO, MAX_SUBWORD_CHARS, WORD, tokenize, type TokenKind, type TokenSink } from './tokens.js';
+import { ISO, MAX_SUBWORD_CHARS, SYMBOL, WORD, tokenize, type TokenKind, type TokenSink } from './tokens.js';
 
-/** What a model hashes: bucket bits, tokens per block, sub-word n-gram orders, token bigrams on/off. */
+/**
+ * What a model hashes: bucket bits, tokens per block, sub-word n-gram orders, token bigrams on/off, and whether symbol
+ * tokens (punctuation, brackets, emoji) are features at all (off: they are skipped like spaces).
+ */
 export interface FeatureSpec {
   bits: number;
   blockTokens: number;
   orders: readonly number[];
   bigrams: boolean;
+  symbols?: boolean;
 }
 const BOUNDARY_START = 0x110001; // outside Unicode: never a real '<'
 const BOUNDARY_END = 0x110002;
@@ -107,6 +111,7 @@ export abstract class FeatureWalker implements TokenSink {
   ): void;
 
   token(kind: TokenKind, hash: number, start: number, end: number, cps: Int32Array, len: number): void {
+    if (kind === SYMBOL && this.spec.symbols === false) return;
     const bigram = this.hasPrev && this.spec.bigrams ? bigramBucket(this.prevHash, hash, this.shift) : -1;
     const trigram =
       kind === ISO && this.prevKind === ISO && this.prev2Kind === ISO

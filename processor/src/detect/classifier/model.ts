@@ -50,6 +50,8 @@ export interface ClassifierFile {
   /** Sub-word n-gram orders and whether token bigrams are features (features.ts FeatureSpec). */
   subwordOrders: number[];
   bigrams: boolean;
+  /** Symbol tokens are features (absent: true). */
+  symbols?: boolean;
   dim: number;
   hidden: number;
   blockTokens: number;
@@ -124,6 +126,7 @@ export function weightsFromFile(f: ClassifierFile): Weights {
     bits: f.featureBits,
     orders: [...f.subwordOrders],
     bigrams: f.bigrams,
+    symbols: f.symbols !== false,
     dim: f.dim,
     hidden: f.hidden,
     blockTokens: f.blockTokens,
@@ -246,6 +249,7 @@ class Scorer {
   private readonly sc: Float32Array;
   private readonly blockTokens: number;
   private readonly bigrams: boolean;
+  private readonly symbols: boolean;
   private readonly orders: readonly number[];
 
   constructor(private readonly w: Weights) {
@@ -255,6 +259,7 @@ class Scorer {
     this.sc = w.s;
     this.blockTokens = w.blockTokens;
     this.bigrams = w.bigrams;
+    this.symbols = w.symbols !== false;
     this.orders = w.orders;
     this.curSum = new Float64Array(w.dim);
     this.prevSum = new Float64Array(w.dim);
@@ -373,6 +378,7 @@ class Scorer {
 
   /** A symbol or isolating-script token (features.ts FeatureWalker.token + ListWalker, summed instead of listed). */
   private token(kind: number, hash: number, start: number, end: number): void {
+    if (kind === L_SYMBOL && !this.symbols) return;
     this.begin(start, end);
     this.addRow(l_uni(hash, this.shift));
     this.context(kind, hash);

@@ -11,7 +11,11 @@ import { existsSync } from 'node:fs';
 import { composedCorpus, held, TINY } from './composed.js';
 
 const model = trainClassifier(composedCorpus(30), 7, () => {}, TINY);
-const config: DetectionConfig = { ...detectionDefaults, models: { classifier: model } };
+const config: DetectionConfig = {
+  ...detectionDefaults,
+  models: { classifier: model },
+  detectors: { classifier: { documents: true } },
+};
 const detector = createClassifierDetector(config);
 
 function run(text: string, channel: ChannelText['channel'] = 'prompt') {
@@ -41,6 +45,11 @@ describe('classifier detector (TH-CLS-001…004)', () => {
     expect(run(prose, 'document')).toEqual([]);
     const found = run(doc, 'document');
     expect(found.map((d) => d.ruleId)).toEqual([CLASSIFIER_RULES.document.id]);
+    // off by default: documents are still scored for other detectors, but raise nothing
+    const quiet = createClassifierDetector({ ...config, detectors: {} });
+    const t: ChannelText = { channel: 'document', text: doc, origin: 'raw' };
+    expect(quiet.detect({ interaction: emptyInteraction('llm_call', 't'), texts: [t] })).toEqual([]);
+    expect(classifyText(config, t)?.attack).toBeGreaterThanOrEqual(model.thresholds.document);
   });
 
   it('redacts evidence: a secret next to the attack never appears in it', () => {

@@ -12,6 +12,7 @@ function tokens(text: string): Array<{ kind: number; hash: number; text: string 
 
 const SPEC: FeatureSpec = { bits: 12, blockTokens: 4, orders: [3, 4, 5], bigrams: true };
 const NO_BIGRAMS: FeatureSpec = { ...SPEC, bigrams: false };
+const NO_SYMBOLS: FeatureSpec = { ...SPEC, bigrams: false, symbols: false };
 
 describe('classifier tokens (Unicode-correct)', () => {
   it('splits words, symbols and isolating scripts by code point', () => {
@@ -125,7 +126,7 @@ function reference(w: Weights, text: string, channel: number): { best: number[];
 
 describe('classifier inference', () => {
   it('scores exactly what the training features describe (fused scorer = listed features), cache or not', () => {
-    for (const spec of [SPEC, NO_BIGRAMS]) {
+    for (const spec of [SPEC, NO_BIGRAMS, NO_SYMBOLS]) {
       const w = { ...randomWeights(3), ...spec };
       const clf = new Classifier(w);
       const texts = [
