@@ -13,8 +13,6 @@ export interface Targets {
   ordinary: number;
   hard: number;
   document: number;
-  /** Optional: the most any one source group (30+ rows) may have flagged, per kind (a worst-case bound). */
-  groupMax?: number;
 }
 
 export interface Calibration {
@@ -46,7 +44,7 @@ interface Scored {
   group: string;
 }
 
-function thresholdFor(scored: Scored[], target: number, groupMax = 1): number {
+function thresholdFor(scored: Scored[], target: number): number {
   if (scored.length === 0) return 0;
   const desc = scored.map((s) => s.p).sort((a, b) => b - a);
   const k = Math.floor(desc.length * target);
@@ -54,15 +52,8 @@ function thresholdFor(scored: Scored[], target: number, groupMax = 1): number {
   const groups = new Map<string, number[]>();
   for (const s of scored) groups.set(s.group, [...(groups.get(s.group) ?? []), s.p]);
   const counted = [...groups.values()].filter((g) => g.length >= MIN_GROUP);
-  const macro = (th: number) => {
-    let sum = 0;
-    for (const g of counted) {
-      const r = g.filter((p) => p >= th).length / g.length;
-      if (r > groupMax) return Infinity;
-      sum += r;
-    }
-    return sum / Math.max(1, counted.length);
-  };
+  const macro = (th: number) =>
+    counted.reduce((s, g) => s + g.filter((p) => p >= th).length / g.length, 0) / Math.max(1, counted.length);
   // the mean over groups falls as the threshold rises: binary-search the lowest score-threshold that meets it
   let lo = 0; // desc[lo..] as thresholds: index i means threshold desc[i] + 1e-6 (higher i → lower threshold)
   let hi = desc.length - 1;
