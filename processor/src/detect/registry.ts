@@ -8,8 +8,11 @@ import {
   createObfuscationDetector,
 } from './injection/index.js';
 import { createClassifierDetector } from './classifier/detector.js';
+import { createContextConflictDetector } from './context/index.js';
+import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
+import { createOutputHandlingDetector } from './output-handling/index.js';
 
 /**
  * Every content detector, in the order they run. Each entry is a factory called once at start-up with the validated
@@ -20,9 +23,12 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createJailbreakDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
+  (config) => createIndirectInstructionDetector(config),
   createObfuscationDetector,
   createClassifierDetector,
+  createContextConflictDetector,
   ...abuseDetectorFactories,
+  createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
 ];

@@ -1,10 +1,10 @@
 import { ConfigError, formatProblem, loadConfig, type TracehoundConfig } from '../../config/index.js';
 import type { Command } from '../command.js';
 import { describeConfig } from '../describe.js';
-import { loadEngine, loadResponse, loadService } from '../engine-port.js';
+import { loadConsole, loadEngine, loadResponse, loadService, type CliConsole } from '../engine-port.js';
 
 /** Extra time, beyond server.shutdownTimeoutMs, before a stuck shutdown is abandoned. */
-const SHUTDOWN_GRACE_MS = 5000;
+const SHUTDOWN_GRACE_MS = 8000;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -18,6 +18,8 @@ Options:
   -c, --config FILE   configuration file (YAML), validated once at start-up
 
 SIGTERM or SIGINT drains in-flight requests (up to server.shutdownTimeoutMs) and exits; a second signal exits at once.
+Exports still in flight at the deadline are answered (503, so clients retry, unless the next hop already accepted
+them) before the connections close; that shutdown is unclean.
 SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile, docs/response.md).
 Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or unclean shutdown, 2 usage error.
 `,
@@ -40,20 +42,28 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     const { getDefaultRegistry } = await import('../../metrics/registry.js');
     const registry = getDefaultRegistry();
     const logger = createLogger();
-    const response = await loadResponse(config, io.env, logger, registry);
+    let backend: CliConsole;
+    try {
+      backend = await loadConsole(config, logger, registry);
+    } catch (err) {
+      io.err(`tracehound serve: ${(err as { code?: string }).code ?? 'TH_STORE_OPEN'}: ${(err as Error).message}\n`);
+      return 1;
+    }
+    const response = await loadResponse(config, io.env, logger, registry, backend.persistence);
     const engine = await loadEngine(config, {
       behavior: true,
       outputSinks: true,
       registry,
-      extensions: response.extensions,
-      sinks: response.sinks,
+      extensions: [...response.extensions, ...backend.extensions],
+      sinks: [...response.sinks, ...backend.sinks],
     });
-    const service = await loadService(config, engine.stages(), logger, registry);
+    const service = await loadService(config, engine.stages(), logger, registry, (app) => backend.routes(app));
     let ports: { httpPort: number; grpcPort: number };
     // SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile).
     const onHangup = () => void response.reload();
     try {
       await response.start(engine);
+      backend.bind(engine, response);
       ports = await service.start();
       process.on('SIGHUP', onHangup);
     } catch (err) {
@@ -75,10 +85,11 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     const outcome = await Promise.race([
       (async () => {
         process.off('SIGHUP', onHangup);
-        await service.shutdown();
+        const { clean } = await service.shutdown();
         await response.shutdown();
         await engine.shutdown();
-        return 'drained' as const;
+        // Unclean: the deadline passed with exports in flight (answered 503 or cut), or findings were dropped.
+        return clean ? ('drained' as const) : ('unclean' as const);
       })().catch(() => 'failed' as const),
       io.untilSignal().then(() => 'interrupted' as const),
       new Promise<'timeout'>((resolve) => {
