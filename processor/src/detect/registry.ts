@@ -10,6 +10,8 @@ import {
 import { createLexicalDetector } from './lexical/detector.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
+import { createFramingDetector } from './framing/detector.js';
+import { createSuffixDetector } from './suffix/detector.js';
 
 /**
  * Every content detector, in the order they run. Each entry is a factory called once at start-up with the validated
@@ -18,11 +20,13 @@ import { abuseDetectorFactories } from './abuse/index.js';
 export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => ContentDetector> = [
   createDirectInjectionDetector,
   createJailbreakDetector,
+  createSuffixDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
   createObfuscationDetector,
   createLexicalDetector,
   ...abuseDetectorFactories,
+  createFramingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
 ];
