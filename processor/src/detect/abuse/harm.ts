@@ -223,9 +223,8 @@ export function scoreHarm(text: string): HarmScore | undefined {
   // definition harmful, and a pretext's borrowed safety words are only weak evidence of a benign goal.
   const evading = has(all, H.EVADE);
   let plainAdj = 0;
-  if (has(b, H.KNOW)) {
-    framed -= 0.25;
-  }
+  // ("what is the easiest way to …" asks for a method: not a knowledge question.)
+  if (has(b, H.KNOW) && !has(b, H.METHOD) && !evading) framed -= 0.25;
   if (has(all, H.SAFE) && !evading) {
     framed -= FRAMED_SAFE;
     plainAdj -= 0.3 - FRAMED_SAFE;

@@ -24,6 +24,15 @@ export interface FramingOptions {
   scorers?: HarmScorer[];
 }
 
+/** Whether an earlier detector already called this prompt a jailbreak (a suffix after the request, a template). */
+function jailbroken(input: DetectInput, index: number | undefined): boolean {
+  return (input.priorDetections ?? []).some(
+    (d) => d.channel === 'prompt' && JAILBREAK_RULES.has(d.ruleId) && (d.details?.index ?? index) === index,
+  );
+}
+
+const JAILBREAK_RULES = new Set(['TH-SUF-001', 'TH-SUF-002', 'TH-JBK-001', 'TH-JBK-002', 'TH-JBK-003', 'TH-JBK-004']);
+
 const round = (x: number) => Math.round(Math.min(0.97, Math.max(0, x)) * 1000) / 1000;
 
 export function createFramingDetector(config: DetectionConfig, options: FramingOptions = {}): ContentDetector {
@@ -61,7 +70,12 @@ export function createFramingDetector(config: DetectionConfig, options: FramingO
               evidence: `${harm.category} goal in a ${frame.frames.join('/').toLowerCase()} frame (${harm.signals[0] ?? harm.source})`,
               details,
             });
-          } else if (harm.plain >= PLAIN_HARM && harm.source !== 'abuse-intent' && !disabled.has(plain.id)) {
+          } else if (
+            harm.plain >= PLAIN_HARM &&
+            harm.source !== 'abuse-intent' &&
+            !disabled.has(plain.id) &&
+            !jailbroken(input, ct.index)
+          ) {
             out.push({
               ruleId: plain.id,
               confidence: round(harm.plain),

@@ -22,8 +22,6 @@ export const WITH_HARM = 2.0;
 export const HARM_MIN = 0.4;
 /** Window score from which a strange run alone fires, when it reaches the end of the prompt. */
 export const ALONE = 3.0;
-/** "Reaches the end": the window ends at most this many characters before the end of the trimmed prompt. */
-export const TAIL = 16;
 
 export function loadSuffixModels(config: Pick<DetectionConfig, 'models'>): SuffixModels {
   const file = loadModel<SuffixLmFile>(config, MODEL_ID, MODEL_FILE);
@@ -53,7 +51,7 @@ export function createSuffixDetector(config: DetectionConfig, options: SuffixDet
           const s = scanSuffix(models, ct.text, options.scan);
           if (s.score < WITH_HARM) continue;
           const bits = Math.round(s.score * 100) / 100;
-          const atEnd = ct.text.trimEnd().length - s.end <= TAIL;
+          const atEnd = s.tail >= WITH_HARM;
           const details = {
             bitsAboveNorm: bits,
             full: Math.round(s.full * 100) / 100,
@@ -61,6 +59,7 @@ export function createSuffixDetector(config: DetectionConfig, options: SuffixDet
             start: s.start,
             end: s.end,
             atEnd,
+            tail: Math.round(s.tail * 100) / 100,
             ...(ct.index !== undefined ? { index: ct.index } : {}),
           };
           // Describe the run rather than quote it: it is gibberish, and the request before it may be sensitive.
@@ -75,10 +74,10 @@ export function createSuffixDetector(config: DetectionConfig, options: SuffixDet
               evidence: `${harm!.category} request followed by an adversarial token run ${where} (${bits} bits/char above human text)`,
               details: { ...details, harmCategory: harm!.category, harm: h },
             });
-          } else if (s.score >= ALONE && atEnd && !disabled.has(alone.id)) {
+          } else if (s.tail >= ALONE && !disabled.has(alone.id)) {
             out.push({
               ruleId: alone.id,
-              confidence: round(0.55 + 0.1 * (s.score - ALONE)),
+              confidence: round(0.55 + 0.1 * (s.tail - ALONE)),
               channel: 'prompt',
               evidence: `adversarial token run ${where} (${bits} bits/char above human text)`,
               details,

@@ -33,6 +33,8 @@ export interface ScanOptions {
   floor: number;
   /** A window's score is min(full excess, shapeWeight × shape excess): strange to both models. */
   shapeWeight: number;
+  /** Windows ending within this many characters of the (trimmed) end of the text count for `tail`. */
+  tailChars: number;
   /** Lone symbols ("! ! ! [ [") in a window from which the full model alone decides (the shape model learns the
    * repetition within a few tokens, yet nobody writes a run of bare symbols inside a sentence). */
   loneMin: number;
@@ -48,6 +50,7 @@ export const scanDefaults: ScanOptions = {
   floor: 1.5,
   shapeWeight: 1.5,
   loneMin: 7,
+  tailChars: 16,
 };
 
 export interface SuffixScan {
@@ -59,15 +62,15 @@ export interface SuffixScan {
   /** Raw UTF-16 range of that window. */
   start: number;
   end: number;
-  /** Normalized characters in windows at or above `threshold` (the length of the strange run). */
-  strangeChars: number;
+  /** Highest window score among windows that end at the end of the text (within `tail` characters). */
+  tail: number;
   /** Characters the model scored. */
   scored: number;
   /** Characters of the text the model judged (not exempt, known script). */
   judged: number;
 }
 
-const EMPTY: SuffixScan = { score: 0, full: 0, shape: 0, start: 0, end: 0, strangeChars: 0, scored: 0, judged: 0 };
+const EMPTY: SuffixScan = { score: 0, full: 0, shape: 0, start: 0, end: 0, tail: 0, scored: 0, judged: 0 };
 
 /** ASCII symbols token soup is made of (everything printable but letters, digits and space). */
 const SYMBOL = new Uint8Array(128);
@@ -253,6 +256,9 @@ export function scanSuffix(models: SuffixModels, text: string, opts: Partial<Sca
   const judged = judgedBuf;
   for (let i = 0; i < n; i++) judged[i] = exempt[i] === 0 && known[scriptOf(cps[i])] === 1 ? 1 : 0;
   let best = 0;
+  let tail = 0;
+  let lastJudged = n - 1;
+  while (lastJudged > 0 && cps[lastJudged] === SPACE) lastJudged--;
   let bestFull = 0;
   let bestShape = 0;
   let bestStart = 0;
@@ -314,6 +320,7 @@ export function scanSuffix(models: SuffixModels, text: string, opts: Partial<Sca
         const g = ssum / cnt;
         const score =
           lone >= o.loneMin ? Math.max(f / 2, Math.min(f, o.shapeWeight * g)) : Math.min(f, o.shapeWeight * g);
+        if (i >= lastJudged - o.tailChars && score > tail) tail = score;
         if (score > best) {
           best = score;
           bestFull = f;
@@ -330,7 +337,7 @@ export function scanSuffix(models: SuffixModels, text: string, opts: Partial<Sca
     shape: bestShape,
     start: bestStart,
     end: bestEnd,
-    strangeChars: 0,
+    tail,
     scored,
     judged: judgedTotal,
   };
