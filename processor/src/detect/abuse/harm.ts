@@ -13,6 +13,7 @@
 import RE2 from 're2';
 import { H, HARM_CLASSIFIER, harmClassNames } from './harm-lexicon.js';
 import { segments } from './intent.js';
+import { DEFENSIVE } from './lexicon.js';
 
 export type HarmCategory =
   | 'weapons'
@@ -184,6 +185,8 @@ const KNOW_RE = new RE2(
   String.raw`\bwhat\s+(?:\S+\s+){1,3}(?:is|are|means?)\s*[?.]?\s*$|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b`,
   'i',
 );
+/** Defensive security work and self-protection (the model-abuse layer's vocabulary): detection, awareness, removal. */
+const DEFENSIVE_RE = new RE2(DEFENSIVE, 'i');
 const TITLE_RE = new RE2(String.raw`\b(?:in|from)\s+(?:the\s+)?['"‘“][^'"’”\n]{2,60}['"’”]`, 'i');
 
 /** Score a text; undefined when no rule holds. Never throws on any string. */
@@ -214,6 +217,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   let { b } = best;
   if (TITLE_RE.test(t)) b |= H.WORK;
   if (KNOW_RE.test(t)) b |= H.KNOW;
+  const safe = has(all, H.SAFE) || DEFENSIVE_RE.test(t);
   // Cues a frame cannot fake: the question is about a work of fiction, not a request for the act.
   let framed = conf;
   if (has(b, H.WORK) && has(b, H.KNOW)) framed -= 0.35;
@@ -225,7 +229,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   let plainAdj = 0;
   // ("what is the easiest way to …" asks for a method: not a knowledge question.)
   if (has(b, H.KNOW) && !has(b, H.METHOD) && !evading) framed -= 0.25;
-  if (has(all, H.SAFE) && !evading) {
+  if (safe && !evading) {
     framed -= FRAMED_SAFE;
     plainAdj -= 0.3 - FRAMED_SAFE;
   }

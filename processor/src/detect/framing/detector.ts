@@ -13,9 +13,9 @@ import { FRAMING_RULES } from './rules.js';
 import { scoreFraming } from './score.js';
 
 /** Frame score from which a prompt counts as framed. */
-export const FRAME_MIN = 0.5;
+export const FRAME_MIN = 0.45;
 /** Framed harm needed for a jailbreak: lower when the prompt demands operational detail. */
-export const FRAMED_HARM = 0.6;
+export const FRAMED_HARM = 0.7;
 export const FRAMED_HARM_DETAIL = 0.5;
 /** Plain harm needed for a harmful request. */
 export const PLAIN_HARM = 0.6;

@@ -1,6 +1,7 @@
 /**
- * How strongly a text frames itself: the frame classes present (lexicon.ts), weighted. Personas and demands to drop
- * warnings weigh most; persuasion words least (they are common in ordinary writing). One classifier pass, linear.
+ * How strongly a text frames itself: the frame classes present (lexicon.ts), weighted. Any one persona, fiction,
+ * hypothetical, pretext or authority frame is a frame; urgency and persuasion words are common in ordinary writing and
+ * count only with another. One classifier pass, linear.
  */
 import { F, FRAME_CLASSIFIER, frameNames, type FrameClass } from './lexicon.js';
 
@@ -12,10 +13,10 @@ export interface FrameScore {
 
 const WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [F.PERSONA, 0.5],
-  [F.FICTION, 0.35],
-  [F.HYPO, 0.35],
-  [F.PRETEXT, 0.45],
-  [F.AUTHORITY, 0.35],
+  [F.FICTION, 0.45],
+  [F.HYPO, 0.45],
+  [F.PRETEXT, 0.5],
+  [F.AUTHORITY, 0.45],
   [F.URGENCY, 0.3],
   [F.PERSUADE, 0.2],
   [F.NOREFUSE, 0.6],

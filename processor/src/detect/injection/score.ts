@@ -128,7 +128,7 @@ export function extractionScore(s: SignalScores): number {
       g(s, 'dev_mode') +
       (secret > 0 ? g(s, 'prefix_inject') + g(s, 'access_code') + g(s, 'new_instructions') + g(s, 'role_reassign') : 0),
   );
-  return damp(s, e + (secret > 0 ? 0.6 : 0.3) * company);
+  return damp(s, e + (secret > 0 ? 0.7 : 0.3) * company);
 }
 
 /** Company that turns a weak access-game cue into an attack: any other injection or extraction cue. */
