@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadConfig } from '../processor/src/config/index.js';
+import { loadConfig } from '@tracehound/processor';
 
 /**
  * otel-collector.yaml has no Collector binary to validate it here (use `otelcol-contrib validate`); this test checks

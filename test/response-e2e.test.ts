@@ -23,20 +23,22 @@ import {
   TracehoundInstrumentation,
   withIdentity,
   type VerdictClient,
-} from '../instrumentation/src/index.js';
-import { validateConfig } from '../processor/src/config/index.js';
-import { createEngine, type Engine } from '../processor/src/engine/engine.js';
-import { silentLogger } from '../processor/src/log/logger.js';
-import { createRegistry } from '../processor/src/metrics/registry.js';
+} from '@tracehound/instrumentation';
 import type { Finding } from '@tracehound/core';
-import type { FindingSink } from '../processor/src/output/sink.js';
 import {
+  createEngine,
+  createRegistry,
   createResponse,
+  createService,
   SIGNATURE_HEADER,
+  silentLogger,
+  validateConfig,
   verifySignature,
+  type Engine,
+  type FindingSink,
   type ResponseRuntime,
-} from '../processor/src/response/index.js';
-import { createService, type Service } from '../processor/src/service/service.js';
+  type Service,
+} from '@tracehound/processor';
 
 const TOKEN = 'e2e-verdict-token-0123456789';
 const WEBHOOK_SECRET = 'whsec-e2e-0123456789abcdef';

@@ -8,6 +8,6 @@ export * from './model/interaction.js';
 export * from './model/finding.js';
 export * from './telemetry/views.js';
 export * from './telemetry/batch.js';
-export * from './schema/fields.js';
-export * from './schema/landing.js';
+export * from './telemetry/fields.js';
+export * from './telemetry/landing.js';
 export { regexEngine } from './regex.js';

@@ -7,7 +7,7 @@
  *   index label `service_name`; log attributes become structured metadata with `.` replaced by `_` (`event.name` →
  *   `event_name`, `rule.id` → `rule_id`, `event.risk_score` → `event_risk_score`, `trace.id` → `trace_id`).
  * - Elasticsearch through the `elasticsearch` exporter with `mapping.mode: otel` (otel-collector.yaml): attributes under
- *   `attributes.*` (processor/src/schema/landing.ts), data stream `logs-tracehound.finding.otel-default`.
+ *   `attributes.*` (core/src/telemetry/landing.ts), data stream `logs-tracehound.finding.otel-default`.
  */
 import type { DataSourceRef } from '@grafana/grafana-foundation-sdk/common';
 import {

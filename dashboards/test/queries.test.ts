@@ -38,7 +38,7 @@ describe('dashboard queries parse with their language grammar', () => {
   });
 });
 
-describe('trace and log queries use only schema field names (processor/src/schema/fields.ts)', () => {
+describe('trace and log queries use only schema field names (core/src/telemetry/fields.ts)', () => {
   const spanFields = new Set(FIELDS.filter((f) => f.on === 'span').map((f) => `span.${f.name}`));
   const resourceFields = new Set(FIELDS.filter((f) => f.on === 'finding_resource').map((f) => `resource.${f.name}`));
   // Loki's OTLP ingestion: attribute names with "." → "_" (structured metadata); service.name → service_name (label).

@@ -28,7 +28,7 @@ function run(
   extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, ['--conditions=@tracehound/source', '--import', 'tsx', ...args], {
       cwd: appsDir,
       env: {
         PATH: process.env.PATH ?? '',

@@ -9,8 +9,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolveBehaviorConfig, type BehaviorConfigInput } from '../src/behavior/config.js';
-import { createBehaviorEngine } from '../src/behavior/engine.js';
-import type { BehaviorEngine } from '../src/behavior/types.js';
+import { createBehaviorRunner } from '../src/behavior/runner.js';
+import type { BehaviorRunner } from '../src/behavior/types.js';
 import { type Detection, type FindingCategory, emptyInteraction, type Interaction } from '@tracehound/core';
 
 export interface BehaviorBenchResult {
@@ -61,12 +61,12 @@ function template(r: () => number): Interaction {
 
 class Driver {
   now = Date.UTC(2025, 0, 6);
-  readonly engine: BehaviorEngine;
+  readonly engine: BehaviorRunner;
   private readonly pool: Interaction[];
   private n = 0;
 
   constructor(config: BehaviorConfigInput = {}, poolSize = 2000) {
-    this.engine = createBehaviorEngine(resolveBehaviorConfig(config), { clock: () => this.now, ruleCategory });
+    this.engine = createBehaviorRunner(resolveBehaviorConfig(config), { clock: () => this.now, ruleCategory });
     const r = rng(1);
     this.pool = Array.from({ length: poolSize }, () => template(r));
   }

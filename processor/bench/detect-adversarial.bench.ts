@@ -131,5 +131,11 @@ export async function main(): Promise<{ title: string; markdown: string }> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then((r) => console.log(r.markdown));
+  main().then(
+    (r) => console.log(r.markdown),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

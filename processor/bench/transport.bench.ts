@@ -62,7 +62,7 @@ export interface LoadGen {
 
 export function startLoadGen(spansPerRequest = SPANS_PER_REQUEST): Promise<LoadGen> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--conditions=@tracehound/source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <R>(type: string): Promise<R> =>

@@ -1,5 +1,5 @@
 /**
- * Generates docs/schema.md, docs/schema.json and docs/rules.md from the code (schema/fields.ts and the rule
+ * Generates docs/schema.md, docs/schema.json and docs/rules.md from the code (core/src/telemetry/fields.ts and the rule
  * catalogue). Run `npm run gen:docs`; test/docs-drift.test.ts fails when the committed files differ.
  */
 import { writeFileSync } from 'node:fs';

@@ -7,8 +7,10 @@
 export { createService, type Service, type ServiceOptions } from './service/service.js';
 export { createEngine, type Engine, type EngineConfig, type EngineOptions } from './engine/engine.js';
 export { createContentAnalyzer, type ContentAnalyzerOptions, type ContentVerdict } from './engine/content-analyzer.js';
-export type { StageExtension } from './engine/detection-stage.js';
+export type { StageExtension } from './score/analyzer.js';
 export { loadConfig, validateConfig, ConfigError, type TracehoundConfig, type ConfigProblem } from './config/index.js';
+export { createLogger, silentLogger, type Logger, type LoggerOptions } from './log/logger.js';
+export { createRegistry } from './metrics/registry.js';
 
 // Contracts
 export type { PipelineStage } from './pipeline/stage.js';
@@ -24,6 +26,7 @@ export { createArchive, verifyArchive, exportBundle, type Archive, type ArchiveC
 
 // Automated response and the review loop (docs/response.md)
 export {
+  ActionEngine,
   createResponse,
   verifySignature,
   signPayload,
@@ -33,6 +36,7 @@ export {
   type ResponseRuntime,
   type ResponseOptions,
   type ResponseConfig,
+  type ActionMode,
   type Verdict,
   type Decision,
 } from './response/index.js';

@@ -10,7 +10,7 @@ import {
   withIdentity,
   withTool,
   type IdentityContext,
-} from '../../instrumentation/src/index.js';
+} from '@tracehound/instrumentation';
 import { SYSTEM_PROMPT } from './model.js';
 
 export interface Persona {

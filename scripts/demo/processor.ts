@@ -5,13 +5,18 @@
  * prints its own table), and ephemeral ports when 4320/4321 are taken.
  */
 import net from 'node:net';
-import { loadConfig, type TracehoundConfig } from '../../processor/src/config/index.js';
-import { createEngine, type Engine } from '../../processor/src/engine/engine.js';
-import { silentLogger } from '../../processor/src/log/logger.js';
-import { createRegistry } from '../../processor/src/metrics/registry.js';
 import type { Finding } from '@tracehound/core';
-import type { FindingSink } from '../../processor/src/output/sink.js';
-import { createService, type Service } from '../../processor/src/service/service.js';
+import {
+  createEngine,
+  createRegistry,
+  createService,
+  loadConfig,
+  silentLogger,
+  type Engine,
+  type FindingSink,
+  type Service,
+  type TracehoundConfig,
+} from '@tracehound/processor';
 import { CANARY } from './model.js';
 
 /** Hosts the agent's http_get tool may reach. */

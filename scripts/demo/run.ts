@@ -3,7 +3,7 @@
  * finding with the scenario it belongs to. `npm run demo` prints it; test/e2e/demo.test.ts asserts on it.
  */
 import * as OpenAIModule from 'openai';
-import { register, type Registration } from '../../instrumentation/src/index.js';
+import { register, type Registration } from '@tracehound/instrumentation';
 import { startFakeProvider } from '../../examples/fake-provider/index.js';
 import type { Finding } from '@tracehound/core';
 import { Agent } from './agent.js';

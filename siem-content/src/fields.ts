@@ -1,4 +1,4 @@
-/** Schema field names as they land in each backend (processor/src/schema: the one contract), for the generators. */
+/** Schema field names as they land in each backend (core/src/telemetry: the one contract), for the generators. */
 import { FIELDS, type FieldSpec, landedName } from '@tracehound/core';
 
 export type Backend = 'splunk' | 'elastic';
@@ -7,7 +7,7 @@ const BY_NAME: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.nam
 
 export function fieldSpec(name: string): FieldSpec {
   const f = BY_NAME.get(name);
-  if (!f) throw new Error(`field ${name} is not in processor/src/schema/fields.ts`);
+  if (!f) throw new Error(`field ${name} is not in core/src/telemetry/fields.ts`);
   return f;
 }
 

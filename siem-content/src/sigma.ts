@@ -1,6 +1,6 @@
 /**
  * Sigma v2 generator. Logsource product "tracehound", service "findings": one finding log record per event, fields
- * named as in processor/src/schema/fields.ts (a backend pipeline maps them to the landed names). Aggregation rules
+ * named as in core/src/telemetry/fields.ts (a backend pipeline maps them to the landed names). Aggregation rules
  * become a base detection rule plus a correlation rule (event_count or value_count) in the same file.
  */
 import { stringify } from 'yaml';

@@ -1,5 +1,4 @@
-import { createEngine } from '../../processor/src/engine/engine.js';
-import { loadConfig } from '../../processor/src/config/load.js';
+import { createEngine, loadConfig } from '@tracehound/processor';
 import { FINDING_CATEGORIES, FIELDS } from '@tracehound/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAggregation, loadCatalog, usedFields } from '../src/catalog.js';
@@ -54,7 +53,7 @@ describe('rule catalog', () => {
       for (const name of usedFields(r)) {
         expect(
           findingFields.has(name),
-          `${r.slug}: ${name} is not a finding field in processor/src/schema/fields.ts`,
+          `${r.slug}: ${name} is not a finding field in core/src/telemetry/fields.ts`,
         ).toBe(true);
         expect(splunk.has(landed(name, 'splunk'))).toBe(true);
         expect(elastic.has(landed(name, 'elastic'))).toBe(true);

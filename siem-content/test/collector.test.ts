@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_ROOT } from '../src/catalog.js';
 import { SPLUNK_SOURCETYPE } from '../src/fields.js';
 import { FINDING_EVENT_NAME } from '@tracehound/core';
-import { findingAttributes } from '../../processor/src/enrich/finding-log.js';
+import { findingAttributes } from '@tracehound/processor';
 
 const cfg = parse(readFileSync(join(CONTENT_ROOT, '..', 'otel-collector.yaml'), 'utf8')) as Record<string, any>;
 

@@ -88,6 +88,6 @@ export interface Finding {
     tool?: string;
   };
   details?: Record<string, string | number | boolean | string[]>;
-  /** Set when a response action was decided for this finding (issue: automated response). */
+  /** Set when a response action was decided for this finding (automated response, docs/response.md). */
   action?: { type: string; mode: 'shadow' | 'enforce'; target: string; ttlSeconds?: number };
 }

@@ -7,11 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
-import { loadConfig } from '../../../processor/src/config/load.js';
-import { createEngine } from '../../../processor/src/engine/engine.js';
-import { silentLogger } from '../../../processor/src/log/logger.js';
-import type { PipelineStage } from '../../../processor/src/pipeline/stage.js';
-import { createService } from '../../../processor/src/service/service.js';
+import { createEngine, createService, loadConfig, silentLogger, type PipelineStage } from '@tracehound/processor';
 import { CHAOS_SPAN } from './traffic.js';
 
 export interface RunningProcessor {

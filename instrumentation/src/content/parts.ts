@@ -23,10 +23,6 @@ export interface RequestContent {
   messages: GenAiMessage[];
 }
 
-export function textPart(content: string): Part {
-  return { type: 'text', content };
-}
-
 /** Text of the parts a guard or a detector should read (text, tool arguments and tool results). */
 export function partsText(parts: readonly Part[]): string {
   let out = '';

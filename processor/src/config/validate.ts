@@ -5,7 +5,7 @@ import { FORMATS } from './formats.js';
 import { applyEnvOverrides } from './env.js';
 import { displayValue, fromAjvError, isSecretPath, type ConfigProblem } from './problems.js';
 import { CONFIG_SCHEMA, knownKeys } from './schema.js';
-import type { CheckContext } from './section.js';
+import type { CheckContext } from '../config-section.js';
 import { SECTIONS, type TracehoundConfig } from './sections.js';
 
 export interface ValidateOptions {

@@ -20,7 +20,7 @@ export function modelPath(file: string): string {
   return resolve(MODELS_DIR, file);
 }
 
-/** The model `id` of this config, or the parsed JSON file `file` from processor/models. */
+/** The model `id` of this config, or the parsed JSON file `file` from processor/models. @public (for detectors that gain a model) */
 export function loadModel<T>(config: Pick<DetectionConfig, 'models'>, id: string, file: string): T {
   const given = config.models?.[id];
   if (given !== undefined) return given as T;

@@ -14,7 +14,7 @@ import type {
 } from '@tracehound/core';
 import type { PipelineStage } from '../pipeline/stage.js';
 import type { FindingSink } from '../output/sink.js';
-import type { Analysis, Analyzer } from './analyzer.js';
+import type { Analysis, Analyzer, StageExtension } from '../score/analyzer.js';
 
 /** What the stage needs from normalization (normalize/): span + correlated logs → Interaction. */
 export interface Normalizer {
@@ -50,14 +50,6 @@ export interface DetectionStageHooks {
   /** Called once per analysed span (metrics). */
   onAnalysed?(ix: Interaction, analysis: Analysis): void;
   onParseErrors?(count: number): void;
-}
-
-/**
- * Something that acts on each analysis (automated response, review sampling): it may add findings (e.g. the action
- * it decided) and span attributes. Must not throw; runs after scoring, before enrichment.
- */
-export interface StageExtension {
-  onAnalysis(ix: Interaction, analysis: Analysis): { findings?: Finding[]; attributes?: Attributes } | void;
 }
 
 export interface DetectionStageOptions {

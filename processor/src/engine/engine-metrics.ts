@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Interaction } from '@tracehound/core';
 import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
-import type { Analysis } from './analyzer.js';
+import type { Analysis } from '../score/analyzer.js';
 import { LabelLimiter } from './label-limiter.js';
 
 /** Idle window of the active-entities gauge, and the most ids it tracks per entity type. */

@@ -1,11 +1,11 @@
 import { Registry } from 'prom-client';
 import { createArchive, type ArchiveConfig } from '../archive/index.js';
 import { ArchiveSink } from '../output/archive-sink.js';
-import { createBehaviorEngine } from '../behavior/engine.js';
+import { createBehaviorRunner } from '../behavior/runner.js';
 import type { BehaviorConfig } from '../behavior/config.js';
 import type { CaptureConfig, FindingsOutputConfig } from '../config/types.js';
 import type { DetectionConfig } from '../detect/config.js';
-import { createContentEngine, type ContentEngine } from '../detect/content-engine.js';
+import { createContentRunner, type ContentRunner } from '../detect/content-runner.js';
 import type { ChannelText } from '../detect/detector.js';
 import { expandTexts } from '../detect/injection/expand.js';
 import {
@@ -27,8 +27,8 @@ import { applyCaptureMode, applyCaptureToEvent, applyCaptureToLogBody } from '@t
 import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
-import { Analyzer, type Analysis } from './analyzer.js';
-import { DetectionStage, type StageExtension } from './detection-stage.js';
+import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
 
 /** The config sections the engine reads (a structural subset of TracehoundConfig). */
@@ -58,7 +58,7 @@ export interface EngineOptions {
 export interface Engine {
   readonly rules: readonly RuleMeta[];
   readonly catalog: RuleCatalog;
-  readonly content: ContentEngine;
+  readonly content: ContentRunner;
   readonly suppressions: SuppressionList;
   /** The pipeline stages to run inside the OTLP service. */
   stages(): PipelineStage[];
@@ -73,11 +73,11 @@ export interface Engine {
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
   const clock = options.clock ?? Date.now;
   const registry = options.registry ?? new Registry();
-  const content = createContentEngine(config.detection, { expand: expandTexts });
+  const content = createContentRunner(config.detection, { expand: expandTexts });
   const behavior =
     options.behavior === false || !config.behavior
       ? undefined
-      : createBehaviorEngine(config.behavior, {
+      : createBehaviorRunner(config.behavior, {
           clock,
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,

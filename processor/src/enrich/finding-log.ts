@@ -25,7 +25,7 @@ function setIf(attrs: Attributes, key: string, value: string | undefined): void 
   if (value !== undefined && value !== '') attrs[key] = value;
 }
 
-/** The attributes of a finding's log record, named as in schema/fields.ts. */
+/** The attributes of a finding's log record, named as in telemetry/fields.ts. */
 export function findingAttributes(f: Finding): Attributes {
   const a: Attributes = {
     'event.name': FINDING_EVENT_NAME,

@@ -1,7 +1,7 @@
 import type { Attributes } from '@tracehound/core';
 import type { SpanRisk } from '../score/scorer.js';
 
-/** The tracehound.* attributes added to a span the engine analysed (schema/fields.ts, on: span). */
+/** The tracehound.* attributes added to a span the engine analysed (telemetry/fields.ts, on: span). */
 export function riskAttributes(risk: SpanRisk, findingCount: number, dialect: string): Attributes {
   return {
     'tracehound.risk.score': risk.score,

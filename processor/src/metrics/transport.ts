@@ -1,9 +1,6 @@
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Signal } from '../otlp/signal.js';
 import { getOrCreateCounter, getOrCreateGauge, getOrCreateHistogram } from './registry.js';
-
-/** Signals the receivers handle; `metrics` is pass-through only. */
-export type Signal = 'traces' | 'logs' | 'metrics';
-export type Transport = 'http' | 'grpc';
 
 /**
  * Collector-style transport metrics (names follow the Collector's receiver/exporter/processor families so existing

@@ -183,6 +183,4 @@ export function normalizeLogs(logs: readonly LogView[]): NormalizeResult {
   }
 }
 
-export { LogCorrelator, type LogCorrelatorOptions } from './correlator.js';
-export { isContentLog, logEventName, CONTENT_EVENT_NAMES } from './events.js';
-export { MAX_JSON_CHARS } from './json.js';
+export { LogCorrelator } from './correlator.js';

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { ErrorCode } from '../errors.js';
-import type { InflightLease } from '../service/inflight.js';
+import type { InflightLease } from './inflight.js';
 
 /**
  * Reading request bodies under limits: the raw body (≤ maxBodyBytes, counted against the in-flight budget as it

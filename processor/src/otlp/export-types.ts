@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors.js';
-import type { Signal, Transport } from '../metrics/transport.js';
 import type { BodyFormat } from './responses.js';
+import type { Signal, Transport } from './signal.js';
 
 /** What a receiver hands to the service once it has a complete, decompressed body. */
 export interface ExportRequest {

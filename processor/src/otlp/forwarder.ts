@@ -3,8 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { ForwardConfig } from '../config/types.js';
-import type { Signal } from '../metrics/transport.js';
+import type { ForwarderOptions } from './options.js';
+import type { Signal } from './signal.js';
 import { messageOfErrorBody } from './responses.js';
 
 /**
@@ -47,7 +47,7 @@ export class Forwarder {
   private readonly headers: Record<string, string>;
   private readonly basePath: string = '';
 
-  constructor(private readonly cfg: ForwardConfig) {
+  constructor(private readonly cfg: ForwarderOptions) {
     this.headers = { ...cfg.headers };
     if (!cfg.endpoint) return;
     this.base = new URL(cfg.endpoint);
@@ -73,7 +73,7 @@ export class Forwarder {
     return this.base !== undefined;
   }
 
-  get compression(): ForwardConfig['compression'] {
+  get compression(): ForwarderOptions['compression'] {
     return this.cfg.compression;
   }
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import type { ServerConfig } from '../config/types.js';
 import type { ErrorCode } from '../errors.js';
 import { describeError, type Logger } from '../log/logger.js';
-import type { Signal } from '../metrics/transport.js';
-import type { InflightBudget } from '../service/inflight.js';
+import type { InflightBudget } from './inflight.js';
+import type { ReceiverOptions } from './options.js';
 import { checkBearer } from './auth.js';
 import type { ExportHandler } from './export-types.js';
+import type { Signal } from './signal.js';
 import { SERVICES, T } from './proto.js';
 import { errorMessage, grpcCodeOf, successBody } from './responses.js';
 
@@ -17,7 +17,7 @@ import { errorMessage, grpcCodeOf, successBody } from './responses.js';
  */
 
 export interface GrpcReceiverOptions {
-  server: ServerConfig;
+  server: ReceiverOptions;
   handler: ExportHandler;
   budget: InflightBudget;
   isDraining(): boolean;
@@ -58,7 +58,7 @@ function statusMetadata(status: number, message: string, retryAfterSeconds: numb
   return md;
 }
 
-function credentials(server: ServerConfig): grpc.ServerCredentials {
+function credentials(server: ReceiverOptions): grpc.ServerCredentials {
   const tls = server.grpc.tls;
   if (!tls) return grpc.ServerCredentials.createInsecure();
   const ca = tls.clientCaFile ? readFileSync(tls.clientCaFile) : null;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ServerConfig } from '../config/types.js';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
 import { describeError, type Logger } from '../log/logger.js';
-import type { Signal } from '../metrics/transport.js';
-import type { InflightBudget } from '../service/inflight.js';
+import type { InflightBudget } from './inflight.js';
+import type { ReceiverOptions } from './options.js';
 import { checkBearer } from './auth.js';
 import { BodyError, decompress, parseContentEncoding, readBody } from './body.js';
 import type { ExportHandler } from './export-types.js';
+import type { Signal } from './signal.js';
 import { CONTENT_TYPE, errorBody, errorMessage, successBody, type BodyFormat } from './responses.js';
 
 /**
@@ -18,7 +18,7 @@ import { CONTENT_TYPE, errorBody, errorMessage, successBody, type BodyFormat } f
  */
 
 export interface HttpReceiverOptions {
-  server: ServerConfig;
+  server: ReceiverOptions;
   handler: ExportHandler;
   budget: InflightBudget;
   /** True once shutdown started: new exports get 503 TH_SHUTTING_DOWN. */
@@ -54,7 +54,7 @@ function sendError(
   return reply.send(errorBody(format, code, message));
 }
 
-function httpsOptions(server: ServerConfig): Record<string, unknown> | undefined {
+function httpsOptions(server: ReceiverOptions): Record<string, unknown> | undefined {
   const tls = server.http.tls;
   if (!tls) return undefined;
   return {

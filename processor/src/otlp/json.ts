@@ -1,5 +1,5 @@
 import type protobuf from 'protobufjs';
-import type { Signal } from '../metrics/transport.js';
+import type { Signal } from './signal.js';
 import { T } from './proto.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
-import type { Signal } from '../metrics/transport.js';
+import type { Signal } from './signal.js';
 import { T } from './proto.js';
 
 /**

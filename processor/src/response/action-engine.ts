@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Counter, Registry } from 'prom-client';
 import { LruMap } from '../behavior/state/lru.js';
-import type { Analysis } from '../engine/analyzer.js';
-import type { StageExtension } from '../engine/detection-stage.js';
+import type { Analysis, StageExtension } from '../score/analyzer.js';
 import { getOrCreateCounter } from '../metrics/registry.js';
 import { SEVERITY_ORDER, type Finding, type Interaction } from '@tracehound/core';
 import { findingScore } from '../score/severity.js';

@@ -3,7 +3,7 @@
  * the verdict API, outbound webhooks and the review loop. Composed into the full schema by config/sections.ts.
  */
 import { FINDING_CATEGORIES, type FindingCategory, type Severity } from '@tracehound/core';
-import type { SectionIssue } from '../config/section.js';
+import type { SectionIssue } from '../config-section.js';
 
 export const ACTION_TYPES = ['none', 'alert', 'throttle', 'block'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];

@@ -9,7 +9,6 @@ import type { SuppressionManager } from './suppression-manager.js';
 import type { VerdictStore } from './verdict-store.js';
 
 export const ANALYST_VERDICTS = ['true_positive', 'false_positive'] as const;
-export type AnalystVerdict = (typeof ANALYST_VERDICTS)[number];
 
 /** Default life of a suppression created from a false-positive verdict. */
 const DEFAULT_SUPPRESSION_DAYS = 30;

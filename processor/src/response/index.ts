@@ -7,7 +7,7 @@
  */
 import type { Registry } from 'prom-client';
 import type { Suppression } from '../detect/config.js';
-import type { StageExtension } from '../engine/detection-stage.js';
+import type { StageExtension } from '../score/analyzer.js';
 import { TracehoundError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { FindingSink } from '../output/sink.js';
@@ -20,15 +20,13 @@ import { responseRules } from './rules.js';
 import { SuppressionManager, type SuppressionTarget } from './suppression-manager.js';
 import { WebhookSink, type WebhookSinkOptions } from './webhook-sink.js';
 
-export { ActionEngine, targetOf } from './action-engine.js';
-export { VerdictStore, type Verdict, type Decision } from './verdict-store.js';
-export { WebhookSink, webhookPayload } from './webhook-sink.js';
+export { ActionEngine } from './action-engine.js';
+export type { Verdict, Decision } from './verdict-store.js';
 export { signPayload, verifySignature, SIGNATURE_HEADER } from './signature.js';
-export { ReviewSampler, inReviewSample } from './review-sampler.js';
 export { SuppressionManager } from './suppression-manager.js';
 export { AnalystFeedback } from './feedback.js';
-export { responseRules, RSP } from './rules.js';
-export { responseDefaults, type ResponseConfig, type ActionSpec, type WebhookConfig } from './config.js';
+export { responseRules } from './rules.js';
+export type { ActionMode, ResponseConfig } from './config.js';
 
 /** Env variable holding the API bearer token (wins over response.api.token). */
 export const RESPONSE_TOKEN_ENV = 'TRACEHOUND_RESPONSE_TOKEN';

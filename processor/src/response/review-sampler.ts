@@ -1,5 +1,4 @@
-import type { Analysis } from '../engine/analyzer.js';
-import type { StageExtension } from '../engine/detection-stage.js';
+import type { Analysis, StageExtension } from '../score/analyzer.js';
 import type { Interaction } from '@tracehound/core';
 
 const SAMPLE_ATTR = 'tracehound.review.sample';

@@ -25,12 +25,3 @@ export function findingScore(severity: Severity, confidence: number): number {
   const c = Math.min(1, Math.max(0, confidence));
   return Math.round(SEVERITY_BASE[severity] * (0.7 + 0.3 * c));
 }
-
-/** Severity a span risk score maps back to (used for the span-level label). */
-export function severityForScore(score: number): Severity {
-  if (score >= 90) return 'critical';
-  if (score >= 70) return 'high';
-  if (score >= 40) return 'medium';
-  if (score > 0) return 'low';
-  return 'none';
-}

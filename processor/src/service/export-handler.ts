@@ -1,10 +1,11 @@
 import type protobuf from 'protobufjs';
 import type { ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { Signal, TransportMetrics } from '../metrics/transport.js';
+import type { TransportMetrics } from '../metrics/transport.js';
 import { WireLogBatch, WireTraceBatch } from '../otlp/batch.js';
 import { encodeEmittedLogs } from '../otlp/emitted.js';
 import type { ExportHandler, ExportOutcome, ExportRequest } from '../otlp/export-types.js';
+import type { Signal } from '../otlp/signal.js';
 import type { Forwarder, ForwardResult } from '../otlp/forwarder.js';
 import { indexItems, LOG_SHAPE, TRACE_SHAPE } from '../otlp/item-index.js';
 import { JsonError, jsonRequestToProtobuf } from '../otlp/json.js';

@@ -12,7 +12,7 @@ import { createHttpReceiver } from '../otlp/http-receiver.js';
 import { Pipeline } from '../pipeline/runner.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ServiceExportHandler } from './export-handler.js';
-import { InflightBudget } from './inflight.js';
+import { InflightBudget } from '../otlp/inflight.js';
 import { registerOpsRoutes } from './ops-routes.js';
 
 /**

@@ -24,11 +24,15 @@ const script = fileURLToPath(new URL('./fixtures/append-loop.ts', import.meta.ur
 /** Run the append loop in a child, SIGKILL it once it has written `ready` records, wait for it to die. */
 function runAndKill(d: string, pem: string, ready: number): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, d, String(ready)], {
-      cwd: repoRoot,
-      env: { ...process.env, TRACEHOUND_ARCHIVE_KEY: pem },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@tracehound/source', '--import', 'tsx', script, d, String(ready)],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, TRACEHOUND_ARCHIVE_KEY: pem },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.on('data', (c: Buffer) => {

@@ -9,9 +9,9 @@ import {
   type Interaction,
   type RetrievedDocument,
 } from '@tracehound/core';
-import { createBehaviorEngine } from '../../src/behavior/engine.js';
+import { createBehaviorRunner } from '../../src/behavior/runner.js';
 import { resolveBehaviorConfig, type BehaviorConfigInput } from '../../src/behavior/config.js';
-import type { BehaviorDetection, BehaviorEngine } from '../../src/behavior/types.js';
+import type { BehaviorDetection, BehaviorRunner } from '../../src/behavior/types.js';
 import type { Registry } from 'prom-client';
 
 export const MIN = 60_000;
@@ -177,10 +177,10 @@ export const step = (ix: Interaction, at: number, detections: Detection[] = []):
 /** An engine on a hand-driven clock that replays steps in time order. */
 export class Harness {
   now = T0;
-  readonly engine: BehaviorEngine;
+  readonly engine: BehaviorRunner;
 
   constructor(config: BehaviorConfigInput = {}, metrics?: Registry) {
-    this.engine = createBehaviorEngine(resolveBehaviorConfig(config), { clock: () => this.now, ruleCategory, metrics });
+    this.engine = createBehaviorRunner(resolveBehaviorConfig(config), { clock: () => this.now, ruleCategory, metrics });
   }
 
   observe(s: Step): BehaviorDetection[] {

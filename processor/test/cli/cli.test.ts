@@ -32,7 +32,7 @@ function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Run
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', main, ...args],
+      ['--conditions=@tracehound/source', '--import', 'tsx', main, ...args],
       { cwd: root, env: cleanEnv(extraEnv), timeout: 60_000 },
       (err, stdout, stderr) => {
         const code = err ? (err as { code?: unknown }).code : 0;
@@ -117,7 +117,7 @@ describe('tracehound executable', () => {
   it.skipIf(!serviceAvailable || !engineAvailable)(
     'serve: starts on the embedded default, says where it listens, drains on SIGTERM (exit 0)',
     async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
+      const child = spawn(process.execPath, ['--conditions=@tracehound/source', '--import', 'tsx', main, 'serve'], {
         cwd: root,
         env: cleanEnv({ TRACEHOUND_HTTP_PORT: '0', TRACEHOUND_GRPC_PORT: '0' }),
         stdio: ['ignore', 'pipe', 'pipe'],

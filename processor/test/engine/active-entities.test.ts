@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { ActiveEntities } from '../../src/engine/active-entities.js';
 import { EngineMetrics } from '../../src/engine/engine-metrics.js';
-import type { Analysis } from '../../src/engine/analyzer.js';
+import type { Analysis } from '../../src/score/analyzer.js';
 import { emptyInteraction } from '@tracehound/core';
 
 describe('ActiveEntities', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
-import { createContentEngine } from '../../src/detect/content-engine.js';
+import { createContentRunner } from '../../src/detect/content-runner.js';
 import type { ContentDetector } from '../../src/detect/detector.js';
-import { Analyzer } from '../../src/engine/analyzer.js';
+import { Analyzer } from '../../src/score/analyzer.js';
 import { DetectionStage, type CaptureRewriters, type Correlator } from '../../src/engine/detection-stage.js';
 import {
   type Finding,
@@ -130,7 +130,7 @@ const upperCapture: CaptureRewriters = {
 };
 
 function build(correlator = new FakeCorrelator(), sink: Finding[] = [], capture?: CaptureRewriters) {
-  const content = createContentEngine(detectionDefaults, { factories: [() => wordDetector, () => broken] });
+  const content = createContentRunner(detectionDefaults, { factories: [() => wordDetector, () => broken] });
   const analyzer = new Analyzer(
     content,
     new Scorer(new RuleCatalog(content.rules), detectionDefaults, () => 0),

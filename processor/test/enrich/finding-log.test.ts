@@ -51,7 +51,7 @@ describe('finding log records', () => {
   it('emit only names from the schema, with the schema types', () => {
     const attrs = findingAttributes(full);
     for (const [k, v] of Object.entries(attrs)) {
-      expect(FIELD_NAMES.has(k), `${k} is not in schema/fields.ts`).toBe(true);
+      expect(FIELD_NAMES.has(k), `${k} is not in telemetry/fields.ts`).toBe(true);
       const spec = FIELDS.find((f) => f.name === k)!;
       if (spec.type === 'string[]') expect(Array.isArray(v)).toBe(true);
       else if (spec.type === 'string') expect(typeof v).toBe('string');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
-import type { Analysis } from '../../src/engine/analyzer.js';
+import type { Analysis } from '../../src/score/analyzer.js';
 import { findingToLog } from '../../src/enrich/finding-log.js';
 import { emptyInteraction } from '@tracehound/core';
 import { Scorer } from '../../src/score/scorer.js';

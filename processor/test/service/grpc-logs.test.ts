@@ -30,7 +30,7 @@ import {
   type Running,
 } from './helpers.js';
 
-const done = <T>(f: (cb: (r: ExportResult) => void) => void): Promise<ExportResult> => new Promise((r) => f(r));
+const done = (f: (cb: (r: ExportResult) => void) => void): Promise<ExportResult> => new Promise((r) => f(r));
 
 async function makeLogs(n: number): Promise<ReadableLogRecord[]> {
   const memory = new InMemoryLogRecordExporter();

@@ -53,7 +53,10 @@ export function createNextHop(): NextHop {
     server: http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
+      req.on('end', () => {
+        reply().catch((err: Error) => res.destroy(err));
+      });
+      const reply = async () => {
         hop.received++;
         if (hop.gate) await hop.gate;
         const raw = Buffer.concat(chunks);
@@ -72,7 +75,7 @@ export function createNextHop(): NextHop {
             w.resolve();
           }
         }
-      });
+      };
     }),
     waitFor(n) {
       if (hop.requests.length >= n) return Promise.resolve();

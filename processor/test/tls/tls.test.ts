@@ -162,7 +162,7 @@ describe.skipIf(!OPENSSL)('TLS and mTLS (needs the openssl CLI to make a throwaw
         body,
       }).then(
         (r) => r.status,
-        () => 'failed',
+        () => 'failed' as const,
       );
       expect(cleartext === 'failed' || cleartext >= 400).toBe(true);
     });

@@ -3,13 +3,16 @@
  * Automated response is on, as the ActionEngine (processor/src/response) decides in the detection stage: every
  * finding the engine reports goes through it, and its response_action findings are emitted with the others.
  */
-import { loadConfig } from '../../../processor/src/config/load.js';
-import type { TracehoundConfig } from '../../../processor/src/config/sections.js';
-import { createEngine, type Engine } from '../../../processor/src/engine/engine.js';
-import { findingToLog } from '../../../processor/src/enrich/finding-log.js';
 import type { EmittedLog, SpanView } from '@tracehound/core';
-import { ActionEngine } from '../../../processor/src/response/action-engine.js';
-import type { ActionMode } from '../../../processor/src/response/config.js';
+import {
+  ActionEngine,
+  createEngine,
+  findingToLog,
+  loadConfig,
+  type ActionMode,
+  type Engine,
+  type TracehoundConfig,
+} from '@tracehound/processor';
 import { T0_MS } from './spans.js';
 
 export interface SampleEngine {

@@ -16,12 +16,16 @@ import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { startFakeProvider, type FakeProvider } from '../../../examples/fake-provider/index.js';
-import { loadConfig } from '../../../processor/src/config/index.js';
-import { createEngine, type Engine } from '../../../processor/src/engine/engine.js';
-import { silentLogger } from '../../../processor/src/log/logger.js';
-import { createRegistry } from '../../../processor/src/metrics/registry.js';
+import {
+  createEngine,
+  createRegistry,
+  createService,
+  loadConfig,
+  silentLogger,
+  type Engine,
+  type Service,
+} from '@tracehound/processor';
 import { T } from '../../../processor/src/otlp/proto.js';
-import { createService, type Service } from '../../../processor/src/service/service.js';
 import { createNextHop, testConfig, type NextHop } from '../../../processor/test/service/helpers.js';
 import { CANARY, createToyModel, generateSecrets, type DemoSecrets } from '../../../scripts/demo/model.js';
 import { TOOL_HOST_ALLOWLIST } from '../../../scripts/demo/processor.js';

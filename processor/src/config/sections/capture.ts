@@ -1,5 +1,5 @@
 import type { CaptureConfig } from '../types.js';
-import { defineSection, type SectionIssue } from '../section.js';
+import { defineSection, type SectionIssue } from '../../config-section.js';
 
 export const captureDefaults: CaptureConfig = { mode: 'full' };
 

@@ -1,5 +1,5 @@
 import { detectionDefaults, type DetectionConfig } from '../../detect/config.js';
-import { defineSection, type SectionIssue } from '../section.js';
+import { defineSection, type SectionIssue } from '../../config-section.js';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 const confidence = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, description });

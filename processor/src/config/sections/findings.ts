@@ -1,5 +1,5 @@
 import type { FindingsOutputConfig } from '../types.js';
-import { defineSection } from '../section.js';
+import { defineSection } from '../../config-section.js';
 
 export const DEFAULT_FINDINGS_FILE = './tracehound-findings.jsonl';
 

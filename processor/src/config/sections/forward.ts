@@ -1,5 +1,5 @@
 import type { ForwardConfig } from '../types.js';
-import { defineSection, type SectionIssue, type CheckContext } from '../section.js';
+import { defineSection, type SectionIssue, type CheckContext } from '../../config-section.js';
 import { tlsClientSchema } from './tls.js';
 
 export const forwardDefaults: ForwardConfig = {

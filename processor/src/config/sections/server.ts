@@ -1,5 +1,5 @@
 import type { ServerConfig } from '../types.js';
-import { defineSection, type SectionIssue } from '../section.js';
+import { defineSection, type SectionIssue } from '../../config-section.js';
 import { tlsServerSchema } from './tls.js';
 
 /** Ports chosen so a Collector on the same host keeps 4317/4318 (its "in" receiver) and 4319/4316 (its "out" receiver). */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../section.js';
+import type { JsonSchema } from '../../config-section.js';
 
 /** Server-side TLS (receivers). Paths are resolved from the working directory. */
 export const tlsServerSchema: JsonSchema = {

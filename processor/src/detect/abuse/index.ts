@@ -10,7 +10,3 @@ export const abuseDetectorFactories: ReadonlyArray<(config: DetectionConfig) => 
 ];
 
 export { createAbuseDetector, createModerationDetector };
-export { ABUSE_RULES, MODERATION_RULES } from './rules.js';
-export { mayScore, scoreIntent, type IntentScore } from './intent.js';
-export { CLASSIFIER, C as WORD_CLASSES } from './anchors.js';
-export { scoreOutput, type OutputScore } from './output.js';

@@ -171,10 +171,6 @@ const meets = (bits: number, needs: readonly number[]) => {
 };
 
 /** Labels of the patterns a text with these classes could reach (diagnostics). */
-export function reachable(all: number): string[] {
-  return GATED.filter((p) => meets(all, p.needs) && meets(all, p.near)).map((p) => `${p.category}:${p.label}`);
-}
-
 /** The prefilter's question: can anything score on a text with these word classes? */
 export function mayScore(all: number): boolean {
   return GATED.some((p) => meets(all, p.needs) && meets(all, p.near)) || genericPossible(all);

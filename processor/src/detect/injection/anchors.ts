@@ -196,8 +196,8 @@ class Parser {
   private repeat(): Info {
     const atom = this.atom();
     const c = this.peek();
-    let min = 1;
-    let max = 1;
+    let min: number;
+    let max: number;
     if (c === '*' || c === '+' || c === '?') {
       this.i++;
       min = c === '+' ? 1 : 0;

@@ -56,39 +56,6 @@ function readsAsText(s: string): boolean {
   return letters / s.length > 0.5 && spaces > 0;
 }
 
-function isB64Char(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 43 ||
-    c === 47 ||
-    c === 95 ||
-    c === 45
-  );
-}
-
-function isHexDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
-/** One cheap pass that says whether any base64-like or hex-like run is long enough to be worth a regex scan. */
-export function encodedRunHints(text: string): { base64: boolean; hex: boolean } {
-  let b64 = 0;
-  let hex = 0;
-  let base64 = false;
-  let hexRun = false;
-  for (let i = 0; i < text.length && !(base64 && hexRun); i++) {
-    const c = text.charCodeAt(i);
-    b64 = isB64Char(c) ? b64 + 1 : 0;
-    if (b64 >= 20) base64 = true;
-    if (isHexDigit(c)) hex++;
-    else if (!(c === 32 || c === 58 || c === 44 || c === 92 || c === 120 || c === 10)) hex = 0;
-    if (hex >= 24) hexRun = true;
-  }
-  return { base64, hex: hexRun };
-}
-
 /** Budget shared across all decoders of one expansion: bounds total decoded bytes. */
 export interface DecodeBudget {
   remaining: number;

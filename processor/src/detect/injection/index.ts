@@ -4,5 +4,4 @@ export { createJailbreakDetector } from './jailbreak.js';
 export { createExtractionDetector } from './extraction.js';
 export { createIndirectInjectionDetector } from './indirect.js';
 export { createObfuscationDetector } from './obfuscation.js';
-export { expandTexts, expandDefaults, type ExpandOptions } from './expand.js';
-export { RULES as INJECTION_RULES } from './rules.js';
+export { expandTexts } from './expand.js';

@@ -225,7 +225,3 @@ export class AnchorPrefilter {
 
 /** Most anchor sets one pattern may declare. */
 export const SLOTS = 4;
-
-function isSpace(c: number): boolean {
-  return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32;
-}

@@ -25,4 +25,3 @@ export {
   createSecretsDetector,
   createToolHostDetector,
 };
-export type { LeakDetectInput } from './common.js';

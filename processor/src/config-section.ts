@@ -1,4 +1,8 @@
-import type { ErrorCode } from '../errors.js';
+/**
+ * The contract of one configuration section. It sits at the bottom of the processor, beside errors.ts, so that every
+ * module that owns a section (response/config.ts, …) can describe it without importing config/, which assembles them.
+ */
+import type { ErrorCode } from './errors.js';
 
 /** A JSON schema fragment as ajv takes it (draft-07 keywords; `description` doubles as the option's documentation). */
 export type JsonSchema = Record<string, unknown>;
@@ -18,7 +22,7 @@ export interface CheckContext {
 
 /**
  * One top-level configuration section: its key, JSON schema, defaults, the checks JSON Schema cannot express, and
- * which of its options hold secrets (masked in every message). A module adds its section with one line in sections.ts.
+ * which of its options hold secrets (masked in every message). A module adds its section with one line in config/sections.ts.
  */
 export interface SectionDescriptor<K extends string = string, T = unknown> {
   readonly key: K;
@@ -32,9 +36,4 @@ export interface SectionDescriptor<K extends string = string, T = unknown> {
 /** Identity helper that keeps the literal key type, so TracehoundConfig can be derived from the section list. */
 export function defineSection<K extends string, T>(descriptor: SectionDescriptor<K, T>): SectionDescriptor<K, T> {
   return descriptor;
-}
-
-/** Schema of a section another module has not filled in yet: any object, no checks. */
-export function placeholderSchema(description: string): JsonSchema {
-  return { type: 'object', description, additionalProperties: true };
 }

@@ -1,9 +1,9 @@
-import type { ContentEngine } from '../detect/content-engine.js';
-import type { Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
-import { Scorer, type SpanRisk } from '../score/scorer.js';
-import type { SuppressionList } from '../score/suppressions.js';
+import type { ContentRunner } from '../detect/content-runner.js';
+import type { Attributes, Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
+import { Scorer, type SpanRisk } from './scorer.js';
+import type { SuppressionList } from './suppressions.js';
 
-/** What the behavioral engine adds (issue 5): pattern detections with the entity they concern. */
+/** What the behavioral detectors add: pattern detections with the entity they concern. */
 export interface BehaviorLike {
   readonly rules: readonly RuleMeta[];
   observe(ix: Interaction, detections: Detection[]): Array<Detection & { entity?: { type: string; id: string } }>;
@@ -16,12 +16,20 @@ export interface Analysis {
 }
 
 /**
+ * Something that acts on each analysis (automated response, review sampling): it may add findings (e.g. the action
+ * it decided) and span attributes. Must not throw; runs after scoring, before enrichment.
+ */
+export interface StageExtension {
+  onAnalysis(ix: Interaction, analysis: Analysis): { findings?: Finding[]; attributes?: Attributes } | void;
+}
+
+/**
  * Interaction → findings: content detectors, then behavioral patterns fed with those detections, then scoring and
- * analysts' suppressions. Stateless apart from the behavioral engine; never throws for detector errors.
+ * analysts' suppressions. Stateless apart from the behavioral runner; never throws for detector errors.
  */
 export class Analyzer {
   constructor(
-    private readonly content: ContentEngine,
+    private readonly content: ContentRunner,
     private readonly scorer: Scorer,
     private readonly suppressions: SuppressionList,
     private readonly behavior?: BehaviorLike,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
-import { createContentEngine } from '../../src/detect/content-engine.js';
-import { Analyzer, type BehaviorLike } from '../../src/engine/analyzer.js';
+import { createContentRunner } from '../../src/detect/content-runner.js';
+import { Analyzer, type BehaviorLike } from '../../src/score/analyzer.js';
 import { emptyInteraction, type InteractionKind } from '@tracehound/core';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
@@ -11,7 +11,7 @@ describe('Analyzer', () => {
   it('feeds model calls to the behavioral engine but not the agent spans that repeat them', () => {
     const seen: InteractionKind[] = [];
     const behavior: BehaviorLike = { rules: [], observe: (ix) => (seen.push(ix.kind), []) };
-    const content = createContentEngine(detectionDefaults, { factories: [] });
+    const content = createContentRunner(detectionDefaults, { factories: [] });
     const analyzer = new Analyzer(
       content,
       new Scorer(new RuleCatalog([]), detectionDefaults, () => 0),

@@ -19,7 +19,7 @@ import type {
   BehaviorDeps,
   BehaviorDetection,
   BehaviorDetector,
-  BehaviorEngine,
+  BehaviorRunner,
   BehaviorStats,
   Entity,
   ObserveContext,
@@ -63,11 +63,11 @@ function startMs(ix: Interaction, now: number): number {
 }
 
 /**
- * The behavioral engine: called once per Interaction after the content detectors, with their detections. Keeps
+ * The behavioral runner: called once per Interaction after the content detectors, with their detections. Keeps
  * bounded per-session, per-user, per-key, per-model and per-tenant state and returns the patterns that completed on
  * this interaction, each at most once per window per entity. Single-threaded and synchronous; never throws.
  */
-export function createBehaviorEngine(config: BehaviorConfig, deps: BehaviorDeps): BehaviorEngine {
+export function createBehaviorRunner(config: BehaviorConfig, deps: BehaviorDeps): BehaviorRunner {
   const clock = deps.clock;
   const ownStores: BoundedStore<unknown>[] = [];
   const gate = new FireGate(config.maxEntriesPerStore, longestWindowSeconds(config) * 1000);

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { behaviorConfigSchema, behaviorDefaults, resolveBehaviorConfig } from '../../src/behavior/config.js';
-import { createBehaviorEngine } from '../../src/behavior/engine.js';
+import { createBehaviorRunner } from '../../src/behavior/runner.js';
 import { behaviorRules } from '../../src/behavior/rules.js';
 import { emptyInteraction, type Interaction } from '@tracehound/core';
 import { Harness, MIN, T0, attackSession, byRule, det, humanChat, llmCall, ruleCategory, step } from './generators.js';
@@ -93,7 +93,7 @@ describe('behavior engine', () => {
     expect(text).toMatch(/tracehound_behavior_state_entries\{store="session.pace"\} 100/);
     expect(text).toMatch(/tracehound_behavior_evictions_total\{store="session.pace",reason="lru"\} 20\d/);
     expect(text).toMatch(/tracehound_behavior_patterns_total\{rule="TH-BEH-001"\} 1/);
-    expect(() => createBehaviorEngine(behaviorDefaults, { clock: () => 0, ruleCategory, metrics: reg })).toThrow(
+    expect(() => createBehaviorRunner(behaviorDefaults, { clock: () => 0, ruleCategory, metrics: reg })).toThrow(
       /already registered/,
     );
     h.engine.shutdown();
@@ -103,7 +103,7 @@ describe('behavior engine', () => {
 
   it('never throws on malformed interactions, and reports detector errors', () => {
     const errors: string[] = [];
-    const e = createBehaviorEngine(behaviorDefaults, { clock: () => T0, ruleCategory, onError: (d) => errors.push(d) });
+    const e = createBehaviorRunner(behaviorDefaults, { clock: () => T0, ruleCategory, onError: (d) => errors.push(d) });
     const broken = {
       ...emptyInteraction('llm_call', 'x'),
       input: null,

@@ -7,34 +7,34 @@ import { channelTexts } from './texts.js';
 /** Turns raw channel texts into the list detectors scan (de-obfuscated variants added by the obfuscation module). */
 export type TextExpander = (texts: ChannelText[]) => ChannelText[];
 
-export interface ContentEngineStats {
+export interface ContentRunnerStats {
   detectorErrors: number;
   truncatedTexts: number;
 }
 
-export interface ContentEngine {
+export interface ContentRunner {
   readonly rules: readonly RuleMeta[];
   readonly detectors: readonly ContentDetector[];
   /** Run every enabled detector over one Interaction. Never throws. */
   run(ix: Interaction): Detection[];
   /** Run over prepared texts (used by `scan` and the in-process guard). */
   runTexts(ix: Interaction, texts: ChannelText[]): Detection[];
-  readonly stats: ContentEngineStats;
+  readonly stats: ContentRunnerStats;
   /** Called with the detector id and error whenever a detector throws (the engine counts and logs it). */
   onError?: (detectorId: string, err: unknown) => void;
 }
 
 /** Cut a text to at most maxBytes of UTF-16 code units' worth of characters (cheap, and bounded). */
-function capText(t: ChannelText, maxChars: number, stats: ContentEngineStats): ChannelText {
+function capText(t: ChannelText, maxChars: number, stats: ContentRunnerStats): ChannelText {
   if (t.text.length <= maxChars) return t;
   stats.truncatedTexts++;
   return { ...t, text: t.text.slice(0, maxChars) };
 }
 
-export function createContentEngine(
+export function createContentRunner(
   config: DetectionConfig,
   options: { factories?: ReadonlyArray<(c: DetectionConfig) => ContentDetector>; expand?: TextExpander } = {},
-): ContentEngine {
+): ContentRunner {
   const factories = options.factories ?? detectorFactories;
   const detectors = factories.map((f) => f(config));
   const rules = detectors.flatMap((d) => d.rules);
@@ -45,9 +45,9 @@ export function createContentEngine(
   );
   const minConf = (ruleId: string) => config.rules[ruleId]?.minConfidence ?? config.minConfidence;
   const active = detectors.filter((d) => d.rules.some((r) => !disabled.has(r.id)));
-  const stats: ContentEngineStats = { detectorErrors: 0, truncatedTexts: 0 };
+  const stats: ContentRunnerStats = { detectorErrors: 0, truncatedTexts: 0 };
 
-  const engine: ContentEngine = {
+  const engine: ContentRunner = {
     rules,
     detectors,
     stats,
