@@ -79,8 +79,8 @@ export const ACCESS: SignalPattern[] = [
   // An order to the assistant (a sentence that starts with the verb, or "please/just/you must …"), not a narration
   // ("the robot says access granted").
   en('access.say-unlock', 'access_code', 1.0, `${IMPERATIVE}${SAY}\\b${GAP(40)}\\b${UNLOCK}\\b`),
-  en('access.unlock-quoted', 'access_code', 0.6, `${Q} ?${UNLOCK}[.!]? ?${Q}`),
-  en('access.unlock-bare', 'access_code', 0.4, `\\b${UNLOCK}\\b`),
+  en('access.unlock-quoted', 'access_code', 0.5, `${Q} ?${UNLOCK}[.!]? ?${Q}`),
+  en('access.unlock-bare', 'access_code', 0.3, `\\b${UNLOCK}\\b`),
   // A program that prints the phrase is a coding task, not a game move.
   en(
     'access.program-prints',
@@ -159,10 +159,17 @@ export const ACCESS: SignalPattern[] = [
 
   // --- the text before this message, transformed -----------------------------------------------------------------
   en(
-    'extract.transform-above',
+    'extract.transform-before',
     'extraction',
     1.0,
-    `\\b${alt('convert', 'translate', 'rewrite', 'encode', 'turn', 'format', 'summarize', 'summarise', 'paraphrase', 'output', 'put')}\\b${GAP(20)}\\b${alt('everything', 'all', 'the text', 'the instructions', 'the words', 'what was written', 'what is written', 'whatever was written', 'whatever is written')}\\b${GAP(30)}\\b${alt('above', 'before this', 'before my', 'prior to this', 'so far', 'earlier in this conversation')}\\b`,
+    `\\b${alt('convert', 'translate', 'rewrite', 'encode', 'turn', 'format', 'output', 'put')}\\b${GAP(20)}\\b${alt('everything', 'all', 'all the text', 'all the instructions', 'what was written', 'what is written', 'whatever was written', 'whatever is written')}\\b${GAP(30)}\\b${alt('before this', 'before my', 'prior to this', 'so far', 'earlier in this conversation', 'at the start of this conversation')}\\b`,
+  ),
+  // "Convert everything above into Python": weak alone (users paste data above and ask to convert it).
+  en(
+    'extract.transform-above',
+    'extraction_weak',
+    0.6,
+    `\\b${alt('convert', 'encode', 'turn', 'rewrite')}\\b${GAP(10)}\\b${alt('everything', 'all of it', 'all')} (?:written |said |you (?:were|have been) (?:told|given) )?above\\b`,
   ),
 
   // --- other languages ---------------------------------------------------------------------------------------------
