@@ -78,54 +78,77 @@ for (let c = 33; c < 127; c++) {
   if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) SYMBOL[c] = 1;
 }
 
-/**
- * Pre-pass marks at each raw position: a symbol glued to a letter or digit on both sides or to another symbol, a
- * lower→upper switch inside a word, a letter–digit switch, and a lone symbol between spaces. Ordinary prose has a few
- * per sentence (apostrophes, "e.g."), token soup several per word.
- */
-function markAt(t: string, i: number): number {
-  const c = t.charCodeAt(i);
-  const p = i > 0 ? t.charCodeAt(i - 1) : 32;
-  const n = i + 1 < t.length ? t.charCodeAt(i + 1) : 32;
-  if (c < 128 && SYMBOL[c] === 1) {
-    const ps = p === 32 || p === 10 || p === 9;
-    const ns = n === 32 || n === 10 || n === 9;
-    if (ps && ns) return 1; // lone symbol
-    if (p < 128 && SYMBOL[p] === 1 && c !== p) return 1; // two different symbols in a row
-    if (!ps && !ns && !(c === 39 || c === 45 || c === 46 || c === 44 || c === 47 || c === 95 || c === 58)) return 1;
-    return 0;
-  }
-  if (c >= 65 && c <= 90 && p >= 97 && p <= 122) return 1; // camelCase flip
-  const cd = c >= 48 && c <= 57;
-  const pd = p >= 48 && p <= 57;
-  const cl = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  const pl = (p >= 65 && p <= 90) || (p >= 97 && p <= 122);
-  if ((cd && pl) || (cl && pd)) return 1;
-  return 0;
+/** ASCII classes of the pre-pass: lower, upper, digit, space, symbol (everything else is "other"). */
+const LOWER = 1;
+const UPPER = 2;
+const DIGITC = 3;
+const SPACEC = 4;
+const SYM = 5;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 97 && c <= 122) CLASS[c] = LOWER;
+  else if (c >= 65 && c <= 90) CLASS[c] = UPPER;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGITC;
+  else if (c === 32 || c === 9 || c === 10 || c === 13) CLASS[c] = SPACEC;
+  else if (SYMBOL[c] === 1) CLASS[c] = SYM;
 }
+/** Symbols that sit inside ordinary words ("don't", "e-mail", "e.g.", "1,000", "a/b", "snake_case", "10:30"). */
+const SOFT = new Uint8Array(128);
+for (const ch of "'-.,/_:") SOFT[ch.charCodeAt(0)] = 1;
 
-/** Raw ranges [start, end) dense in pre-pass marks, merged, each padded by a window on both sides. */
+/**
+ * Raw ranges [start, end) dense in the marks token soup is made of, merged, each padded by a window on both sides.
+ * Marks: a lone symbol between spaces, two different symbols in a row, a symbol glued inside a word (other than the
+ * soft ones), a lower→upper switch inside a word, a letter–digit switch. Ordinary prose has a few per sentence, token
+ * soup several per word. One pass over the UTF-16 units, table lookups only.
+ */
 function candidateRegions(t: string, from: number, to: number, o: ScanOptions): number[] {
   const W = o.window;
   const out: number[] = [];
-  const ring = new Uint8Array(W);
-  let sum = 0;
+  // Positions of the marks inside the current window (a ring of the last minMarks marks is enough).
+  const need = o.minMarks;
+  const ring = new Int32Array(Math.max(1, need));
+  let count = 0;
   let regionStart = -1;
   let regionEnd = -1;
+  let p = 32; // previous code unit
+  let c = from < to ? t.charCodeAt(from) : 32;
   for (let i = from; i < to; i++) {
-    const m = markAt(t, i);
-    sum += m - ring[(i - from) % W];
-    ring[(i - from) % W] = m;
-    if (sum >= o.minMarks) {
-      const s = Math.max(from, i - 2 * W);
-      const e = Math.min(to, i + W);
-      if (regionStart >= 0 && s <= regionEnd) regionEnd = Math.max(regionEnd, e);
-      else {
-        if (regionStart >= 0) out.push(regionStart, regionEnd);
-        regionStart = s;
-        regionEnd = e;
+    const n = i + 1 < to ? t.charCodeAt(i + 1) : 32;
+    const cc = c < 128 ? CLASS[c] : 0;
+    let mark = false;
+    if (cc === SYM) {
+      const pc = p < 128 ? CLASS[p] : 0;
+      const nc = n < 128 ? CLASS[n] : 0;
+      if (pc === SPACEC && nc === SPACEC) mark = true;
+      else if (pc === SYM && p !== c) mark = true;
+      else if (pc !== SPACEC && nc !== SPACEC && SOFT[c] === 0) mark = true;
+    } else if (cc === UPPER) {
+      mark = p < 128 && CLASS[p] === LOWER;
+      if (!mark && p < 128 && CLASS[p] === DIGITC) mark = true;
+    } else if (cc === DIGITC) {
+      const pc = p < 128 ? CLASS[p] : 0;
+      mark = pc === LOWER || pc === UPPER;
+    } else if (cc === LOWER) {
+      mark = p < 128 && CLASS[p] === DIGITC;
+    }
+    if (mark) {
+      ring[count % need] = i;
+      count++;
+      // The oldest of the last `need` marks is within the window: the window is dense.
+      if (count >= need && i - ring[count % need] < W) {
+        const s = Math.max(from, i - 2 * W);
+        const e = Math.min(to, i + W);
+        if (regionStart >= 0 && s <= regionEnd) regionEnd = Math.max(regionEnd, e);
+        else {
+          if (regionStart >= 0) out.push(regionStart, regionEnd);
+          regionStart = s;
+          regionEnd = e;
+        }
       }
     }
+    p = c;
+    c = n;
   }
   if (regionStart >= 0) out.push(regionStart, regionEnd);
   return out;
