@@ -28,7 +28,7 @@ export const FRAMING_RULES = {
     falsePositives:
       'Blunt questions about crime, drugs or weapons asked out of curiosity or for safety without safety wording; translated questions whose safety phrasing the lexicon does not cover.',
     owasp: [],
-    atlas: ['AML.T0048'],
+    atlas: ['AML.T0048', 'AML.T0040'],
     channels: ['prompt'],
   },
 } satisfies Record<string, RuleMeta>;

@@ -14,7 +14,7 @@ export const SUFFIX_RULES = {
     falsePositives:
       'A harmful-sounding question that ends in pasted garbage (mis-encoded text, minified data not recognized as code).',
     owasp: ['LLM01:2025'],
-    atlas: ['AML.T0054', 'AML.T0043'],
+    atlas: ['AML.T0054', 'AML.T0051'],
     channels: ['prompt'],
   },
   alone: {
@@ -28,7 +28,7 @@ export const SUFFIX_RULES = {
     falsePositives:
       'Prompts that end in random strings: pasted keys or tokens not recognized as such, keyboard mashing.',
     owasp: ['LLM01:2025'],
-    atlas: ['AML.T0054', 'AML.T0043'],
+    atlas: ['AML.T0054', 'AML.T0051'],
     channels: ['prompt'],
   },
 } satisfies Record<string, RuleMeta>;
