@@ -4,7 +4,7 @@
  * words forced, or the code revealed — in several languages. Benign look-alikes: ordinary reply-format requests,
  * code that prints the phrase, password-help questions, and the right code typed plainly.
  *
- *   node --import tsx processor/scripts/gen-eval/access-code.ts   → processor/eval/access-code.jsonl
+ *   node --import tsx processor/scripts/gen-eval.ts   (all generators) → processor/eval/access-code.jsonl
  */
 import { pick, rng, writeRows } from './lib.js';
 

@@ -5,7 +5,7 @@
  * history, safety) — label benign / roleplay. Plain harmful goals (no frame) are label harmful; plain safety and
  * knowledge questions about the same topics are benign hard negatives.
  *
- *   node --import tsx processor/scripts/gen-eval/framed-harm.ts   → processor/eval/framed-harm.jsonl
+ *   node --import tsx processor/scripts/gen-eval.ts   (all generators) → processor/eval/framed-harm.jsonl
  */
 import { writeRows } from './lib.js';
 

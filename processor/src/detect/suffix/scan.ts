@@ -318,9 +318,6 @@ export function scanSuffix(models: SuffixModels, text: string, opts: Partial<Sca
       }
       if (!hot) continue;
       // Pass 2: windows at or above the floor, scored by both models.
-      let fsum = 0;
-      let ssum = 0;
-      let cnt = 0;
       let lone = 0;
       for (let i = x; i < end; i++) {
         if (isLone(cps, i, n)) lone++;
@@ -328,9 +325,9 @@ export function scanSuffix(models: SuffixModels, text: string, opts: Partial<Sca
         if (judged[i] === 1) judgedTotal++;
         if (i < x + W - 1 || meanBuf[i] < o.floor) continue;
         // Hot windows are few: each is summed directly.
-        fsum = 0;
-        ssum = 0;
-        cnt = 0;
+        let fsum = 0;
+        let ssum = 0;
+        let cnt = 0;
         for (let k = i - W + 1; k <= i; k++) {
           if (judged[k] === 0) continue;
           const sk = scriptOf(cps[k]);
