@@ -7,14 +7,17 @@
  * itself "surprising", only the token run appended to it. Attack rows are left out (they hold the suffixes and
  * templates the model must find strange), and so are the robustness-perturbed prompts (`promptbench/attacked_*`): their
  * typos and random tokens were produced by a perturbation program, not written by a person, and they are the
- * detector's hard negatives. Each source contributes at most SOURCE_CAP characters so English instruction sets do not
+ * detector's hard negatives; the project's own generated eval rows are test material and are left out too. Each source
+ * contributes at most SOURCE_CAP characters so English instruction sets do not
  * drown the other languages. The caller passes permissive-licence rows only (`npm run train`, the eval folds).
  *
- * Model: interpolated Kneser-Ney over normalized code points (alphabet.ts), order ORDER. Counts are exact while
- * training (53-bit hashed keys in Maps); the shipped tables keep n-grams seen at least twice (contexts seen at least
+ * Model: interpolated Kneser-Ney over normalized code points (alphabet.ts), order ORDER, and a shape model of the same
+ * text (alphabet.ts shapeOf), order SHAPE_ORDER. Counts are exact while training (53-bit hashed keys in open-addressing
+ * typed-array tables); the shipped tables keep n-grams seen at least twice (contexts seen at least
  * MIN_CTX times) and fold the mass of the dropped ones into the context's back-off weight. Every 10th row (by a seeded
  * hash of its id) is held out to measure per-script surprisal, which the detector uses as each script's baseline.
- * Deterministic: no randomness beyond the seeded row split; Maps iterate in insertion order.
+ * Deterministic: no randomness beyond the fixed row split; count tables iterate in slot order, which depends only on the
+ * inserted keys.
  */
 import { BOS, normalizeInto, SCRIPT_COUNT, SCRIPT_NAMES, scriptOf, shapeOf } from '../../src/detect/suffix/alphabet.js';
 import {
@@ -59,6 +62,8 @@ export function lmText(rows: readonly CorpusRow[]): { train: string[]; heldOut: 
   for (const r of rows) {
     if (r.label !== 'benign' && r.label !== 'harmful') continue;
     if (r.source.startsWith('promptbench/attacked')) continue;
+    // The project's own eval rows are test material (some deliberately machine-like), not a sample of human text.
+    if (r.set === 'own') continue;
     const src = `${r.source.split('/')[0]}|${r.channel}`;
     const have = used.get(src) ?? 0;
     if (have >= SOURCE_CAP) continue;

@@ -23,8 +23,8 @@ function corpus(): CorpusRow[] {
           label: 'benign',
           family: 'chat',
           channel: 'prompt',
-          source: 'own/test',
-          set: 'own',
+          source: 'test/composed',
+          set: 'train',
           licence: 'composed',
         });
   rows.push({
@@ -33,8 +33,8 @@ function corpus(): CorpusRow[] {
     label: 'attack',
     family: 'adversarial_suffix',
     channel: 'prompt',
-    source: 'own/test',
-    set: 'own',
+    source: 'test/composed',
+    set: 'train',
     licence: 'composed',
   });
   return rows;
