@@ -16,7 +16,20 @@ import {
   type Dashboard,
   type DynamicConfigValue,
 } from '@grafana/grafana-foundation-sdk/dashboard';
-import { DataqueryBuilder as EsQuery, RawDataBuilder } from '@grafana/grafana-foundation-sdk/elasticsearch';
+import {
+  DataqueryBuilder as EsQuery,
+  RawDataBuilder,
+  type MetricAggregation,
+} from '@grafana/grafana-foundation-sdk/elasticsearch';
+import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
+
+/**
+ * A raw-data metric. The SDK's RawDataBuilder leaves `type` at its placeholder default ("unknown", not an
+ * Elasticsearch metric type); the dashboard schema's raw-data metric is `raw_data`.
+ */
+function rawData(id: string, size: string): Builder<MetricAggregation> {
+  return { build: () => ({ ...new RawDataBuilder().id(id).settings({ size }).build(), type: 'raw_data' }) };
+}
 import { DataqueryBuilder as LokiQuery, LokiQueryDirection } from '@grafana/grafana-foundation-sdk/loki';
 import { PanelBuilder as TablePanel } from '@grafana/grafana-foundation-sdk/table';
 import {
@@ -220,7 +233,7 @@ export function investigationDashboard(): Dashboard {
               'attributes.event.name:"tracehound.finding" AND attributes.event.risk_score:>=$threshold AND resource.attributes.service.name:/$service/',
             )
             .timeField('@timestamp')
-            .metrics([new RawDataBuilder().id('1').settings({ size: '500' })]),
+            .metrics([rawData('1', '500')]),
         )
         .withTransformation({
           id: 'organize',

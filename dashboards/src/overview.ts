@@ -262,6 +262,31 @@ export function overviewDashboard(): Dashboard {
       ),
     )
 
+    .withRow(new RowBuilder('Output handling and API abuse'))
+    .withPanel(
+      timeseries(
+        'Insecure output handling by rule',
+        'Model output carrying executable payloads per second: active HTML or script, exfiltration images, shell and SQL payloads in tool arguments (TH-OUT-*).',
+        [prom(`sum by (rule) (rate(tracehound_findings_total{category="insecure_output"}[${R}]))`, '{{rule}}')],
+        'ops',
+        half,
+      ),
+    )
+    .withPanel(
+      timeseries(
+        'API abuse and guardrails',
+        'Reconnaissance, validation-error probing, model extraction and missing or bypassed guardrails per second, by category.',
+        [
+          prom(
+            `sum by (category) (rate(tracehound_findings_total{category=~"reconnaissance|api_probing|model_extraction|missing_guardrail"}[${R}]))`,
+            '{{category}}',
+          ),
+        ],
+        'ops',
+        half,
+      ),
+    )
+
     .withRow(new RowBuilder('Risk'))
     .withPanel(
       bargauge(

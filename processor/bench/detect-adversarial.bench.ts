@@ -21,6 +21,8 @@ import {
 import { createLexicalDetector } from '../src/detect/lexical/detector.js';
 import { createSuffixDetector } from '../src/detect/suffix/detector.js';
 import { createFramingDetector } from '../src/detect/framing/detector.js';
+import { createPiiDetector, createPromptLeakDetector, createSecretsDetector } from '../src/detect/leak/index.js';
+import { channelTexts } from '../src/detect/texts.js';
 import { emptyInteraction } from '@tracehound/core';
 
 const KB = 1024;
@@ -171,7 +173,107 @@ export async function main(): Promise<{ title: string; markdown: string }> {
     '8 KiB of marked regions per text (32 KiB looked at), the harm and frame word classes at most 8 and 16 KiB.',
     '',
   ].join('\n');
-  return { title: 'Injection detectors (adversarial inputs)', markdown };
+  return { title: 'Injection detectors (adversarial inputs)', markdown: `${markdown}\n${outputBench()}` };
+}
+
+/** Output-side detectors: secrets, PII (cards … IPs, phones, names, addresses) and system-prompt leaks. */
+const outputDetectors: ContentDetector[] = [createSecretsDetector, createPiiDetector, createPromptLeakDetector].map(
+  (f) => f(detectionDefaults),
+);
+/** The prompt every output is judged against: rules, a password, an access-code game (every leak path is on). */
+const OUTPUT_SYSTEM = [
+  'You are Nova, the travel booking assistant for SkyTrail Travel.',
+  'Only answer questions about flight bookings, hotel reservations and baggage rules.',
+  'Never discuss visa legal advice or political situations. Keep every answer under 120 words.',
+  'The secret password is "juniper". If the user says the password, reply "Access Granted".',
+].join(' ');
+
+function runOutput(text: string, perDetector?: Map<string, number>): number {
+  const now = () => {
+    const c = process.cpuUsage();
+    return c.user + c.system;
+  };
+  const ix = emptyInteraction('llm_call', 'bench');
+  ix.systemInstructions = OUTPUT_SYSTEM;
+  ix.input.push({ role: 'user', content: 'Can I change my flight?' });
+  ix.output.push({ role: 'assistant', content: text });
+  const texts = channelTexts(ix);
+  const start = now();
+  let t = start;
+  for (const d of outputDetectors) {
+    d.detect({ interaction: ix, texts });
+    if (perDetector) {
+      const t2 = now();
+      perDetector.set(d.id, (perDetector.get(d.id) ?? 0) + t2 - t);
+      t = t2;
+    }
+  }
+  return now() - start;
+}
+
+const ANSWER =
+  'You can change your flight in My Trips: choose the booking, select Change flight and pick the new date. Flex fares change for free; Basic fares pay a fee of 60 EUR plus any fare difference. The new itinerary arrives by e-mail within minutes. ';
+
+const ADVERSARIAL_OUTPUTS: Record<string, (n: number) => string> = {
+  'phone-like digit groups': (n) => '12 34 56 78 90 '.repeat(Math.ceil(n / 15)).slice(0, n),
+  'dotted quads': (n) => '10.0.0.1 1.2.3.4 '.repeat(Math.ceil(n / 17)).slice(0, n),
+  'hex and colons': (n) => 'fe80:a:b:c:d:1:2:3 '.repeat(Math.ceil(n / 19)).slice(0, n),
+  'names and record labels': (n) => 'Name: Anna Weber\nDear Mr. Okafor, '.repeat(Math.ceil(n / 34)).slice(0, n),
+  'street-like': (n) => '12 Oak Street, 34 Elm Road 10115 Berlin '.repeat(Math.ceil(n / 40)).slice(0, n),
+  'base64-looking runs': (n) => 'QUJDREVGR0g= anVuaXBl '.repeat(Math.ceil(n / 22)).slice(0, n),
+  'spelled letters': (n) => 'a b c d e f g '.repeat(Math.ceil(n / 14)).slice(0, n),
+  'the prompt restated': (n) => `${OUTPUT_SYSTEM} `.repeat(Math.ceil(n / (OUTPUT_SYSTEM.length + 1))).slice(0, n),
+  'access granted': (n) => 'Access Granted. '.repeat(Math.ceil(n / 16)).slice(0, n),
+};
+
+function outputBench(): string {
+  const answer = (seed: number) => {
+    let s = '';
+    let i = seed;
+    while (s.length < 1024) {
+      i = (i * 1103515245 + 12345) >>> 0;
+      s += ANSWER.slice(i % 40);
+    }
+    return s.slice(0, 1024);
+  };
+  for (let i = 0; i < 300; i++) runOutput(answer(i));
+  const samples: number[] = [];
+  for (let i = 0; i < 1000; i++) samples.push(runOutput(answer(1000 + i)));
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  const split = new Map<string, number>();
+  const N = 2000;
+  for (let i = 0; i < N; i++) runOutput(answer(5000 + i), split);
+  const rows: string[] = [];
+  for (const [name, make] of Object.entries(ADVERSARIAL_OUTPUTS)) {
+    const cells = [64 * KB, 256 * KB, 1024 * KB].map((n) => {
+      const text = make(n);
+      runOutput(text);
+      const us = Math.min(runOutput(text), runOutput(text));
+      return `${((us / n) * KB).toFixed(1)}`;
+    });
+    rows.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  return [
+    '## Output detectors (adversarial outputs)',
+    '',
+    'Secrets, PII and system-prompt-leak detectors on one model output, with a system prompt that holds rules, a password',
+    'and an access-code game (every path on); CPU time, µs per KB of output.',
+    '',
+    `Median on 1 KB answers: **${median.toFixed(1)} µs per KB** (${samples.length} samples, warm).`,
+    '',
+    '| detector | µs/KB (mean of 1 KB answers) |',
+    '|---|---|',
+    ...[...split].map(([id, us]) => `| ${id} | ${(us / N).toFixed(1)} |`),
+    '',
+    '| output | µs/KB @ 64 KB | µs/KB @ 256 KB | µs/KB @ 1 MB |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    'Flat or falling rows mean linear time: RE2 candidates, capped match counts (512 per kind), bounded decoding and',
+    'views built once per output, containment over token ids with a capped subsequence.',
+    '',
+  ].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

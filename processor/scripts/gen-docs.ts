@@ -1,13 +1,17 @@
 /**
  * Generates docs/schema.md, docs/schema.json and docs/rules.md from the code (core/src/telemetry/fields.ts and the rule
- * catalogue). Run `npm run gen:docs`; test/docs-drift.test.ts fails when the committed files differ.
+ * catalogue), and the option tables of docs/configuration.md from the config schema. Run `npm run gen:docs`;
+ * test/docs-drift.test.ts and test/config/docs.test.ts fail when the committed files differ.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { updateReferenceBlock } from '../src/config/reference.js';
 import { renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 writeFileSync(`${root}docs/schema.json`, renderSchemaJson());
 writeFileSync(`${root}docs/schema.md`, renderSchemaMarkdown());
 writeFileSync(`${root}docs/rules.md`, await renderRulesMarkdown());
-console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md');
+const configDoc = `${root}docs/configuration.md`;
+writeFileSync(configDoc, updateReferenceBlock(readFileSync(configDoc, 'utf8')));
+console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md, docs/configuration.md (option tables)');

@@ -7,7 +7,14 @@ export interface ErrorSpec {
   /** HTTP status when the error is answered to a client (0 when it never is). */
   status: number;
   /** gRPC status code name when answered over gRPC. */
-  grpc?: 'INVALID_ARGUMENT' | 'RESOURCE_EXHAUSTED' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'UNIMPLEMENTED' | 'INTERNAL';
+  grpc?:
+    | 'INVALID_ARGUMENT'
+    | 'RESOURCE_EXHAUSTED'
+    | 'UNAVAILABLE'
+    | 'UNAUTHENTICATED'
+    | 'UNIMPLEMENTED'
+    | 'DEADLINE_EXCEEDED'
+    | 'INTERNAL';
   message: string;
 }
 
@@ -25,10 +32,20 @@ export const ERROR_CATALOGUE = {
   TH_CONFIG_FILE: { status: 0, message: 'a file named in the configuration cannot be read' },
   // Receivers (client errors)
   TH_BAD_REQUEST: { status: 400, grpc: 'INVALID_ARGUMENT', message: 'the request body cannot be decoded' },
+  TH_VALUE_OUT_OF_RANGE: {
+    status: 400,
+    grpc: 'INVALID_ARGUMENT',
+    message: 'an OTLP/JSON number, enum or timestamp is outside the range of its field',
+  },
   TH_BAD_GZIP: { status: 400, grpc: 'INVALID_ARGUMENT', message: 'the request body is not valid gzip' },
   TH_BODY_TOO_LARGE: { status: 413, grpc: 'RESOURCE_EXHAUSTED', message: 'the request body exceeds the size limit' },
   TH_UNSUPPORTED_MEDIA_TYPE: { status: 415, grpc: 'INVALID_ARGUMENT', message: 'unsupported content type' },
   TH_UNSUPPORTED_ENCODING: { status: 415, grpc: 'INVALID_ARGUMENT', message: 'unsupported content encoding' },
+  TH_REQUEST_TIMEOUT: {
+    status: 408,
+    grpc: 'DEADLINE_EXCEEDED',
+    message: 'the request body did not arrive within server.bodyTimeoutMs',
+  },
   TH_UNAUTHORIZED: { status: 401, grpc: 'UNAUTHENTICATED', message: 'missing or invalid bearer token' },
   TH_NOT_FOUND: { status: 404, grpc: 'UNIMPLEMENTED', message: 'no such endpoint' },
   TH_REVIEW_CONFLICT: { status: 409, message: 'the suppression id is taken, or the API suppression limit is reached' },
@@ -45,11 +62,21 @@ export const ERROR_CATALOGUE = {
     grpc: 'UNAVAILABLE',
     message: 'a pipeline stage did not finish in time, retry later',
   },
-  // Pipeline (never answered to clients: counted and logged, data forwarded as received)
-  TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage failed; the batch was forwarded as received' },
+  TH_STAGE_UNAVAILABLE: {
+    status: 503,
+    grpc: 'UNAVAILABLE',
+    message:
+      'a pipeline stage failed on this batch, so it was not forwarded (never unscanned or unredacted), retry later',
+  },
+  // Pipeline (never answered to clients: counted and logged)
+  TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage threw' },
   TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unchanged' },
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_FINDINGS_DROPPED: {
+    status: 0,
+    message: 'finding log records were dropped before the next hop accepted them',
+  },
   // Offline tools
   TH_CLI_USAGE: { status: 0, message: 'unknown command or invalid command-line arguments' },
   TH_SERVE_START: {

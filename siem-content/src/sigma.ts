@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { isAggregation, type CatalogRule, type Filter } from './catalog.js';
+import { ATLAS, OWASP_LLM_URL, atlasUrl, attackEquivalents } from './frameworks.js';
 import { DISPLAY_FIELDS } from './fields.js';
 import { derivedUuid } from './ids.js';
 import { oneLine } from './text.js';
@@ -12,9 +13,22 @@ import { oneLine } from './text.js';
 export const SIGMA_LOGSOURCE = { product: 'tracehound', service: 'findings' } as const;
 const SIGMA_DATE = '2025-01-06';
 
-const tagOf = (prefix: string, id: string): string => `${prefix}.${id.toLowerCase().replaceAll(':', '_')}`;
+/** Sigma's taxonomy field: the field names are Tracehound's finding schema, not the Sigma taxonomy. */
+export const SIGMA_TAXONOMY = 'tracehound';
 
-function detection(r: CatalogRule): Record<string, unknown> {
+/**
+ * Tags use only the namespaces of the Sigma tags appendix (pySigma's NamespaceTagValidator): `attack.*` for the
+ * ATT&CK equivalents of the rule's ATLAS techniques (technique and tactic, as `attack.t1078` and
+ * `attack.initial-access`). MITRE ATLAS and OWASP LLM mappings, which have no Sigma namespace, are custom attributes
+ * (`mitre_atlas`, `owasp_llm_2025`; pySigma keeps them in `custom_attributes`) and references.
+ */
+export function sigmaTags(r: CatalogRule): string[] {
+  const eq = attackEquivalents(r.atlas);
+  const tactics = [...new Set(eq.map((t) => `attack.${t.tactic.name.toLowerCase().replaceAll(' ', '-')}`))];
+  return [...tactics, ...eq.map((t) => `attack.${t.id.toLowerCase()}`)];
+}
+
+function detection(r: CatalogRule, existsFields: readonly string[] = []): Record<string, unknown> {
   const selection: Record<string, unknown> = {};
   const filters: Record<string, unknown>[] = [];
   for (const flt of r.logic.filters as Filter[]) {
@@ -23,6 +37,9 @@ function detection(r: CatalogRule): Record<string, unknown> {
     else if (flt.op === 'gte') selection[`${flt.field}|gte`] = flt.value;
     else filters.push({ [flt.field]: flt.values });
   }
+  // Group-by and distinct fields must be present (both SIEMs drop events without them).
+  for (const f of existsFields)
+    if (!r.logic.filters.some((x) => x.field === f && x.op === 'exists')) selection[`${f}|exists`] = true;
   const det: Record<string, unknown> = { selection };
   filters.forEach((x, i) => (det[`filter_${i + 1}`] = x));
   det.condition = ['selection', ...filters.map((_, i) => `not filter_${i + 1}`)].join(' and ');
@@ -30,22 +47,30 @@ function detection(r: CatalogRule): Record<string, unknown> {
 }
 
 function common(r: CatalogRule): Record<string, unknown> {
+  const tags = sigmaTags(r);
+  const references = [
+    ...new Set([...(r.references ?? []), ...r.atlas.map(atlasUrl), ...(r.owasp.length ? [OWASP_LLM_URL] : [])]),
+  ];
   return {
     status: 'experimental',
     description: oneLine(r.description),
-    ...(r.references && r.references.length > 0 ? { references: r.references } : {}),
+    references,
     author: 'Tracehound',
     date: SIGMA_DATE,
-    tags: [...r.atlas.map((a) => tagOf('atlas', a)), ...r.owasp.map((o) => tagOf('owasp', o))],
+    taxonomy: SIGMA_TAXONOMY,
+    ...(tags.length > 0 ? { tags } : {}),
+    mitre_atlas: r.atlas.map((a) => `${a} ${ATLAS[a]?.name ?? ''}`.trim()),
+    owasp_llm_2025: r.owasp,
   };
 }
 
 /** The YAML documents of one rule (one, or base + correlation). */
 export function sigmaDocs(r: CatalogRule): Record<string, unknown>[] {
+  const agg = r.logic.aggregate;
   const base = {
     ...common(r),
     logsource: { ...SIGMA_LOGSOURCE },
-    detection: detection(r),
+    detection: detection(r, agg ? [...agg.group_by, ...(agg.distinct ? [agg.distinct] : [])] : []),
     fields: [...new Set([...DISPLAY_FIELDS, ...r.fields])],
     falsepositives: r.false_positives,
   };

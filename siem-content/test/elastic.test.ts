@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_ROOT, isAggregation, loadCatalog } from '../src/catalog.js';
-import { elasticFiles } from '../src/elastic.js';
+import { NDJSON_FILES, elasticFiles } from '../src/elastic.js';
+import { attackEquivalents } from '../src/frameworks.js';
 import { ELASTIC_INDEX_PATTERN, landedFieldSet } from '../src/fields.js';
 import { loadPlaybooks } from '../src/generate.js';
 import { lintEsql } from '../src/lint/esql.js';
@@ -11,19 +12,24 @@ import { lintKql } from '../src/lint/kql.js';
 
 const rules = loadCatalog();
 const files = elasticFiles(rules, loadPlaybooks());
-const lines = files
-  .get('tracehound-rules.ndjson')!
-  .trimEnd()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Record<string, any>);
+const ndjson = (name: string) =>
+  files
+    .get(name)!
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
+const lines = ndjson(NDJSON_FILES.atlas);
+const legacy = ndjson(NDJSON_FILES.attack);
 const fields = landedFieldSet('elastic');
 const schema = JSON.parse(readFileSync(`${CONTENT_ROOT}schemas/kibana-rule-import.schema.json`, 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 
 describe('Elastic detection rules', () => {
-  it('the NDJSON has one importable rule per catalog rule, valid against the import schema', () => {
-    expect(lines.length).toBe(rules.length);
-    for (const l of lines) expect(validate(l) ? [] : validate.errors, l.name).toEqual([]);
+  it('both NDJSON files have one importable rule per catalog rule, valid against the import schema', () => {
+    for (const set of [lines, legacy]) {
+      expect(set.length).toBe(rules.length);
+      for (const l of set) expect(validate(l) ? [] : validate.errors, l.name).toEqual([]);
+    }
   });
 
   it('the schema rejects malformed rules', () => {
@@ -35,13 +41,29 @@ describe('Elastic detection rules', () => {
     expect(validate({ ...good, type: 'esql', language: 'esql' })).toBe(false); // esql must not carry index
   });
 
-  it('maps threat to MITRE ATLAS, queries the findings data stream and carries the investigation guide', () => {
+  it('maps threat to MITRE ATLAS (and ATT&CK equivalents), queries the findings data stream and carries the guide', () => {
+    const ids = (threat: any[], framework: string) =>
+      threat
+        .filter((t) => t.framework === framework)
+        .flatMap((t: any) => t.technique.flatMap((x: any) => (x.subtechnique ?? [x]).map((y: any) => y.id)))
+        .sort();
     for (const [i, r] of rules.entries()) {
       const l = lines[i];
       expect(l.rule_id).toBe(r.id);
-      expect(l.threat.length).toBeGreaterThan(0);
-      for (const t of l.threat) expect(t.framework).toBe('MITRE ATLAS');
-      expect(l.threat.flatMap((t: any) => t.technique.map((x: any) => x.id)).sort()).toEqual([...r.atlas].sort());
+      expect(ids(l.threat, 'MITRE ATLAS')).toEqual([...r.atlas].sort());
+      const attack = attackEquivalents(r.atlas)
+        .map((t) => t.id)
+        .sort();
+      expect(ids(l.threat, 'MITRE ATT&CK')).toEqual(attack);
+      // Older stacks: ATT&CK only in threat; ATLAS stays in tags and references.
+      expect(legacy[i].threat.every((t: any) => t.framework === 'MITRE ATT&CK')).toBe(true);
+      expect(ids(legacy[i].threat, 'MITRE ATT&CK')).toEqual(attack);
+      for (const a of r.atlas) {
+        expect(legacy[i].tags).toContain(`Mitre Atlas: ${a.slice(4)}`);
+        expect(legacy[i].references).toContain(`https://atlas.mitre.org/techniques/${a}/`);
+      }
+      expect(l.setup).toContain('logs-tracehound.finding.otel-default');
+      for (const rf of l.required_fields) expect(rf.ecs).toBe(false);
       expect(l.note).toContain('## Response playbook');
       expect(l.note).toContain('Contain');
       if (l.type === 'esql') expect(l.query.startsWith(`FROM ${ELASTIC_INDEX_PATTERN}`)).toBe(true);
@@ -62,6 +84,11 @@ describe('Elastic detection rules', () => {
     expect(lintKql('attributes.rule.category : ("a" or "b"', fields).join()).toMatch(/unclosed/);
     expect(lintKql('attributes.rule.categry : "a"', fields).join()).toMatch(/unknown field/);
     expect(lintEsql('FROM x\n| WHERE a.b == 1', fields, ELASTIC_INDEX_PATTERN).length).toBeGreaterThan(1);
+    const noPrefix = `FROM ${ELASTIC_INDEX_PATTERN}\n| STATS n = COUNT(*) BY attributes.rule.id\n| WHERE n >= 2`;
+    expect(lintEsql(noPrefix, fields, ELASTIC_INDEX_PATTERN)).toEqual([
+      'computed column n lacks the Esql. prefix',
+      'the last stage must be KEEP',
+    ]);
   });
 
   it('the TOML sources parse to the same rules as the NDJSON', () => {
@@ -73,6 +100,8 @@ describe('Elastic detection rules', () => {
       const { version: _v, enabled: _e, ...expected } = lines[i];
       expect(doc.rule).toEqual(expected);
       expect(doc.metadata.maturity).toBe('production');
+      expect(doc.metadata.integration).toEqual(['tracehound']);
+      expect(doc.metadata.min_stack_version).toBe('9.3.0');
     }
   });
 });

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { isAggregation, loadCatalog } from '../src/catalog.js';
 import { SPLUNK_SOURCETYPE, landed, landedFieldSet } from '../src/fields.js';
 import { lintSpl } from '../src/lint/spl.js';
-import { BASE_MACRO, SPLUNK_APP, SPLUNK_ES_APP, filterMacro, splunkApp } from '../src/splunk.js';
+import {
+  APP_BUILD,
+  APP_VERSION,
+  BASE_MACRO,
+  SPLUNK_APP,
+  SPLUNK_ES_APP,
+  THROTTLE_FIELD,
+  filterMacro,
+  splunkApp,
+} from '../src/splunk.js';
 import { parseConf } from './conf.js';
 
 const rules = loadCatalog();
@@ -18,6 +27,8 @@ describe.each([
 
   it('has the app layout Splunk installs', () => {
     expect([...files.keys()].sort()).toEqual([
+      'README.md',
+      'app.manifest',
       'default/app.conf',
       'default/fields.conf',
       'default/macros.conf',
@@ -27,6 +38,14 @@ describe.each([
     ]);
     const appConf = parseConf(files.get('default/app.conf')!);
     expect(appConf.get('package')?.get('id')).toBe(app);
+    expect(appConf.get('id')?.get('name')).toBe(app);
+    expect(appConf.get('id')?.get('version')).toBe(APP_VERSION);
+    expect(appConf.get('launcher')?.get('version')).toBe(APP_VERSION);
+    expect(appConf.get('install')?.get('build')).toBe(String(APP_BUILD));
+    const manifest = JSON.parse(files.get('app.manifest')!);
+    expect(manifest.info.id).toEqual({ group: null, name: app, version: APP_VERSION });
+    expect(manifest.info.releaseNotes.text).toBe('./README.md');
+    expect(files.get('README.md')).toContain(es ? 'ship **disabled**' : 'throttled per trace');
     expect(parseConf(files.get('default/props.conf')!).get(SPLUNK_SOURCETYPE)?.get('KV_MODE')).toBe('none');
     expect(parseConf(files.get('default/fields.conf')!).get('rule.category')?.get('INDEXED')).toBe('true');
   });
@@ -49,22 +68,42 @@ describe.each([
       expect(s!.get('enableSched')).toBe('1');
       expect(s!.get('cron_schedule')).toMatch(/^(\*\/\d+|0) /);
       expect(s!.get('alert.suppress')).toBe('1');
-      const throttle = (isAggregation(r) ? r.logic.aggregate.group_by : r.entity)
-        .map((x) => landed(x, 'splunk'))
-        .join(',');
+      expect(search).not.toContain('fillnull');
+      const throttle = isAggregation(r)
+        ? r.logic.aggregate.group_by.map((x) => landed(x, 'splunk')).join(',')
+        : THROTTLE_FIELD;
       expect(s!.get('alert.suppress.fields')).toBe(throttle);
+      if (!isAggregation(r)) {
+        // The throttle key is the entity fields, or the finding's trace when it has none: never one shared value.
+        expect(search).toContain(
+          `eval ${THROTTLE_FIELD}=if(${r.entity.map((e) => `isnull('${landed(e, 'splunk')}')`).join(' AND ')}, "trace:".'trace.id', `,
+        );
+      }
       expect(Number(s!.get('alert.severity'))).toBeGreaterThanOrEqual(3);
       if (isAggregation(r)) expect(search).toContain(`>= ${r.logic.aggregate.threshold} |`);
+      expect(s!.get('disabled')).toBe(es ? '1' : '0');
       if (es) {
+        expect(s!.get('action.correlationsearch.detection_type')).toBe('ebd');
+        const meta = JSON.parse(s!.get('action.correlationsearch.metadata')!);
+        expect(meta).toMatchObject({ deprecated: '0', detection_id: r.id, detection_version: '1' });
+        expect(typeof meta.publish_time).toBe('number');
+        const drill = JSON.parse(s!.get('action.notable.param.drilldown_searches')!) as Array<Record<string, string>>;
+        expect(drill.length).toBeGreaterThan(0);
+        for (const d of drill) {
+          expect(Object.keys(d).sort()).toEqual(['earliest_offset', 'latest_offset', 'name', 'search']);
+          expect(d.search.startsWith(`\`${BASE_MACRO}\``)).toBe(true);
+          expect(d.search).not.toContain('"unknown"');
+        }
         expect(s!.get('action.notable')).toBe('1');
         expect(s!.get('action.notable.param.severity')).toBe(r.severity);
         expect(s!.get('action.risk')).toBe('1');
-        const risk = JSON.parse(s!.get('action.risk.param._risk')!) as Array<{
-          risk_object_field: string;
-          risk_score: number;
-        }>;
-        expect(risk.length).toBeGreaterThan(0);
-        for (const o of risk) expect(fields.has(o.risk_object_field), o.risk_object_field).toBe(true);
+        const risk = JSON.parse(s!.get('action.risk.param._risk')!) as Array<Record<string, string | number>>;
+        const objects = risk.filter((o) => 'risk_object_field' in o);
+        const threats = risk.filter((o) => 'threat_object_field' in o);
+        expect(objects.length).toBeGreaterThan(0);
+        expect(threats).toEqual([{ threat_object_field: 'rule.id', threat_object_type: 'signature' }]);
+        for (const o of objects)
+          expect(fields.has(String(o.risk_object_field)), String(o.risk_object_field)).toBe(true);
         expect(JSON.parse(s!.get('action.correlationsearch.annotations')!).mitre_atlas).toEqual(r.atlas);
       } else {
         expect(s!.has('action.notable')).toBe(false);

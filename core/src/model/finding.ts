@@ -30,6 +30,11 @@ export const FINDING_CATEGORIES = [
   'model_drift',
   'scope_violation',
   'response_action',
+  'insecure_output',
+  'model_extraction',
+  'missing_guardrail',
+  'api_probing',
+  'reconnaissance',
 ] as const;
 
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];

@@ -4,7 +4,15 @@
  */
 
 export type InteractionKind =
-  'llm_call' | 'tool_call' | 'retrieval' | 'agent' | 'policy_decision' | 'auth' | 'embedding';
+  | 'llm_call'
+  | 'tool_call'
+  | 'retrieval'
+  | 'agent'
+  | 'policy_decision'
+  | 'auth'
+  | 'embedding'
+  /** A call to a provider's management API (model listing or model lookup), not an inference. */
+  | 'provider_api';
 
 /** Where a piece of text was seen. Findings carry the channel they were raised on. */
 export type Channel = 'prompt' | 'system' | 'document' | 'tool_call' | 'tool_result' | 'output';
@@ -92,6 +100,16 @@ export interface AuthEvent {
   reason?: string;
 }
 
+/** How the call ended when it did not succeed: the span's error type, HTTP status and status message. */
+export interface CallError {
+  /** `error.type` (a class name such as BadRequestError, or a status code as text), else the exception type. */
+  type?: string;
+  /** `http.response.status_code` (or the older `http.status_code`). */
+  httpStatus?: number;
+  /** The span status was ERROR. */
+  spanError?: boolean;
+}
+
 export interface Interaction {
   kind: InteractionKind;
   /** Which dialect produced this record (otel_genai, otel_genai_legacy, openllmetry, openinference, vercel_ai, openlit, tracehound). */
@@ -118,6 +136,11 @@ export interface Interaction {
   canaries?: string[];
   timing: { startNs: bigint; endNs: bigint };
   span: { traceId: string; spanId: string; parentSpanId?: string; name: string };
+  /** Set when the call failed (span status ERROR, an error type, or an HTTP status of 400 or more). */
+  error?: CallError;
+  /** Guardrail evidence on the span even when it let the content through (provider filter results, a guardrail id,
+   * a moderation payload, a policy decision): names such as azure_content_filter, bedrock_guardrail, moderation. */
+  guardrails?: string[];
   /** Set when some content could not be parsed (malformed or truncated JSON); detection runs on what was recovered. */
   parseErrors?: number;
 }

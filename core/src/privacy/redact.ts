@@ -29,6 +29,12 @@ export function piiMask(p: PiiMatch): string {
       return '[EMAIL]';
     case 'phone':
       return '[PHONE]';
+    case 'ip_address':
+      return '[IP]';
+    case 'person_name':
+      return '[NAME]';
+    case 'street_address':
+      return '[ADDRESS]';
   }
 }
 

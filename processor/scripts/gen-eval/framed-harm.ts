@@ -5,9 +5,9 @@
  * history, safety) — label benign / roleplay. Plain harmful goals (no frame) are label harmful; plain safety and
  * knowledge questions about the same topics are benign hard negatives.
  *
- *   node --import tsx processor/scripts/gen-eval.ts   (all generators) → processor/eval/framed-harm.jsonl
+ *   node --import tsx processor/scripts/gen-eval/framed-harm.ts   → processor/eval/framed-harm.jsonl
  */
-import { writeRows } from './lib.js';
+import { type EvalRow, writeRows } from './lib.js';
 
 interface Lang {
   frames: string[];
@@ -203,7 +203,7 @@ const LANGS: Record<string, Lang> = {
   },
 };
 
-const rows: Parameters<typeof writeRows>[1] = [];
+const rows: Array<Omit<EvalRow, 'id' | 'channel' | 'source'>> = [];
 for (const [lang, L] of Object.entries(LANGS)) {
   for (const f of L.frames) {
     for (const g of L.harmful) rows.push({ text: f.replace('{goal}', g), label: 'attack', family: 'jailbreak', lang });
@@ -212,4 +212,7 @@ for (const [lang, L] of Object.entries(LANGS)) {
   for (const t of L.plainHarmful) rows.push({ text: t, label: 'harmful', family: 'harmful_request', lang });
   for (const t of L.plainBenign) rows.push({ text: t, label: 'benign', family: 'hard_negative', lang });
 }
-writeRows('framed-harm', rows);
+writeRows(
+  'framed-harm',
+  rows.map((r, i) => ({ id: `framed-harm-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', source: 'framed-harm', ...r })),
+);

@@ -5,9 +5,9 @@
  * random printable characters. Benign look-alikes: ordinary requests that end in things people do paste — code,
  * URLs, hashes, base64, IDs, math, emoji, a signature, a list of tags.
  *
- *   node --import tsx processor/scripts/gen-eval.ts   (all generators) → processor/eval/gcg-suffix.jsonl
+ *   node --import tsx processor/scripts/gen-eval/gcg-suffix.ts   → processor/eval/gcg-suffix.jsonl
  */
-import { pick, rng, type Rng, writeRows } from './lib.js';
+import { type EvalRow, pick, rng, type Rng, writeRows } from './lib.js';
 
 const r = rng(20240611);
 
@@ -236,7 +236,7 @@ const TRAILERS: Array<(r: Rng) => string> = [
   () => ' git log --oneline --graph --decorate -n 20 && git diff HEAD~1 -- src/',
 ];
 
-const rows: Parameters<typeof writeRows>[1] = [];
+const rows: Array<Omit<EvalRow, 'id' | 'channel' | 'source'>> = [];
 for (const [lang, req] of REQUESTS) {
   for (const make of [gcgSuffix, gcgSuffix, bangSuffix, randomSuffix]) {
     rows.push({ text: `${req} ${make(r)}`, label: 'attack', family: 'adversarial_suffix', lang });
@@ -247,4 +247,7 @@ for (const [lang, req] of BENIGN_REQUESTS) {
     rows.push({ text: `${req}${pick(r, TRAILERS)(r)}`, label: 'benign', family: 'hard_negative', lang });
   }
 }
-writeRows('gcg-suffix', rows);
+writeRows(
+  'gcg-suffix',
+  rows.map((r, i) => ({ id: `gcg-suffix-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', source: 'gcg-suffix', ...r })),
+);

@@ -1,26 +1,14 @@
 /**
- * Shared helpers of the own-row generators: a seeded random stream (mulberry32) and a JSONL writer into
- * processor/eval/. Every generator writes composed text only (no dataset text) and is reproducible from its seed.
+ * Shared helpers of the eval-row generators (processor/scripts/gen-eval/*.ts): a seeded RNG, picking, shuffling and
+ * writing jsonl rows in the corpus shape (scripts/lib/corpus.ts). Every generator is deterministic for its seed.
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const EVAL_DIR = resolve(here, '../../eval');
-
-export interface OwnRow {
-  id: string;
-  text: string;
-  label: 'attack' | 'benign' | 'harmful';
-  family: string;
-  channel: 'prompt';
-  lang: string;
-  system?: string;
-}
+import { join } from 'node:path';
+import { OWN_DIR } from '../lib/corpus.js';
 
 export type Rng = () => number;
 
+/** mulberry32. */
 export function rng(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
@@ -32,13 +20,39 @@ export function rng(seed: number): Rng {
   };
 }
 
-export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+export function pick<T>(r: Rng, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)];
+}
 
-/** Write rows as processor/eval/<name>.jsonl; ids are `<name>-<n>`. */
-export function writeRows(name: string, rows: Omit<OwnRow, 'id' | 'channel'>[]): void {
-  const lines = rows.map((r, i) =>
-    JSON.stringify({ id: `${name}-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', ...r }),
-  );
-  writeFileSync(resolve(EVAL_DIR, `${name}.jsonl`), lines.join('\n') + '\n');
-  console.log(`wrote processor/eval/${name}.jsonl (${rows.length} rows)`);
+export function shuffle<T>(r: Rng, xs: readonly T[]): T[] {
+  const out = xs.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export function sample<T>(r: Rng, xs: readonly T[], n: number): T[] {
+  return shuffle(r, xs).slice(0, Math.min(n, xs.length));
+}
+
+export interface EvalRow {
+  id: string;
+  text: string;
+  label: 'leak' | 'benign' | 'attack' | 'harmful';
+  family: string;
+  channel: 'output' | 'tool_call' | 'prompt';
+  source: string;
+  system?: string;
+  request?: string;
+  lang?: string;
+}
+
+/** Write rows to processor/eval/<file>.jsonl (one JSON object a line) and say how many. */
+export function writeRows(file: string, rows: EvalRow[]): void {
+  writeFileSync(join(OWN_DIR, `${file}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.label, (by.get(r.label) ?? 0) + 1);
+  console.log(`${file}.jsonl: ${rows.length} rows (${[...by].map(([l, n]) => `${n} ${l}`).join(', ')})`);
 }

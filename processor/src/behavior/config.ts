@@ -3,6 +3,14 @@ import type { FindingCategory } from '@tracehound/core';
 /** Entities the cost detector can track a budget and a baseline for. */
 export type CostEntity = 'api_key' | 'tenant' | 'user';
 
+/** LLM calls that must carry a guardrail: every given field must match (a trailing '*' matches a prefix). */
+export interface GuardrailRequirement {
+  service?: string;
+  model?: string;
+  workload?: string;
+  provider?: string;
+}
+
 /**
  * Settings of the behavioral (stateful) detectors. Every window, threshold and memory bound is here; defaults are
  * documented in docs/behavior.md. Times are in seconds, memory bounds in entries per store.
@@ -136,6 +144,58 @@ export interface BehaviorConfig {
     /** 0: fire per event; otherwise once per entity, rule and target within this many seconds. */
     dedupeSeconds: number;
   };
+  modelExtraction: {
+    enabled: boolean;
+    /** Judge per user, per API key, or both. */
+    entities: Array<'api_key' | 'user'>;
+    /** Tumbling window per entity, from its first request. */
+    windowSeconds: number;
+    /** Requests in the window before the pattern is considered. */
+    minRequests: number;
+    /** Estimated distinct prompts / requests needed. */
+    minDistinctRatio: number;
+    /** Share of requests that start a conversation (no earlier assistant turn in the input) needed. */
+    minSingleTurnRatio: number;
+    /** Hashes kept by the distinct-prompt sketch (error about 1/sqrt of it). */
+    sketchSize: number;
+    /** A key seen with more distinct users than this in a window is an application's shared key: judged per user. */
+    sharedKeyUsers: number;
+    /** Calls whose identity declares one of these workloads are exempt (an evaluation job, a batch labeller). */
+    exemptWorkloads: string[];
+    /** Exempt any declared workload (when exemptWorkloads is empty). */
+    exemptDeclaredWorkloads: boolean;
+  };
+  guardrails: {
+    enabled: boolean;
+    /** LLM calls that must carry a policy decision, moderation or guardrail evidence. Empty: TH-BEH-090 is off. */
+    require: GuardrailRequirement[];
+    /** A guardrail seen on a span of the same trace covers the trace's later calls for this long. */
+    traceWindowSeconds: number;
+    /** Missing guardrails are reported once per service and model per window. */
+    windowSeconds: number;
+    /** Policy or moderation decisions that mean the guardrail was bypassed or turned off (case-insensitive). */
+    bypassDecisions: string[];
+  };
+  probing: {
+    enabled: boolean;
+    /** Validation errors per entity within the window that fire. */
+    threshold: number;
+    windowSeconds: number;
+    /** HTTP statuses that are validation errors. */
+    statusCodes: number[];
+    /** Error types (error.type, exception type; case-insensitive) that are validation errors. */
+    errorTypes: string[];
+  };
+  reconnaissance: {
+    enabled: boolean;
+    windowSeconds: number;
+    /** Distinct models one entity requests within the window that fire. */
+    distinctModels: number;
+    /** Model listing or lookup calls one entity makes within the window that fire. */
+    listingThreshold: number;
+    /** Model names remembered per entity. */
+    maxModelsTracked: number;
+  };
 }
 
 export const behaviorDefaults: BehaviorConfig = {
@@ -227,6 +287,51 @@ export const behaviorDefaults: BehaviorConfig = {
     lengthBuckets: [16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
   },
   scope: { enabled: true, dataScope: true, crossTenant: true, tools: true, dedupeSeconds: 0 },
+  modelExtraction: {
+    enabled: true,
+    entities: ['api_key', 'user'],
+    windowSeconds: 3600,
+    minRequests: 300,
+    minDistinctRatio: 0.9,
+    minSingleTurnRatio: 0.8,
+    sketchSize: 64,
+    sharedKeyUsers: 20,
+    exemptWorkloads: [],
+    exemptDeclaredWorkloads: false,
+  },
+  guardrails: {
+    enabled: true,
+    require: [],
+    traceWindowSeconds: 300,
+    windowSeconds: 3600,
+    bypassDecisions: ['bypass', 'bypassed', 'skip', 'skipped', 'disabled', 'off', 'override', 'overridden'],
+  },
+  probing: {
+    enabled: true,
+    threshold: 20,
+    windowSeconds: 600,
+    statusCodes: [400, 404, 405, 409, 413, 415, 422],
+    errorTypes: [
+      'BadRequestError',
+      'NotFoundError',
+      'UnprocessableEntityError',
+      'ConflictError',
+      'invalid_request_error',
+      'not_found_error',
+      'ValidationException',
+      'ValidationError',
+      'InvalidArgument',
+      'INVALID_ARGUMENT',
+      'ResourceNotFoundException',
+    ],
+  },
+  reconnaissance: {
+    enabled: true,
+    windowSeconds: 600,
+    distinctModels: 5,
+    listingThreshold: 5,
+    maxModelsTracked: 32,
+  },
 };
 
 type DeepPartial<T> = {
@@ -352,5 +457,57 @@ export const behaviorConfigSchema = section({
     crossTenant: bool,
     tools: bool,
     dedupeSeconds: int(0, 365 * 86400),
+  }),
+  modelExtraction: section({
+    enabled: bool,
+    entities: { type: 'array', items: { enum: ['api_key', 'user'] }, uniqueItems: true, minItems: 1 },
+    windowSeconds: seconds,
+    minRequests: int(10, 10_000_000),
+    minDistinctRatio: num(0, 1),
+    minSingleTurnRatio: num(0, 1),
+    sketchSize: int(16, 4096),
+    sharedKeyUsers: int(1, 100_000),
+    exemptWorkloads: strings,
+    exemptDeclaredWorkloads: bool,
+  }),
+  guardrails: section({
+    enabled: bool,
+    require: {
+      type: 'array',
+      maxItems: 256,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+          service: { type: 'string', minLength: 1 },
+          model: { type: 'string', minLength: 1 },
+          workload: { type: 'string', minLength: 1 },
+          provider: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    traceWindowSeconds: seconds,
+    windowSeconds: seconds,
+    bypassDecisions: strings,
+  }),
+  probing: section({
+    enabled: bool,
+    threshold: int(2, 100_000),
+    windowSeconds: seconds,
+    statusCodes: {
+      type: 'array',
+      items: { type: 'integer', minimum: 400, maximum: 499 },
+      maxItems: 100,
+      uniqueItems: true,
+    },
+    errorTypes: strings,
+  }),
+  reconnaissance: section({
+    enabled: bool,
+    windowSeconds: seconds,
+    distinctModels: int(2, 1000),
+    listingThreshold: int(1, 100_000),
+    maxModelsTracked: int(2, 1024),
   }),
 });

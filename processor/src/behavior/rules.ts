@@ -18,6 +18,12 @@ export const BEH = {
   scopeRetrieval: 'TH-BEH-070',
   scopeCrossTenant: 'TH-BEH-071',
   scopeTool: 'TH-BEH-072',
+  modelExtraction: 'TH-BEH-080',
+  guardrailMissing: 'TH-BEH-090',
+  guardrailBypassed: 'TH-BEH-091',
+  validationProbing: 'TH-BEH-100',
+  manyModels: 'TH-BEH-110',
+  modelListing: 'TH-BEH-111',
 } as const;
 
 export const behaviorRules: readonly RuleMeta[] = [
@@ -230,5 +236,85 @@ export const behaviorRules: readonly RuleMeta[] = [
     owasp: ['LLM06:2025'],
     atlas: ['AML.T0053'],
     channels: ['tool_call'],
+  },
+  {
+    id: BEH.modelExtraction,
+    name: 'Systematic high-volume, high-diversity querying (model extraction or distillation)',
+    category: 'model_extraction',
+    severity: 'high',
+    description:
+      'One API key or user sent many requests within the window, nearly all distinct prompts that each start a new conversation: a script harvesting answers to train a copy of the model or to clone the application.',
+    example: '400 single-turn requests in an hour from one key, 98 % of them different prompts.',
+    falsePositives:
+      'Evaluation and labelling jobs (declare their workload and list it in exemptWorkloads); bulk backfills run with a personal key.',
+    owasp: ['LLM10:2025', 'LLM02:2025'],
+    atlas: ['AML.T0024.002', 'AML.T0048.004'],
+    channels: ['prompt'],
+  },
+  {
+    id: BEH.guardrailMissing,
+    name: 'LLM call without the required guardrail',
+    category: 'missing_guardrail',
+    severity: 'medium',
+    description:
+      'An LLM call of a service, model or workload listed in behavior.guardrails.require carried no policy decision, moderation verdict or guardrail evidence (filter results, a guardrail id), and no earlier span of its trace did: the call went to the model unguarded.',
+    example: 'support-bot calls gpt-4o directly from a new code path that skips the input moderation step.',
+    falsePositives:
+      'Guardrails recorded on a later span of the trace (output-only moderation: record it on the LLM span); requirements broader than the calls that need a guard.',
+    owasp: ['LLM01:2025', 'LLM05:2025'],
+    atlas: ['AML.T0051', 'AML.T0054'],
+    channels: ['prompt'],
+  },
+  {
+    id: BEH.guardrailBypassed,
+    name: 'Guardrail bypassed or disabled',
+    category: 'missing_guardrail',
+    severity: 'high',
+    description:
+      'A policy decision or moderation verdict on the call says the guardrail was bypassed, skipped, overridden or turned off (behavior.guardrails.bypassDecisions).',
+    example: 'tracehound.policy.decision = "bypass" with reason "debug header".',
+    falsePositives: 'Documented break-glass paths; test environments that turn guards off.',
+    owasp: ['LLM01:2025', 'LLM05:2025'],
+    atlas: ['AML.T0054', 'AML.T0051'],
+    channels: ['prompt'],
+  },
+  {
+    id: BEH.validationProbing,
+    name: 'Burst of provider validation errors (parameter probing)',
+    category: 'api_probing',
+    severity: 'medium',
+    description:
+      'One API key (else user or session) received many provider validation errors (HTTP 400, 404, 422..., BadRequestError, invalid_request_error) within the window: someone is trying parameters, models and limits to learn what the API accepts.',
+    example: 'Twenty 400 and 404 answers in ten minutes for one key trying unknown models and out-of-range parameters.',
+    falsePositives: 'A client deployed with a broken request; SDK upgrades that change parameters.',
+    owasp: ['LLM10:2025'],
+    atlas: ['AML.T0040', 'AML.T0069'],
+    channels: ['prompt'],
+  },
+  {
+    id: BEH.manyModels,
+    name: 'Many distinct models requested by one key in a short window',
+    category: 'reconnaissance',
+    severity: 'medium',
+    description:
+      'One API key (else user) requested many distinct models within the window, including ones that do not exist: capability probing of what a stolen or shared key can reach.',
+    example: 'One key calls seven different model names in five minutes after listing the models.',
+    falsePositives: 'Model routers and fallback chains; evaluation harnesses comparing models.',
+    owasp: ['LLM10:2025'],
+    atlas: ['AML.T0014', 'AML.T0040'],
+    channels: ['prompt'],
+  },
+  {
+    id: BEH.modelListing,
+    name: 'Repeated model listing or model lookups',
+    category: 'reconnaissance',
+    severity: 'low',
+    description:
+      'One entity called the provider\u2019s model listing or model lookup endpoint (GET /v1/models, Bedrock ListFoundationModels) several times within the window: enumeration of what the credential can use.',
+    example: 'Five GET /v1/models calls in ten minutes from a service that never lists models.',
+    falsePositives: 'Admin consoles and health checks that list models; SDK start-up probes.',
+    owasp: ['LLM10:2025'],
+    atlas: ['AML.T0075', 'AML.T0014'],
+    channels: ['prompt'],
   },
 ];

@@ -10,6 +10,10 @@ import { outputSpikeDetector } from './detectors/output-spike.js';
 import { refusalClusterDetector } from './detectors/refusal-cluster.js';
 import { repeatedAttemptsDetector } from './detectors/repeated-attempts.js';
 import { scopeDetector } from './detectors/scope.js';
+import { guardrailsDetector } from './detectors/guardrails.js';
+import { modelExtractionDetector } from './detectors/model-extraction.js';
+import { probingDetector } from './detectors/probing.js';
+import { reconnaissanceDetector } from './detectors/reconnaissance.js';
 import { makeFire, makeQuiet, type DetectorEnv } from './env.js';
 import { BehaviorMetrics } from './metrics.js';
 import { behaviorRules } from './rules.js';
@@ -37,6 +41,10 @@ const FACTORIES: ReadonlyArray<(env: DetectorEnv) => BehaviorDetector> = [
   campaignDetector,
   modelDriftDetector,
   scopeDetector,
+  modelExtractionDetector,
+  guardrailsDetector,
+  probingDetector,
+  reconnaissanceDetector,
 ];
 
 /** The longest window any rule dedupes over: the fire-once store keeps keys that long. */
@@ -52,6 +60,10 @@ function longestWindowSeconds(c: BehaviorConfig): number {
     c.campaign.windowSeconds,
     c.modelDrift.windowSeconds,
     c.scope.dedupeSeconds,
+    c.modelExtraction.windowSeconds,
+    c.guardrails.windowSeconds,
+    c.probing.windowSeconds,
+    c.reconnaissance.windowSeconds,
     1,
   );
 }

@@ -15,7 +15,8 @@ export interface CliEngine {
 
 export interface CliService {
   start(): Promise<{ httpPort: number; grpcPort: number }>;
-  shutdown(): Promise<void>;
+  /** clean: everything in flight finished before the deadline and nothing was dropped. */
+  shutdown(): Promise<{ clean: boolean }>;
 }
 
 export interface EngineLoadOptions {

@@ -20,12 +20,20 @@ export interface ServerConfig {
   maxInFlightBytes: number;
   /** Optional bearer token required on every receiver request (env TRACEHOUND_AUTH_TOKEN). */
   authToken?: string;
+  /** /metrics requires the authToken too (/healthz and /readyz stay open for probes). */
+  metricsAuth?: boolean;
   /** Seconds suggested to clients in Retry-After. */
   retryAfterSeconds: number;
   /** Deadline for draining in-flight work on SIGTERM (ms). */
   shutdownTimeoutMs: number;
   /** Time the pipeline stages may take on one batch before it is answered 503 TH_STAGE_TIMEOUT (ms; 0: none). */
   stageTimeoutMs?: number;
+  /** Time a client has to send the request headers, from the connection's first byte of a request (HTTP; ms). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole body once the headers are in; then 408 TH_REQUEST_TIMEOUT (ms). */
+  bodyTimeoutMs?: number;
+  /** An idle keep-alive connection (no request in progress) is closed after this long (ms). */
+  idleTimeoutMs?: number;
 }
 
 export interface ForwardConfig {
@@ -51,4 +59,8 @@ export interface FindingsOutputConfig {
   console: boolean;
   /** Forward findings as OTLP log records to the next hop. */
   forward: boolean;
+  /** Finding log records queued at most for the next hop; beyond it new ones are dropped and counted. */
+  forwardQueueSize?: number;
+  /** How long a finding log record is retried before it is dropped and counted (ms). */
+  forwardRetryMs?: number;
 }

@@ -24,11 +24,24 @@ export interface ContentRunner {
   onError?: (detectorId: string, err: unknown) => void;
 }
 
-/** Cut a text to at most maxBytes of UTF-16 code units' worth of characters (cheap, and bounded). */
+/** Moves a cut off the middle of a surrogate pair, so no window starts or ends with half a character. */
+function safeCut(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
+}
+
+/**
+ * A text longer than maxChars UTF-16 code units is scanned as its head and its tail (half the budget each, joined by
+ * a blank line): what an attacker appends after a long filler is still seen, and the cost stays bounded. Only the
+ * middle is not scanned; the runner counts it (stats.truncatedTexts) and the span is marked partially scanned.
+ */
 function capText(t: ChannelText, maxChars: number, stats: ContentRunnerStats): ChannelText {
   if (t.text.length <= maxChars) return t;
   stats.truncatedTexts++;
-  return { ...t, text: t.text.slice(0, maxChars) };
+  const half = Math.floor((maxChars - 2) / 2);
+  const head = t.text.slice(0, safeCut(t.text, half));
+  const tail = t.text.slice(safeCut(t.text, t.text.length - half));
+  return { ...t, text: `${head}\n\n${tail}` };
 }
 
 export function createContentRunner(

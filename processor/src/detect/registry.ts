@@ -12,6 +12,7 @@ import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 import { createFramingDetector } from './framing/detector.js';
 import { createSuffixDetector } from './suffix/detector.js';
+import { createOutputHandlingDetector } from './output-handling/index.js';
 
 /**
  * Every content detector, in the order they run. Each entry is a factory called once at start-up with the validated
@@ -27,6 +28,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createLexicalDetector,
   ...abuseDetectorFactories,
   createFramingDetector,
+  createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
 ];

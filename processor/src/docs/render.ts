@@ -23,6 +23,12 @@ const CATEGORY_TEXT: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   model_drift: 'A model\u2019s refusal rate or output-length distribution shifted against its reference.',
   scope_violation: 'Retrieval outside the user\u2019s data scope, or tools outside the session\u2019s allowed set.',
   response_action: 'An automated response decision (alert, throttle, block) taken or simulated.',
+  insecure_output:
+    'Model output that carries an executable payload into a browser, shell, database or tool (scripts, exfiltration links, command or SQL injection).',
+  model_extraction: 'Systematic high-volume, high-diversity querying by one key or user (distillation, model theft).',
+  missing_guardrail: 'A call that should carry a policy decision or moderation and does not, or a guardrail bypassed or disabled.',
+  api_probing: 'Bursts of provider validation errors (4xx) on one key: probing parameters and limits.',
+  reconnaissance: 'Model listing, capability probing, many distinct models requested by one key in a short window.',
 };
 
 export function renderSchemaJson(): string {

@@ -3,6 +3,7 @@ import type { Interaction } from '@tracehound/core';
 import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
 import type { Analysis } from '../score/analyzer.js';
+import { hostAllowed } from '../detect/leak/tool-targets.js';
 import { LabelLimiter } from './label-limiter.js';
 
 /** Idle window of the active-entities gauge, and the most ids it tracks per entity type. */
@@ -11,7 +12,10 @@ const ACTIVE_MAX_ENTRIES = 20_000;
 
 /**
  * Detection metrics for the dashboards. Labels are bounded (docs/metrics.md): rule, category, severity, service,
- * model, provider, tool, target host, decision — each capped by a LabelLimiter; never user, session or key ids.
+ * model, provider, tool, decision — each capped by a LabelLimiter and passed through metrics/label-value.ts; never
+ * user, session or key ids. No label carries content: a tool call's target host is not a label value (a host can
+ * carry stolen data: DNS exfiltration, a token as a subdomain); `target_host` names the detection.toolHostAllowlist
+ * entry it matched (configuration, not content), or `unlisted` / `none`.
  */
 export class EngineMetrics {
   readonly findings: Counter<'rule' | 'category' | 'severity'>;
@@ -32,7 +36,7 @@ export class EngineMetrics {
   private readonly services = new LabelLimiter(50);
   private readonly models = new LabelLimiter(50);
   private readonly tools = new LabelLimiter(100);
-  private readonly hosts = new LabelLimiter(200);
+  private readonly toolHostAllowlist: readonly string[];
   /** Per-span counters, summed between scrapes (counter-buffer.ts). */
   private readonly analysedBuf = new CounterBuffer<'dialect' | 'kind'>();
   private readonly llmCallsBuf = new CounterBuffer<'service' | 'provider' | 'model' | 'operation'>();
@@ -41,7 +45,17 @@ export class EngineMetrics {
   private readonly providers = new LabelLimiter(20);
   private readonly operations = new LabelLimiter(20);
 
-  constructor(registry: Registry, clock: () => number = Date.now) {
+  constructor(
+    registry: Registry,
+    clock: () => number = Date.now,
+    toolHostAllowlist: readonly string[] = [],
+    /** The content engine's running totals (exported as counters at scrape time). */
+    contentStats?: () => { truncatedTexts: number; detectorErrors: number },
+  ) {
+    this.toolHostAllowlist = toolHostAllowlist
+      .map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''))
+      .filter((h) => h.length > 0)
+      .slice(0, 200);
     const registers = [registry];
     const active = (this.active = {
       session: new ActiveEntities(ACTIVE_WINDOW_MS, ACTIVE_MAX_ENTRIES, clock),
@@ -92,7 +106,7 @@ export class EngineMetrics {
     });
     this.toolCalls = new Counter({
       name: 'tracehound_tool_invocations_total',
-      help: 'Tool executions, by tool, target host and decision.',
+      help: 'Tool executions, by tool, the allowlist entry the target host matched (unlisted, none) and decision.',
       labelNames: ['tool', 'target_host', 'decision'],
       registers,
     });
@@ -135,6 +149,30 @@ export class EngineMetrics {
       buckets: [16, 64, 256, 512, 1024, 2048, 4096, 16384],
       registers,
     });
+    if (contentStats) {
+      const exported = { truncatedTexts: 0, detectorErrors: 0 };
+      const fromStats = (name: string, help: string, key: keyof typeof exported) =>
+        new Counter({
+          name,
+          help,
+          registers,
+          collect() {
+            const total = contentStats()[key];
+            if (total > exported[key]) this.inc(total - exported[key]);
+            exported[key] = total;
+          },
+        });
+      fromStats(
+        'tracehound_scan_truncated_texts_total',
+        'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
+        'truncatedTexts',
+      );
+      fromStats(
+        'tracehound_detector_errors_total',
+        'Detector calls that threw on one input (TH_DETECTOR_FAILED); the other detectors still ran.',
+        'detectorErrors',
+      );
+    }
     new Gauge({
       name: 'tracehound_active_entities',
       help: 'Distinct sessions, users and API keys seen in the last 5 minutes (entity: session|user|api_key).',
@@ -174,12 +212,22 @@ export class EngineMetrics {
       if (a.findings.some((f) => f.rule.category === 'refusal')) this.refusals.inc({ service, model });
     }
     if (ix.kind === 'tool_call' && ix.tool) {
+      const decision = ix.tool.decision;
       this.toolCalls.inc({
         tool: this.tools.value(ix.tool.name),
-        target_host: this.hosts.value(ix.tool.targetHost ?? 'none'),
-        decision: ix.tool.decision ?? 'unknown',
+        target_host: this.hostClass(ix.tool.targetHost),
+        decision: decision === 'allowed' || decision === 'denied' ? decision : 'unknown',
       });
     }
-    if (ix.kind === 'auth' && ix.auth) this.authEvents.inc({ outcome: ix.auth.outcome });
+    if (ix.kind === 'auth' && ix.auth)
+      this.authEvents.inc({ outcome: ix.auth.outcome === 'success' ? 'success' : 'failure' });
+  }
+
+  /** The allowlist entry a target host matches, `unlisted`, or `none`: never the host itself. */
+  private hostClass(host: string | undefined): string {
+    if (!host) return 'none';
+    const h = host.toLowerCase();
+    const entry = this.toolHostAllowlist.find((e) => hostAllowed(h, [e]));
+    return entry !== undefined ? entry.slice(0, 64) : 'unlisted'; // configuration, not content
   }
 }

@@ -19,6 +19,7 @@ import {
 } from '@tracehound/core';
 import { LogCorrelator } from '../normalize/correlator.js';
 import { normalizeSpan } from '../normalize/index.js';
+import { afterAcknowledged } from '../pipeline/acknowledgement.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ConsoleSink } from '../output/console-sink.js';
 import { JsonlFileSink } from '../output/jsonl-file-sink.js';
@@ -70,6 +71,16 @@ export interface Engine {
   shutdown(): Promise<void>;
 }
 
+/** A sink whose writes wait for the batch's acknowledgement (pipeline/acknowledgement.ts); at once outside a batch. */
+function acknowledgedOnly(sink: FindingSink): FindingSink {
+  return {
+    name: sink.name,
+    write: (findings) => afterAcknowledged(() => sink.write(findings)),
+    forceFlush: () => sink.forceFlush(),
+    shutdown: () => sink.shutdown(),
+  };
+}
+
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
   const clock = options.clock ?? Date.now;
   const registry = options.registry ?? new Registry();
@@ -86,7 +97,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
-  const metrics = new EngineMetrics(registry);
+  const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   if (options.outputSinks !== false) {
@@ -114,7 +125,9 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     analyzer,
     normalizer: { normalize: (span, logs) => normalizeSpan(span, logs) },
     correlator,
-    sinks,
+    // Inside the OTLP service, a batch's findings reach the sinks only once the batch is acknowledged (a refused
+    // batch is retried by its client and would otherwise be reported once per attempt).
+    sinks: sinks.map(acknowledgedOnly),
     forwardFindings: config.findings.forward,
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,

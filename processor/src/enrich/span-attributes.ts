@@ -3,7 +3,7 @@ import type { SpanRisk } from '../score/scorer.js';
 
 /** The tracehound.* attributes added to a span the engine analysed (telemetry/fields.ts, on: span). */
 export function riskAttributes(risk: SpanRisk, findingCount: number, dialect: string): Attributes {
-  return {
+  const attrs: Attributes = {
     'tracehound.risk.score': risk.score,
     'tracehound.risk.severity': risk.severity,
     'tracehound.finding.rules': risk.rules,
@@ -11,4 +11,6 @@ export function riskAttributes(risk: SpanRisk, findingCount: number, dialect: st
     'tracehound.finding.count': findingCount,
     'tracehound.dialect': dialect,
   };
+  if (risk.partial) attrs['tracehound.scan.partial'] = true;
+  return attrs;
 }

@@ -15,7 +15,9 @@ export interface TransportMetrics {
   processorDuration: Histogram<'signal'>;
   stageErrors: Counter<'stage' | 'signal'>;
   inflightBytes: Gauge<never>;
+  inflightBytesPeak: Gauge<never>;
   emittedLogs: Counter<never>;
+  findingsQueue: { queued: Gauge<never>; forwarded: Counter<never>; dropped: Counter<'reason'> };
 }
 
 const ITEM: Record<Signal, string> = { traces: 'spans', logs: 'log_records', metrics: 'metric_requests' };
@@ -74,9 +76,28 @@ export function createTransportMetrics(registry: Registry): TransportMetrics {
       name: 'tracehound_inflight_bytes',
       help: 'Bytes of requests currently held by the receivers (compressed and decompressed).',
     }),
+    inflightBytesPeak: getOrCreateGauge(registry, {
+      name: 'tracehound_inflight_bytes_peak',
+      help: 'Highest tracehound_inflight_bytes since start: how much of server.maxInFlightBytes the load needed.',
+    }),
     emittedLogs: getOrCreateCounter(registry, {
       name: 'tracehound_emitted_log_records_total',
-      help: 'Log records emitted by pipeline stages (findings) and queued for the next hop.',
+      help: 'Log records emitted by pipeline stages (findings) for acknowledged batches, queued for the next hop.',
     }),
+    findingsQueue: {
+      queued: getOrCreateGauge(registry, {
+        name: 'tracehound_findings_forward_queue_records',
+        help: 'Finding log records waiting to be delivered to the next hop (bounded by findings.forwardQueueSize).',
+      }),
+      forwarded: getOrCreateCounter(registry, {
+        name: 'tracehound_findings_forwarded_total',
+        help: 'Finding log records the next hop accepted.',
+      }),
+      dropped: getOrCreateCounter(registry, {
+        name: 'tracehound_findings_forward_dropped_total',
+        help: 'Finding log records dropped before the next hop accepted them (reason: queue_full|rejected|expired|shutdown).',
+        labelNames: ['reason'],
+      }),
+    },
   };
 }

@@ -15,6 +15,9 @@ import { normalizeOpenLit } from './openlit.js';
 import { normalizeOpenLlmetry } from './openllmetry.js';
 import { normalizeOtelGenAi } from './otel-genai.js';
 import { normalizeOtelGenAiLegacy } from './otel-genai-legacy.js';
+import { applyCallError } from './call-error.js';
+import { readGuardrailEvidence } from './guardrail.js';
+import { normalizeProviderApi } from './provider-api.js';
 import { inferToolTarget } from './tool-target.js';
 import { isTracehoundInputKey, normalizeTracehound } from './tracehound.js';
 import { normalizeVercelAi } from './vercel-ai.js';
@@ -114,6 +117,7 @@ const NORMALIZERS: Record<Dialect, (span: SpanView, ctx: ParseCtx) => Interactio
 function finish(ix: Interaction, ctx: ParseCtx, attrs: SpanView['attributes'], resource: SpanView['resource']): void {
   ix.identity = readIdentity(attrs, resource);
   readModeration(attrs, ix, ctx);
+  readGuardrailEvidence(attrs, ix);
   if (ix.tool) inferToolTarget(ix.tool);
   if (ctx.errors > 0) ix.parseErrors = ctx.errors;
 }
@@ -127,19 +131,30 @@ export function normalizeSpan(span: SpanView, logs?: readonly LogView[]): Normal
   let dialect: Dialect | undefined;
   try {
     dialect = detectDialect(span);
-    if (!dialect) return { interaction: null, parseErrors: 0 };
+    if (!dialect) return providerApiResult(span);
     const ix = NORMALIZERS[dialect](span, ctx);
-    if (!ix) return { interaction: null, parseErrors: ctx.errors, dialect };
+    if (!ix)
+      return ctx.errors === 0 ? providerApiResult(span) : { interaction: null, parseErrors: ctx.errors, dialect };
     if (span.events.length > 0 || (logs && logs.length > 0)) {
       const acc = span.events.length > 0 ? contentFromSpanEvents(span.events, ctx) : newEventContent();
       if (logs && logs.length > 0) contentFromLogs(logs, ctx, acc);
       mergeContent(ix, acc);
     }
     finish(ix, ctx, span.attributes, span.resource);
+    applyCallError(span, ix);
     return { interaction: ix, parseErrors: ctx.errors, dialect };
   } catch {
     return { interaction: null, parseErrors: ctx.errors + 1, ...(dialect ? { dialect } : {}) };
   }
+}
+
+/** A non-GenAI span: a provider management call (model listing) becomes a provider_api Interaction, else null. */
+function providerApiResult(span: SpanView): NormalizeResult {
+  const ix = normalizeProviderApi(span);
+  if (!ix) return { interaction: null, parseErrors: 0 };
+  ix.identity = readIdentity(span.attributes, span.resource);
+  applyCallError(span, ix);
+  return { interaction: ix, parseErrors: 0, dialect: ix.dialect };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Bearer-token check shared by the HTTP and gRPC receivers; constant-time, and a no-op when no token is configured. */
+/**
+ * The one bearer-token check (OTLP/HTTP and OTLP/gRPC receivers, /metrics, the verdict API): `Bearer` in any case,
+ * the token trimmed, compared in constant time; a no-op when no token is configured.
+ */
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 

@@ -11,7 +11,7 @@ import type {
 import { attrToAnyValue, encodeKeyValues } from './attributes.js';
 import { logViews, traceViews, type PbLogsRequest, type PbTraceRequest } from './convert.js';
 import { LOG_SHAPE, ordinalOf, TRACE_SHAPE, type ItemIndex, type SignalShape } from './item-index.js';
-import { T } from './proto.js';
+import { decodeLenient, T } from './proto.js';
 import { decodeTraceViews } from './span-decode.js';
 import { spliceRequest, type AttributeEdit, type ItemEdit } from './splice.js';
 
@@ -192,8 +192,9 @@ export class WireTraceBatch extends WireBatch implements TraceBatch {
         // Direct wire → view decoding; it refuses the rare request it cannot decode exactly like protobufjs.
         this.views = decodeTraceViews(this.body, keep);
       } catch {
-        // Bytes were validated against the schema, so this decode does not fail on structure.
-        const req = T.ExportTraceServiceRequest.decode(this.body) as unknown as PbTraceRequest;
+        // Bytes were validated against the schema, so this decode does not fail on structure; invalid UTF-8 is
+        // replaced, never a reason to fail (a stage that cannot read the batch would leave it unscanned).
+        const req = decodeLenient(T.ExportTraceServiceRequest, this.body) as unknown as PbTraceRequest;
         this.views = traceViews(req, keep);
       }
     }
@@ -221,7 +222,7 @@ export class WireLogBatch extends WireBatch implements LogBatch {
 
   logs(): ReadonlyArray<{ index: number; view: LogView }> {
     if (!this.views) {
-      const req = T.ExportLogsServiceRequest.decode(this.body) as unknown as PbLogsRequest;
+      const req = decodeLenient(T.ExportLogsServiceRequest, this.body) as unknown as PbLogsRequest;
       this.views = logViews(req, (o) => this.isValid(o));
     }
     return this.views;

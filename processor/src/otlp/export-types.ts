@@ -19,4 +19,9 @@ export type ExportOutcome =
 
 export interface ExportHandler {
   handle(req: ExportRequest): Promise<ExportOutcome>;
+  /**
+   * Counts an export a receiver answered itself, before handle() (auth, draining, limits, timeouts), so one metric
+   * (tracehound_receiver_requests_total) covers every answer.
+   */
+  refusedEarly(signal: Signal, transport: Transport, code: ErrorCode): void;
 }

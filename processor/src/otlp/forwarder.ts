@@ -18,7 +18,7 @@ export type ForwardResult =
   | {
       ok: false;
       retryable: boolean;
-      reason: 'connection' | 'timeout' | 'status';
+      reason: 'connection' | 'timeout' | 'status' | 'shutdown';
       status?: number;
       /** Safe to show: status line and the hop's own error message, never our payload. */
       message: string;
@@ -46,6 +46,8 @@ export class Forwarder {
   private readonly agent?: http.Agent;
   private readonly headers: Record<string, string>;
   private readonly basePath: string = '';
+  /** Requests in progress and how to abort each, so shutdown can stop them at its deadline. */
+  private readonly outstanding = new Map<http.ClientRequest, () => void>();
 
   constructor(private readonly cfg: ForwarderOptions) {
     this.headers = { ...cfg.headers };
@@ -98,6 +100,7 @@ export class Forwarder {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.outstanding.delete(req);
         resolve(r);
       };
       const req = mod.request(url, { method: 'POST', agent: this.agent, headers }, (res) => {
@@ -146,8 +149,30 @@ export class Forwarder {
           message: `cannot reach the next hop (${err.code ?? 'error'})`,
         }),
       );
+      this.outstanding.set(req, () => {
+        finish({
+          ok: false,
+          retryable: true,
+          reason: 'shutdown',
+          message: 'forwarding aborted at the shutdown deadline',
+        });
+        req.destroy();
+      });
       req.end(payload);
     });
+  }
+
+  /** Requests to the next hop still waiting for its answer. */
+  get inProgress(): number {
+    return this.outstanding.size;
+  }
+
+  /**
+   * Aborts every request still waiting for the next hop: each resolves as not accepted (reason 'shutdown'). The hop
+   * may have received some of them already — the client is told to retry, so they may arrive twice (at-least-once).
+   */
+  abortAll(): void {
+    for (const abort of [...this.outstanding.values()]) abort();
   }
 
   close(): void {

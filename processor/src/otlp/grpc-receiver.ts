@@ -69,6 +69,10 @@ function credentials(server: ReceiverOptions): grpc.ServerCredentials {
   );
 }
 
+const SIGNAL_OF_PATH = new Map<string, Signal>(
+  (['traces', 'logs', 'metrics'] as const).map((s) => [definition(s).Export.path, s]),
+);
+
 export class GrpcReceiver {
   private readonly server: grpc.Server;
 
@@ -76,11 +80,64 @@ export class GrpcReceiver {
     this.server = new grpc.Server({
       'grpc.max_receive_message_length': o.server.maxBodyBytes,
       'grpc.max_send_message_length': 4 * 1024 * 1024,
+      ...(o.server.idleTimeoutMs ? { 'grpc.max_connection_idle_ms': o.server.idleTimeoutMs } : {}),
+      interceptors: [this.bodyDeadline],
     });
     for (const signal of ['traces', 'logs', 'metrics'] as const) {
       this.server.addService(definition(signal), { Export: this.exportHandler(signal) });
     }
   }
+
+  /**
+   * Before a call's message is read: refused at once (RESOURCE_EXHAUSTED, TH_OVERLOADED) while the in-flight budget
+   * is used up — grpc-js reads and decompresses messages before any handler runs, so this is the earliest point —
+   * and ended with DEADLINE_EXCEEDED (TH_REQUEST_TIMEOUT) when its message has not fully arrived within
+   * server.bodyTimeoutMs of its metadata: a stalled upload does not hold its stream and partial message forever.
+   */
+  private readonly bodyDeadline: grpc.ServerInterceptor = (descriptor, call) => {
+    const timeoutMs = this.o.server.bodyTimeoutMs ?? 0;
+    let timer: NodeJS.Timeout | undefined;
+    return new grpc.ServerInterceptingCall(call, {
+      start: (next) =>
+        next({
+          onReceiveMetadata: (metadata, nextMetadata) => {
+            if (this.o.budget.inUse >= this.o.budget.maxBytes) {
+              // Already over budget: refuse before the message is read (and inflated by grpc-js).
+              const signal = SIGNAL_OF_PATH.get(descriptor.path);
+              if (signal) this.o.handler.refusedEarly(signal, 'grpc', 'TH_OVERLOADED');
+              const status = grpcCodeOf('TH_OVERLOADED');
+              const details = errorMessage('TH_OVERLOADED');
+              call.sendStatus({
+                code: status,
+                details,
+                metadata: statusMetadata(status, details, this.o.server.retryAfterSeconds),
+              });
+              return;
+            }
+            if (timeoutMs > 0) {
+              timer = setTimeout(() => {
+                const signal = SIGNAL_OF_PATH.get(descriptor.path);
+                if (signal) this.o.handler.refusedEarly(signal, 'grpc', 'TH_REQUEST_TIMEOUT');
+                call.sendStatus({
+                  code: grpcCodeOf('TH_REQUEST_TIMEOUT'),
+                  details: errorMessage('TH_REQUEST_TIMEOUT', `no complete message within ${timeoutMs} ms`),
+                });
+              }, timeoutMs);
+            }
+            nextMetadata(metadata);
+          },
+          onReceiveMessage: (message, nextMessage) => {
+            clearTimeout(timer);
+            nextMessage(message);
+          },
+          onCancel: () => clearTimeout(timer),
+        }),
+      sendStatus: (status, nextStatus) => {
+        clearTimeout(timer);
+        nextStatus(status);
+      },
+    });
+  };
 
   private exportHandler(signal: Signal): grpc.handleUnaryCall<Buffer, Buffer> {
     return (call, callback) => {
@@ -88,15 +145,19 @@ export class GrpcReceiver {
         const status = grpcCodeOf(code);
         callback({ code: status, details: message, metadata: statusMetadata(status, message, retryAfterSeconds) });
       };
+      const refuse = (code: ErrorCode, retryAfterSeconds?: number): void => {
+        this.o.handler.refusedEarly(signal, 'grpc', code);
+        reject(code, undefined, retryAfterSeconds);
+      };
       const auth = call.metadata.get('authorization')[0];
       if (!checkBearer(this.o.server.authToken, typeof auth === 'string' ? auth : undefined))
-        return reject('TH_UNAUTHORIZED');
-      if (this.o.isDraining()) return reject('TH_SHUTTING_DOWN', undefined, this.o.server.retryAfterSeconds);
+        return refuse('TH_UNAUTHORIZED');
+      if (this.o.isDraining()) return refuse('TH_SHUTTING_DOWN', this.o.server.retryAfterSeconds);
       const body = call.request;
       const lease = this.o.budget.lease();
       if (!lease.add(body.length)) {
         lease.release();
-        return reject('TH_OVERLOADED', undefined, this.o.server.retryAfterSeconds);
+        return refuse('TH_OVERLOADED', this.o.server.retryAfterSeconds);
       }
       this.o.handler
         .handle({ signal, transport: 'grpc', format: 'protobuf', body })
@@ -134,17 +195,13 @@ export class GrpcReceiver {
     });
   }
 
-  /** Stops accepting and waits for in-flight calls; after `deadlineMs` cancels what is left. */
-  shutdown(deadlineMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.server.forceShutdown();
-        resolve();
-      }, deadlineMs);
-      this.server.tryShutdown(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  /** Stops accepting new calls; resolves once every call in flight has been answered. */
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+
+  /** Cancels every call still open (after close() did not finish in time). */
+  forceShutdown(): void {
+    this.server.forceShutdown();
   }
 }

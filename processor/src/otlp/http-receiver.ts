@@ -50,14 +50,31 @@ function sendError(
   const status = ERROR_CATALOGUE[code].status || 500;
   reply.code(status).header('content-type', CONTENT_TYPE[format]).header('x-tracehound-error', code);
   if (status === 429 || status === 503) reply.header('retry-after', String(retryAfterSeconds));
-  if (status === 413) reply.header('connection', 'close');
+  // The rest of the body is not read (too large, stalled): close the connection after the answer.
+  if (status === 413 || status === 408) reply.header('connection', 'close');
   return reply.send(errorBody(format, code, message));
 }
 
-function httpsOptions(server: ReceiverOptions): Record<string, unknown> | undefined {
+/** Timeouts of the Node server: headers (Node answers 408 itself), a backstop for the whole request, keep-alive. */
+function timeouts(server: ReceiverOptions): { node: Record<string, number>; fastify: Record<string, number> } {
+  const headers = server.headersTimeoutMs ?? 60_000; // Node's default
+  const body = server.bodyTimeoutMs ?? 0;
+  return {
+    // Checked every second (Node's default is every 30 s, too coarse for a 10 s headers timeout).
+    node: { headersTimeout: headers, connectionsCheckingInterval: Math.min(1000, headers) },
+    // readBody enforces bodyTimeoutMs with the project's answer; Node's requestTimeout is only the backstop.
+    fastify: {
+      requestTimeout: body > 0 ? headers + body + 5000 : 0,
+      keepAliveTimeout: server.idleTimeoutMs ?? 72_000, // fastify's default
+    },
+  };
+}
+
+function httpsOptions(server: ReceiverOptions, node: Record<string, number>): Record<string, unknown> | undefined {
   const tls = server.http.tls;
   if (!tls) return undefined;
   return {
+    ...node,
     key: readFileSync(tls.keyFile),
     cert: readFileSync(tls.certFile),
     ...(tls.clientCaFile ? { ca: readFileSync(tls.clientCaFile), requestCert: true, rejectUnauthorized: true } : {}),
@@ -66,10 +83,12 @@ function httpsOptions(server: ReceiverOptions): Record<string, unknown> | undefi
 
 export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
   const { server, handler, budget } = opts;
-  const https = httpsOptions(server);
+  const limits = timeouts(server);
+  const https = httpsOptions(server, limits.node);
   const app = (Fastify as unknown as (o: object) => FastifyInstance)({
     logger: false,
-    ...(https ? { https } : {}),
+    ...(https ? { https } : { http: limits.node }),
+    ...limits.fastify,
     // Keep-alive connections from a Collector are long-lived; idle ones are closed on shutdown.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -83,6 +102,22 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+
+  // What fastify itself refuses before a route runs (a Content-Type it cannot parse: empty, parameters only,
+  // malformed, oversized) is answered in the project's format too, never fastify's own error body.
+  app.setErrorHandler((err: { code?: string; statusCode?: number }, request, reply) => {
+    request.raw.resume();
+    const code: ErrorCode =
+      err.code?.startsWith('FST_ERR_CTP_') && err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'TH_UNSUPPORTED_MEDIA_TYPE'
+        : err.statusCode === 413
+          ? 'TH_BODY_TOO_LARGE'
+          : 'TH_BAD_REQUEST';
+    const signal = ROUTES.find(([path]) => request.url.split('?')[0] === path)?.[1];
+    if (signal) handler.refusedEarly(signal, 'http', code);
+    const detail = code === 'TH_UNSUPPORTED_MEDIA_TYPE' ? 'use application/x-protobuf or application/json' : undefined;
+    return sendError(reply, 'json', code, detail, 0);
+  });
 
   app.setNotFoundHandler((request, reply) => {
     sendError(
@@ -99,41 +134,31 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
       const format = parseFormat(request.headers['content-type']);
       const stream = ((request.body as Readable | undefined) ?? request.raw) as Readable;
       const fmt = format ?? 'json';
-      if (!checkBearer(server.authToken, request.headers.authorization)) {
-        stream.resume();
-        return sendError(reply, fmt, 'TH_UNAUTHORIZED', undefined, 0);
-      }
-      if (opts.isDraining()) {
-        stream.resume();
-        return sendError(reply, fmt, 'TH_SHUTTING_DOWN', undefined, server.retryAfterSeconds);
-      }
+      /** Answers an error (counted), after discarding what is left of the body unless `keepStream`. */
+      const refuse = (code: ErrorCode, detail?: string, retryAfterSeconds = 0, keepStream = false): FastifyReply => {
+        if (!keepStream) stream.resume();
+        handler.refusedEarly(signal, 'http', code);
+        return sendError(reply, fmt, code, detail, retryAfterSeconds);
+      };
+      if (!checkBearer(server.authToken, request.headers.authorization)) return refuse('TH_UNAUTHORIZED');
+      if (opts.isDraining()) return refuse('TH_SHUTTING_DOWN', undefined, server.retryAfterSeconds);
       if (!format) {
-        stream.resume();
         const ct = String(request.headers['content-type'] ?? '(none)').slice(0, 100);
-        return sendError(
-          reply,
-          fmt,
-          'TH_UNSUPPORTED_MEDIA_TYPE',
-          `${ct}; use application/x-protobuf or application/json`,
-          0,
-        );
+        return refuse('TH_UNSUPPORTED_MEDIA_TYPE', `${ct}; use application/x-protobuf or application/json`);
       }
       const encoding = parseContentEncoding(request.headers['content-encoding']);
       if (!encoding) {
-        stream.resume();
         const ce = String(request.headers['content-encoding']).slice(0, 100);
-        return sendError(reply, format, 'TH_UNSUPPORTED_ENCODING', `${ce}; use gzip, deflate or none`, 0);
+        return refuse('TH_UNSUPPORTED_ENCODING', `${ce}; use gzip, deflate or none`);
       }
       const declared = Number(request.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > server.maxBodyBytes) {
-        stream.resume();
-        return sendError(reply, format, 'TH_BODY_TOO_LARGE', `${declared} bytes, limit ${server.maxBodyBytes}`, 0);
+        return refuse('TH_BODY_TOO_LARGE', `${declared} bytes, limit ${server.maxBodyBytes}`);
       }
       const lease = budget.lease();
       try {
-        const raw = await readBody(stream, server.maxBodyBytes, lease);
-        const body = await decompress(raw, encoding, server.maxBodyBytes);
-        if (body !== raw && !lease.add(body.length)) throw new BodyError('TH_OVERLOADED');
+        const raw = await readBody(stream, server.maxBodyBytes, lease, server.bodyTimeoutMs);
+        const body = await decompress(raw, encoding, server.maxBodyBytes, lease);
         const outcome = await handler.handle({
           signal,
           transport: 'http',
@@ -156,13 +181,13 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
           .header('content-type', CONTENT_TYPE[format])
           .send(successBody(signal, format, outcome.rejected, outcome.message));
       } catch (err) {
-        if (err instanceof BodyError) return sendError(reply, format, err.code, err.detail, server.retryAfterSeconds);
+        if (err instanceof BodyError) return refuse(err.code, err.detail, server.retryAfterSeconds, true);
         // Unexpected: logged, and answered as retryable so the client keeps the data (never a bare 500).
         opts.logger.error(
           { code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) },
           'unexpected receiver error',
         );
-        return sendError(reply, format, 'TH_NEXT_HOP_UNAVAILABLE', 'internal error', server.retryAfterSeconds);
+        return refuse('TH_NEXT_HOP_UNAVAILABLE', 'internal error', server.retryAfterSeconds, true);
       } finally {
         lease.release();
       }

@@ -8,14 +8,22 @@ import type { Gauge } from 'prom-client';
  */
 export class InflightBudget {
   private used = 0;
+  private highWater = 0;
 
   constructor(
     readonly maxBytes: number,
     private readonly gauge?: Gauge<never>,
+    /** Highest `inUse` so far (what sizing maxInFlightBytes needs). */
+    private readonly peakGauge?: Gauge<never>,
   ) {}
 
   get inUse(): number {
     return this.used;
+  }
+
+  /** The highest number of bytes held at once since start. */
+  get peak(): number {
+    return this.highWater;
   }
 
   lease(): InflightLease {
@@ -27,6 +35,10 @@ export class InflightBudget {
     if (this.used + n > this.maxBytes && this.used !== lease.held) return false;
     this.used += n;
     this.gauge?.set(this.used);
+    if (this.used > this.highWater) {
+      this.highWater = this.used;
+      this.peakGauge?.set(this.used);
+    }
     return true;
   }
 
@@ -49,6 +61,14 @@ export class InflightLease {
     if (!this.budget.tryTake(this, n)) return false;
     this.held += n;
     return true;
+  }
+
+  /** Gives back n of the bytes taken (a transient copy that is gone). */
+  give(n: number): void {
+    const k = Math.min(n, this.held);
+    if (this.released || k <= 0) return;
+    this.held -= k;
+    this.budget.give(k);
   }
 
   release(): void {

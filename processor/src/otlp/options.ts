@@ -20,6 +20,12 @@ export interface ReceiverOptions {
   authToken?: string;
   /** Seconds suggested to clients in Retry-After. */
   retryAfterSeconds: number;
+  /** Time a client has to send the request headers (HTTP; ms). */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole body (gRPC: the message) once the headers are in (ms). */
+  bodyTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this long (ms). */
+  idleTimeoutMs?: number;
 }
 
 /** Where and how the forwarder sends to the next hop. */

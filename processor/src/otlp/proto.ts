@@ -43,6 +43,22 @@ export const T = {
   RetryInfo: t('google.rpc.RetryInfo'),
 } as const;
 
+/**
+ * protobufjs 8 rejects invalid UTF-8 in proto3 strings (it throws on the whole message). OTLP senders do produce it
+ * (a truncated multi-byte character in an attribute, a binary value sent as a string), and the Collector accepts it;
+ * a reader that decodes strings with U+FFFD replacement instead keeps one stray byte from failing a whole batch.
+ */
+class LenientReader extends protobuf.BufferReader {
+  override stringVerify(): string {
+    return this.string();
+  }
+}
+
+/** Decodes `buf` as a `type` message, invalid UTF-8 in strings replaced by U+FFFD (as the Collector reads it). */
+export function decodeLenient(type: protobuf.Type, buf: Buffer): protobuf.Message {
+  return type.decode(new LenientReader(buf));
+}
+
 export const SERVICES = {
   traces: otlpRoot.lookupService('opentelemetry.proto.collector.trace.v1.TraceService'),
   logs: otlpRoot.lookupService('opentelemetry.proto.collector.logs.v1.LogsService'),

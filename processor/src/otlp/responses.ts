@@ -32,6 +32,7 @@ const EMPTY = Buffer.alloc(0);
 export const GRPC_CODE = {
   OK: 0,
   INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
   RESOURCE_EXHAUSTED: 8,
   UNIMPLEMENTED: 12,
   INTERNAL: 13,

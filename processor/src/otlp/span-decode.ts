@@ -4,12 +4,13 @@ import type { SpanRef, AttrValue, Attributes, SpanEventView, SpanView } from '@t
  * ExportTraceServiceRequest bytes → span views in one pass over the wire, without the protobufjs object tree
  * (message objects, Long timestamps, then a second conversion into views): about half the cost per span. It produces
  * exactly what convert.ts traceViews() produces from a protobufjs decode (a test holds them equal) and throws on
- * anything unusual — a known field with an unexpected wire type, invalid UTF-8, truncation — so the caller can fall
- * back to protobufjs for such requests.
+ * anything unusual — a known field with an unexpected wire type, truncation — so the caller can fall back to
+ * protobufjs for such requests. Invalid UTF-8 is decoded with U+FFFD replacement, as the lenient protobufjs reader
+ * (proto.ts decodeLenient) and the Collector do.
  */
 
 const MAX_DEPTH = 32;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 class Unexpected extends Error {}
 
@@ -103,11 +104,7 @@ class Reader {
         return str;
       }
     }
-    try {
-      return strictUtf8.decode(this.buf.subarray(s, e));
-    } catch {
-      throw new Unexpected();
-    }
+    return utf8.decode(this.buf.subarray(s, e));
   }
 
   /** Skips a field's value (unknown fields). */

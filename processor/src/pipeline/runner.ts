@@ -1,12 +1,15 @@
 import { describeError, type Logger } from '../log/logger.js';
 import type { LogBatch, TraceBatch } from '@tracehound/core';
+import { withBatchEffects, type BatchEffects } from './acknowledgement.js';
 import type { PipelineStage } from './stage.js';
 
 /**
- * Runs the stages in order on each batch. A stage that throws (or rejects) is counted and logged with TH_STAGE_FAILED;
- * its partial edits are rolled back when the batch supports checkpoints, and the batch goes on to the next stage and
- * to the forwarder. Nothing a stage does can fail the request — except never settling: the stages of one batch share
- * a deadline (stageTimeoutMs), past which the batch is abandoned (TH_STAGE_TIMEOUT) and the client told to retry.
+ * Runs the stages in order on each batch. The pipeline fails closed: a stage that throws (or rejects) is counted and
+ * logged with TH_STAGE_FAILED, its partial edits are rolled back when the batch supports checkpoints, and the batch is
+ * refused (TH_STAGE_UNAVAILABLE, 503) rather than forwarded — a batch the detection and capture-mode stage could not
+ * process must not leave unscanned or with raw content. Likewise a stage that never settles: the stages of one batch
+ * share a deadline (stageTimeoutMs), past which the batch is abandoned (TH_STAGE_TIMEOUT). Either way the client keeps
+ * the data and retries.
  */
 
 /** Optional batch capability: the transport's batches implement it so a failing stage leaves no half-done edits. */
@@ -30,11 +33,20 @@ export interface PipelineOptions {
   maxAbandoned?: number;
 }
 
-/** How a batch went through the stages: ok, or abandoned because `stage` did not settle within the deadline. */
-export type PipelineRun = { ok: true } | { ok: false; stage: string; timeoutMs: number };
+/**
+ * How a batch went through the stages: ok; abandoned because `stage` did not settle within the deadline; or refused
+ * because `stage` threw on it.
+ */
+export type PipelineRun =
+  | { ok: true }
+  | { ok: false; reason: 'timeout'; stage: string; timeoutMs: number }
+  | { ok: false; reason: 'failed'; stage: string };
 
 const OK: PipelineRun = { ok: true };
 const TIMED_OUT = Symbol('timed out');
+
+/** What one stage call did: settled, threw, or did not settle in time. */
+type CallResult = 'ok' | 'failed' | 'timeout';
 
 function canCheckpoint(b: object): b is Checkpointable {
   return (
@@ -65,19 +77,38 @@ export class Pipeline {
     return this.abandoned;
   }
 
-  runTraces(batch: TraceBatch): Promise<PipelineRun> {
-    return this.run('traces', batch, (stage) => (stage.processTraces ? () => stage.processTraces!(batch) : undefined));
+  /**
+   * Runs the stages on a trace batch. With `effects`, what the stages defer until acknowledgement (finding sink
+   * writes: acknowledgement.ts) is held there for the caller to commit or discard with its answer.
+   */
+  runTraces(batch: TraceBatch, effects?: BatchEffects): Promise<PipelineRun> {
+    return this.run(
+      'traces',
+      batch,
+      (stage) => (stage.processTraces ? () => stage.processTraces!(batch) : undefined),
+      effects,
+    );
   }
 
-  runLogs(batch: LogBatch): Promise<PipelineRun> {
-    return this.run('logs', batch, (stage) => (stage.processLogs ? () => stage.processLogs!(batch) : undefined));
+  runLogs(batch: LogBatch, effects?: BatchEffects): Promise<PipelineRun> {
+    return this.run(
+      'logs',
+      batch,
+      (stage) => (stage.processLogs ? () => stage.processLogs!(batch) : undefined),
+      effects,
+    );
   }
 
   private async run(
     signal: 'traces' | 'logs',
     batch: object,
-    callOf: (stage: PipelineStage) => (() => void | Promise<void>) | undefined,
+    stageCall: (stage: PipelineStage) => (() => void | Promise<void>) | undefined,
+    effects: BatchEffects | undefined,
   ): Promise<PipelineRun> {
+    const callOf = (stage: PipelineStage): (() => void | Promise<void>) | undefined => {
+      const call = stageCall(stage);
+      return call && effects ? () => withBatchEffects(effects, call) : call;
+    };
     const timeoutMs = this.options.stageTimeoutMs ?? 0;
     if (timeoutMs > 0 && this.abandoned >= (this.options.maxAbandoned ?? 8)) {
       // Stages are stuck on earlier batches: do not hand them more memory to pin.
@@ -85,32 +116,34 @@ export class Pipeline {
         { code: 'TH_STAGE_TIMEOUT', stage: this.stuckStage, signal, abandoned: this.abandoned },
         'pipeline stage stuck, batch refused',
       );
-      return { ok: false, stage: this.stuckStage, timeoutMs };
+      return { ok: false, reason: 'timeout', stage: this.stuckStage, timeoutMs };
     }
     const deadline = performance.now() + timeoutMs;
     for (const stage of this.stages) {
       const call = callOf(stage);
       if (!call) continue;
       const left = timeoutMs > 0 ? Math.max(0, deadline - performance.now()) : undefined;
-      if (!(await this.guard(stage, signal, batch, call, left))) {
+      const result = await this.guard(stage, signal, batch, call, left);
+      if (result === 'failed') return { ok: false, reason: 'failed', stage: stage.name };
+      if (result === 'timeout') {
         this.logger.error(
           { code: 'TH_STAGE_TIMEOUT', stage: stage.name, signal, timeoutMs },
           'pipeline stage did not settle before the deadline',
         );
-        return { ok: false, stage: stage.name, timeoutMs };
+        return { ok: false, reason: 'timeout', stage: stage.name, timeoutMs };
       }
     }
     return OK;
   }
 
-  /** Runs one stage call; false when it did not settle within `timeoutMs` (it is then abandoned, not cancelled). */
+  /** Runs one stage call; 'timeout' when it did not settle within `timeoutMs` (it is then abandoned, not cancelled). */
   private async guard(
     stage: PipelineStage,
     signal: 'traces' | 'logs',
     batch: object,
     call: () => void | Promise<void>,
     timeoutMs: number | undefined,
-  ): Promise<boolean> {
+  ): Promise<CallResult> {
     const cp = canCheckpoint(batch) ? batch.checkpoint() : undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -118,27 +151,27 @@ export class Pipeline {
       const work = new Promise<void>((resolve) => resolve(call()));
       if (timeoutMs === undefined) {
         await work;
-        return true;
+        return 'ok';
       }
       const expired = new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
       });
-      if ((await Promise.race([work, expired])) !== TIMED_OUT) return true;
+      if ((await Promise.race([work, expired])) !== TIMED_OUT) return 'ok';
       this.abandoned++;
       this.stuckStage = stage.name;
       const settled = (): void => {
         this.abandoned--;
       };
       work.then(settled, settled);
-      return false;
+      return 'timeout';
     } catch (err) {
       if (cp !== undefined && canCheckpoint(batch)) batch.rollback(cp);
       this.observer.stageFailed(stage.name, signal);
       this.logger.error(
-        { code: 'TH_STAGE_FAILED', stage: stage.name, signal, ...describeError(err) },
-        'pipeline stage failed',
+        { code: 'TH_STAGE_FAILED', stage: stage.name, signal, answer: 'TH_STAGE_UNAVAILABLE', ...describeError(err) },
+        'pipeline stage failed: batch refused, not forwarded',
       );
-      return true;
+      return 'failed';
     } finally {
       clearTimeout(timer);
     }

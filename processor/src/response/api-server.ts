@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
+import { checkBearer } from '../otlp/auth.js';
 import type { AnalystFeedback } from './feedback.js';
 import { parseSuppression } from './suppression-parse.js';
 import type { SuppressionManager } from './suppression-manager.js';
@@ -32,8 +32,6 @@ const QUERY_TARGETS = [
   ['tool', 'tool'],
 ] as const;
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?: string): FastifyReply {
   return reply
     .code(status)
@@ -47,14 +45,11 @@ function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?
  */
 export function createApiServer(o: ApiServerOptions): ApiServer {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  const want = digest(o.token);
 
   app.addHook('onRequest', async (req, reply) => {
     if (req.url === '/healthz') return;
-    const h = req.headers.authorization;
-    const given = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : '';
-    // Compare digests so the comparison is constant-time whatever the lengths.
-    if (!given || !timingSafeEqual(digest(given), want)) {
+    // The receivers' check: scheme in any case, token trimmed, constant-time.
+    if (!checkBearer(o.token, req.headers.authorization)) {
       return sendError(reply.header('www-authenticate', 'Bearer'), 'TH_UNAUTHORIZED', 401);
     }
   });

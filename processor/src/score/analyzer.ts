@@ -36,8 +36,12 @@ export class Analyzer {
   ) {}
 
   analyze(ix: Interaction): Analysis {
+    const truncatedBefore = this.content.stats.truncatedTexts;
     const detections = Scorer.dedupe(this.content.run(ix));
-    return this.score(ix, detections);
+    const analysis = this.score(ix, detections);
+    // run() is synchronous: texts it cut were texts of this interaction.
+    if (this.content.stats.truncatedTexts > truncatedBefore) analysis.risk = { ...analysis.risk, partial: true };
+    return analysis;
   }
 
   /** Score detections found elsewhere (the guard and `scan` pass prepared texts). */

@@ -9,6 +9,8 @@ export interface SpanRisk {
   severity: Severity;
   rules: string[];
   categories: string[];
+  /** Set when a text of the span was longer than detection.maxTextBytes: only its head and tail were scanned. */
+  partial?: boolean;
 }
 
 /** Context fields a finding carries, taken from the Interaction it concerns. */

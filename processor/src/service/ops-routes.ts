@@ -1,13 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import { checkBearer } from '../otlp/auth.js';
+import { errorBody, errorMessage } from '../otlp/responses.js';
 
-/** Operational endpoints on the HTTP port: liveness, readiness (503 while draining) and Prometheus metrics. */
-export function registerOpsRoutes(app: FastifyInstance, o: { registry: Registry; isReady(): boolean }): void {
+/**
+ * Operational endpoints on the HTTP port: liveness, readiness (503 while draining) and Prometheus metrics. /healthz
+ * and /readyz never need a token (kubelet and load-balancer probes send none, and they reveal nothing); /metrics
+ * needs the receivers' bearer token when `metricsToken` is given (server.metricsAuth).
+ */
+export function registerOpsRoutes(
+  app: FastifyInstance,
+  o: { registry: Registry; isReady(): boolean; metricsToken?: string },
+): void {
   app.get('/healthz', async (_req, reply) => reply.code(200).send({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) =>
     o.isReady() ? reply.code(200).send({ status: 'ready' }) : reply.code(503).send({ status: 'draining' }),
   );
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', async (req, reply) => {
+    if (o.metricsToken && !checkBearer(o.metricsToken, req.headers.authorization)) {
+      return reply
+        .code(401)
+        .header('content-type', 'application/json')
+        .header('www-authenticate', 'Bearer')
+        .header('x-tracehound-error', 'TH_UNAUTHORIZED')
+        .send(errorBody('json', 'TH_UNAUTHORIZED', errorMessage('TH_UNAUTHORIZED')));
+    }
     const text = await o.registry.metrics();
     return reply.code(200).header('content-type', o.registry.contentType).send(text);
   });

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { serverDefaults } from '../config/sections/server.js';
-import type { ForwardConfig, ServerConfig } from '../config/types.js';
+import { findingsDefaults } from '../config/sections/findings.js';
+import type { FindingsOutputConfig, ForwardConfig, ServerConfig } from '../config/types.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { getDefaultRegistry } from '../metrics/registry.js';
 import { createTransportMetrics } from '../metrics/transport.js';
@@ -12,6 +13,7 @@ import { createHttpReceiver } from '../otlp/http-receiver.js';
 import { Pipeline } from '../pipeline/runner.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ServiceExportHandler } from './export-handler.js';
+import { FindingLogQueue } from './finding-log-queue.js';
 import { InflightBudget } from '../otlp/inflight.js';
 import { registerOpsRoutes } from './ops-routes.js';
 
@@ -24,6 +26,8 @@ import { registerOpsRoutes } from './ops-routes.js';
 export interface ServiceConfig {
   server: ServerConfig;
   forward: ForwardConfig;
+  /** The finding log queue's bounds (findings.forwardQueueSize, forwardRetryMs); defaults when absent. */
+  findings?: Partial<FindingsOutputConfig>;
 }
 
 export interface ServiceOptions {
@@ -34,15 +38,28 @@ export interface ServiceOptions {
   registry?: Registry;
 }
 
+/** How a shutdown went: clean when everything in flight finished before the deadline and nothing was dropped. */
+export interface ShutdownReport {
+  clean: boolean;
+}
+
 export interface Service {
   /** Binds the enabled receivers (port 0 = ephemeral); a disabled receiver reports port 0. */
   start(): Promise<{ httpPort: number; grpcPort: number }>;
-  /** Stops accepting, drains in-flight work within the deadline, flushes and shuts the stages down. Idempotent. */
-  shutdown(): Promise<void>;
+  /**
+   * Stops accepting, drains in-flight work within server.shutdownTimeoutMs, delivers queued finding records, flushes
+   * and shuts the stages down. Idempotent.
+   */
+  shutdown(): Promise<ShutdownReport>;
   readonly metrics: Registry;
   /** False before start and once draining began (what /readyz reports). */
   readonly ready: boolean;
 }
+
+/** After the shutdown deadline: how long forwards already on their way may still wait for the next hop. */
+const FORWARD_GRACE_MS = 3000;
+/** After the shutdown deadline: how long answers get to be written before the connections are closed. */
+const ANSWER_GRACE_MS = 1000;
 
 function withDeadline(p: Promise<unknown>, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -61,7 +78,15 @@ function withDeadline(p: Promise<unknown>, ms: number): Promise<boolean> {
 }
 
 export function createService(opts: ServiceOptions): Service {
-  const { server, forward } = opts.config;
+  const { forward } = opts.config;
+  // Options a structural (embedder's or test's) config may leave out get their documented defaults here.
+  const server: ServerConfig = {
+    ...opts.config.server,
+    stageTimeoutMs: opts.config.server.stageTimeoutMs ?? serverDefaults.stageTimeoutMs,
+    headersTimeoutMs: opts.config.server.headersTimeoutMs ?? serverDefaults.headersTimeoutMs,
+    bodyTimeoutMs: opts.config.server.bodyTimeoutMs ?? serverDefaults.bodyTimeoutMs,
+    idleTimeoutMs: opts.config.server.idleTimeoutMs ?? serverDefaults.idleTimeoutMs,
+  };
   const logger = (opts.logger ?? createLogger()).child({ component: 'service' });
   const registry = opts.registry ?? getDefaultRegistry();
   const metrics = createTransportMetrics(registry);
@@ -69,21 +94,29 @@ export function createService(opts: ServiceOptions): Service {
     opts.stages,
     logger,
     { stageFailed: (stage, signal) => metrics.stageErrors.inc({ stage, signal }) },
-    { stageTimeoutMs: server.stageTimeoutMs ?? serverDefaults.stageTimeoutMs },
+    { stageTimeoutMs: server.stageTimeoutMs },
   );
   const forwarder = new Forwarder(forward);
+  const findingLogs = new FindingLogQueue({
+    send: (body) => forwarder.send('logs', body),
+    maxRecords: opts.config.findings?.forwardQueueSize ?? findingsDefaults.forwardQueueSize!,
+    maxRetryMs: opts.config.findings?.forwardRetryMs ?? findingsDefaults.forwardRetryMs!,
+    metrics: metrics.findingsQueue,
+    logger,
+  });
   const handler = new ServiceExportHandler({
     pipeline,
     forwarder,
+    findingLogs,
     metrics,
     logger,
     retryAfterSeconds: server.retryAfterSeconds,
   });
-  const budget = new InflightBudget(server.maxInFlightBytes, metrics.inflightBytes);
+  const budget = new InflightBudget(server.maxInFlightBytes, metrics.inflightBytes, metrics.inflightBytesPeak);
 
   let started = false;
   let draining = false;
-  let shutdownPromise: Promise<void> | undefined;
+  let shutdownPromise: Promise<ShutdownReport> | undefined;
   let http: FastifyInstance | undefined;
   let grpc: GrpcReceiver | undefined;
   const isDraining = (): boolean => draining;
@@ -95,7 +128,11 @@ export function createService(opts: ServiceOptions): Service {
     let grpcPort = 0;
     if (server.http.enabled) {
       http = createHttpReceiver({ server, handler, budget, isDraining, logger });
-      registerOpsRoutes(http, { registry, isReady: () => started && !draining });
+      registerOpsRoutes(http, {
+        registry,
+        isReady: () => started && !draining,
+        metricsToken: server.metricsAuth ? server.authToken : undefined,
+      });
       await http.listen({ host: server.http.host, port: server.http.port });
       httpPort = (http.server.address() as AddressInfo).port;
     }
@@ -115,33 +152,53 @@ export function createService(opts: ServiceOptions): Service {
     return { httpPort, grpcPort };
   }
 
-  async function drain(): Promise<void> {
+  /**
+   * Drain: refuse new exports (503 TH_SHUTTING_DOWN, /readyz 503) and let those in flight finish. At the deadline,
+   * nothing more is forwarded: forwards already on their way get FORWARD_GRACE_MS more for the next hop's answer (then
+   * they are aborted), every export in flight is answered — 200 when the next hop accepted its data, otherwise 503 so
+   * the client retries — and only then are the connections closed. Such a shutdown is reported unclean.
+   */
+  async function drain(): Promise<ShutdownReport> {
     draining = true;
     const deadline = Date.now() + server.shutdownTimeoutMs;
-    const left = (): number => deadline - Date.now();
+    const left = (): number => Math.max(0, deadline - Date.now());
     logger.info({ timeoutMs: server.shutdownTimeoutMs }, 'draining');
     const closing: Promise<unknown>[] = [];
-    if (http) {
-      const app = http;
-      closing.push(
-        withDeadline(app.close(), left()).then((inTime) => {
-          if (!inTime) app.server.closeAllConnections();
-          return inTime;
-        }),
+    if (http) closing.push(http.close());
+    if (grpc) closing.push(grpc.close());
+    const receiversClosed = Promise.all(closing);
+    let clean = await withDeadline(receiversClosed, left());
+    if (!clean) {
+      const pending = handler.pending;
+      handler.expire();
+      if (!(await withDeadline(handler.idle(), FORWARD_GRACE_MS))) {
+        forwarder.abortAll();
+        await withDeadline(handler.idle(), ANSWER_GRACE_MS);
+      }
+      // The answers carry `connection: close`; give them a moment to leave before the sockets are closed.
+      await withDeadline(receiversClosed, ANSWER_GRACE_MS);
+      http?.server.closeAllConnections();
+      grpc?.forceShutdown();
+      logger.warn(
+        { code: 'TH_SHUTTING_DOWN', inFlight: pending, timeoutMs: server.shutdownTimeoutMs },
+        'shutdown deadline reached with exports in flight: they were answered (503 unless the next hop had accepted them) and the connections closed',
       );
     }
-    if (grpc) closing.push(grpc.shutdown(Math.max(0, left())));
-    await Promise.all(closing);
+    // Finding records of acknowledged batches get the rest of the deadline to reach the next hop.
+    const dropped = await findingLogs.shutdown(left());
+    if (dropped > 0) clean = false;
     if (!(await withDeadline(pipeline.shutdown(), Math.max(left(), 1000)))) {
+      clean = false;
       logger.warn({ code: 'TH_STAGE_FAILED', op: 'shutdown' }, 'stages did not shut down before the deadline');
     }
     forwarder.close();
-    logger.info({}, 'stopped');
+    logger.info({ clean }, 'stopped');
+    return { clean };
   }
 
   return {
     start,
-    shutdown(): Promise<void> {
+    shutdown(): Promise<ShutdownReport> {
       shutdownPromise ??= drain();
       return shutdownPromise;
     },

@@ -1,5 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -140,6 +144,71 @@ describe('tracehound executable', () => {
       expect(stdout).not.toContain('127.0.0.1:0 ');
       child.kill('SIGTERM');
       expect(await exited, stderr).toBe(0);
+    },
+  );
+
+  it.skipIf(!serviceAvailable || !engineAvailable)(
+    'serve: an export still in flight at the shutdown deadline is answered 503 and the exit code is 1 (unclean)',
+    async () => {
+      // A next hop that takes the data and never answers.
+      const held: Array<() => void> = [];
+      const hop = createServer((req) => {
+        req.resume();
+        held.push(() => req.socket.destroy());
+      });
+      await new Promise<void>((r) => hop.listen(0, '127.0.0.1', () => r()));
+      const dir = mkdtempSync(join(tmpdir(), 'th-cli-'));
+      const config = join(dir, 'serve.yaml');
+      writeFileSync(
+        config,
+        [
+          'server:',
+          '  http: { port: 0 }',
+          '  grpc: { port: 0 }',
+          '  shutdownTimeoutMs: 200',
+          'forward:',
+          `  endpoint: http://127.0.0.1:${(hop.address() as AddressInfo).port}`,
+          '  timeoutMs: 60000',
+          'findings: { file: "", console: false }',
+          '',
+        ].join('\n'),
+      );
+      const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--config', config], {
+        cwd: root,
+        env: cleanEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const m = /OTLP\/HTTP +(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (m && stdout.includes('OTLP/gRPC')) resolve(m[1]);
+        });
+        child.on('exit', () => reject(new Error(`serve exited before listening: ${stdout}${stderr}`)));
+      });
+      const answer = fetch(`${url}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          resourceSpans: [
+            { scopeSpans: [{ spans: [{ traceId: '01'.repeat(16), spanId: '02'.repeat(8), name: 'x' }] }] },
+          ],
+        }),
+      }).then(
+        (r) => r.status,
+        () => 'reset',
+      );
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      child.kill('SIGTERM');
+      expect(await answer).toBe(503);
+      expect(await exited, stderr).toBe(1);
+      expect(stderr).toContain('shutdown unclean');
+      for (const h of held) h();
+      await new Promise<void>((r) => hop.close(() => r()));
     },
   );
 });

@@ -59,7 +59,7 @@ describe('embedded default configuration', () => {
     expect(c.server.maxBodyBytes).toBe(64 * 1024 * 1024);
     expect(c.server.authToken).toBeUndefined();
     expect(c.forward.endpoint).toBe('');
-    expect(c.findings).toEqual({ file: DEFAULT_FINDINGS_FILE, console: true, forward: true });
+    expect(c.findings).toMatchObject({ file: DEFAULT_FINDINGS_FILE, console: true, forward: true });
     expect(c.capture.mode).toBe('full');
   });
 

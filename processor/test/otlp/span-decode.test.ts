@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { generateTraceRequest } from '../../bench/llm-spans.js';
 import { traceViews, type PbTraceRequest } from '../../src/otlp/convert.js';
-import { T } from '../../src/otlp/proto.js';
+import { decodeLenient, T } from '../../src/otlp/proto.js';
 import { decodeTraceViews } from '../../src/otlp/span-decode.js';
 import { encodeVarint } from '../../src/otlp/wire.js';
 
-/** The reference: protobufjs decode, then convert.ts. The direct decoder must give the same views or refuse. */
+/**
+ * The reference: protobufjs decode (lenient about UTF-8), then convert.ts. The direct decoder must give the same views
+ * or refuse.
+ */
 function reference(body: Buffer, keep: (o: number) => boolean = () => true) {
-  return traceViews(T.ExportTraceServiceRequest.decode(body) as unknown as PbTraceRequest, keep);
+  return traceViews(decodeLenient(T.ExportTraceServiceRequest, body) as unknown as PbTraceRequest, keep);
 }
 
 const enc = (req: object): Buffer => Buffer.from(T.ExportTraceServiceRequest.encode(req).finish());
@@ -113,11 +116,31 @@ describe('direct span view decoding', () => {
     const rs = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss.length), ss]);
     const body = Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs.length), rs]);
     expect(() => decodeTraceViews(body, () => true)).toThrow();
-    const badUtf8 = Buffer.concat([Buffer.from([0x2a, 2, 0xc3, 0x28])]); // span name: invalid UTF-8
-    const ss2 = Buffer.concat([Buffer.from([0x12]), encodeVarint(badUtf8.length), badUtf8]);
-    const rs2 = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss2.length), ss2]);
-    expect(() =>
-      decodeTraceViews(Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs2.length), rs2]), () => true),
-    ).toThrow();
+  });
+
+  it('decodes invalid UTF-8 with U+FFFD replacement, like the lenient protobufjs reader (strict protobufjs throws)', () => {
+    for (const bad of [
+      [0xc3, 0x28],
+      [0xff],
+      [0x80, 0x80, 0x41],
+      [0xe2, 0x82],
+      [0xed, 0xa0, 0x80],
+      [0xf0, 0x9f, 0x98],
+    ]) {
+      const name = Buffer.concat([Buffer.from('ab'), Buffer.from(bad), Buffer.from('cd')]);
+      const span = Buffer.concat([
+        T.Span.encode({ traceId: id(1, 16), spanId: id(2, 8) }).finish(),
+        Buffer.from([0x2a, name.length]),
+        name,
+      ]);
+      const ss = Buffer.concat([Buffer.from([0x12]), encodeVarint(span.length), span]);
+      const rs = Buffer.concat([Buffer.from([0x12]), encodeVarint(ss.length), ss]);
+      const body = Buffer.concat([Buffer.from([0x0a]), encodeVarint(rs.length), rs]);
+      expect(() => T.ExportTraceServiceRequest.decode(body)).toThrow();
+      const views = decodeTraceViews(body, () => true);
+      expect(views).toEqual(reference(body));
+      expect(views[0].view.name).toBe(new TextDecoder().decode(name));
+      expect(views[0].view.name).toContain('\uFFFD');
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WireTraceBatch } from '../../src/otlp/batch.js';
 import { indexItems, TRACE_SHAPE } from '../../src/otlp/item-index.js';
 import { T } from '../../src/otlp/proto.js';
+import { afterAcknowledged, BatchEffects } from '../../src/pipeline/acknowledgement.js';
 import { Pipeline } from '../../src/pipeline/runner.js';
 import type { PipelineStage } from '../../src/pipeline/stage.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -40,14 +41,16 @@ describe('Pipeline', () => {
     expect(batch.forwardBody()).toBe(body); // nothing edited: the very same bytes
   });
 
-  it('a failing stage is reported and its edits rolled back; other stages keep theirs', async () => {
+  it('a failing stage is reported, its edits rolled back, and the batch refused (fails closed); later stages do not run', async () => {
     const failed: string[] = [];
+    const ran: string[] = [];
     const body = request(['a']);
     const batch = new WireTraceBatch(body, indexItems(TRACE_SHAPE, body));
     const p = new Pipeline(
       [
         stage('good', (b) => b.setSpanAttributes(b.spans()[0].ref, { kept: 1 })),
         stage('bad', (b) => {
+          ran.push('bad');
           b.setSpanAttributes(b.spans()[0].ref, { dropped: 1 });
           b.emitLogs([
             {
@@ -62,12 +65,14 @@ describe('Pipeline', () => {
           ]);
           throw new Error('boom');
         }),
+        stage('after', () => void ran.push('after')),
       ],
       silentLogger,
       { stageFailed: (s) => failed.push(s) },
     );
-    await p.runTraces(batch);
+    expect(await p.runTraces(batch)).toEqual({ ok: false, reason: 'failed', stage: 'bad' });
     expect(failed).toEqual(['bad']);
+    expect(ran).toEqual(['bad']);
     expect(batch.emittedLogs()).toHaveLength(0);
     const span = (
       T.ExportTraceServiceRequest.decode(batch.forwardBody()) as unknown as {
@@ -75,6 +80,33 @@ describe('Pipeline', () => {
       }
     ).resourceSpans[0].scopeSpans[0].spans[0];
     expect(span.attributes.map((a) => a.key)).toEqual(['kept']);
+  });
+
+  it('effects a stage defers (sync or after an await) wait for the commit; a discarded batch has none', async () => {
+    const done: string[] = [];
+    const p = new Pipeline(
+      [
+        stage('emitter', async (b) => {
+          afterAcknowledged(() => done.push(`sync:${b.spans().length}`));
+          await new Promise((r) => setTimeout(r, 1));
+          afterAcknowledged(() => done.push('after-await'));
+        }),
+      ],
+      silentLogger,
+    );
+    const body = request(['a']);
+    const acked = new BatchEffects();
+    await p.runTraces(new WireTraceBatch(body, indexItems(TRACE_SHAPE, body)), acked);
+    const refused = new BatchEffects();
+    await p.runTraces(new WireTraceBatch(body, indexItems(TRACE_SHAPE, body)), refused);
+    expect(done).toEqual([]);
+    expect(acked.size).toBe(2);
+    refused.discard();
+    acked.commit();
+    acked.commit();
+    expect(done).toEqual(['sync:1', 'after-await']);
+    afterAcknowledged(() => done.push('outside a batch')); // offline use: at once
+    expect(done).toHaveLength(3);
   });
 
   it('flushes then shuts stages down once, even when one of them fails', async () => {

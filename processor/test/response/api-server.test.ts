@@ -50,6 +50,12 @@ describe('verdict and review API', () => {
     expect(
       (await s.app.inject({ url: '/v1/verdict?session=x', headers: { authorization: 'Bearer wrong' } })).statusCode,
     ).toBe(401);
+    // The same check as the receivers: the scheme in any case, spaces around the token ignored.
+    for (const authorization of [`bearer ${TOKEN}`, `BEARER  ${TOKEN}`])
+      expect((await s.app.inject({ url: '/v1/verdict?session=x', headers: { authorization } })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ url: '/v1/verdict?session=x', headers: { authorization: `Basic ${TOKEN}` } })).statusCode,
+    ).toBe(401);
   });
 
   it('answers allow / throttle / block from memory with the staleness bound as max-age', async () => {

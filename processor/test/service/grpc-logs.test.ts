@@ -26,6 +26,7 @@ import {
   metricValue,
   startService,
   testConfig,
+  until,
   type NextHop,
   type Running,
 } from './helpers.js';
@@ -173,15 +174,18 @@ describe('logs, emitted findings and failing stages', () => {
     forceFlush: async () => {},
     shutdown: async () => {},
   };
+  /** Fails while set (on traces synchronously, on logs asynchronously). */
+  let failing = false;
   const thrower: PipelineStage = {
     name: 'thrower',
     processTraces(batch: TraceBatch) {
+      if (!failing) return;
       batch.setSpanAttributes(batch.spans()[0].ref, { half: 'done' });
       batch.emitLogs([]);
       throw new SyntaxError('Unexpected token in "secret prompt text"');
     },
     async processLogs() {
-      throw new Error('async failure');
+      if (failing) throw new Error('async failure');
     },
     forceFlush: async () => {},
     shutdown: async () => {},
@@ -201,7 +205,9 @@ describe('logs, emitted findings and failing stages', () => {
       service,
       httpUrl: `http://127.0.0.1:${httpPort}`,
       grpcUrl: `http://127.0.0.1:${grpcPort}`,
-      stop: () => service.shutdown(),
+      stop: async () => {
+        await service.shutdown();
+      },
     };
   });
   afterAll(async () => {
@@ -209,23 +215,42 @@ describe('logs, emitted findings and failing stages', () => {
     await hop.close();
   });
 
-  it('a throwing stage loses nothing: its edits are rolled back, it is counted and logged without content', async () => {
+  it('a throwing stage fails closed: nothing forwarded, 503 + Retry-After, counted and logged without content', async () => {
     const spans = await makeSpans(3);
+    const body = ProtobufTraceSerializer.serializeRequest(spans)!;
     hop.requests.length = 0;
+    failing = true;
     const res = await fetch(`${svc.httpUrl}/v1/traces`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-protobuf' },
-      body: ProtobufTraceSerializer.serializeRequest(spans)!,
+      body,
     });
-    expect(res.status).toBe(200);
-    const traces = hop.requests.find((r) => r.path === '/v1/traces')!;
-    expect(Buffer.compare(traces.body, Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!))).toBe(0);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('x-tracehound-error')).toBe('TH_STAGE_UNAVAILABLE');
+    expect(res.headers.get('retry-after')).toBe('1');
+    const grpcAnswer = await rawExport(svc.grpcUrl.replace('http://', ''), 'trace', Buffer.from(body));
+    expect(grpcAnswer.code).toBe(grpc.status.UNAVAILABLE);
+    expect(grpcAnswer.details).toContain('TH_STAGE_UNAVAILABLE');
+    expect(hop.requests).toHaveLength(0); // neither the batch nor a finding left
     expect(
       await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'traces' }),
-    ).toBe(1);
+    ).toBe(2);
+    expect(await metricValue(svc.service, 'tracehound_receiver_refused_spans_total', { reason: 'stage_failed' })).toBe(
+      6,
+    );
     const line = logged.find((l) => l.code === 'TH_STAGE_FAILED' && l.stage === 'thrower');
-    expect(line).toBeDefined();
+    expect(line).toMatchObject({ answer: 'TH_STAGE_UNAVAILABLE', errorType: 'SyntaxError' });
     expect(JSON.stringify(logged)).not.toContain('secret prompt');
+
+    // Once the stage works again the client's retry goes through, edits and all.
+    failing = false;
+    const retry = await fetch(`${svc.httpUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body,
+    });
+    expect(retry.status).toBe(200);
+    expect(hop.requests.filter((r) => r.path === '/v1/traces')).toHaveLength(1);
   });
 
   it('emitted finding logs go to the next hop /v1/logs with the batch', async () => {
@@ -236,6 +261,8 @@ describe('logs, emitted findings and failing stages', () => {
       headers: { 'content-type': 'application/x-protobuf' },
       body: ProtobufTraceSerializer.serializeRequest(spans)!,
     });
+    // Finding records of the acknowledged batch follow through their own queue.
+    await until(() => hop.requests.some((r) => r.path === '/v1/logs'), 'the finding logs at the hop');
     const logs = hop.requests.find((r) => r.path === '/v1/logs')!;
     const decoded = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(logs.body), {
       bytes: String,
@@ -256,6 +283,7 @@ describe('logs, emitted findings and failing stages', () => {
 
   it('accepts logs from the official protobuf and JSON log exporters and applies log attribute edits', async () => {
     const records = await makeLogs(3);
+    failing = false;
     for (const exporter of [
       new ProtoLogExporter({ url: `${svc.httpUrl}/v1/logs` }),
       new JsonLogExporter({ url: `${svc.httpUrl}/v1/logs` }),
@@ -263,7 +291,8 @@ describe('logs, emitted findings and failing stages', () => {
       hop.requests.length = 0;
       const result = await done((cb) => exporter.export(records, cb));
       expect(result.code).toBe(ExportResultCode.SUCCESS);
-      const got = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(hop.requests[0].body), {
+      const data = hop.requests.find((r) => !r.body.includes(Buffer.from('tracehound.finding')))!;
+      const got = T.ExportLogsServiceRequest.toObject(T.ExportLogsServiceRequest.decode(data.body), {
         longs: String,
       }) as {
         resourceLogs: { scopeLogs: { logRecords: { eventName: string; attributes: { key: string }[] }[] }[] }[];
@@ -274,8 +303,15 @@ describe('logs, emitted findings and failing stages', () => {
         recs.every((r) => r.eventName === 'gen_ai.user.message' && r.attributes.some((a) => a.key === 'seen')),
       ).toBe(true);
     }
-    expect(await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'logs' })).toBe(
-      2,
+    // A failing logs stage refuses the batch too (asynchronous rejection included).
+    failing = true;
+    const refused = await done((cb) =>
+      new ProtoLogExporter({ url: `${svc.httpUrl}/v1/logs`, timeoutMillis: 1500 }).export(records, cb),
     );
+    expect(refused.code).toBe(ExportResultCode.FAILED);
+    expect(
+      await metricValue(svc.service, 'tracehound_stage_errors_total', { stage: 'thrower', signal: 'logs' }),
+    ).toBeGreaterThanOrEqual(1);
+    failing = false;
   });
 });

@@ -1,3 +1,4 @@
+import * as grpc from '@grpc/grpc-js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
@@ -147,7 +148,9 @@ export async function startService(
     service,
     httpUrl: `http://127.0.0.1:${httpPort}`,
     grpcUrl: `http://127.0.0.1:${grpcPort}`,
-    stop: () => service.shutdown(),
+    stop: async () => {
+      await service.shutdown();
+    },
   };
 }
 
@@ -195,4 +198,31 @@ export async function until(cond: () => Promise<boolean> | boolean, what: string
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** One raw OTLP/gRPC Export call (identity serializers): the status code and details the server answered. */
+export function grpcExport(
+  address: string,
+  signal: 'traces' | 'logs',
+  body: Buffer,
+  metadata = new grpc.Metadata(),
+): Promise<{ code: number; details: string }> {
+  const path =
+    signal === 'traces'
+      ? '/opentelemetry.proto.collector.trace.v1.TraceService/Export'
+      : '/opentelemetry.proto.collector.logs.v1.LogsService/Export';
+  const client = new grpc.Client(address, grpc.credentials.createInsecure());
+  return new Promise((resolve) => {
+    client.makeUnaryRequest(
+      path,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      body,
+      metadata,
+      (err) => {
+        client.close();
+        resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
+      },
+    );
+  });
 }

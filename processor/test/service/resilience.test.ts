@@ -7,6 +7,7 @@ import { T } from '../../src/otlp/proto.js';
 import {
   createNextHop,
   freePort,
+  grpcExport,
   makeSpans,
   metricValue,
   startService,
@@ -107,6 +108,10 @@ describe('next hop failures and back-pressure', () => {
     const second = await post(svc.httpUrl, body);
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toBe('1');
+    // Over gRPC the call is refused before its message is read (grpc-js would otherwise inflate it first).
+    const grpcAnswer = await grpcExport(svc.grpcUrl.replace('http://', ''), 'traces', Buffer.from(body));
+    expect(grpcAnswer.code).toBe(8); // RESOURCE_EXHAUSTED, retried by the Collector
+    expect(grpcAnswer.details).toContain('TH_OVERLOADED');
     release();
     expect((await first).status).toBe(200);
     expect(await metricValue(svc.service, 'tracehound_inflight_bytes')).toBe(0);

@@ -70,7 +70,7 @@ describe('Pipeline stage deadline', () => {
     const p = new Pipeline([stuck, after], capturingLogger(lines), undefined, { stageTimeoutMs: 1000 });
     const run = p.runTraces(traceBatch());
     await vi.advanceTimersByTimeAsync(1000);
-    expect(await run).toEqual({ ok: false, stage: 'stuck', timeoutMs: 1000 });
+    expect(await run).toEqual({ ok: false, reason: 'timeout', stage: 'stuck', timeoutMs: 1000 });
     expect(after.calls).toBe(0);
     expect(lines).toContainEqual(
       expect.objectContaining({ code: 'TH_STAGE_TIMEOUT', stage: 'stuck', signal: 'traces' }),
@@ -104,7 +104,7 @@ describe('Pipeline stage deadline', () => {
       await vi.advanceTimersByTimeAsync(50);
       expect((await run).ok).toBe(false);
     }
-    expect(await p.runTraces(traceBatch())).toEqual({ ok: false, stage: 'stuck', timeoutMs: 50 });
+    expect(await p.runTraces(traceBatch())).toEqual({ ok: false, reason: 'timeout', stage: 'stuck', timeoutMs: 50 });
     expect(stuck.calls).toBe(2);
     stuck.release();
     await vi.advanceTimersByTimeAsync(0);
@@ -138,7 +138,8 @@ describe('Pipeline stage deadline', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(settled).toBe(false);
     fail(new Error('finally'));
-    expect(await waiting).toEqual({ ok: true }); // a rejection is a stage failure, not a timeout
+    // A rejection is a stage failure, not a timeout: the batch is refused all the same (fail closed).
+    expect(await waiting).toEqual({ ok: false, reason: 'failed', stage: 'late' });
   });
 });
 
@@ -164,7 +165,9 @@ describe('service with a stage that never settles', () => {
       service,
       httpUrl: `http://127.0.0.1:${httpPort}`,
       grpcUrl: `http://127.0.0.1:${grpcPort}`,
-      stop: () => service.shutdown(),
+      stop: async () => {
+        await service.shutdown();
+      },
     };
     cleanup.push(() => svc.stop());
     return { hop, svc };

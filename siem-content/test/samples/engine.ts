@@ -27,14 +27,17 @@ export interface SampleOptions {
 }
 
 /**
- * Sample settings on top of the shipped defaults: an egress allowlist, a token budget, a short drift reference, and an
- * automated response that blocks a session on repeated injection attempts (TH-BEH-001).
+ * Sample settings on top of the shipped defaults: an egress allowlist, a token budget, a short drift reference, a
+ * guardrail requirement for one service, and an automated response that blocks a session on repeated injection
+ * attempts (TH-BEH-001).
  */
 export function sampleConfig(opts: SampleOptions = {}): TracehoundConfig {
   const c = structuredClone(loadConfig()) as TracehoundConfig;
   c.detection.toolHostAllowlist = ['api.internal.example'];
   c.behavior!.costSpike.budgetTokens = 100_000;
   c.behavior!.modelDrift.minSamples = 30;
+  // The payments bot must go through a guardrail (the app records its policy decision on the LLM span).
+  c.behavior!.guardrails.require = [{ service: 'payments-bot' }];
   const response = c.response;
   response.enabled = true;
   response.mode = opts.responseMode ?? 'enforce';

@@ -36,7 +36,14 @@ function identity(w: Who): Attributes {
   return a;
 }
 
-function span(atMs: number, name: string, w: Who, attributes: Attributes, traceId?: string): SpanView {
+function span(
+  atMs: number,
+  name: string,
+  w: Who,
+  attributes: Attributes,
+  traceId?: string,
+  status: SpanView['status'] = { code: 0 },
+): SpanView {
   return {
     traceId: traceId ?? nextId(32),
     spanId: nextId(16),
@@ -46,7 +53,7 @@ function span(atMs: number, name: string, w: Who, attributes: Attributes, traceI
     endNs: BigInt(atMs + 400) * MS,
     attributes: { ...identity(w), ...attributes },
     events: [],
-    status: { code: 0 },
+    status,
     resource: { 'service.name': w.service ?? 'support-bot' },
     scope: { name: '@tracehound/instrumentation', version: '0.1.0' },
   };
@@ -69,13 +76,17 @@ export interface ChatInit extends Who {
   traceId?: string;
   /** Extra span attributes, e.g. the provider's own moderation results. */
   attributes?: Attributes;
+  model?: string;
+  /** A failed call: the span status is ERROR with this error type and HTTP status (no output). */
+  error?: { type: string; status: number };
 }
 
 export function chat(atMs: number, c: ChatInit): SpanView {
+  const model = c.model ?? 'gpt-4o-mini';
   const a: Attributes = {
     'gen_ai.operation.name': 'chat',
     'gen_ai.provider.name': 'openai',
-    'gen_ai.request.model': 'gpt-4o-mini',
+    'gen_ai.request.model': model,
     'gen_ai.input.messages': JSON.stringify([text('user', c.prompt)]),
     'gen_ai.usage.input_tokens': c.inputTokens ?? 40,
     'gen_ai.usage.output_tokens': c.outputTokens ?? 60,
@@ -84,7 +95,22 @@ export function chat(atMs: number, c: ChatInit): SpanView {
     a['gen_ai.output.messages'] = JSON.stringify([text('assistant', c.output, c.finishReason ?? 'stop')]);
   if (c.system) a['gen_ai.system_instructions'] = c.system;
   if (c.canaries) a['tracehound.canaries'] = c.canaries;
-  return span(atMs, 'chat gpt-4o-mini', c, { ...a, ...c.attributes }, c.traceId);
+  if (c.error) {
+    a['error.type'] = c.error.type;
+    a['http.response.status_code'] = c.error.status;
+    return span(atMs, `chat ${model}`, c, { ...a, ...c.attributes }, c.traceId, { code: 2, message: c.error.type });
+  }
+  return span(atMs, `chat ${model}`, c, { ...a, ...c.attributes }, c.traceId);
+}
+
+/** The HTTP client span of a model listing call (GET /v1/models), as the undici instrumentation records it. */
+export function listModels(atMs: number, w: Who): SpanView {
+  return span(atMs, 'GET', w, {
+    'http.request.method': 'GET',
+    'url.full': 'https://api.openai.com/v1/models',
+    'server.address': 'api.openai.com',
+    'http.response.status_code': 200,
+  });
 }
 
 export function toolCall(

@@ -4,7 +4,7 @@ import { describeConfig } from '../describe.js';
 import { loadEngine, loadResponse, loadService } from '../engine-port.js';
 
 /** Extra time, beyond server.shutdownTimeoutMs, before a stuck shutdown is abandoned. */
-const SHUTDOWN_GRACE_MS = 5000;
+const SHUTDOWN_GRACE_MS = 8000;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -18,6 +18,8 @@ Options:
   -c, --config FILE   configuration file (YAML), validated once at start-up
 
 SIGTERM or SIGINT drains in-flight requests (up to server.shutdownTimeoutMs) and exits; a second signal exits at once.
+Exports still in flight at the deadline are answered (503, so clients retry, unless the next hop already accepted
+them) before the connections close; that shutdown is unclean.
 SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile, docs/response.md).
 Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or unclean shutdown, 2 usage error.
 `,
@@ -75,10 +77,11 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     const outcome = await Promise.race([
       (async () => {
         process.off('SIGHUP', onHangup);
-        await service.shutdown();
+        const { clean } = await service.shutdown();
         await response.shutdown();
         await engine.shutdown();
-        return 'drained' as const;
+        // Unclean: the deadline passed with exports in flight (answered 503 or cut), or findings were dropped.
+        return clean ? ('drained' as const) : ('unclean' as const);
       })().catch(() => 'failed' as const),
       io.untilSignal().then(() => 'interrupted' as const),
       new Promise<'timeout'>((resolve) => {

@@ -1,4 +1,5 @@
 import { detectionDefaults, type DetectionConfig } from '../../detect/config.js';
+import { isPhoneRegion } from '@tracehound/core/privacy';
 import { defineSection, type SectionIssue } from '../../config-section.js';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
@@ -47,6 +48,15 @@ const suppression = {
 
 function checkDetection(d: DetectionConfig): SectionIssue[] {
   const issues: SectionIssue[] = [];
+  const regions = (d.detectors.pii as { phoneRegions?: unknown[] } | undefined)?.phoneRegions ?? [];
+  regions.forEach((r, i) => {
+    if (typeof r === 'string' && !isPhoneRegion(r))
+      issues.push({
+        code: 'TH_CONFIG_VALUE',
+        path: ['detectors', 'pii', 'phoneRegions', String(i)],
+        message: `${r} is not a region with phone-number metadata`,
+      });
+  });
   const seen = new Set<string>();
   d.suppressions.forEach((s, i) => {
     if (seen.has(s.id))
@@ -102,7 +112,8 @@ export const detectionSection = defineSection({
         type: 'integer',
         minimum: 1024,
         maximum: 16 * 1024 * 1024,
-        description: 'Longest text one detector scans per channel entry; the rest is skipped and counted.',
+        description:
+          'Longest text (UTF-16 code units) scanned per channel entry; a longer one is scanned as its head and its tail (half each), the middle skipped, counted in tracehound_scan_truncated_texts_total and the span marked tracehound.scan.partial.',
       },
       correlationWaitMs: {
         type: 'integer',
@@ -113,6 +124,40 @@ export const detectionSection = defineSection({
       detectors: {
         type: 'object',
         description: 'Options of individual detectors, by detector id (see each detector).',
+        properties: {
+          pii: {
+            type: 'object',
+            description: 'Options of the PII detector (rules TH-PII-*).',
+            additionalProperties: false,
+            properties: {
+              phoneRegions: {
+                type: 'array',
+                minItems: 1,
+                description:
+                  'ISO 3166 regions tried, in order, for phone numbers written without a country code (default US, GB, DE, FR, IN, AU, ES, IT, NL, BR).',
+                items: { type: 'string', pattern: '^[A-Z]{2}$', description: 'a two-letter region code, e.g. DE' },
+              },
+              ipExcludedRanges: {
+                type: 'array',
+                description:
+                  'IP address ranges that are not personal data (default: documentation, loopback, unspecified, multicast, reserved, link_local).',
+                items: {
+                  type: 'string',
+                  enum: [
+                    'public',
+                    'private',
+                    'loopback',
+                    'documentation',
+                    'link_local',
+                    'multicast',
+                    'reserved',
+                    'unspecified',
+                  ],
+                },
+              },
+            },
+          },
+        },
         additionalProperties: { type: 'object' },
       },
     },

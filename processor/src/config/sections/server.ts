@@ -16,6 +16,10 @@ export const serverDefaults: ServerConfig = {
   retryAfterSeconds: 5,
   shutdownTimeoutMs: 10_000,
   stageTimeoutMs: 5_000,
+  metricsAuth: false,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 30_000,
+  idleTimeoutMs: 120_000,
 };
 
 const listener = (what: string, port: number) => ({
@@ -55,6 +59,13 @@ function checkServer(s: ServerConfig, ctx: { fileReadable(f: string): boolean })
       code: 'TH_CONFIG_CONFLICT',
       path: ['grpc', 'port'],
       message: `the http and grpc receivers cannot share port ${s.http.port}`,
+    });
+  }
+  if (s.metricsAuth && !s.authToken) {
+    issues.push({
+      code: 'TH_CONFIG_MISSING',
+      path: ['authToken'],
+      message: 'server.metricsAuth needs server.authToken (or TRACEHOUND_AUTH_TOKEN): /metrics is checked against it',
     });
   }
   if (s.maxInFlightBytes < s.maxBodyBytes) {
@@ -104,7 +115,13 @@ export const serverSection = defineSection({
       authToken: {
         type: 'string',
         minLength: 16,
-        description: 'Bearer token every receiver request must carry (Authorization: Bearer ...). Unset: no auth.',
+        description:
+          'Bearer token every receiver request must carry (Authorization: Bearer ...; the scheme in any case). Unset: no auth. /healthz and /readyz never need it; /metrics only with metricsAuth.',
+      },
+      metricsAuth: {
+        type: 'boolean',
+        description:
+          'Require the authToken on /metrics too (Prometheus: authorization.credentials). Off by default so an existing scrape keeps working; /healthz and /readyz stay open for liveness and readiness probes.',
       },
       retryAfterSeconds: {
         type: 'integer',
@@ -124,6 +141,27 @@ export const serverSection = defineSection({
         maximum: 600_000,
         description:
           'Time the pipeline stages may take on one batch; past it the batch is answered 503 + Retry-After (TH_STAGE_TIMEOUT) and the client retries. 0: no deadline.',
+      },
+      headersTimeoutMs: {
+        type: 'integer',
+        minimum: 100,
+        maximum: 600_000,
+        description:
+          'OTLP/HTTP: time a client has to send a request\u2019s headers; past it the connection is closed (Node answers 408).',
+      },
+      bodyTimeoutMs: {
+        type: 'integer',
+        minimum: 100,
+        maximum: 600_000,
+        description:
+          'Time a client has to send the whole request body once its headers are in (OTLP/gRPC: the message once its metadata is in); past it the request is answered 408 TH_REQUEST_TIMEOUT (gRPC DEADLINE_EXCEEDED), its bytes are given back to maxInFlightBytes and the connection is closed.',
+      },
+      idleTimeoutMs: {
+        type: 'integer',
+        minimum: 1000,
+        maximum: 3_600_000,
+        description:
+          'A keep-alive connection with no request in progress is closed after this long (HTTP keep-alive timeout, gRPC max connection idle). Keep it above the clients\u2019 own idle timeout (the Collector\u2019s is 90 s).',
       },
     },
   },

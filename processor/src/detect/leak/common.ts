@@ -4,6 +4,7 @@ import { maskHighEntropyRuns, redactText } from '@tracehound/core/privacy';
 import type { DetectInput } from '../detector.js';
 
 export const OWASP = {
+  promptInjection: 'LLM01:2025',
   sensitiveInfo: 'LLM02:2025',
   excessiveAgency: 'LLM06:2025',
   systemPromptLeak: 'LLM07:2025',
@@ -12,6 +13,7 @@ export const OWASP = {
 export const ATLAS = {
   dataLeakage: 'AML.T0057',
   systemPromptExtraction: 'AML.T0056',
+  promptInjection: 'AML.T0051',
   agentToolInvocation: 'AML.T0053',
   exfiltrationViaTool: 'AML.T0086',
 } as const;

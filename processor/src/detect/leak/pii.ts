@@ -1,9 +1,24 @@
 /**
  * PII detector: validated personal data in model outputs and tool-call arguments, aggregated to one detection per
- * rule and channel with counts (a single e-mail address is routine; a page of card numbers is a dump).
+ * rule and channel with counts (a single e-mail address is routine; a page of card numbers is a dump). Formats,
+ * validators and context rules live in @tracehound/core/privacy (pii-formats.ts and its kin); this file maps them to
+ * rules, applies the configured IP-range exclusions and phone regions, and builds redacted evidence.
+ *
+ * Options (detection.detectors.pii): `phoneRegions` — ISO 3166 regions tried, in order, for phone numbers written
+ * without a country code; `ipExcludedRanges` — address ranges that are not personal data (default: documentation,
+ * loopback, unspecified, multicast, reserved, link-local; add `private` to ignore RFC 1918 / unique-local addresses).
  */
 import type { Detection, RuleMeta, Channel } from '@tracehound/core';
-import { findPii, PII_LABEL, type PiiKind, type PiiMatch, evidenceSnippet } from '@tracehound/core/privacy';
+import {
+  DEFAULT_IP_EXCLUDED,
+  DEFAULT_PHONE_REGIONS,
+  evidenceSnippet,
+  findPii,
+  type IpRange,
+  PII_LABEL,
+  type PiiKind,
+  type PiiMatch,
+} from '@tracehound/core/privacy';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { ATLAS, OWASP, textsOn } from './common.js';
@@ -53,9 +68,33 @@ export const PII_RULES: readonly RuleMeta[] = [
     'TH-PII-003',
     'Contact details in output',
     'low',
-    'E-mail addresses (documentation domains ignored) and phone numbers in conservative formats (E.164, NANP with separators, FR/UK national layouts), counted per channel; confidence grows with the count.',
+    'E-mail addresses (documentation domains and role mailboxes such as support@ ignored) and phone numbers in international and national formats, validated with libphonenumber-js metadata (national numbers against detection.detectors.pii.phoneRegions; toll-free, premium-rate and shared-cost numbers and lines introduced as a hotline or customer service are public), counted per channel; confidence grows with the count.',
     'Reach him at [EMAIL] or [PHONE].',
-    'Public support addresses and hotline numbers quoted by an assistant.',
+    'Public contact details of small organisations quoted by an assistant; numbers of other kinds written like phone numbers and introduced as one.',
+  ),
+  rule(
+    'TH-PII-004',
+    'IP address in output',
+    'low',
+    'IPv4 and IPv6 addresses (validated; dotted version numbers and OIDs told apart by their neighbours and shape) outside the excluded ranges (detection.detectors.pii.ipExcludedRanges; documentation, loopback, link-local, multicast and reserved by default), counted per channel.',
+    'The user connected from [IP] at 09:14.',
+    'Public server addresses an assistant quotes (DNS resolvers, an API endpoint); private addresses in networking help unless `private` is excluded.',
+  ),
+  rule(
+    'TH-PII-005',
+    'Person name with identifying context in output',
+    'medium',
+    'A person name given as a record field ("Name:", "Patient:", `"full_name":`) in a text with other personal-record fields, named in a contact instruction ("contact Anna Weber at …"), or found by an honorific, a salutation, a self-introduction or the given-name gazetteer next to other personal data (phone, e-mail, street address, card, SSN). A name alone is not flagged.',
+    'Patient: [NAME], DOB: 03/02/1981, Phone: [PHONE]',
+    'Fictional or historical characters in a role-play that also invents their contact details; sample records in documentation.',
+  ),
+  rule(
+    'TH-PII-006',
+    'Street address in output',
+    'medium',
+    'A street address: house number and street name with a street type in US/UK/Commonwealth, French, Iberian/Italian/Portuguese and German/Dutch/Nordic layouts, with a second component that makes it someone\'s address — a unit, a postal code (with city), or a residence or delivery cue ("lives at", "ship to", "home address:") — and not introduced as an institution\'s address ("the address of the museum is …").',
+    'She lives at [ADDRESS].',
+    'Business addresses not introduced as such; fictional addresses in stories.',
   ),
 ];
 
@@ -65,15 +104,31 @@ const RULE_BY_KIND: Record<PiiKind, string> = {
   us_ssn: 'TH-PII-002',
   email: 'TH-PII-003',
   phone: 'TH-PII-003',
+  ip_address: 'TH-PII-004',
+  person_name: 'TH-PII-005',
+  street_address: 'TH-PII-006',
 };
 
 /** Confidence by rule and number of items: identifiers are meaningful alone, contact details in bulk. */
 function confidenceFor(ruleId: string, count: number): number {
   if (ruleId === 'TH-PII-003') return count >= 10 ? 0.9 : count >= 3 ? 0.7 : 0.5;
+  if (ruleId === 'TH-PII-004') return count >= 10 ? 0.85 : count >= 3 ? 0.7 : 0.55;
+  if (ruleId === 'TH-PII-005' || ruleId === 'TH-PII-006') return count >= 3 ? 0.85 : 0.65;
   return count >= 3 ? 0.95 : 0.8;
 }
 
-export function createPiiDetector(_config: DetectionConfig): ContentDetector {
+/** Options of the PII detector (detection.detectors.pii), validated by the config schema. */
+export interface PiiDetectorOptions {
+  phoneRegions?: string[];
+  ipExcludedRanges?: IpRange[];
+}
+
+export function createPiiDetector(config: DetectionConfig): ContentDetector {
+  const opts = (config.detectors.pii ?? {}) as PiiDetectorOptions;
+  const phoneRegions = opts.phoneRegions ?? [...DEFAULT_PHONE_REGIONS];
+  const ipExcluded = new Set<IpRange>(opts.ipExcludedRanges ?? DEFAULT_IP_EXCLUDED);
+  // An IP address is personal data unless its range is excluded by the configuration (not by the scanner's default).
+  const counts = (m: PiiMatch) => (m.kind === 'ip_address' ? !ipExcluded.has(m.ipRange ?? 'public') : m.real);
   return {
     id: 'pii',
     rules: PII_RULES,
@@ -82,7 +137,7 @@ export function createPiiDetector(_config: DetectionConfig): ContentDetector {
       const perChannel = new Map<Channel, { text: string; matches: PiiMatch[] }[]>();
       for (const t of textsOn(input, CHANNELS)) {
         if (t.origin !== 'raw') continue;
-        const matches = findPii(t.text).filter((m) => m.real);
+        const matches = findPii(t.text, { phoneRegions }).filter(counts);
         if (matches.length === 0) continue;
         const list = perChannel.get(t.channel) ?? [];
         list.push({ text: t.text, matches });
