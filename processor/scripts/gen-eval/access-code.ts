@@ -69,5 +69,10 @@ for (const [lang, text] of BENIGN)
 for (const code of CODES) rows.push({ text: code, label: 'benign', family: 'chat', lang: 'en', system: system(code) });
 writeRows(
   'access-code',
-  rows.map((r, i) => ({ id: `access-code-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', source: 'access-code', ...r })),
+  rows.map((r, i) => ({
+    id: `access-code-${String(i + 1).padStart(4, '0')}`,
+    channel: 'prompt',
+    source: 'access-code',
+    ...r,
+  })),
 );

@@ -214,5 +214,10 @@ for (const [lang, L] of Object.entries(LANGS)) {
 }
 writeRows(
   'framed-harm',
-  rows.map((r, i) => ({ id: `framed-harm-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', source: 'framed-harm', ...r })),
+  rows.map((r, i) => ({
+    id: `framed-harm-${String(i + 1).padStart(4, '0')}`,
+    channel: 'prompt',
+    source: 'framed-harm',
+    ...r,
+  })),
 );

@@ -249,5 +249,10 @@ for (const [lang, req] of BENIGN_REQUESTS) {
 }
 writeRows(
   'gcg-suffix',
-  rows.map((r, i) => ({ id: `gcg-suffix-${String(i + 1).padStart(4, '0')}`, channel: 'prompt', source: 'gcg-suffix', ...r })),
+  rows.map((r, i) => ({
+    id: `gcg-suffix-${String(i + 1).padStart(4, '0')}`,
+    channel: 'prompt',
+    source: 'gcg-suffix',
+    ...r,
+  })),
 );
