@@ -8,6 +8,8 @@ import {
   createObfuscationDetector,
 } from './injection/index.js';
 import { createLexicalDetector } from './lexical/detector.js';
+import { createContextConflictDetector } from './context/index.js';
+import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
 import { createFramingDetector } from './framing/detector.js';
@@ -24,8 +26,10 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createSuffixDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
+  (config) => createIndirectInstructionDetector(config),
   createObfuscationDetector,
   createLexicalDetector,
+  createContextConflictDetector,
   ...abuseDetectorFactories,
   createFramingDetector,
   createOutputHandlingDetector,

@@ -157,6 +157,27 @@ export const detectionSection = defineSection({
               },
             },
           },
+          'indirect.instructions': {
+            type: 'object',
+            description: 'Options of the document-instruction detector (rules TH-IND-005, TH-IND-006).',
+            additionalProperties: false,
+            properties: {
+              threshold: {
+                type: 'number',
+                minimum: 0.5,
+                maximum: 5,
+                description:
+                  'Sentence score at which an instruction in a document is reported (default 1.3; lower catches more and flags more benign documents).',
+              },
+              documentScoreWeight: {
+                type: 'number',
+                minimum: 0,
+                maximum: 3,
+                description:
+                  'Weight of a whole-document injection probability (when a classifier provides one) added to the sentence score as weight × (p − 0.5); default 1.',
+              },
+            },
+          },
         },
         additionalProperties: { type: 'object' },
       },
