@@ -25,7 +25,9 @@ const LAYERS = [
   ['enrich/'], // span attributes and finding log records
   ['archive/'], // tamper-evident archive
   ['output/'], // finding sinks
+  ['store/'], // the findings store (SQLite): findings, span summaries, sessions, verdicts, suppressions, review queue
   ['response/'], // automated response, verdict API, review loop
+  ['api/'], // the findings API under /api/v1/ (docs/console.md)
   ['config/'], // the validated configuration, assembled from every module's section
   ['engine/'], // composition root of detection: the detection stage and createEngine
   ['service/'], // the OTLP service: receivers → pipeline → forwarder, health, drain

@@ -7,11 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { updateReferenceBlock } from '../src/config/reference.js';
 import { renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../src/docs/render.js';
+import { renderConsoleOpenApi } from '../src/docs/openapi.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 writeFileSync(`${root}docs/schema.json`, renderSchemaJson());
 writeFileSync(`${root}docs/schema.md`, renderSchemaMarkdown());
 writeFileSync(`${root}docs/rules.md`, await renderRulesMarkdown());
+writeFileSync(`${root}docs/console-openapi.json`, await renderConsoleOpenApi());
 const configDoc = `${root}docs/configuration.md`;
 writeFileSync(configDoc, updateReferenceBlock(readFileSync(configDoc, 'utf8')));
-console.log('wrote docs/schema.json, docs/schema.md, docs/rules.md, docs/configuration.md (option tables)');
+console.log(
+  'wrote docs/schema.json, docs/schema.md, docs/rules.md, docs/configuration.md (option tables), docs/console-openapi.json',
+);

@@ -49,6 +49,8 @@ export const ERROR_CATALOGUE = {
   TH_UNAUTHORIZED: { status: 401, grpc: 'UNAUTHENTICATED', message: 'missing or invalid bearer token' },
   TH_NOT_FOUND: { status: 404, grpc: 'UNIMPLEMENTED', message: 'no such endpoint' },
   TH_REVIEW_CONFLICT: { status: 409, message: 'the suppression id is taken, or the API suppression limit is reached' },
+  TH_INVALID_CURSOR: { status: 400, message: 'the pagination cursor is not one this API issued' },
+  TH_STORE_DISABLED: { status: 503, message: 'the findings store is disabled (store.enabled: false)' },
   // Back-pressure (retryable)
   TH_OVERLOADED: { status: 429, grpc: 'RESOURCE_EXHAUSTED', message: 'too much data in flight, retry later' },
   TH_NEXT_HOP_UNAVAILABLE: {
@@ -73,6 +75,14 @@ export const ERROR_CATALOGUE = {
   TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unchanged' },
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_STORE_OPEN: {
+    status: 0,
+    message: 'the findings store cannot be opened (store.path unwritable or not a database)',
+  },
+  TH_STORE_WRITE: {
+    status: 0,
+    message: 'a findings store batch failed to commit; its writes were dropped and counted',
+  },
   TH_FINDINGS_DROPPED: {
     status: 0,
     message: 'finding log records were dropped before the next hop accepted them',

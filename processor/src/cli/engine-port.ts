@@ -40,6 +40,7 @@ export async function loadService(
   stages: PipelineStage[],
   logger: unknown,
   registry: unknown,
+  routes?: (app: never) => void,
 ): Promise<CliService> {
   const { createService } = await import('../service/service.js');
   type Options = Parameters<typeof createService>[0];
@@ -48,7 +49,39 @@ export async function loadService(
     stages,
     logger: logger as Options['logger'],
     registry: registry as Options['registry'],
+    routes: routes as Options['routes'],
   });
+}
+
+/** The console's back end (findings store and /api/v1), as serve drives it (api/backend.ts). */
+export interface CliConsole {
+  extensions: unknown[];
+  sinks: unknown[];
+  /** The store, as the response runtime's suppression persistence (undefined when store.enabled is false). */
+  persistence: unknown;
+  bind(engine: CliEngine, response: CliResponse): void;
+  routes(app: never): void;
+}
+
+export async function loadConsole(config: TracehoundConfig, logger: unknown, registry: unknown): Promise<CliConsole> {
+  const { createConsoleBackend } = await import('../api/backend.js');
+  type Options = NonNullable<Parameters<typeof createConsoleBackend>[1]>;
+  const c = createConsoleBackend(config, {
+    logger: logger as Options['logger'],
+    registry: registry as Options['registry'],
+  });
+  return {
+    extensions: c.extensions,
+    sinks: c.sinks,
+    persistence: c.store,
+    // loadEngine's object is the full Engine and loadResponse's runtime the full ResponseRuntime.
+    bind: (engine, response) =>
+      c.bind(
+        engine as unknown as Parameters<typeof c.bind>[0],
+        (response as CliResponse & { runtime: unknown }).runtime as Parameters<typeof c.bind>[1],
+      ),
+    routes: (app) => c.routes(app),
+  };
 }
 
 /** Automated response and the review loop (response/index.ts), as serve drives it. */
@@ -60,6 +93,8 @@ export interface CliResponse {
   /** Re-read the suppressions file (SIGHUP). */
   reload(): boolean;
   shutdown(): Promise<void>;
+  /** The ResponseRuntime itself (for the console's routes). */
+  runtime: unknown;
 }
 
 export async function loadResponse(
@@ -67,6 +102,7 @@ export async function loadResponse(
   env: NodeJS.ProcessEnv,
   logger: unknown,
   registry: unknown,
+  persistence?: unknown,
 ): Promise<CliResponse> {
   const { createResponse } = await import('../response/index.js');
   type Options = NonNullable<Parameters<typeof createResponse>[2]>;
@@ -74,8 +110,10 @@ export async function loadResponse(
     env,
     logger: logger as Options['logger'],
     registry: registry as Options['registry'],
+    persistence: persistence as Options['persistence'],
   });
   return {
+    runtime: r,
     extensions: r.extensions,
     sinks: r.sinks,
     // loadEngine's object is the full Engine (createEngine), which has the suppressions and catalog start() binds to.

@@ -7,6 +7,7 @@ import { detectionSection } from './sections/detection.js';
 import { behaviorConfigSchema, behaviorDefaults } from '../behavior/config.js';
 import { archiveConfigSchema, archiveDefaults } from '../archive/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
+import { storeConfigSchema, storeDefaults } from '../store/config.js';
 
 /**
  * Every top-level configuration section, in documentation order. A module adds (or fills in) its section with one
@@ -27,6 +28,7 @@ export const SECTIONS = [
     secrets: ['api.token', 'webhooks.*.secret', 'webhooks.*.headers', 'webhooks.*.headers.*'],
     check: checkResponseConfig,
   }),
+  defineSection({ key: 'store', schema: storeConfigSchema, defaults: storeDefaults }),
 ] as const;
 
 type Section = (typeof SECTIONS)[number];

@@ -18,6 +18,9 @@ export interface ApiServerOptions {
   suppressions: SuppressionManager;
 }
 
+/** What the verdict, feedback and suppression routes use. */
+export type ResponseRouteDeps = Pick<ApiServerOptions, 'maxAgeSeconds' | 'store' | 'feedback' | 'suppressions'>;
+
 export interface ApiServer {
   readonly app: FastifyInstance;
   start(): Promise<number>;
@@ -32,7 +35,7 @@ const QUERY_TARGETS = [
   ['tool', 'tool'],
 ] as const;
 
-function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?: string): FastifyReply {
+export function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?: string): FastifyReply {
   return reply
     .code(status)
     .send({ code, message: detail ? `${ERROR_CATALOGUE[code].message}: ${detail}` : ERROR_CATALOGUE[code].message });
@@ -62,7 +65,26 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
 
   app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
 
-  app.get('/v1/verdict', async (req, reply) => {
+  void app.register(async (v1) => registerResponseRoutes(v1, o), { prefix: '/v1' });
+
+  return {
+    app,
+    async start() {
+      await app.listen({ host: o.host, port: o.port });
+      return (app.server.address() as AddressInfo).port;
+    },
+    async shutdown() {
+      await app.close();
+    },
+  };
+}
+
+/**
+ * The verdict, feedback and suppression routes, relative to a prefix: /v1 on the response API's own port, and /api/v1
+ * on the OTLP/HTTP port (the findings API mounts them there too). Authentication is the caller's hook.
+ */
+export function registerResponseRoutes(app: FastifyInstance, o: ResponseRouteDeps): void {
+  app.get('/verdict', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const targets: string[] = [];
     for (const [param, kind] of QUERY_TARGETS) {
@@ -92,7 +114,7 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
     });
   });
 
-  app.get('/v1/verdicts', async (_req, reply) =>
+  app.get('/verdicts', async (_req, reply) =>
     reply.send({
       verdicts: o.store.list().map((v) => ({
         decision: v.decision,
@@ -104,15 +126,15 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
     }),
   );
 
-  app.post('/v1/feedback', async (req, reply) => {
+  app.post('/feedback', async (req, reply) => {
     const r = o.feedback.submit(req.body);
     if (!r.ok) return sendError(reply, r.status === 400 ? 'TH_BAD_REQUEST' : 'TH_REVIEW_CONFLICT', r.status, r.error);
     return reply.code(202).send(r);
   });
 
-  app.get('/v1/suppressions', async (_req, reply) => reply.send({ suppressions: o.suppressions.list() }));
+  app.get('/suppressions', async (_req, reply) => reply.send({ suppressions: o.suppressions.list() }));
 
-  app.post('/v1/suppressions', async (req, reply) => {
+  app.post('/suppressions', async (req, reply) => {
     const p = parseSuppression(req.body);
     if (!p.ok) return sendError(reply, 'TH_BAD_REQUEST', 400, p.error);
     const r = o.suppressions.add(p.value);
@@ -120,21 +142,10 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
     return reply.code(201).send({ id: p.value.id });
   });
 
-  app.delete('/v1/suppressions/:id', async (req, reply) => {
+  app.delete('/suppressions/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
     return o.suppressions.remove(id)
       ? reply.code(204).send()
       : sendError(reply, 'TH_NOT_FOUND', 404, 'no API suppression with that id');
   });
-
-  return {
-    app,
-    async start() {
-      await app.listen({ host: o.host, port: o.port });
-      return (app.server.address() as AddressInfo).port;
-    },
-    async shutdown() {
-      await app.close();
-    },
-  };
 }

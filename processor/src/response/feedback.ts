@@ -8,7 +8,7 @@ import { parseSuppression } from './suppression-parse.js';
 import type { SuppressionManager } from './suppression-manager.js';
 import type { VerdictStore } from './verdict-store.js';
 
-export const ANALYST_VERDICTS = ['true_positive', 'false_positive'] as const;
+export const ANALYST_VERDICTS = ['true_positive', 'false_positive', 'benign_true_positive'] as const;
 
 /** Default life of a suppression created from a false-positive verdict. */
 const DEFAULT_SUPPRESSION_DAYS = 30;
@@ -43,7 +43,7 @@ export class AnalystFeedback {
     this.logger = (deps.logger ?? silentLogger).child({ component: 'feedback' });
     this.counter = getOrCreateCounter(deps.registry ?? new Registry(), {
       name: 'tracehound_analyst_verdicts_total',
-      help: 'Analyst verdicts on findings, by rule and verdict (true_positive | false_positive): precision per rule.',
+      help: 'Analyst verdicts on findings, by rule and verdict (true_positive | false_positive | benign_true_positive): precision per rule.',
       labelNames: ['rule', 'verdict'] as const,
     });
   }
@@ -57,7 +57,7 @@ export class AnalystFeedback {
     if (typeof rule !== 'string' || rule.length > 64 || !this.deps.knownRule(rule))
       return { ok: false, status: 400, error: 'rule: a known rule id' };
     if (typeof verdict !== 'string' || !(ANALYST_VERDICTS as readonly string[]).includes(verdict)) {
-      return { ok: false, status: 400, error: 'verdict: true_positive | false_positive' };
+      return { ok: false, status: 400, error: 'verdict: true_positive | false_positive | benign_true_positive' };
     }
     if (
       b.target !== undefined &&

@@ -17,7 +17,8 @@ import type { ResponseConfig } from './config.js';
 import { AnalystFeedback } from './feedback.js';
 import { ReviewSampler } from './review-sampler.js';
 import { responseRules } from './rules.js';
-import { SuppressionManager, type SuppressionTarget } from './suppression-manager.js';
+import { SuppressionManager, type SuppressionPersistence, type SuppressionTarget } from './suppression-manager.js';
+import { VerdictStore } from './verdict-store.js';
 import { WebhookSink, type WebhookSinkOptions } from './webhook-sink.js';
 
 export { ActionEngine } from './action-engine.js';
@@ -40,6 +41,8 @@ export interface ResponseOptions {
   webhook?: Pick<WebhookSinkOptions, 'fetch' | 'sleep' | 'random'>;
   /** Suppression file polling timer (tests). */
   setInterval?: (fn: () => void, ms: number) => { unref?(): unknown };
+  /** Where API suppressions persist across restarts (the findings store). */
+  persistence?: SuppressionPersistence;
 }
 
 /** What start() needs from the engine. */
@@ -54,6 +57,8 @@ export interface ResponseRuntime {
   readonly actions?: ActionEngine;
   readonly suppressions: SuppressionManager;
   readonly feedback?: AnalystFeedback;
+  /** Enforced verdicts (empty when response is off). */
+  readonly verdicts: VerdictStore;
   /** Bind to the engine and start the API (port 0 when the API is off). Throws TH_CONFIG_MISSING without a token. */
   start(engine: ResponseEngineView): Promise<{ apiPort: number }>;
   /** Re-read the suppressions file (SIGHUP). */
@@ -72,17 +77,38 @@ export function createResponse(
     file: config.enabled ? config.review.suppressionsFile : undefined,
     pollSeconds: config.review.pollSeconds,
     maxApi: config.review.maxApiSuppressions,
+    persistence: opts.persistence,
     logger,
     setInterval: opts.setInterval,
   });
+  const responseIds = new Set(responseRules.map((r) => r.id));
+  const newFeedback = (engine: ResponseEngineView, store?: VerdictStore) =>
+    new AnalystFeedback({
+      knownRule: (id) => responseIds.has(id) || engine.catalog.get(id) !== undefined,
+      suppressions,
+      store,
+      clock: opts.clock,
+      registry: opts.registry,
+      logger,
+    });
   if (!config.enabled) {
+    // No actions, webhooks or API port; analysts' verdicts and suppressions (the findings API) still apply.
+    let feedback: AnalystFeedback | undefined;
     return {
       extensions: [],
       sinks: [],
       suppressions,
-      start: async () => ({ apiPort: 0 }),
-      reload: () => true,
-      shutdown: async () => undefined,
+      verdicts: new VerdictStore(1, opts.clock ?? Date.now),
+      get feedback() {
+        return feedback;
+      },
+      async start(engine) {
+        suppressions.start(engine.suppressions);
+        feedback = newFeedback(engine);
+        return { apiPort: 0 };
+      },
+      reload: () => suppressions.reload(),
+      shutdown: async () => suppressions.stop(),
     };
   }
   const actions = new ActionEngine(config, { clock: opts.clock, registry: opts.registry });
@@ -91,7 +117,6 @@ export function createResponse(
   const sinks: FindingSink[] = config.webhooks.map(
     (w) => new WebhookSink(w, { ...opts.webhook, clock: opts.clock, registry: opts.registry, logger }),
   );
-  const responseIds = new Set(responseRules.map((r) => r.id));
   let api: ApiServer | undefined;
   let feedback: AnalystFeedback | undefined;
 
@@ -100,19 +125,13 @@ export function createResponse(
     sinks,
     actions,
     suppressions,
+    verdicts: actions.store,
     get feedback() {
       return feedback;
     },
     async start(engine) {
       suppressions.start(engine.suppressions);
-      feedback = new AnalystFeedback({
-        knownRule: (id) => responseIds.has(id) || engine.catalog.get(id) !== undefined,
-        suppressions,
-        store: actions.store,
-        clock: opts.clock,
-        registry: opts.registry,
-        logger,
-      });
+      feedback = newFeedback(engine, actions.store);
       if (!config.api.enabled) return { apiPort: 0 };
       const token = opts.env?.[RESPONSE_TOKEN_ENV] || config.api.token;
       if (!token)

@@ -11,6 +11,13 @@ export interface SuppressionTarget {
 
 export type SuppressionSource = 'config' | 'file' | 'api';
 
+/** Where API suppressions are kept across restarts (the findings store). */
+export interface SuppressionPersistence {
+  loadSuppressions(): Suppression[];
+  saveSuppression(s: Suppression): void;
+  removeSuppression(id: string): void;
+}
+
 export interface SuppressionManagerOptions {
   /** detection.suppressions from the configuration (always applied). */
   base: Suppression[];
@@ -18,6 +25,8 @@ export interface SuppressionManagerOptions {
   /** mtime poll interval (seconds); 0 disables polling. */
   pollSeconds: number;
   maxApi: number;
+  /** API suppressions are loaded from here at start and written through on add and remove. */
+  persistence?: SuppressionPersistence;
   logger?: Logger;
   /** Injectable file access and timer for tests. */
   fs?: { read(path: string): string; mtimeMs(path: string): number | undefined };
@@ -38,7 +47,7 @@ const nodeFs = {
 
 /**
  * The analysts' suppressions from three sources, merged and applied to later scoring: the configuration, a file
- * (loaded at start, on reload() — SIGHUP — and when its mtime changes) and the review API (in memory, bounded).
+ * (loaded at start, on reload() — SIGHUP — and when its mtime changes) and the review API (bounded; persisted when a SuppressionPersistence is given).
  * On an id clash the configuration wins, then the file. An invalid file keeps the previous file list in force.
  */
 export class SuppressionManager {
@@ -58,6 +67,8 @@ export class SuppressionManager {
   /** Attach to the engine, load the file and start polling it. */
   start(target: SuppressionTarget): void {
     this.target = target;
+    for (const s of this.opts.persistence?.loadSuppressions() ?? [])
+      if (this.api.size < this.opts.maxApi) this.api.set(s.id, s);
     this.reload();
     if (this.opts.file && this.opts.pollSeconds > 0) {
       const set = this.opts.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms));
@@ -92,6 +103,7 @@ export class SuppressionManager {
     if (this.api.has(s.id) || this.opts.base.some((b) => b.id === s.id) || this.fileList.some((f) => f.id === s.id))
       return { ok: false, reason: 'conflict' };
     if (this.api.size >= this.opts.maxApi) return { ok: false, reason: 'full' };
+    this.opts.persistence?.saveSuppression(s);
     this.api.set(s.id, s);
     this.apply();
     return { ok: true };
@@ -100,7 +112,10 @@ export class SuppressionManager {
   /** Remove an API suppression (configuration and file entries are changed at their source). */
   remove(id: string): boolean {
     const had = this.api.delete(id);
-    if (had) this.apply();
+    if (had) {
+      this.opts.persistence?.removeSuppression(id);
+      this.apply();
+    }
     return had;
   }
 

@@ -36,6 +36,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Registry for /metrics; defaults to the process-wide one (getDefaultRegistry()). */
   registry?: Registry;
+  /** More routes on the OTLP/HTTP server (the findings API under /api/v1, docs/console.md). */
+  routes?: (app: FastifyInstance) => void;
 }
 
 /** How a shutdown went: clean when everything in flight finished before the deadline and nothing was dropped. */
@@ -133,6 +135,7 @@ export function createService(opts: ServiceOptions): Service {
         isReady: () => started && !draining,
         metricsToken: server.metricsAuth ? server.authToken : undefined,
       });
+      opts.routes?.(http);
       await http.listen({ host: server.http.host, port: server.http.port });
       httpPort = (http.server.address() as AddressInfo).port;
     }

@@ -1,7 +1,7 @@
 import { ConfigError, formatProblem, loadConfig, type TracehoundConfig } from '../../config/index.js';
 import type { Command } from '../command.js';
 import { describeConfig } from '../describe.js';
-import { loadEngine, loadResponse, loadService } from '../engine-port.js';
+import { loadConsole, loadEngine, loadResponse, loadService, type CliConsole } from '../engine-port.js';
 
 /** Extra time, beyond server.shutdownTimeoutMs, before a stuck shutdown is abandoned. */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -42,20 +42,28 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     const { getDefaultRegistry } = await import('../../metrics/registry.js');
     const registry = getDefaultRegistry();
     const logger = createLogger();
-    const response = await loadResponse(config, io.env, logger, registry);
+    let backend: CliConsole;
+    try {
+      backend = await loadConsole(config, logger, registry);
+    } catch (err) {
+      io.err(`tracehound serve: ${(err as { code?: string }).code ?? 'TH_STORE_OPEN'}: ${(err as Error).message}\n`);
+      return 1;
+    }
+    const response = await loadResponse(config, io.env, logger, registry, backend.persistence);
     const engine = await loadEngine(config, {
       behavior: true,
       outputSinks: true,
       registry,
-      extensions: response.extensions,
-      sinks: response.sinks,
+      extensions: [...response.extensions, ...backend.extensions],
+      sinks: [...response.sinks, ...backend.sinks],
     });
-    const service = await loadService(config, engine.stages(), logger, registry);
+    const service = await loadService(config, engine.stages(), logger, registry, (app) => backend.routes(app));
     let ports: { httpPort: number; grpcPort: number };
     // SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile).
     const onHangup = () => void response.reload();
     try {
       await response.start(engine);
+      backend.bind(engine, response);
       ports = await service.start();
       process.on('SIGHUP', onHangup);
     } catch (err) {

@@ -274,8 +274,22 @@ function mayHaveConfusables(text: string): boolean {
   return false;
 }
 
+/**
+ * Accented Latin letters other than the dotless ı (ç ö ü ğ ş İ ə …): Turkish or Azerbaijani text that uses ı as a
+ * native letter nearly always has one of them, while an English instruction disguised with ı has none.
+ */
+function hasOtherAccentedLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7 && c !== 0x131) return true;
+  }
+  return false;
+}
+
 export function homoglyphs(text: string): HomoglyphResult {
   if (!mayHaveConfusables(text)) return { mixedWords: 0, folded: text };
+  // The dotless ı is a Latin letter of Turkic languages, not a disguise, when the text is written in one of them.
+  const nativeDotless = hasOtherAccentedLatin(text);
   let mixedWords = 0;
   let latin = 0;
   let conf = 0;
@@ -287,7 +301,7 @@ export function homoglyphs(text: string): HomoglyphResult {
   };
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
-    if (isLatinLetter(cp)) latin++;
+    if (isLatinLetter(cp) || (nativeDotless && cp === 0x131)) latin++;
     else if (isConfusable(ch)) conf++;
     else if (cp >= 0xff21 && cp <= 0xff5a) fullwidth++;
     else if (cp > 0x7f && /* any other letter */ ch.toLowerCase() !== ch.toUpperCase()) otherLetters++;
