@@ -21,6 +21,7 @@ export const FINDING_CATEGORIES = [
   'data_exfiltration',
   'refusal',
   'model_abuse',
+  'harmful_request',
   'moderation',
   'behavioral_anomaly',
   'cost_abuse',

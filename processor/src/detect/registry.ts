@@ -12,6 +12,8 @@ import { createContextConflictDetector } from './context/index.js';
 import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
+import { createFramingDetector } from './framing/detector.js';
+import { createSuffixDetector } from './suffix/detector.js';
 import { createOutputHandlingDetector } from './output-handling/index.js';
 
 /**
@@ -21,6 +23,7 @@ import { createOutputHandlingDetector } from './output-handling/index.js';
 export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => ContentDetector> = [
   createDirectInjectionDetector,
   createJailbreakDetector,
+  createSuffixDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
   (config) => createIndirectInstructionDetector(config),
@@ -28,6 +31,7 @@ export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => Conte
   createClassifierDetector,
   createContextConflictDetector,
   ...abuseDetectorFactories,
+  createFramingDetector,
   createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,
