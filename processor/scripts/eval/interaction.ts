@@ -5,7 +5,7 @@
 import { emptyInteraction, type Interaction, type Message } from '@tracehound/core';
 import type { CorpusRow } from '../lib/corpus.js';
 
-export function rowInteraction(row: Pick<CorpusRow, 'text' | 'channel' | 'system' | 'request'>): Interaction {
+export function rowInteraction(row: Pick<CorpusRow, 'text' | 'channel' | 'system' | 'request' | 'tool'>): Interaction {
   const ix = emptyInteraction('llm_call', 'eval');
   ix.span = { traceId: '', spanId: '', name: 'eval' };
   const user = (content: string): Message => ({ role: 'user', content });
@@ -25,7 +25,9 @@ export function rowInteraction(row: Pick<CorpusRow, 'text' | 'channel' | 'system
       break;
     case 'tool_call':
       if (row.request) ix.input = [user(row.request)];
-      ix.output = [{ role: 'assistant', content: '', toolCalls: [{ name: 'eval_tool', arguments: row.text }] }];
+      ix.output = [
+        { role: 'assistant', content: '', toolCalls: [{ name: row.tool ?? 'eval_tool', arguments: row.text }] },
+      ];
       break;
     default:
       ix.input = [user(row.text)];

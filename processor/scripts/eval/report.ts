@@ -19,6 +19,7 @@ const KIND_ORDER: RowKind[] = [
   'attack_document',
   'harmful',
   'leak',
+  'unsafe_output',
   'benign_ordinary',
   'benign_hard_negative',
   'benign_document',

@@ -32,7 +32,7 @@ export const DEV_FILE = join(DATASETS_DIR, 'dev/dev.jsonl');
 export const TRAIN_FILE = join(DATASETS_DIR, 'train/train.jsonl');
 export const OWN_DIR = resolve(here, '../../eval');
 
-export type Label = 'attack' | 'benign' | 'harmful' | 'leak';
+export type Label = 'attack' | 'benign' | 'harmful' | 'leak' | 'unsafe_output';
 export type RowChannel = 'prompt' | 'document' | 'output' | 'tool_result' | 'tool_call';
 
 export interface CorpusRow {
@@ -51,6 +51,8 @@ export interface CorpusRow {
   system?: string;
   /** The user's own request (document rows judged against the user's task; output rows: the prompt answered). */
   request?: string;
+  /** tool_call rows: the name of the tool the model called (a database tool may receive SQL, a shell tool commands). */
+  tool?: string;
   /** Own rows: the processor/eval file (without .jsonl) the row came from — its leave-one-source-out group. */
   file?: string;
 }
@@ -151,6 +153,7 @@ function toRow(r: Record<string, unknown>, set: CorpusRow['set'], fallbackSource
   if (typeof r.lang === 'string') row.lang = r.lang;
   if (typeof r.system === 'string') row.system = r.system;
   if (typeof r.request === 'string') row.request = r.request;
+  if (typeof r.tool === 'string') row.tool = r.tool;
   if (set === 'own') row.file = fallbackSource;
   return row;
 }

@@ -11,7 +11,16 @@ export interface SpanRisk {
   categories: string[];
   /** Set when a text of the span was longer than detection.maxTextBytes: only its head and tail were scanned. */
   partial?: boolean;
+  /** Set when the model refused (a signal-category detection): an attribute of the span, not a finding. */
+  refused?: boolean;
 }
+
+/**
+ * Categories whose detections are signals, not findings: a model refusing is a fact about the answer that behavioural
+ * rules consume (refusal clusters = probing, refusal-rate drift), not an attack on that one output. They reach the
+ * behavioural runner as detections and the span as `tracehound.response.refused`; only the patterns become findings.
+ */
+export const SIGNAL_CATEGORIES: ReadonlySet<string> = new Set(['refusal']);
 
 /** Context fields a finding carries, taken from the Interaction it concerns. */
 export function findingContext(ix: Interaction): Finding['context'] {
@@ -38,6 +47,12 @@ export class Scorer {
     private readonly config: DetectionConfig,
     private readonly clock: () => number,
   ) {}
+
+  /** Whether a rule's detections are signals (SIGNAL_CATEGORIES) rather than findings. */
+  isSignal(ruleId: string): boolean {
+    const rule = this.catalog.get(ruleId);
+    return rule !== undefined && SIGNAL_CATEGORIES.has(rule.category);
+  }
 
   toFinding(det: Detection, ix: Interaction): Finding | undefined {
     const rule = this.catalog.get(det.ruleId);

@@ -40,6 +40,9 @@ describe('eval: rows as Interactions (DETECTION.md mapping)', () => {
     expect(channelTexts(rowInteraction(row({ channel: 'tool_call', text: '{"a":1}' }))).map((t) => t.channel)).toEqual([
       'tool_call',
     ]);
+    // the row's tool name reaches the call (a database tool may receive SQL)
+    const call = rowInteraction(row({ channel: 'tool_call', text: '{"q":"SELECT 1"}', tool: 'run_sql' }));
+    expect(call.output[0].toolCalls?.[0].name).toBe('run_sql');
   });
 });
 
@@ -47,11 +50,19 @@ describe('eval: counting', () => {
   it('answers each kind of row with its categories; benign rows with any finding', () => {
     const cats = (...c: string[]) => new Set(c);
     expect(rowKind(row({ label: 'attack', family: 'jailbreak' }))).toBe('attack_prompt');
-    expect(rowKind(row({ label: 'attack', channel: 'document', family: 'indirect_injection' }))).toBe('attack_document');
+    expect(rowKind(row({ label: 'attack', channel: 'document', family: 'indirect_injection' }))).toBe(
+      'attack_document',
+    );
     expect(rowKind(row({ family: 'hard_negative' }))).toBe('benign_hard_negative');
     expect(rowKind(row({ family: 'benign_lookalike' }))).toBe('benign_hard_negative');
     expect(rowKind(row({ channel: 'document', family: 'document' }))).toBe('benign_document');
     expect(rowKind(row({ channel: 'output', family: 'assistant_output' }))).toBe('benign_output');
+    // an unsafe answer (script, injected shell/SQL) is a positive of its own kind, not a benign output
+    expect(rowKind(row({ label: 'unsafe_output', channel: 'tool_call', family: 'sql_injection' }))).toBe(
+      'unsafe_output',
+    );
+    expect(rowHit('unsafe_output', cats('insecure_output'))).toBe(true);
+    expect(rowHit('unsafe_output', cats('refusal'))).toBe(false);
     expect(rowHit('attack_prompt', cats('jailbreak'))).toBe(true);
     expect(rowHit('attack_prompt', cats('indirect_prompt_injection'))).toBe(false);
     expect(rowHit('attack_prompt', cats('harmful_request'))).toBe(false);
@@ -114,7 +125,12 @@ describe('eval: leave-one-source-out folds', () => {
         return { rows: trainRows.length };
       },
     };
-    const { results, folds } = await runLoso(rows, { trainers: [trainer], trainOn: 'permissive', seed: 7, log: () => {} });
+    const { results, folds } = await runLoso(rows, {
+      trainers: [trainer],
+      trainOn: 'permissive',
+      seed: 7,
+      log: () => {},
+    });
     expect(results).toHaveLength(rows.length);
     expect(folds.map((f) => f.group)).toEqual(['own/a', 'own/b', 'own/c', 'own/d']);
     for (const ids of calls) expect(ids.some((id) => id === 'c1' || id === 'd1')).toBe(false);
