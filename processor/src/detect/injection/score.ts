@@ -166,6 +166,17 @@ export function prefixInjectScore(s: SignalScores): number {
   return damp(s, p >= 1 ? p + 0.3 * Math.min(1, company) : company > 0 ? p + 0.6 * Math.min(1, company) : p);
 }
 
+/**
+ * Content that discusses attacks (awareness mails, security articles quoting "ignore previous instructions") without
+ * itself speaking to the model that reads it (no address, hidden text or spoofed turn) is a mention, not an
+ * instruction: damped harder than other discussion.
+ */
+function contentDamp(s: SignalScores, score: number): number {
+  if (g(s, 'meta') <= 0) return score;
+  const speaksToModel = g(s, 'address_ai') + g(s, 'hidden') + g(s, 'spoof') > 0;
+  return score * (speaksToModel ? 0.55 : 0.4);
+}
+
 /** Content (documents, tool results): instructions aimed at the model that reads it. */
 export function indirectScore(s: SignalScores): number {
   const core =
@@ -181,7 +192,10 @@ export function indirectScore(s: SignalScores): number {
     0.5 * g(s, 'dev_mode') +
     0.5 * g(s, 'policy_disregard');
   if (core === 0) return 0;
-  return damp(s, core + g(s, 'imperative') + 0.3 * Math.min(1, g(s, 'exfil') + g(s, 'tool_call') + g(s, 'md_image')));
+  return contentDamp(
+    s,
+    core + g(s, 'imperative') + 0.3 * Math.min(1, g(s, 'exfil') + g(s, 'tool_call') + g(s, 'md_image')),
+  );
 }
 
 function steering(s: SignalScores): number {
@@ -199,7 +213,7 @@ function steering(s: SignalScores): number {
 export function exfilScore(s: SignalScores): number {
   const e = g(s, 'exfil');
   if (e === 0) return 0;
-  return damp(s, e + 0.6 * steering(s));
+  return contentDamp(s, e + 0.6 * steering(s));
 }
 
 export function imageExfilScore(s: SignalScores): number {
