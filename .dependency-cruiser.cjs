@@ -13,7 +13,7 @@
 
 /** processor/src, bottom to top. Members of one layer may import each other. */
 const LAYERS = [
-  ['errors.ts', 'config-section.ts', 'log/'], // foundation: the error catalogue, the config-section contract, logging
+  ['errors.ts', 'config-section.ts', 'log/', 'schema/'], // foundation: error catalogue, config-section contract, logs, ajv
   ['otlp/'], // transport: OTLP messages, receivers, forwarder, in-flight budget
   ['metrics/'], // Prometheus registry helpers and the transport's metric families
   ['pipeline/'], // the stage contract and runner
@@ -21,6 +21,7 @@ const LAYERS = [
   ['rules/'], // the rule catalogue
   ['detect/'], // stateless content detectors
   ['behavior/'], // stateful detectors
+  ['correlate/'], // trace-level state: identity inheritance, context provenance, analyse-once, idempotent finding ids
   ['score/'], // severity, risk, suppressions, the analyzer
   ['enrich/'], // span attributes and finding log records
   ['archive/'], // tamper-evident archive
@@ -28,6 +29,7 @@ const LAYERS = [
   ['store/'], // the findings store (SQLite): findings, span summaries, sessions, verdicts, suppressions, review queue
   ['response/'], // automated response, verdict API, review loop
   ['api/'], // the findings API under /api/v1/ (docs/console.md)
+  ['tiers/'], // optional asynchronous escalation tiers: ONNX classifiers in worker threads, an LLM judge
   ['config/'], // the validated configuration, assembled from every module's section
   ['engine/'], // composition root of detection: the detection stage and createEngine
   ['service/'], // the OTLP service: receivers → pipeline → forwarder, health, drain

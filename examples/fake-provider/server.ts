@@ -17,6 +17,8 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 export interface FakeRequest {
   path: string;
   body: Record<string, unknown>;
+  /** Token usage the fake reported for this request (chat completions and responses). */
+  usage?: { input: number; output: number };
 }
 
 export interface FakeProvider {
@@ -152,7 +154,7 @@ function chunks(text: string, n = 3): string[] {
   return out.length ? out : [''];
 }
 
-function chat(body: Json, reply: FastifyReply, respond?: Responder): unknown {
+function chat(body: Json, reply: FastifyReply, respond?: Responder, rec?: FakeRequest): unknown {
   const user = lastUserText(body.messages);
   const model = String(body.model ?? 'gpt-fake');
   const scripted = script(respond, '/v1/chat/completions', body, body.messages);
@@ -173,6 +175,7 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder): unknown {
     completion_tokens_details: { reasoning_tokens: 0 },
   };
   usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+  if (rec) rec.usage = { input: usage.prompt_tokens, output: usage.completion_tokens };
   const id = 'chatcmpl-fake-1';
   const filterResults = filtered
     ? {
@@ -266,7 +269,7 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder): unknown {
   };
 }
 
-function responses(body: Json, reply: FastifyReply, respond?: Responder): unknown {
+function responses(body: Json, reply: FastifyReply, respond?: Responder, rec?: FakeRequest): unknown {
   const input = body.input;
   const user = lastUserText(input);
   const model = String(body.model ?? 'gpt-fake');
@@ -313,6 +316,8 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder): unknow
     model,
     output,
     incomplete_details: null,
+    // The real API echoes the request's instructions in the response object.
+    instructions: typeof body.instructions === 'string' ? body.instructions : null,
     usage: {
       input_tokens: tokens(JSON.stringify(input ?? '')),
       output_tokens: tokens(text),
@@ -321,6 +326,8 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder): unknow
       output_tokens_details: { reasoning_tokens: 0 },
     },
   };
+  response.usage.total_tokens = response.usage.input_tokens + response.usage.output_tokens;
+  if (rec) rec.usage = { input: response.usage.input_tokens, output: response.usage.output_tokens };
   if (body.stream === true) {
     const inProgress = { ...response, status: 'in_progress', output: [], usage: null };
     const events: Array<{ event: string; data: unknown }> = [
@@ -454,9 +461,12 @@ export async function startFakeProvider(
 ): Promise<FakeProvider> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 16 * 1024 * 1024 });
   const requests: FakeRequest[] = [];
+  const records = new WeakMap<object, FakeRequest>();
   app.addHook('preHandler', async (req, reply) => {
     const body = (req.body ?? {}) as Json;
-    requests.push({ path: req.url, body });
+    const rec: FakeRequest = { path: req.url, body };
+    requests.push(rec);
+    records.set(req, rec);
     if (requests.length > 1000) requests.shift();
     if (lastUserText(body.messages ?? body.input).includes('FAKE:error')) {
       const anthropic = req.url.startsWith('/v1/messages');
@@ -469,8 +479,8 @@ export async function startFakeProvider(
         );
     }
   });
-  app.post('/v1/chat/completions', async (req, reply) => chat(req.body as Json, reply, opts.respond));
-  app.post('/v1/responses', async (req, reply) => responses(req.body as Json, reply, opts.respond));
+  app.post('/v1/chat/completions', async (req, reply) => chat(req.body as Json, reply, opts.respond, records.get(req)));
+  app.post('/v1/responses', async (req, reply) => responses(req.body as Json, reply, opts.respond, records.get(req)));
   app.post('/v1/embeddings', async (req) => embeddings(req.body as Json));
   app.post('/v1/messages', async (req, reply) => messages(req.body as Json, reply));
   const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });

@@ -14,6 +14,7 @@
  *   npm run eval -- --train-on all        # LOSO folds also train on non-permissive rows (what the licence filter costs)
  *   npm run eval -- --off TH-CLS          # rules whose id starts with a prefix disabled (e.g. rules only, no classifier)
  *   npm run eval -- --json out.json --md out.md --misses
+ *   npm run eval -- --classifier DIR      # a classifier-tier model instead (eval/classifier-tier.ts, docs/classifiers.md)
  *
  * Never prints row text: `--misses` lists row ids.
  */
@@ -37,6 +38,7 @@ import {
   summarize,
 } from './eval/report.js';
 import { newCost, runRows, type RowResult } from './eval/run.js';
+import { runClassifierEval } from './eval/classifier-tier.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -93,6 +95,11 @@ async function main(): Promise<void> {
   for (const r of corpus) if (r.label === 'leak') r.text = expandSecretPlaceholders(r.text, rng);
   const rows: CorpusRow[] = groupsArg ? corpus.filter((r) => groupsArg.includes(sourceGroup(r))) : corpus;
   if (groupsArg && rows.length === 0) throw new Error(`no rows in groups ${groupsArg.join(', ')}`);
+  // --classifier DIR: evaluate a classifier-tier model on the same rows instead.
+  if (flag('--classifier')) {
+    await runClassifierEval(process.argv.slice(2), rows);
+    return;
+  }
 
   const testOnly = new Map<string, number>();
   for (const r of corpus) if (!isPermissive(r)) testOnly.set(r.licence, (testOnly.get(r.licence) ?? 0) + 1);

@@ -3,6 +3,7 @@
  * module that owns a section (response/config.ts, …) can describe it without importing config/, which assembles them.
  */
 import type { ErrorCode } from './errors.js';
+import { suggest } from './schema/suggest.js';
 
 /** A JSON schema fragment as ajv takes it (draft-07 keywords; `description` doubles as the option's documentation). */
 export type JsonSchema = Record<string, unknown>;
@@ -18,6 +19,27 @@ export interface SectionIssue {
 export interface CheckContext {
   /** True when `file` names a readable regular file. */
   fileReadable(file: string): boolean;
+  /** Every rule id the processor can emit (the rule catalogue, rules/ids.ts): configured ids must be among them. */
+  readonly ruleIds: readonly string[];
+}
+
+/**
+ * The issue for a configured rule id that is not in the catalogue (a typo, or a lower-cased id), with the closest
+ * catalogued id as a hint; undefined when the id is known. `'*'` is accepted where `wildcard` says so.
+ */
+export function unknownRuleIssue(
+  id: string,
+  path: string[],
+  ctx: CheckContext,
+  wildcard = false,
+): SectionIssue | undefined {
+  if ((wildcard && id === '*') || ctx.ruleIds.includes(id)) return undefined;
+  const hint = suggest(id, [...ctx.ruleIds]);
+  return {
+    code: 'TH_CONFIG_VALUE',
+    path,
+    message: `${id.slice(0, 64)} is not a rule id${hint ? ` (did you mean ${hint}?)` : ''}; see docs/rules.md`,
+  };
 }
 
 /**

@@ -30,6 +30,11 @@ export const ERROR_CATALOGUE = {
   TH_CONFIG_MISSING: { status: 0, message: 'a required configuration option is missing' },
   TH_CONFIG_CONFLICT: { status: 0, message: 'configuration options contradict each other' },
   TH_CONFIG_FILE: { status: 0, message: 'a file named in the configuration cannot be read' },
+  TH_TIER_DEPENDENCY: {
+    status: 0,
+    message: 'the classifier tier is enabled but its optional dependencies are not installed',
+  },
+  TH_TIER_MODEL: { status: 0, message: 'a classifier model directory is incomplete or cannot be loaded' },
   // Receivers (client errors)
   TH_BAD_REQUEST: { status: 400, grpc: 'INVALID_ARGUMENT', message: 'the request body cannot be decoded' },
   TH_VALUE_OUT_OF_RANGE: {
@@ -51,6 +56,7 @@ export const ERROR_CATALOGUE = {
   TH_REVIEW_CONFLICT: { status: 409, message: 'the suppression id is taken, or the API suppression limit is reached' },
   TH_INVALID_CURSOR: { status: 400, message: 'the pagination cursor is not one this API issued' },
   TH_STORE_DISABLED: { status: 503, message: 'the findings store is disabled (store.enabled: false)' },
+  TH_API_INTERNAL: { status: 500, message: 'the findings API failed on an unexpected error (logged)' },
   // Back-pressure (retryable)
   TH_OVERLOADED: { status: 429, grpc: 'RESOURCE_EXHAUSTED', message: 'too much data in flight, retry later' },
   TH_NEXT_HOP_UNAVAILABLE: {
@@ -72,9 +78,11 @@ export const ERROR_CATALOGUE = {
   },
   // Pipeline (never answered to clients: counted and logged)
   TH_STAGE_FAILED: { status: 0, message: 'a pipeline stage threw' },
-  TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unchanged' },
+  TH_NORMALIZE_FAILED: { status: 0, message: 'a span could not be normalized; it was forwarded unscanned' },
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
+  TH_TIER_FAILED: { status: 0, message: 'an escalation tier failed on one span; its work was dropped and counted' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_CAPTURE_OFF: { status: 0, message: 'capture is off in the instrumentation: content detectors cannot run' },
   TH_STORE_OPEN: {
     status: 0,
     message: 'the findings store cannot be opened (store.path unwritable or not a database)',
@@ -87,6 +95,7 @@ export const ERROR_CATALOGUE = {
     status: 0,
     message: 'finding log records were dropped before the next hop accepted them',
   },
+  TH_SINK_CLOSED: { status: 0, message: 'findings were written to a sink after its shutdown; they were refused' },
   // Offline tools
   TH_CLI_USAGE: { status: 0, message: 'unknown command or invalid command-line arguments' },
   TH_SERVE_START: {

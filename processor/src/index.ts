@@ -9,6 +9,9 @@ export { createEngine, type Engine, type EngineConfig, type EngineOptions } from
 export { createContentAnalyzer, type ContentAnalyzerOptions, type ContentVerdict } from './engine/content-analyzer.js';
 export type { StageExtension } from './score/analyzer.js';
 export { loadConfig, validateConfig, ConfigError, type TracehoundConfig, type ConfigProblem } from './config/index.js';
+// The suppression shape (TypeBox schema and derived type) and its parsers, as the config, API and file use them.
+export { SuppressionSchema, SuppressionMatchSchema, type Suppression } from './detect/suppression.js';
+export { parseSuppression, parseSuppressionList } from './response/suppression-parse.js';
 export { createLogger, silentLogger, type Logger, type LoggerOptions } from './log/logger.js';
 export { createRegistry } from './metrics/registry.js';
 

@@ -91,6 +91,9 @@ export interface Finding {
     tenant?: string;
     workload?: string;
     tool?: string;
+    /** Token usage of the model call the finding concerns (the call, counted once). */
+    inputTokens?: number;
+    outputTokens?: number;
   };
   details?: Record<string, string | number | boolean | string[]>;
   /** Set when a response action was decided for this finding (automated response, docs/response.md). */

@@ -39,6 +39,11 @@ export interface TraceBatch {
   setSpanEventAttributes(ref: SpanRef, eventIndex: number, attributes: Attributes): void;
   /** Queue log records (findings) to be forwarded with this batch; acknowledged together with it. */
   emitLogs(logs: EmittedLog[]): void;
+  /**
+   * Optional: run `listener` once the logs emitted with this batch were accepted by the next hop (or queued for it).
+   * Stages use it to recognise finding logs already delivered when a client retries the batch.
+   */
+  onLogsDelivered?(listener: () => void): void;
 }
 
 export interface LogBatch {
@@ -48,4 +53,6 @@ export interface LogBatch {
   /** Replace the body of one log record in the forwarded request (capture modes rewrite content carried in bodies). */
   setLogBody(index: number, body: AttrValue): void;
   emitLogs(logs: EmittedLog[]): void;
+  /** As TraceBatch.onLogsDelivered. */
+  onLogsDelivered?(listener: () => void): void;
 }

@@ -272,6 +272,58 @@ export const FIELDS: readonly FieldSpec[] = [
     example: 'support-bot',
   },
   {
+    name: 'gen_ai.usage.input_tokens',
+    type: 'int',
+    on: 'finding',
+    description: 'Input tokens of the model call the finding concerns (one call traced twice is counted once).',
+    example: 412,
+  },
+  {
+    name: 'gen_ai.usage.output_tokens',
+    type: 'int',
+    on: 'finding',
+    description: 'Output tokens of that model call.',
+    example: 57,
+  },
+  {
+    name: 'tracehound.related.span_ids',
+    type: 'string[]',
+    on: 'finding',
+    description:
+      'Other spans of the trace that carried the same text or raised the same finding (wrappers, the retrieval span of a pasted document); the finding is raised once, on the most specific span.',
+    example: ['b7ad6b7169203331'],
+  },
+  {
+    name: 'tracehound.tier',
+    type: 'string',
+    on: 'finding',
+    description:
+      'Escalation-tier findings only: the tier that spoke (classifier | judge), after the span was forwarded (docs/classifiers.md).',
+    example: 'classifier',
+  },
+  {
+    name: 'tracehound.tier.model',
+    type: 'string',
+    on: 'finding',
+    description: 'Escalation-tier findings: the configured classifier model name, or the judge model.',
+    example: 'prompt-guard-22m',
+  },
+  {
+    name: 'tracehound.tier.label',
+    type: 'string',
+    on: 'finding',
+    description:
+      'Escalation-tier findings: the label that fired (a model label such as MALICIOUS; attack or unsafe for the judge).',
+    example: 'MALICIOUS',
+  },
+  {
+    name: 'tracehound.tier.score',
+    type: 'double',
+    on: 'finding',
+    description: "Escalation-tier findings: the model's probability of the label, or the judge's score (0..1).",
+    example: 0.97,
+  },
+  {
     name: 'tracehound.pattern.entity.type',
     type: 'string',
     on: 'finding',

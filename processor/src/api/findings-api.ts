@@ -100,7 +100,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
         if (err.statusCode === 413) return fail(reply, 'TH_BODY_TOO_LARGE', 413);
         if (err.statusCode === 415) return fail(reply, 'TH_UNSUPPORTED_MEDIA_TYPE', 415, 'use application/json');
         if (err.statusCode && err.statusCode < 500) return fail(reply, 'TH_BAD_REQUEST', 400, err.message);
-        return fail(reply, 'TH_STAGE_FAILED', 500, 'internal error');
+        return fail(reply, 'TH_API_INTERNAL', 500, 'internal error');
       });
       api.addHook('preClose', async () => {
         hub.close();

@@ -11,6 +11,8 @@ export interface CliEngine {
   scanSpans(spans: SpanView[], logs?: LogView[]): Finding[];
   scanText(text: string, channel: Channel): { findings: Finding[] } | Finding[];
   shutdown(): Promise<void> | void;
+  /** Why the engine cannot do its job (an archive that cannot write), for /readyz. */
+  unready(): string | undefined;
 }
 
 export interface CliService {
@@ -25,6 +27,8 @@ export interface EngineLoadOptions {
   /** Write findings to config.findings (serve) or leave output to the caller (scan). */
   outputSinks: boolean;
   registry?: unknown;
+  /** The service's logger (engine notices such as TH_CAPTURE_OFF). */
+  logger?: unknown;
   /** Stage extensions (automated response, review sampling) and extra finding sinks (webhooks). */
   extensions?: unknown[];
   sinks?: unknown[];
@@ -32,7 +36,17 @@ export interface EngineLoadOptions {
 
 export async function loadEngine(config: TracehoundConfig, options: EngineLoadOptions): Promise<CliEngine> {
   const { createEngine } = await import('../engine/engine.js');
-  return createEngine(config, options as Parameters<typeof createEngine>[1]) as CliEngine;
+  const engine = createEngine(config, {
+    ...(options as Parameters<typeof createEngine>[1]),
+    tiers: options.outputSinks,
+  });
+  try {
+    await engine.ready();
+  } catch (err) {
+    await engine.shutdown();
+    throw err;
+  }
+  return engine as CliEngine;
 }
 
 export async function loadService(
@@ -41,6 +55,7 @@ export async function loadService(
   logger: unknown,
   registry: unknown,
   routes?: (app: never) => void,
+  unready?: () => string | undefined,
 ): Promise<CliService> {
   const { createService } = await import('../service/service.js');
   type Options = Parameters<typeof createService>[0];
@@ -50,6 +65,7 @@ export async function loadService(
     logger: logger as Options['logger'],
     registry: registry as Options['registry'],
     routes: routes as Options['routes'],
+    unready,
   });
 }
 

@@ -46,6 +46,18 @@ export const ENV_OVERRIDES: readonly EnvOverride[] = [
     description: 'HMAC key of capture mode hashed',
   },
   { name: 'TRACEHOUND_FINDINGS_FILE', path: ['findings', 'file'], kind: 'string', description: 'findings JSONL file' },
+  {
+    name: 'TRACEHOUND_RESPONSE_TOKEN',
+    path: ['response', 'api', 'token'],
+    kind: 'string',
+    description: 'bearer token of the verdict/review API',
+  },
+  {
+    name: 'TRACEHOUND_JUDGE_API_KEY',
+    path: ['tiers', 'judge', 'apiKey'],
+    kind: 'string',
+    description: 'bearer token of the LLM judge tier',
+  },
 ];
 
 export interface EnvResult {

@@ -5,7 +5,8 @@ import { captureSection } from './sections/capture.js';
 import { findingsSection } from './sections/findings.js';
 import { detectionSection } from './sections/detection.js';
 import { behaviorConfigSchema, behaviorDefaults } from '../behavior/config.js';
-import { archiveConfigSchema, archiveDefaults } from '../archive/config.js';
+import { ArchiveConfigSchema, archiveDefaults, checkArchiveConfig } from '../archive/config.js';
+import { checkTiersConfig, tiersConfigSchema, tiersDefaults } from '../tiers/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
 import { storeConfigSchema, storeDefaults } from '../store/config.js';
 
@@ -20,13 +21,20 @@ export const SECTIONS = [
   findingsSection,
   detectionSection,
   defineSection({ key: 'behavior', schema: behaviorConfigSchema, defaults: behaviorDefaults }),
-  defineSection({ key: 'archive', schema: archiveConfigSchema, defaults: archiveDefaults }),
+  defineSection({ key: 'archive', schema: ArchiveConfigSchema, defaults: archiveDefaults, check: checkArchiveConfig }),
   defineSection({
     key: 'response',
     schema: responseConfigSchema,
     defaults: responseDefaults,
     secrets: ['api.token', 'webhooks.*.secret', 'webhooks.*.headers', 'webhooks.*.headers.*'],
     check: checkResponseConfig,
+  }),
+  defineSection({
+    key: 'tiers',
+    schema: tiersConfigSchema,
+    defaults: tiersDefaults,
+    secrets: ['judge.apiKey', 'judge.headers', 'judge.headers.*'],
+    check: checkTiersConfig,
   }),
   defineSection({ key: 'store', schema: storeConfigSchema, defaults: storeDefaults }),
 ] as const;

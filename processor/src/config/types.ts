@@ -45,22 +45,5 @@ export interface ForwardConfig {
   tls?: { caFile?: string; certFile?: string; keyFile?: string; insecureSkipVerify?: boolean };
 }
 
-export interface CaptureConfig {
-  /** What content leaves the processor in forwarded spans: as received, secrets/PII masked, or HMAC-hashed. */
-  mode: 'full' | 'redacted' | 'hashed';
-  /** HMAC-SHA256 key for hashed mode (env TRACEHOUND_HASH_KEY). */
-  hashKey?: string;
-}
-
-export interface FindingsOutputConfig {
-  /** JSONL file findings are appended to ('' disables). */
-  file: string;
-  /** Print a one-line summary of each finding on stderr. */
-  console: boolean;
-  /** Forward findings as OTLP log records to the next hop. */
-  forward: boolean;
-  /** Finding log records queued at most for the next hop; beyond it new ones are dropped and counted. */
-  forwardQueueSize?: number;
-  /** How long a finding log record is retried before it is dropped and counted (ms). */
-  forwardRetryMs?: number;
-}
+export type { CaptureConfig } from './sections/capture.js';
+export type { FindingsOutputConfig } from './sections/findings.js';

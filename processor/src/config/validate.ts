@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
-import RE2 from 're2';
-import { FORMATS } from './formats.js';
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../schema/ajv.js';
+import { RULE_IDS } from '../rules/ids.js';
 import { applyEnvOverrides } from './env.js';
 import { displayValue, fromAjvError, isSecretPath, type ConfigProblem } from './problems.js';
 import { CONFIG_SCHEMA, knownKeys } from './schema.js';
@@ -11,7 +11,7 @@ import { SECTIONS, type TracehoundConfig } from './sections.js';
 export interface ValidateOptions {
   /** Environment to take overrides from (default: none, so validateConfig(obj) is about obj alone). */
   env?: NodeJS.ProcessEnv;
-  /** File checks (TLS files); default: the real file system. */
+  /** File checks (TLS files) and the rule catalogue; default: the real file system and rules/ids.ts. */
   context?: CheckContext;
 }
 
@@ -23,6 +23,7 @@ export interface ValidationResult {
 const SECRET_PATTERNS: string[][] = SECTIONS.flatMap((s) => (s.secrets ?? []).map((p) => [s.key, ...p.split('.')]));
 
 const fsContext: CheckContext = {
+  ruleIds: RULE_IDS,
   fileReadable(file) {
     try {
       return statSync(file).isFile();
@@ -34,13 +35,10 @@ const fsContext: CheckContext = {
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled once per process; patterns run on RE2 (linear time), like every other regular expression here. */
+/** Compiled once per process (schema/ajv.ts: patterns on RE2, the shared string formats). */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const regExp = Object.assign((pattern: string, flags: string) => new RE2(pattern, flags), { code: 'RE2' });
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, code: { regExp } });
-    for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, fn);
-    compiled = ajv.compile(CONFIG_SCHEMA);
+    compiled = createAjv({ allErrors: true, verbose: true }).compile(CONFIG_SCHEMA);
   }
   return compiled;
 }

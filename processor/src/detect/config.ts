@@ -1,4 +1,5 @@
 import type { Severity } from '@tracehound/core';
+import type { Suppression } from './suppression.js';
 
 export interface RuleOverride {
   enabled?: boolean;
@@ -8,23 +9,7 @@ export interface RuleOverride {
   minConfidence?: number;
 }
 
-/** An analyst's suppression: stop a known false positive from alerting, with a reason and an expiry. */
-export interface Suppression {
-  id: string;
-  rule: string; // rule id or '*'
-  reason: string;
-  /** ISO-8601 time after which the suppression no longer applies. */
-  expires: string;
-  /** All given fields must match the finding's context (exact) for it to be suppressed. */
-  match?: {
-    service?: string;
-    user?: string;
-    session?: string;
-    model?: string;
-    tool?: string;
-    evidenceContains?: string;
-  };
-}
+export type { Suppression } from './suppression.js';
 
 export interface DetectionConfig {
   /** Detections below this confidence are dropped (0..1). */

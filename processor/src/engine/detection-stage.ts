@@ -1,3 +1,4 @@
+import { afterAcknowledged } from '../pipeline/acknowledgement.js';
 import { findingToLog } from '../enrich/finding-log.js';
 import { riskAttributes } from '../enrich/span-attributes.js';
 import type {
@@ -14,6 +15,12 @@ import type {
 } from '@tracehound/core';
 import type { PipelineStage } from '../pipeline/stage.js';
 import type { FindingSink } from '../output/sink.js';
+import { FindingWindow } from '../correlate/finding-window.js';
+import { IdentityWait } from '../correlate/identity-wait.js';
+import { TraceContext, type BatchSpan } from '../correlate/trace-context.js';
+import { channelTexts } from '../detect/texts.js';
+import type { Detection } from '@tracehound/core';
+import { Scorer } from '../score/scorer.js';
 import type { Analysis, Analyzer, StageExtension } from '../score/analyzer.js';
 
 /** What the stage needs from normalization (normalize/): span + correlated logs → Interaction. */
@@ -21,7 +28,7 @@ export interface Normalizer {
   normalize(
     span: SpanView,
     logs: LogView[],
-  ): { interaction: Interaction | null; parseErrors: number; dialect?: string };
+  ): { interaction: Interaction | null; parseErrors: number; dialect?: string; failed?: true; cause?: unknown };
 }
 
 /** Bounded store of content log records waiting for their span (normalize/correlator.ts). */
@@ -50,6 +57,10 @@ export interface DetectionStageHooks {
   /** Called once per analysed span (metrics). */
   onAnalysed?(ix: Interaction, analysis: Analysis): void;
   onParseErrors?(count: number): void;
+  /** The normalizer threw on a span (TH_NORMALIZE_FAILED): it goes on unscanned and unchanged. */
+  onNormalizeFailed?(err: unknown): void;
+  /** A stage extension threw on a span (named by its class); the span is still enriched and forwarded. */
+  onExtensionFailed?(extension: string, err: unknown): void;
 }
 
 export interface DetectionStageOptions {
@@ -65,6 +76,23 @@ export interface DetectionStageOptions {
   sleep?: (ms: number) => Promise<void>;
   hooks?: DetectionStageHooks;
   extensions?: StageExtension[];
+  /** Milliseconds since the epoch (trace state, finding windows, identity waits); injectable for tests. */
+  clock?: () => number;
+  /** Trace-level state (identity inheritance, provenance, one finding per attack); a default one when absent. */
+  traces?: TraceContext;
+  /**
+   * Longest a span's findings wait for an ancestor carrying the identity (ms); default correlationWaitMs. The span
+   * itself is enriched and forwarded at once.
+   */
+  identityWaitMs?: number;
+  /** Bounded windows of finding ids already written to the sinks / delivered as logs (retried batches). */
+  findingWindow?: { maxIds?: number; ttlMs?: number };
+}
+
+/** An Interaction whose findings wait for its identity. */
+interface Waiting {
+  ix: Interaction;
+  detections: Detection[];
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -76,21 +104,34 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).
 export class DetectionStage implements PipelineStage {
   readonly name = 'detection';
   private readonly sleep: (ms: number) => Promise<void>;
+  readonly traces: TraceContext;
+  private readonly waits: IdentityWait<Waiting>;
+  /** Finding ids already handed to the sinks, and already delivered to the next hop as logs. */
+  readonly written: FindingWindow;
+  readonly delivered: FindingWindow;
+  /** Findings released outside a batch (flush, expired waits): forwarded with the next batch (bounded). */
+  private carry: Finding[] = [];
+  carryDropped = 0;
 
   constructor(private readonly opts: DetectionStageOptions) {
     this.sleep = opts.sleep ?? defaultSleep;
+    const clock = opts.clock ?? Date.now;
+    this.traces = opts.traces ?? new TraceContext(clock);
+    this.waits = new IdentityWait<Waiting>(clock, opts.identityWaitMs ?? opts.correlationWaitMs);
+    this.written = new FindingWindow(clock, opts.findingWindow);
+    this.delivered = new FindingWindow(clock, opts.findingWindow);
   }
 
   async processTraces(batch: TraceBatch): Promise<void> {
     const waiting: Array<{ ref: SpanRef; view: SpanView }> = [];
-    const findings: Finding[] = [];
+    const ready: Array<{ ref: SpanRef; view: SpanView; logs: LogView[] }> = [];
     for (const item of batch.spans()) {
       const logs = this.opts.correlator.take(item.view.traceId, item.view.spanId);
       if (logs.length === 0 && this.opts.correlationWaitMs > 0 && this.opts.correlator.expectsLogs(item.view)) {
         waiting.push(item);
         continue;
       }
-      this.analyseSpan(batch, item.ref, item.view, logs, findings);
+      ready.push({ ...item, logs });
     }
     if (waiting.length > 0) {
       // Older GenAI conventions put content in log records that may come in another request: wait a bounded time.
@@ -104,9 +145,26 @@ export class DetectionStage implements PipelineStage {
           if (logs.length > 0) got.set(i, logs);
         });
       }
-      waiting.forEach((w, i) => this.analyseSpan(batch, w.ref, w.view, got.get(i) ?? [], findings));
+      waiting.forEach((w, i) => ready.push({ ...w, logs: got.get(i) ?? [] }));
     }
+    const findings: Finding[] = this.takeCarry();
+    const spans: Array<BatchSpan<SpanRef> & { dialect?: string }> = [];
+    for (const r of ready) {
+      const norm = this.normalize(r.view, r.logs);
+      if (!norm || norm.failed) {
+        // Unscanned is not unmasked: a span the normalizer failed on still gets the capture mode's rewrite.
+        const attrs = this.applyCapture(batch, r.ref, r.view, {});
+        if (Object.keys(attrs).length > 0) batch.setSpanAttributes(r.ref, attrs);
+        continue;
+      }
+      spans.push({ ref: r.ref, view: r.view, ix: norm.interaction, dialect: norm.dialect });
+    }
+    // The whole batch is recorded first: parents, identities and retrieved content of every span of its traces.
+    this.traces.observe(spans);
+    this.releaseWaits(findings, false);
+    for (const s of this.traces.order(spans)) this.analyseSpan(batch, s, findings);
     this.analyseOrphanLogs(findings);
+    this.traces.annotate(findings);
     this.emit(batch, findings);
   }
 
@@ -122,51 +180,118 @@ export class DetectionStage implements PipelineStage {
       }
     }
     this.opts.correlator.add(views);
-    const findings: Finding[] = [];
+    const findings: Finding[] = this.takeCarry();
+    this.releaseWaits(findings, false);
     this.analyseOrphanLogs(findings);
     this.emit(batch, findings);
   }
 
+  /** Normalize one span; a normalizer that throws leaves the span unscanned and forwarded unchanged (counted). */
+  private normalize(view: SpanView, logs: LogView[]): ReturnType<Normalizer['normalize']> | undefined {
+    let norm;
+    try {
+      norm = this.opts.normalizer.normalize(view, logs);
+    } catch (err) {
+      this.opts.hooks?.onNormalizeFailed?.(err);
+      return undefined;
+    }
+    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
+    if (norm.failed) this.opts.hooks?.onNormalizeFailed?.(norm.cause);
+    return norm;
+  }
+
   /** Analyse one span (Interaction) outside a batch: used by `scan`. */
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
-    const norm = this.opts.normalizer.normalize(view, logs);
-    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
-    if (!norm.interaction) return { findings: [] };
+    const norm = this.normalize(view, logs);
+    if (!norm?.interaction) return { findings: [] };
     const analysis = this.opts.analyzer.analyze(norm.interaction);
     this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
     return { findings: analysis.findings, analysis };
   }
 
-  private analyseSpan(batch: TraceBatch, ref: SpanRef, view: SpanView, logs: LogView[], findings: Finding[]): void {
-    const norm = this.opts.normalizer.normalize(view, logs);
-    if (norm.parseErrors > 0) this.opts.hooks?.onParseErrors?.(norm.parseErrors);
-    const ix = norm.interaction;
-    if (!ix) return;
-    const analysis = this.opts.analyzer.analyze(ix);
-    this.opts.hooks?.onAnalysed?.(ix, analysis);
-    let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, norm.dialect ?? ix.dialect);
+  private analyseSpan(
+    batch: TraceBatch,
+    s: BatchSpan<SpanRef> & { ix: Interaction; dialect?: string },
+    findings: Finding[],
+  ): void {
+    const { ref, view, ix } = s;
+    const replay = this.traces.replay(view);
+    if (replay) {
+      // A retried batch: the same attributes and the same findings (same ids) as the first time, counted once.
+      batch.setSpanAttributes(ref, replay.attributes);
+      for (const f of replay.findings) findings.push(f);
+      return;
+    }
+    const { complete } = this.traces.prepare(ix, view.scope?.name);
+    const { detections, partial } = this.opts.analyzer.detect(ix, this.traces.newTexts(ix, channelTexts(ix)));
+    const needsIdentity =
+      detections.length > 0 && !complete && !ix.identity.user && !ix.identity.session && this.waits.waitMs > 0;
+    let analysis: Analysis;
+    let kept: Finding[];
+    if (needsIdentity) {
+      // Enrich and forward the span now; its findings wait (bounded) for the ancestor that names the user.
+      analysis = this.opts.analyzer.score(ix, detections, { behavior: false });
+      kept = [];
+      const early = this.waits.hold(view.traceId, view.spanId, view.parentSpanId, { ix, detections });
+      if (early) this.finishWaiting(early.item, findings);
+    } else {
+      analysis = this.opts.analyzer.score(ix, detections);
+      kept = this.traces.keep(ix, analysis.findings);
+      analysis = { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) };
+      this.opts.hooks?.onAnalysed?.(ix, analysis);
+    }
+    if (partial) analysis = { ...analysis, risk: { ...analysis.risk, partial: true } };
+    let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, s.dialect ?? ix.dialect);
+    const extra: Finding[] = [];
     for (const ext of this.opts.extensions ?? []) {
       try {
         const out = ext.onAnalysis(ix, analysis);
         if (out?.attributes) attrs = { ...attrs, ...out.attributes };
-        if (out?.findings) for (const f of out.findings) findings.push(f);
-      } catch {
-        // Extensions are contained like stages: the span is still enriched and forwarded.
+        if (out?.findings) for (const f of out.findings) extra.push(f);
+      } catch (err) {
+        // Extensions are contained like stages: the span is still enriched and forwarded; the failure is counted.
+        this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
       }
     }
-    if (this.opts.capture) {
-      const changed = this.opts.capture.rewrite(view.attributes);
-      let rewritten = Object.keys(changed).length > 0;
-      view.events.forEach((ev, i) => {
-        const evChanged = this.opts.capture!.rewriteEvent(ev);
-        if (Object.keys(evChanged).length === 0) return;
-        batch.setSpanEventAttributes(ref, i, evChanged);
-        rewritten = true;
-      });
-      if (rewritten) attrs = { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode };
-    }
+    attrs = this.applyCapture(batch, ref, view, attrs);
     batch.setSpanAttributes(ref, attrs);
-    for (const f of analysis.findings) findings.push(f);
+    const all = [...kept, ...extra];
+    if (!needsIdentity) this.traces.remember(view, { attributes: attrs, findings: all });
+    for (const f of all) findings.push(f);
+  }
+
+  /** Findings that waited for their identity: inherit it now, then score them (behavior included). */
+  private finishWaiting(w: Waiting, findings: Finding[]): void {
+    this.traces.inherit(w.ix);
+    const analysis = this.opts.analyzer.score(w.ix, w.detections);
+    const kept = this.traces.keep(w.ix, analysis.findings);
+    this.opts.hooks?.onAnalysed?.(w.ix, { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) });
+    for (const f of kept) findings.push(f);
+  }
+
+  private releaseWaits(findings: Finding[], all: boolean): void {
+    for (const h of this.waits.release((h) => this.traces.complete(h.traceId, h.spanId, h.parentSpanId), all))
+      this.finishWaiting(h.item, findings);
+  }
+
+  private takeCarry(): Finding[] {
+    const c = this.carry;
+    this.carry = [];
+    return c;
+  }
+
+  /** The capture mode's rewrite of the span's attributes and events, merged over `attrs` (unchanged when full). */
+  private applyCapture(batch: TraceBatch, ref: SpanRef, view: SpanView, attrs: Attributes): Attributes {
+    if (!this.opts.capture) return attrs;
+    const changed = this.opts.capture.rewrite(view.attributes);
+    let rewritten = Object.keys(changed).length > 0;
+    view.events.forEach((ev, i) => {
+      const evChanged = this.opts.capture!.rewriteEvent(ev);
+      if (Object.keys(evChanged).length === 0) return;
+      batch.setSpanEventAttributes(ref, i, evChanged);
+      rewritten = true;
+    });
+    return rewritten ? { ...changed, ...attrs, 'tracehound.capture.mode': this.opts.capture.mode } : attrs;
   }
 
   /** Content logs whose span never arrived within the wait: score what they carry on their own. */
@@ -190,19 +315,55 @@ export class DetectionStage implements PipelineStage {
     }
   }
 
+  /**
+   * Findings to the sinks (each id once within the window: a retried batch's findings are recognised) and as logs
+   * with the batch (ids already delivered to the next hop are not sent again; the rest go with every attempt).
+   */
   private emit(batch: TraceBatch | LogBatch, findings: Finding[]): void {
     if (findings.length === 0) return;
-    if (this.opts.forwardFindings) batch.emitLogs(findings.map(findingToLog));
-    for (const sink of this.opts.sinks) {
-      try {
-        sink.write(findings);
-      } catch {
-        // Sinks queue and never throw by contract; a broken one must not stop the pipeline.
+    if (this.opts.forwardFindings) {
+      const toSend = findings.filter((f) => !this.delivered.has(f.id));
+      if (toSend.length > 0) {
+        batch.emitLogs(toSend.map(findingToLog));
+        if (batch.onLogsDelivered) batch.onLogsDelivered(() => toSend.forEach((f) => this.delivered.add(f.id)));
+        else toSend.forEach((f) => this.delivered.add(f.id));
       }
     }
+    this.writeSinks(findings);
+  }
+
+  /**
+   * Findings reach the sinks only once their batch is acknowledged (pipeline/acknowledgement.ts), and each id once
+   * within the window: the window is consulted when the write happens, so the findings of an attempt the client
+   * retries (refused 429/503) are written on the attempt that is acknowledged, not skipped as "already written".
+   */
+  private writeSinks(findings: Finding[]): void {
+    afterAcknowledged(() => {
+      const fresh = findings.filter((f) => this.written.add(f.id));
+      if (fresh.length === 0) return;
+      for (const sink of this.opts.sinks) {
+        try {
+          sink.write(fresh);
+        } catch {
+          // Sinks queue and never throw by contract; a broken one must not stop the pipeline.
+        }
+      }
+    });
   }
 
   async forceFlush(): Promise<void> {
+    // Findings still waiting for their identity are released as they are: to the sinks now, as logs with the next batch.
+    const released: Finding[] = [];
+    this.releaseWaits(released, true);
+    if (released.length > 0) {
+      this.traces.annotate(released);
+      this.writeSinks(released);
+      if (this.opts.forwardFindings)
+        for (const f of released) {
+          if (this.carry.length < 10_000) this.carry.push(f);
+          else this.carryDropped++;
+        }
+    }
     await Promise.all(this.opts.sinks.map((s) => s.forceFlush()));
   }
 

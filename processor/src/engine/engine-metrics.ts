@@ -28,6 +28,9 @@ export class EngineMetrics {
   readonly authEvents: Counter<'outcome'>;
   readonly suppressed: Counter;
   readonly parseErrors: Counter;
+  /** Failures the pipeline contains: a detector, the normalizer or a stage extension threw (label: which one). */
+  readonly failures: Counter<'component' | 'name'>;
+  private readonly failureCounts = new Map<string, number>();
   readonly analysed: Counter<'dialect' | 'kind'>;
   readonly serviceFindings: Counter<'service' | 'severity'>;
   readonly outputTokens: Histogram<'model'>;
@@ -126,6 +129,12 @@ export class EngineMetrics {
       help: 'Content attributes that could not be parsed (malformed or truncated JSON).',
       registers,
     });
+    this.failures = new Counter({
+      name: 'tracehound_detection_failures_total',
+      help: 'Contained failures by component (detector, normalizer, extension) and name; the data was still forwarded.',
+      labelNames: ['component', 'name'],
+      registers,
+    });
     this.analysed = new Counter({
       name: 'tracehound_spans_analysed_total',
       help: 'LLM/agent spans analysed, by dialect and kind.',
@@ -182,6 +191,28 @@ export class EngineMetrics {
         for (const entity of ['session', 'user', 'api_key'] as const) this.set({ entity }, active[entity].count());
       },
     });
+  }
+
+  /** Count one contained failure; returns how many this component/name had so far (to log sparsely). */
+  private failed(component: 'detector' | 'normalizer' | 'extension', name: string): number {
+    this.failures.inc({ component, name });
+    const key = `${component}/${name}`;
+    const n = (this.failureCounts.get(key) ?? 0) + 1;
+    // Names are detector ids and extension classes: a fixed, small set.
+    this.failureCounts.set(key, n);
+    return n;
+  }
+
+  detectorFailed(detector: string): number {
+    return this.failed('detector', detector);
+  }
+
+  normalizeFailed(): number {
+    return this.failed('normalizer', 'normalize');
+  }
+
+  extensionFailed(extension: string): number {
+    return this.failed('extension', extension);
   }
 
   record(ix: Interaction, a: Analysis): void {

@@ -19,7 +19,6 @@ import {
 } from '@tracehound/core';
 import { LogCorrelator } from '../normalize/correlator.js';
 import { normalizeSpan } from '../normalize/index.js';
-import { afterAcknowledged } from '../pipeline/acknowledgement.js';
 import type { PipelineStage } from '../pipeline/stage.js';
 import { ConsoleSink } from '../output/console-sink.js';
 import { JsonlFileSink } from '../output/jsonl-file-sink.js';
@@ -29,8 +28,16 @@ import { RuleCatalog } from '../rules/catalog.js';
 import { Scorer } from '../score/scorer.js';
 import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
+import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { ContentlessSpans } from './contentless-spans.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+
+/** The error's class name only: messages can carry content. */
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err;
+}
 
 /** The config sections the engine reads (a structural subset of TracehoundConfig). */
 export interface EngineConfig {
@@ -39,6 +46,7 @@ export interface EngineConfig {
   findings: FindingsOutputConfig;
   behavior?: BehaviorConfig;
   archive?: ArchiveConfig;
+  tiers?: TiersConfig;
 }
 
 export interface EngineOptions {
@@ -54,6 +62,10 @@ export interface EngineOptions {
   outputSinks?: boolean;
   /** Automated response, review sampling: see StageExtension. */
   extensions?: StageExtension[];
+  /** Off for one-shot uses: the escalation tiers report later, to the sinks, which scan does not keep. */
+  tiers?: boolean;
+  /** Where detector, normalization, extension and sink failures are logged (with their codes). */
+  logger?: Logger;
 }
 
 export interface Engine {
@@ -67,18 +79,12 @@ export interface Engine {
   scanSpans(spans: SpanView[], logs?: LogView[]): Finding[];
   /** Offline / in-process: analyse one text as if seen on a channel. */
   scanText(text: string, channel: Channel, context?: Partial<Interaction>): Analysis;
+  /** Why the engine cannot do its job right now (a sink that cannot write, e.g. the archive), for /readyz. */
+  unready(): string | undefined;
+  /** Starts what loads asynchronously (the classifier tier's workers): a model that cannot load is TH_TIER_MODEL. */
+  ready(): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
-}
-
-/** A sink whose writes wait for the batch's acknowledgement (pipeline/acknowledgement.ts); at once outside a batch. */
-function acknowledgedOnly(sink: FindingSink): FindingSink {
-  return {
-    name: sink.name,
-    write: (findings) => afterAcknowledged(() => sink.write(findings)),
-    forceFlush: () => sink.forceFlush(),
-    shutdown: () => sink.shutdown(),
-  };
 }
 
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
@@ -93,17 +99,30 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? [])]);
+  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...tierRules]);
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
   const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
+  const logger = (options.logger ?? silentLogger).child({ component: 'engine' });
+  content.onError = (detector, err) => {
+    const n = metrics.detectorFailed(detector);
+    // Logged at the 1st, 10th, 100th… failure of a detector: bounded however hostile the input.
+    if (Number.isInteger(Math.log10(n)))
+      logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error: errorName(err) }, 'a detector failed');
+  };
+  const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
+  let archiveSink: ArchiveSink | undefined;
   if (options.outputSinks !== false) {
-    if (config.findings.file) sinks.push(new JsonlFileSink({ path: config.findings.file }));
-    if (config.findings.console) sinks.push(new ConsoleSink());
-    if (config.archive?.enabled) sinks.push(new ArchiveSink(createArchive(config.archive, { clock })));
+    const accounting = { registry, logger };
+    if (config.findings.file) sinks.push(new JsonlFileSink({ path: config.findings.file, ...accounting }));
+    if (config.findings.console) sinks.push(new ConsoleSink(undefined, accounting));
+    if (config.archive?.enabled) {
+      archiveSink = new ArchiveSink(createArchive(config.archive, { clock }), accounting);
+      sinks.push(archiveSink);
+    }
   }
   const capture =
     config.capture.mode === 'full'
@@ -116,6 +135,20 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
             applyCaptureToEvent(config.capture.mode, ev, config.capture.hashKey),
           rewriteLogBody: (log: LogView) => applyCaptureToLogBody(config.capture.mode, log, config.capture.hashKey),
         };
+  // The escalation tiers (tiers/): findings later, to the same sinks; a stage extension that never waits.
+  const tiers =
+    options.tiers === false
+      ? undefined
+      : createTiers(config.tiers, {
+          toFinding: (det, ix) => {
+            const f = scorer.toFinding(det, ix);
+            return f && !suppressions.match(f) ? f : undefined;
+          },
+          sinks,
+          registry,
+          clock,
+          logger: options.logger,
+        });
   const correlator = new LogCorrelator({
     maxEntries: 10_000,
     ttlMs: Math.max(1000, config.detection.correlationWaitMs * 4),
@@ -127,14 +160,34 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     correlator,
     // Inside the OTLP service, a batch's findings reach the sinks only once the batch is acknowledged (a refused
     // batch is retried by its client and would otherwise be reported once per attempt).
-    sinks: sinks.map(acknowledgedOnly),
+    sinks,
     forwardFindings: config.findings.forward,
     capture,
     correlationWaitMs: config.detection.correlationWaitMs,
-    extensions: options.extensions,
+    clock,
+    extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     hooks: {
-      onAnalysed: (ix, a) => metrics.record(ix, a),
+      onAnalysed: (ix, a) => {
+        metrics.record(ix, a);
+        contentless.observe(ix);
+      },
       onParseErrors: (n) => metrics.parseErrors.inc(n),
+      onNormalizeFailed: (err) => {
+        const n = metrics.normalizeFailed();
+        if (Number.isInteger(Math.log10(n)))
+          logger.warn(
+            { code: 'TH_NORMALIZE_FAILED', failures: n, error: errorName(err) },
+            'a span could not be normalized',
+          );
+      },
+      onExtensionFailed: (extension, err) => {
+        const n = metrics.extensionFailed(extension);
+        if (Number.isInteger(Math.log10(n)))
+          logger.warn(
+            { code: 'TH_STAGE_FAILED', extension, failures: n, error: errorName(err) },
+            'a stage extension failed; the span was still enriched and forwarded',
+          );
+      },
     },
   });
 
@@ -163,8 +216,17 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       const texts: ChannelText[] = [{ channel, text, origin: 'raw' }];
       return analyzer.score(ix, Scorer.dedupe(content.runTexts(ix, texts)));
     },
-    forceFlush: () => stage.forceFlush(),
+    unready: () =>
+      archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
+    ready: async () => {
+      await tiers?.start();
+    },
+    async forceFlush() {
+      await tiers?.forceFlush();
+      await stage.forceFlush();
+    },
     async shutdown() {
+      await tiers?.shutdown();
       await stage.shutdown();
     },
   };

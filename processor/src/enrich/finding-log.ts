@@ -19,6 +19,12 @@ const PATTERN_FIELDS: Record<string, string> = {
   spanIds: 'tracehound.pattern.span_ids',
   entityType: 'tracehound.pattern.entity.type',
   entityId: 'tracehound.pattern.entity.id',
+  relatedSpanIds: 'tracehound.related.span_ids',
+  // Escalation tiers (tiers/): which tier spoke, with which model, label and score.
+  tier: 'tracehound.tier',
+  tierModel: 'tracehound.tier.model',
+  tierLabel: 'tracehound.tier.label',
+  tierScore: 'tracehound.tier.score',
 };
 
 function setIf(attrs: Attributes, key: string, value: string | undefined): void {
@@ -62,6 +68,8 @@ export function findingAttributes(f: Finding): Attributes {
   setIf(a, 'tracehound.api_key.fingerprint', c.apiKeyFingerprint);
   setIf(a, 'tracehound.tenant.id', c.tenant);
   setIf(a, 'tracehound.workload.id', c.workload);
+  if (c.inputTokens !== undefined) a['gen_ai.usage.input_tokens'] = c.inputTokens;
+  if (c.outputTokens !== undefined) a['gen_ai.usage.output_tokens'] = c.outputTokens;
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(f.details ?? {})) {
     const field = PATTERN_FIELDS[k];

@@ -67,6 +67,8 @@ export function kindFromOperation(op: string | undefined): InteractionKind | und
     case 'vectordb':
       return 'retrieval';
     case 'invoke_agent':
+    case 'agent_step':
+    case 'workflow':
     case 'create_agent':
     case 'invoke_workflow':
     case 'plan':

@@ -28,6 +28,10 @@ export interface NormalizeResult {
   /** Content attributes that could not be parsed (malformed, truncated or oversized JSON). */
   parseErrors: number;
   dialect?: string;
+  /** The normalizer failed on the span (not a parse error it expected): it goes on unscanned (TH_NORMALIZE_FAILED). */
+  failed?: true;
+  /** What the normalizer threw, when it failed (its class name may be logged, never its message). */
+  cause?: unknown;
 }
 
 export type Dialect =
@@ -124,7 +128,7 @@ function finish(ix: Interaction, ctx: ParseCtx, attrs: SpanView['attributes'], r
 
 /**
  * Normalize one span (with the GenAI content log records correlated to it, if any) into an Interaction.
- * Never throws: an unexpected failure yields `interaction: null` and one more parse error.
+ * Never throws: an unexpected failure yields `interaction: null`, `failed: true` and one more parse error.
  */
 export function normalizeSpan(span: SpanView, logs?: readonly LogView[]): NormalizeResult {
   const ctx: ParseCtx = { errors: 0 };
@@ -143,8 +147,14 @@ export function normalizeSpan(span: SpanView, logs?: readonly LogView[]): Normal
     finish(ix, ctx, span.attributes, span.resource);
     applyCallError(span, ix);
     return { interaction: ix, parseErrors: ctx.errors, dialect };
-  } catch {
-    return { interaction: null, parseErrors: ctx.errors + 1, ...(dialect ? { dialect } : {}) };
+  } catch (err) {
+    return {
+      interaction: null,
+      parseErrors: ctx.errors + 1,
+      failed: true,
+      cause: err,
+      ...(dialect ? { dialect } : {}),
+    };
   }
 }
 

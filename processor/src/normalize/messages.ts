@@ -87,6 +87,28 @@ interface Acc {
   refusal: boolean;
 }
 
+/**
+ * A text part whose text is itself a JSON-stringified part list (OpenLLMetry's LangChain instrumentation stores a
+ * message's part-list content so): visit those parts instead. False when the text is not one.
+ */
+function unwrapParts(t: string, acc: Acc): boolean {
+  if (t.length > 1 << 20 || !t.startsWith('[{') || !t.includes('"type"')) return false;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(t);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(parts) || !parts.every((x) => isObj(x) && typeof x.type === 'string')) return false;
+  for (const x of parts.slice(0, MAX_PARTS)) {
+    // One level only: a part list inside a part list inside a text is not unwrapped again.
+    if (isObj(x) && (x.type === 'text' || x.type === 'input_text') && typeof (x.text ?? x.content) === 'string')
+      acc.texts.push((x.text ?? x.content) as string);
+    else visitPart(x, acc);
+  }
+  return true;
+}
+
 function visitPart(p: unknown, acc: Acc): void {
   if (typeof p === 'string') {
     acc.texts.push(p);
@@ -99,7 +121,7 @@ function visitPart(p: unknown, acc: Acc): void {
     case 'input_text':
     case 'output_text': {
       const t = s(p.content) ?? s(p.text);
-      if (t !== undefined) acc.texts.push(t);
+      if (t !== undefined && !unwrapParts(t, acc)) acc.texts.push(t);
       return;
     }
     case 'refusal': {

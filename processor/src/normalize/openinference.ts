@@ -19,6 +19,7 @@ import {
 } from './attrs.js';
 import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw } from './genai.js';
 import { readJson, leafText, type ParseCtx } from './json.js';
+import { lcMessages, routeLcMessages, takeLcDocuments } from './langchain.js';
 import { coerceMessages, MAX_MESSAGES, normalizeRole } from './messages.js';
 
 export const DIALECT = 'openinference';
@@ -89,7 +90,14 @@ function readMessages(attrs: Attributes, prefix: string, fallback: Role, out: Me
  * `input.value` / `output.value`: plain text, or JSON (mime application/json). JSON holding a `messages` array (an
  * OpenAI request body) yields those messages; other JSON yields its string leaves.
  */
-function readValue(attrs: Attributes, which: 'input' | 'output', fallback: Role, out: Message[], ctx: ParseCtx): void {
+function readValue(
+  attrs: Attributes,
+  which: 'input' | 'output',
+  fallback: Role,
+  out: Message[],
+  ctx: ParseCtx,
+  ix?: Interaction,
+): void {
   const v = attrs[`${which}.value`];
   if (v === undefined || v === null) return;
   const mime = str(attrs, `${which}.mime_type`);
@@ -99,13 +107,17 @@ function readValue(attrs: Attributes, which: 'input' | 'output', fallback: Role,
   }
   const r = readJson(v, ctx);
   const val = r.value;
-  if (val !== undefined) {
+  // Serialized LangChain messages keep their roles (a chain whose input is the model's answer is not a prompt).
+  const lc = ix && val !== undefined ? lcMessages(val) : undefined;
+  if (lc && ix) routeLcMessages(lc, which, ix.input, ix.output);
+  else if (val !== undefined) {
     const o =
       typeof val === 'object' && val !== null && !Array.isArray(val) ? (val as Record<string, unknown>) : undefined;
     if (o && Array.isArray(o.messages)) coerceMessages(o.messages, fallback, out);
     else if (o && Array.isArray(o.choices)) coerceMessages(o.choices, 'assistant', out);
     else {
-      const text = leafText(val);
+      const rest = ix && which === 'input' ? takeLcDocuments(val, ix.documents, MAX_DOCUMENTS) : val;
+      const text = leafText(rest);
       if (text) out.push({ role: fallback, content: text });
     }
   }
@@ -122,6 +134,30 @@ function readDocs(attrs: Attributes, prefix: string, ix: Interaction, ctx: Parse
     const meta = metaV !== undefined ? readJson(metaV, ctx).value : undefined;
     const d = documentFrom({ ...(meta !== undefined ? { metadata: meta } : {}), id, content, score }) ?? {};
     ix.documents.push(d);
+  }
+}
+
+/**
+ * OpenInference's LangChain instrumentation flattens only string contents: a system message whose content is a part
+ * list arrives empty, its text only in `input.value` (serialized LangChain messages). Fill empty messages from there,
+ * by position and role; and take the system prompt of a Responses API call from the echoed `instructions`.
+ */
+function fillEmptyFromValue(a: Attributes, ix: Interaction, ctx: ParseCtx): void {
+  if (ix.input.some((m) => m.content.length === 0 && !m.toolCalls) && typeof a['input.value'] === 'string') {
+    const lc = lcMessages(readJson(a['input.value'], ctx).value);
+    if (lc && lc.length === ix.input.length)
+      ix.input.forEach((m, i) => {
+        if (m.content.length === 0 && lc[i].role === m.role && lc[i].content) m.content = lc[i].content;
+      });
+  }
+  const hasSystem = ix.input.some((m) => m.role === 'system' || m.role === 'developer');
+  if (!hasSystem && !ix.systemInstructions && typeof a['output.value'] === 'string') {
+    const out = a['output.value'];
+    if (out.includes('"instructions"')) {
+      const o = readJson(out, ctx).value;
+      const instr = typeof o === 'object' && o !== null ? (o as Record<string, unknown>).instructions : undefined;
+      if (typeof instr === 'string' && instr) ix.systemInstructions = instr;
+    }
   }
 }
 
@@ -174,6 +210,7 @@ export function normalizeOpenInference(span: SpanView, ctx: ParseCtx): Interacti
       if (!readMessages(a, 'llm.input_messages.', 'unknown', ix.input)) readValue(a, 'input', 'unknown', ix.input, ctx);
       if (!readMessages(a, 'llm.output_messages.', 'assistant', ix.output))
         readValue(a, 'output', 'assistant', ix.output, ctx);
+      fillEmptyFromValue(a, ix, ctx);
       const fr = str(a, 'llm.finish_reason');
       if (fr) for (const m of ix.output) if (m.role !== 'tool') m.finishReason ??= fr;
       break;
@@ -206,8 +243,8 @@ export function normalizeOpenInference(span: SpanView, ctx: ParseCtx): Interacti
       break;
     }
     default: {
-      readValue(a, 'input', 'unknown', ix.input, ctx);
-      readValue(a, 'output', 'assistant', ix.output, ctx);
+      readValue(a, 'input', 'unknown', ix.input, ctx, ix);
+      readValue(a, 'output', 'assistant', ix.output, ctx, ix);
     }
   }
   return ix;

@@ -7,7 +7,7 @@
  */
 import type { Interaction, InteractionKind, Attributes, SpanView } from '@tracehound/core';
 import { firstNum, firstStr, str } from './attrs.js';
-import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw } from './genai.js';
+import { baseInteraction, documentFrom, MAX_DOCUMENTS, pushRaw, readCurrentContent, readTool } from './genai.js';
 import { readJson, readMaybeJson, toText, type ParseCtx } from './json.js';
 import { coerceMessage, coerceMessages, MAX_MESSAGES } from './messages.js';
 
@@ -98,6 +98,26 @@ export function normalizeVercelAi(span: SpanView, ctx: ParseCtx): Interaction | 
   if (output !== undefined) ix.usage.outputTokens = output;
   if (total !== undefined) ix.usage.totalTokens = total;
   else if (input !== undefined && output !== undefined) ix.usage.totalTokens = input + output;
+
+  // The OpenLLMetry SDK rewrites AI SDK spans in place (its Vercel transform): ai.operationId stays, the content moves
+  // to gen_ai.input.messages / gen_ai.output.messages / gen_ai.tool.call.* and traceloop.entity.*.
+  const moved =
+    a['ai.prompt'] === undefined &&
+    a['ai.prompt.messages'] === undefined &&
+    a['ai.response.text'] === undefined &&
+    a['ai.response.toolCalls'] === undefined &&
+    a['ai.toolCall.args'] === undefined &&
+    a['ai.toolCall.input'] === undefined;
+  if (moved && (kind === 'llm_call' || kind === 'agent') && readCurrentContent(a, ix, ctx)) return ix;
+  if (moved && kind === 'tool_call') {
+    readTool(a, ix);
+    ix.tool ??= { name: str(a, 'gen_ai.tool.name') ?? str(a, 'traceloop.entity.name') ?? '' };
+    const args = toText(a['traceloop.entity.input']);
+    const result = toText(a['traceloop.entity.output']);
+    if (args !== undefined) ix.tool.arguments ??= args;
+    if (result !== undefined) ix.tool.result ??= result;
+    return ix;
+  }
 
   switch (kind) {
     case 'llm_call': {

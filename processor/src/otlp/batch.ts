@@ -142,6 +142,23 @@ abstract class WireBatch {
     return this.emitted;
   }
 
+  private readonly deliveredListeners: Array<() => void> = [];
+
+  onLogsDelivered(listener: () => void): void {
+    if (this.deliveredListeners.length < 64) this.deliveredListeners.push(listener);
+  }
+
+  /** The transport calls this once the emitted logs were accepted downstream. */
+  logsDelivered(): void {
+    for (const l of this.deliveredListeners.splice(0)) {
+      try {
+        l();
+      } catch {
+        // A listener's failure is the stage's own; delivery already happened.
+      }
+    }
+  }
+
   /** True when the forwarded bytes equal the received bytes. */
   unchanged(): boolean {
     return this.edits.length === 0 && this.index.invalid.length === 0;

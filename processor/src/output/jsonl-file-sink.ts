@@ -2,19 +2,21 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Finding } from '@tracehound/core';
 import { findingToJson, type FindingSink } from './sink.js';
+import { SinkAccounting, type SinkAccountingOptions } from './sink-accounting.js';
 
-export interface JsonlFileSinkOptions {
+export interface JsonlFileSinkOptions extends SinkAccountingOptions {
   path: string;
   /** Findings queued at most; beyond that new ones are dropped and counted. */
   maxQueued?: number;
-  onError?: (err: unknown) => void;
 }
 
-/** Appends findings to a JSONL file, one write per batch, in order. */
+/**
+ * Appends findings to a JSONL file, one write per batch, in order. A failed append is counted and logged as
+ * TH_FINDINGS_WRITE (once per failure streak); the next batch tries again.
+ */
 export class JsonlFileSink implements FindingSink {
   readonly name = 'jsonl-file';
-  dropped = 0;
-  written = 0;
+  readonly accounting: SinkAccounting;
   private queue: string[] = [];
   private writing: Promise<void> = Promise.resolve();
   private readonly maxQueued: number;
@@ -22,16 +24,20 @@ export class JsonlFileSink implements FindingSink {
 
   constructor(private readonly opts: JsonlFileSinkOptions) {
     this.maxQueued = opts.maxQueued ?? 10_000;
+    this.accounting = new SinkAccounting(this.name, opts);
   }
 
   write(findings: readonly Finding[]): void {
+    if (!this.accounting.admit(findings.length)) return;
+    let dropped = 0;
     for (const f of findings) {
       if (this.queue.length >= this.maxQueued) {
-        this.dropped++;
+        dropped++;
         continue;
       }
       this.queue.push(JSON.stringify(findingToJson(f)) + '\n');
     }
+    this.accounting.dropped(dropped);
     this.schedule();
   }
 
@@ -45,10 +51,10 @@ export class JsonlFileSink implements FindingSink {
         this.dirReady ??= mkdir(dirname(this.opts.path), { recursive: true });
         await this.dirReady;
         await appendFile(this.opts.path, chunk);
-        this.written += n;
+        this.accounting.written(n);
       } catch (err) {
-        this.dropped += n;
-        this.opts.onError?.(err);
+        this.dirReady = undefined; // the directory may be created later: try again with the next batch
+        this.accounting.failed(n, 'TH_FINDINGS_WRITE', err);
       }
     });
   }
@@ -59,6 +65,8 @@ export class JsonlFileSink implements FindingSink {
   }
 
   async shutdown(): Promise<void> {
-    await this.forceFlush();
+    this.accounting.close();
+    this.schedule();
+    await this.writing;
   }
 }

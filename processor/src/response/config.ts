@@ -3,7 +3,7 @@
  * the verdict API, outbound webhooks and the review loop. Composed into the full schema by config/sections.ts.
  */
 import { FINDING_CATEGORIES, type FindingCategory, type Severity } from '@tracehound/core';
-import type { SectionIssue } from '../config-section.js';
+import { unknownRuleIssue, type CheckContext, type SectionIssue } from '../config-section.js';
 
 export const ACTION_TYPES = ['none', 'alert', 'throttle', 'block'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -222,8 +222,19 @@ export const responseConfigSchema = {
 } as const;
 
 /** Cross-field checks the schema cannot express. */
-export function checkResponseConfig(c: ResponseConfig): SectionIssue[] {
+export function checkResponseConfig(c: ResponseConfig, ctx: CheckContext): SectionIssue[] {
   const issues: SectionIssue[] = [];
+  for (const id of Object.keys(c.actions.rules)) {
+    const issue = unknownRuleIssue(id, ['actions', 'rules', id], ctx);
+    if (issue) issues.push(issue);
+  }
+  // The same refusal serve would meet at start-up (response/index.ts), found by validate-config too.
+  if (c.enabled && c.api.enabled && !c.api.token)
+    issues.push({
+      code: 'TH_CONFIG_MISSING',
+      path: ['api', 'token'],
+      message: 'the verdict API needs a bearer token: set TRACEHOUND_RESPONSE_TOKEN, or response.api.enabled: false',
+    });
   const names = new Set<string>();
   c.webhooks.forEach((w, i) => {
     if (names.has(w.name))

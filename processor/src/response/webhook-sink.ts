@@ -1,6 +1,7 @@
 import { Registry, type Counter, type Gauge } from 'prom-client';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { getOrCreateCounter, getOrCreateGauge } from '../metrics/registry.js';
+import { SinkAccounting } from '../output/sink-accounting.js';
 import { SEVERITY_ORDER, type Finding, type FindingCategory } from '@tracehound/core';
 import { findingToJson, type FindingSink } from '../output/sink.js';
 import { redactText } from '@tracehound/core/privacy';
@@ -66,6 +67,8 @@ export class WebhookSink implements FindingSink {
   private readonly outcomes: Counter<'webhook' | 'outcome'>;
   private readonly retries: Counter<'webhook'>;
   private readonly depth: Gauge<'webhook'>;
+  /** Writes after shutdown are refused, counted and logged once (the delivery outcomes are counted above). */
+  readonly accounting: SinkAccounting;
 
   constructor(config: WebhookConfig, opts: WebhookSinkOptions = {}) {
     this.cfg = {
@@ -91,6 +94,7 @@ export class WebhookSink implements FindingSink {
       help: 'Webhook delivery retries.',
       labelNames: ['webhook'] as const,
     });
+    this.accounting = new SinkAccounting(this.name, { registry, logger: opts.logger });
     this.depth = getOrCreateGauge(registry, {
       name: 'tracehound_webhook_queue',
       help: 'Webhook payloads waiting.',
@@ -105,7 +109,7 @@ export class WebhookSink implements FindingSink {
   }
 
   write(findings: readonly Finding[]): void {
-    if (this.stopping) return;
+    if (!this.accounting.admit(findings.length)) return;
     for (const f of findings) {
       if (!this.accepts(f)) continue;
       this.queue.push({ id: f.id, body: webhookPayload(f, this.cfg.name) });
@@ -133,6 +137,7 @@ export class WebhookSink implements FindingSink {
   async shutdown(): Promise<void> {
     if (this.stopping) return this.forceFlush();
     this.stopping = true;
+    this.accounting.close();
     const timer = setTimeout(() => this.abort.abort(), SHUTDOWN_MS);
     timer.unref();
     await this.forceFlush();

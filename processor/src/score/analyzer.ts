@@ -1,4 +1,5 @@
 import type { ContentRunner } from '../detect/content-runner.js';
+import type { ChannelText } from '../detect/detector.js';
 import type { Attributes, Detection, Finding, RuleMeta, Interaction } from '@tracehound/core';
 import { Scorer, type SpanRisk } from './scorer.js';
 import type { SuppressionList } from './suppressions.js';
@@ -37,21 +38,33 @@ export class Analyzer {
   ) {}
 
   analyze(ix: Interaction): Analysis {
-    const truncatedBefore = this.content.stats.truncatedTexts;
-    const detections = Scorer.dedupe(this.content.run(ix));
+    const { detections, partial } = this.detect(ix);
     const analysis = this.score(ix, detections);
-    // run() is synchronous: texts it cut were texts of this interaction.
-    if (this.content.stats.truncatedTexts > truncatedBefore) analysis.risk = { ...analysis.risk, partial: true };
+    if (partial) analysis.risk = { ...analysis.risk, partial: true };
     return analysis;
   }
 
-  /** Score detections found elsewhere (the guard and `scan` pass prepared texts). */
-  score(ix: Interaction, detections: Detection[]): Analysis {
+  /**
+   * Content detections only (over prepared texts when given: the engine skips texts its trace already analysed).
+   * `partial`: some text was longer than the scan limit, so only its head and tail windows were scanned.
+   */
+  detect(ix: Interaction, texts?: ChannelText[]): { detections: Detection[]; partial: boolean } {
+    const truncatedBefore = this.content.stats.truncatedTexts;
+    const detections = Scorer.dedupe(texts ? this.content.runTexts(ix, texts) : this.content.run(ix));
+    // The runner is synchronous: texts it cut were texts of this interaction.
+    return { detections, partial: this.content.stats.truncatedTexts > truncatedBefore };
+  }
+
+  /**
+   * Score detections found elsewhere (the guard and `scan` pass prepared texts). `behavior: false` scores the content
+   * detections alone (no behavioral observation: the engine uses it while a span waits for its identity).
+   */
+  score(ix: Interaction, detections: Detection[], options: { behavior?: boolean } = {}): Analysis {
     const all: Detection[] = [...detections];
     // Agent/workflow spans (Vercel ai.generateText, OpenInference AGENT/CHAIN, OpenLLMetry workflows) repeat the
     // prompts, answers and token usage of the model calls beneath them: counting them again would double every
     // attempt and every token in the behavioral baselines. Their content is still scanned above.
-    if (this.behavior && ix.kind !== 'agent') {
+    if (this.behavior && ix.kind !== 'agent' && options.behavior !== false) {
       for (const b of this.behavior.observe(ix, detections)) {
         const { entity, ...det } = b;
         all.push(entity ? { ...det, details: { ...det.details, entityType: entity.type, entityId: entity.id } } : det);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DetectionConfig } from '../detect/config.js';
 import type { Detection, Finding, Severity, Interaction } from '@tracehound/core';
 import type { RuleCatalog } from '../rules/catalog.js';
+import { findingId } from '../correlate/finding-id.js';
 import { effectiveSeverity, findingScore, maxSeverity } from './severity.js';
 
 export interface SpanRisk {
@@ -37,6 +38,8 @@ export function findingContext(ix: Interaction): Finding['context'] {
     tenant: id.tenant,
     workload: id.workload,
     tool: ix.tool?.name,
+    ...(ix.usage.inputTokens !== undefined ? { inputTokens: ix.usage.inputTokens } : {}),
+    ...(ix.usage.outputTokens !== undefined ? { outputTokens: ix.usage.outputTokens } : {}),
   };
 }
 
@@ -59,8 +62,18 @@ export class Scorer {
     if (!rule) return undefined;
     const ruleSeverity = this.config.rules[rule.id]?.severity ?? rule.severity;
     const severity = effectiveSeverity(ruleSeverity, det.confidence);
+    // Idempotent ids for spans (a retried batch yields the same ids); random only for texts scanned without a span.
+    const id = ix.span.traceId
+      ? findingId({
+          traceId: ix.span.traceId,
+          spanId: ix.span.spanId,
+          ruleId: rule.id,
+          channel: det.channel,
+          evidence: det.evidence,
+        })
+      : randomUUID();
     return {
-      id: randomUUID(),
+      id,
       timeUnixNano: BigInt(this.clock()) * 1_000_000n,
       rule: { id: rule.id, name: rule.name, category: rule.category, owasp: rule.owasp, atlas: rule.atlas },
       severity,

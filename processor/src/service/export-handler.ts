@@ -192,6 +192,8 @@ export class ServiceExportHandler implements ExportHandler {
     if (emitted.length > 0 && this.o.forwarder.enabled && this.o.findingLogs) {
       m.emittedLogs.inc(emitted.length);
       this.o.findingLogs.enqueue(emitted);
+      // The finding logs are now the queue's to deliver: a retry of this batch must not send them again.
+      batch.logsDelivered();
     }
     return outcome;
   }

@@ -4,18 +4,21 @@ import { checkBearer } from '../otlp/auth.js';
 import { errorBody, errorMessage } from '../otlp/responses.js';
 
 /**
- * Operational endpoints on the HTTP port: liveness, readiness (503 while draining) and Prometheus metrics. /healthz
+ * Operational endpoints on the HTTP port: liveness, readiness (503 while draining, or while a part the service relies
+ * on cannot do its job — `unready()` names it, e.g. an archive that cannot write) and Prometheus metrics. /healthz
  * and /readyz never need a token (kubelet and load-balancer probes send none, and they reveal nothing); /metrics
  * needs the receivers' bearer token when `metricsToken` is given (server.metricsAuth).
  */
 export function registerOpsRoutes(
   app: FastifyInstance,
-  o: { registry: Registry; isReady(): boolean; metricsToken?: string },
+  o: { registry: Registry; isReady(): boolean; metricsToken?: string; unready?: () => string | undefined },
 ): void {
   app.get('/healthz', async (_req, reply) => reply.code(200).send({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) =>
-    o.isReady() ? reply.code(200).send({ status: 'ready' }) : reply.code(503).send({ status: 'draining' }),
-  );
+  app.get('/readyz', async (_req, reply) => {
+    if (!o.isReady()) return reply.code(503).send({ status: 'draining' });
+    const reason = o.unready?.();
+    return reason ? reply.code(503).send({ status: 'unready', reason }) : reply.code(200).send({ status: 'ready' });
+  });
   app.get('/metrics', async (req, reply) => {
     if (o.metricsToken && !checkBearer(o.metricsToken, req.headers.authorization)) {
       return reply

@@ -38,6 +38,8 @@ export interface ServiceOptions {
   registry?: Registry;
   /** More routes on the OTLP/HTTP server (the findings API under /api/v1, docs/console.md). */
   routes?: (app: FastifyInstance) => void;
+  /** Why the service is not ready although it runs (e.g. the engine's archive cannot write); /readyz answers 503. */
+  unready?: () => string | undefined;
 }
 
 /** How a shutdown went: clean when everything in flight finished before the deadline and nothing was dropped. */
@@ -134,6 +136,7 @@ export function createService(opts: ServiceOptions): Service {
         registry,
         isReady: () => started && !draining,
         metricsToken: server.metricsAuth ? server.authToken : undefined,
+        unready: opts.unready,
       });
       opts.routes?.(http);
       await http.listen({ host: server.http.host, port: server.http.port });

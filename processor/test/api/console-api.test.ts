@@ -224,7 +224,8 @@ describe('findings API on the OTLP/HTTP port', () => {
 
     const sameRule = `/findings?session=s-mallory&rule=${f.ruleId}`;
     const before = (await first.api(sameRule)).body.findings.length;
-    await send(first.url, otlpSpan('s-mallory', ATTACK));
+    // The same attack in a new trace (in its first trace a repeat of the text is analysed once, not again).
+    await send(first.url, otlpSpan('s-mallory', ATTACK, 'a1'.repeat(16)));
     await until(async () => {
       const t = (await first.api('/sessions/s-mallory/timeline')).body;
       return t.items.length === 3 && t;
@@ -246,7 +247,7 @@ describe('findings API on the OTLP/HTTP port', () => {
       { verdict: 'false_positive', note: 'red-team exercise', suppression: supId },
     ]);
     expect((await second.api('/suppressions')).body.suppressions.map((s: { id: string }) => s.id)).toContain(supId);
-    await send(second.url, otlpSpan('s-mallory', ATTACK));
+    await send(second.url, otlpSpan('s-mallory', ATTACK, 'a2'.repeat(16)));
     await until(async () => (await second.api('/sessions/s-mallory/timeline')).body.items.length === 4, 'fourth span');
     expect((await second.api(sameRule)).body.findings.length).toBe(before);
     const t4 = (await second.api('/sessions/s-mallory/timeline')).body.items[3];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveConfigSchema, archiveDefaults } from '../../src/archive/config.js';
+import { ArchiveConfigSchema, archiveDefaults } from '../../src/archive/config.js';
 import { GENESIS_HASH, checkpointName, decodeCheckpoint, segmentName, sha256Hex } from '../../src/archive/format.js';
 import { findingRecord } from '../../src/archive/records.js';
 import { verifyArchive } from '../../src/archive/verify.js';
@@ -187,11 +187,11 @@ describe('archive writer', () => {
 
   it('exports defaults and a closed schema', () => {
     expect(archiveDefaults.enabled).toBe(false);
-    expect(archiveConfigSchema.additionalProperties).toBe(false);
-    expect(Object.keys(archiveConfigSchema.properties).sort()).toEqual(
+    expect(ArchiveConfigSchema.additionalProperties).toBe(false);
+    expect(Object.keys(ArchiveConfigSchema.properties).sort()).toEqual(
       Object.keys(archiveDefaults).concat('signingKeyFile').sort(),
     );
-    const validate = new Ajv({ strict: true }).compile(archiveConfigSchema);
+    const validate = new Ajv({ strict: true }).compile(ArchiveConfigSchema);
     expect(validate(archiveDefaults)).toBe(true);
     expect(validate({ ...archiveDefaults, fsync: 'sometimes' })).toBe(false);
     expect(validate({ ...archiveDefaults, extra: 1 })).toBe(false);

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderRulesMarkdown, renderSchemaJson, renderSchemaMarkdown } from '../../src/docs/render.js';
+import {
+  renderRuleIdsModule,
+  renderRulesMarkdown,
+  renderSchemaJson,
+  renderSchemaMarkdown,
+} from '../../src/docs/render.js';
 
 const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const committed = (name: string) => readFileSync(docs + name, 'utf8');
@@ -11,6 +16,8 @@ describe('generated docs match the code', () => {
   it(`docs/schema.json (${hint})`, () => expect(committed('schema.json')).toBe(renderSchemaJson()));
   it(`docs/schema.md (${hint})`, () => expect(committed('schema.md')).toBe(renderSchemaMarkdown()));
   it(`docs/rules.md (${hint})`, async () => expect(committed('rules.md')).toBe(await renderRulesMarkdown()));
+  it(`processor/src/rules/ids.ts (${hint})`, async () =>
+    expect(readFileSync(new URL('../../src/rules/ids.ts', import.meta.url), 'utf8')).toBe(await renderRuleIdsModule()));
 
   it('every rule has its documentation and mappings filled in', async () => {
     const { loadConfig } = await import('../../src/config/index.js');

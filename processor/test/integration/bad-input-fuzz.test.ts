@@ -31,7 +31,8 @@ const str = (v: string) => ({ stringValue: v });
 const kv = (key: string, value: object) => ({ key, value });
 
 /** An OTLP/JSON-shaped trace request (hex ids, decimal-string times). */
-function traceJson(): Record<string, unknown> {
+/** `trace`: the trace id's byte — each case is its own trace, so it is not taken for a retry of an earlier one. */
+function traceJson(trace = 0x21): Record<string, unknown> {
   const output = JSON.stringify([
     { role: 'assistant', parts: [{ type: 'text', content: `Voilà ${MARK} the token: ${SECRET} (keep it ${MARK})` }] },
   ]);
@@ -44,7 +45,7 @@ function traceJson(): Record<string, unknown> {
             scope: { name: `scope-${MARK}`, version: '1.0' },
             spans: [
               {
-                traceId: hexId(0x21, 16),
+                traceId: hexId(trace, 16),
                 spanId: hexId(0x01, 8),
                 name: `GET /pay${MARK}`,
                 kind: 3,
@@ -59,7 +60,7 @@ function traceJson(): Record<string, unknown> {
                 status: { code: 2, message: `upstream ${MARK} failed` },
               },
               {
-                traceId: hexId(0x21, 16),
+                traceId: hexId(trace, 16),
                 spanId: hexId(0x02, 8),
                 name: 'chat gpt-4o',
                 kind: 3,
@@ -218,8 +219,11 @@ describe('bad-input fuzz: invalid UTF-8 and out-of-range numbers never mean "for
     for (const signal of ['traces', 'logs'] as const) {
       it(`${transport} ${signal}: invalid UTF-8 anywhere → decoded with replacement, scanned, redacted (${CASES} seeds)`, async () => {
         const rng = seededRng(transport === 'grpc' ? 7 : 3);
-        const base = toProtobuf(signal, signal === 'traces' ? traceJson() : logsJson());
         for (let i = 0; i < CASES; i++) {
+          const base = toProtobuf(
+            signal,
+            signal === 'traces' ? traceJson((transport === 'grpc' ? 0x50 : 0x40) + i) : logsJson(),
+          );
           const { body, corrupted } = corrupt(base, rng);
           expect(corrupted).toBeGreaterThan(0);
           await check(transport, signal, body, true);
@@ -231,10 +235,10 @@ describe('bad-input fuzz: invalid UTF-8 and out-of-range numbers never mean "for
   for (const signal of ['traces', 'logs'] as const) {
     it(`http-json ${signal}: invalid bytes and lone surrogates → decoded with replacement, scanned, redacted`, async () => {
       const rng = seededRng(11);
-      const text = JSON.stringify(signal === 'traces' ? traceJson() : logsJson());
       for (let i = 0; i < CASES; i++) {
-        await check('http-json', signal, corrupt(Buffer.from(text), rng).body, true);
-        await check('http-json', signal, Buffer.from(surrogates(text, rng)), true);
+        const text = (trace: number) => JSON.stringify(signal === 'traces' ? traceJson(trace) : logsJson());
+        await check('http-json', signal, corrupt(Buffer.from(text(0x60 + 2 * i)), rng).body, true);
+        await check('http-json', signal, Buffer.from(surrogates(text(0x61 + 2 * i), rng)), true);
       }
     });
   }
@@ -268,7 +272,7 @@ describe('bad-input fuzz: invalid UTF-8 and out-of-range numbers never mean "for
       expect(answer.code, what).toBe('TH_VALUE_OUT_OF_RANGE');
     }
     // In range, at the edges: accepted and kept exactly.
-    const req = traceJson() as any;
+    const req = traceJson(0x7f) as any;
     spanAttr(req, 0, 2).value = { intValue: '-9223372036854775808' };
     span(req, 1).endTimeUnixNano = '18446744073709551615';
     span(req, 0).kind = 'SPAN_KIND_CLIENT';

@@ -39,7 +39,7 @@ describe('JsonlFileSink', () => {
     const sink = new JsonlFileSink({ path, maxQueued: 2 });
     sink.write([f('1'), f('2'), f('3')]);
     await sink.shutdown();
-    expect(sink.dropped).toBe(1);
+    expect(sink.accounting.counts.dropped).toBe(1);
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(2);
   });
 });

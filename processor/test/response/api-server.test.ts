@@ -206,8 +206,13 @@ describe('createResponse with the engine', () => {
   });
 
   it('refuses to start the API without a token; does nothing when disabled', async () => {
-    const config = validateConfig({ response: { enabled: true, api: { port: 0 } } }).config!;
-    const r = createResponse(config.response, [], {});
+    // The configuration refuses it already (validate-config and serve alike) …
+    expect(validateConfig({ response: { enabled: true, api: { port: 0 } } }).errors).toContainEqual(
+      expect.objectContaining({ code: 'TH_CONFIG_MISSING', path: 'response.api.token' }),
+    );
+    // … and createResponse, used as a library without that validation, still refuses at start.
+    const config = validateConfig({ response: { enabled: true, api: { port: 0, token: 't'.repeat(16) } } }).config!;
+    const r = createResponse({ ...config.response, api: { ...config.response.api, token: undefined } }, [], {});
     const engine = createEngine(config, { behavior: false, outputSinks: false });
     await expect(r.start(engine)).rejects.toMatchObject({ code: 'TH_CONFIG_MISSING' });
     const off = createResponse(responseConfig({ enabled: false }), [], {});
@@ -216,17 +221,20 @@ describe('createResponse with the engine', () => {
   });
 
   it('validates the response section', () => {
-    const ok = validateConfig({
-      response: {
-        enabled: true,
-        mode: 'enforce',
-        actions: {
-          rules: { 'TH-BEH-001': { action: 'block', target: 'session', ttlSeconds: 900 } },
-          categories: { secret_leak: { action: 'alert', target: 'user' } },
+    const ok = validateConfig(
+      {
+        response: {
+          enabled: true,
+          mode: 'enforce',
+          actions: {
+            rules: { 'TH-BEH-001': { action: 'block', target: 'session', ttlSeconds: 900 } },
+            categories: { secret_leak: { action: 'alert', target: 'user' } },
+          },
+          webhooks: [{ name: 'soar', url: 'https://soar.example.com/hook', secret: 'whsec-0123456789abcdef' }],
         },
-        webhooks: [{ name: 'soar', url: 'https://soar.example.com/hook', secret: 'whsec-0123456789abcdef' }],
       },
-    });
+      { env: { TRACEHOUND_RESPONSE_TOKEN: 'a-token-of-16-chars-or-more' } },
+    );
     expect(ok.errors).toEqual([]);
     const bad = validateConfig({
       response: {

@@ -93,7 +93,7 @@ describe('SuppressionManager', () => {
     expect(parseSuppression(sup('ok')).ok).toBe(true);
     expect(parseSuppression({ ...sup('x'), expires: 'soon' })).toEqual({
       ok: false,
-      error: 'expires: an ISO-8601 time',
+      error: 'expires: must be an ISO-8601 date-time with offset, e.g. 2026-12-31T23:59:59Z',
     });
     expect(parseSuppression({ ...sup('x'), match: { password: 'hunter2' } })).toMatchObject({ ok: false });
     expect(JSON.stringify(parseSuppression({ ...sup('x'), match: { password: 'hunter2' } }))).not.toContain('hunter2');

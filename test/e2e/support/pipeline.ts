@@ -15,7 +15,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { startFakeProvider, type FakeProvider } from '../../../examples/fake-provider/index.js';
+import { startFakeProvider, type FakeProvider, type Responder } from '../../../examples/fake-provider/index.js';
 import {
   createEngine,
   createRegistry,
@@ -55,6 +55,13 @@ export interface ForwardedFinding {
 
 export interface Rig {
   provider: FakeProvider;
+  /** The capturing next hop (its `respond` can refuse requests). */
+  hop: NextHop;
+  /** The processor's OTLP/HTTP base URL (http://127.0.0.1:port). */
+  url: string;
+  /** The findings file the processor writes. */
+  findingsFile: string;
+  config: ReturnType<typeof loadConfig>;
   secrets: DemoSecrets;
   tracerProvider: NodeTracerProvider;
   loggerProvider: LoggerProvider;
@@ -66,6 +73,8 @@ export interface Rig {
   /** Every log record the hop received: the app's own (content events) and the processor's findings. */
   logRecords(): ForwardedFinding[];
   findings(): ForwardedFinding[];
+  /** The processor's Prometheus exposition. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,15 +90,26 @@ function value(v: AnyValue): unknown {
 const hex = (b: unknown) => (b instanceof Uint8Array ? Buffer.from(b).toString('hex') : '');
 const attrs = (kvs: KeyValue[] = []) => Object.fromEntries(kvs.map((a) => [a.key, value(a.value)]));
 
-export async function startRig(serviceName: string): Promise<Rig> {
+export interface RigOptions {
+  /** false: the rig sets up no tracer provider of its own (the app's SDK, e.g. the OpenLLMetry SDK, does). */
+  tracing?: boolean;
+  /** Archive findings into this folder (the tamper-evident archive, fsync per record). */
+  archiveDir?: string;
+  /** The fake provider's model (default: the demo's toy model). */
+  respond?: (secrets: DemoSecrets) => Responder;
+}
+
+export async function startRig(serviceName: string, options: RigOptions = {}): Promise<Rig> {
   const hop: NextHop = createNextHop();
   await hop.listen();
   const base = loadConfig(undefined, {});
+  const findingsFile = join(mkdtempSync(join(tmpdir(), 'th-e2e-')), 'findings.jsonl');
   const config = {
     ...base,
     ...testConfig({ endpoint: hop.url }),
-    findings: { file: join(mkdtempSync(join(tmpdir(), 'th-e2e-')), 'findings.jsonl'), console: false, forward: true },
+    findings: { file: findingsFile, console: false, forward: true },
     detection: { ...base.detection, toolHostAllowlist: TOOL_HOST_ALLOWLIST, canaries: [CANARY] },
+    ...(options.archiveDir ? { archive: { ...base.archive, enabled: true, dir: options.archiveDir } } : {}),
   };
   const registry = createRegistry();
   const engine: Engine = createEngine(config, { registry });
@@ -98,7 +118,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
   const url = `http://127.0.0.1:${httpPort}`;
 
   const secrets = generateSecrets();
-  const provider = await startFakeProvider({ respond: createToyModel(secrets) });
+  const provider = await startFakeProvider({ respond: (options.respond ?? createToyModel)(secrets) });
   const resource = resourceFromAttributes({ 'service.name': serviceName });
   const tracerProvider = new NodeTracerProvider({
     resource,
@@ -109,7 +129,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
       }),
     ],
   });
-  tracerProvider.register();
+  if (options.tracing !== false) tracerProvider.register();
   const loggerProvider = new LoggerProvider({
     resource,
     processors: [
@@ -156,6 +176,10 @@ export async function startRig(serviceName: string): Promise<Rig> {
 
   return {
     provider,
+    hop,
+    url,
+    findingsFile,
+    config,
     secrets,
     tracerProvider,
     loggerProvider,
@@ -197,6 +221,7 @@ export async function startRig(serviceName: string): Promise<Rig> {
     },
     logRecords,
     findings: () => logRecords().filter((f) => f.attrs['event.name'] === 'tracehound.finding'),
+    metrics: () => registry.metrics(),
     async close() {
       await tracerProvider.shutdown().catch(() => {});
       await loggerProvider.shutdown().catch(() => {});

@@ -1,4 +1,4 @@
-import { ConfigError, formatProblem, loadConfig, type TracehoundConfig } from '../../config/index.js';
+import { checkConfigFile, DEFAULT_CONFIG_FILE, formatProblem } from '../../config/index.js';
 import type { Command } from '../command.js';
 import { describeConfig } from '../describe.js';
 import { loadConsole, loadEngine, loadResponse, loadService, type CliConsole } from '../engine-port.js';
@@ -26,13 +26,12 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
   options: { config: { type: 'string', short: 'c' } },
   positionals: [0, 0],
   async run({ values }, io) {
-    let config: TracehoundConfig;
-    try {
-      config = loadConfig(values.config as string | undefined, io.env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      io.err(`tracehound serve: invalid configuration ${err.file}\n`);
-      for (const p of err.problems) io.err(`  ${formatProblem(p)}\n`);
+    // The one start-up check, the same function validate-config runs: what it accepts, serve accepts.
+    const file = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE;
+    const { config, errors } = checkConfigFile(file, io.env);
+    if (!config) {
+      io.err(`tracehound serve: invalid configuration ${file}\n`);
+      for (const p of errors) io.err(`  ${formatProblem(p)}\n`);
       return 1;
     }
     // Listen for signals before anything starts: a SIGTERM during start-up must drain, not kill.
@@ -46,7 +45,7 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
     try {
       backend = await loadConsole(config, logger, registry);
     } catch (err) {
-      io.err(`tracehound serve: ${(err as { code?: string }).code ?? 'TH_STORE_OPEN'}: ${(err as Error).message}\n`);
+      io.err(`tracehound serve: ${(err as Error).message}\n`);
       return 1;
     }
     const response = await loadResponse(config, io.env, logger, registry, backend.persistence);
@@ -54,10 +53,18 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
       behavior: true,
       outputSinks: true,
       registry,
+      logger,
       extensions: [...response.extensions, ...backend.extensions],
       sinks: [...response.sinks, ...backend.sinks],
     });
-    const service = await loadService(config, engine.stages(), logger, registry, (app) => backend.routes(app));
+    const service = await loadService(
+      config,
+      engine.stages(),
+      logger,
+      registry,
+      (app) => backend.routes(app),
+      () => engine.unready(),
+    );
     let ports: { httpPort: number; grpcPort: number };
     // SIGHUP re-reads the analysts' suppressions file (response.review.suppressionsFile).
     const onHangup = () => void response.reload();

@@ -1,6 +1,7 @@
 import { detectionDefaults, type DetectionConfig } from '../../detect/config.js';
 import { isPhoneRegion } from '@tracehound/core/privacy';
-import { defineSection, type SectionIssue } from '../../config-section.js';
+import { defineSection, unknownRuleIssue, type CheckContext, type SectionIssue } from '../../config-section.js';
+import { SuppressionSchema } from '../../detect/suppression.js';
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 const confidence = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, description });
@@ -16,38 +17,16 @@ const ruleOverride = {
   },
 };
 
-const suppression = {
-  type: 'object',
-  description: "An analyst's suppression of a known false positive.",
-  additionalProperties: false,
-  required: ['id', 'rule', 'reason', 'expires'],
-  properties: {
-    id: { type: 'string', minLength: 1, description: 'Unique id of the suppression (shows in audit trails).' },
-    rule: { type: 'string', minLength: 1, description: "Rule id it applies to, or '*'." },
-    reason: { type: 'string', minLength: 1, description: 'Why the finding is a false positive.' },
-    expires: {
-      type: 'string',
-      format: 'date-time',
-      description: 'ISO-8601 time with offset after which it stops applying.',
-    },
-    match: {
-      type: 'object',
-      description: 'All given fields must equal the finding context for it to be suppressed.',
-      additionalProperties: false,
-      properties: {
-        service: { type: 'string', description: 'service.name of the span.' },
-        user: { type: 'string', description: 'End-user id.' },
-        session: { type: 'string', description: 'Session id.' },
-        model: { type: 'string', description: 'Model name.' },
-        tool: { type: 'string', description: 'Tool name.' },
-        evidenceContains: { type: 'string', description: 'Substring of the (redacted) evidence.' },
-      },
-    },
-  },
-};
-
-function checkDetection(d: DetectionConfig): SectionIssue[] {
+function checkDetection(d: DetectionConfig, ctx: CheckContext): SectionIssue[] {
   const issues: SectionIssue[] = [];
+  for (const id of Object.keys(d.rules)) {
+    const issue = unknownRuleIssue(id, ['rules', id], ctx);
+    if (issue) issues.push(issue);
+  }
+  d.suppressions.forEach((s, i) => {
+    const issue = unknownRuleIssue(s.rule, ['suppressions', String(i), 'rule'], ctx, true);
+    if (issue) issues.push(issue);
+  });
   const regions = (d.detectors.pii as { phoneRegions?: unknown[] } | undefined)?.phoneRegions ?? [];
   regions.forEach((r, i) => {
     if (typeof r === 'string' && !isPhoneRegion(r))
@@ -107,7 +86,7 @@ export const detectionSection = defineSection({
         description: 'Canary tokens planted in system prompts; one in an output is a leak. Treated as secrets.',
         items: { type: 'string', minLength: 8 },
       },
-      suppressions: { type: 'array', description: 'False-positive suppressions.', items: suppression },
+      suppressions: { type: 'array', description: 'False-positive suppressions.', items: SuppressionSchema },
       maxTextBytes: {
         type: 'integer',
         minimum: 1024,

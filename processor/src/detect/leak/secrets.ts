@@ -3,6 +3,7 @@
  * retrieved documents and tool results (a credential sitting where the model can read and repeat it). Formats,
  * checksums and entropy checks live in privacy/secret-formats.ts; this file maps them to rules and evidence.
  */
+import { createHash } from 'node:crypto';
 import type { Detection, RuleMeta, Channel } from '@tracehound/core';
 import {
   evidenceSnippet,
@@ -189,6 +190,11 @@ const REPORT_FLOOR = 0.5;
 /** Inbound credentials are context, not a leak yet: their confidence is scaled down. */
 const INBOUND_FACTOR = 0.8;
 
+/** First 12 hex digits of SHA-256: enough to tell secrets apart, far too little to recover a high-entropy key. */
+function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 12);
+}
+
 export function createSecretsDetector(_config: DetectionConfig): ContentDetector {
   return {
     id: 'secrets',
@@ -218,6 +224,9 @@ export function createSecretsDetector(_config: DetectionConfig): ContentDetector
               kinds,
               count: list.length,
               validation: top.reason,
+              // One-way digest of the strongest match: tells two secrets apart when their redacted snippets look
+              // alike (the trace-level "one attack, one finding" merge keys on it), without revealing either.
+              fingerprint: fingerprint(t.text.slice(top.start, top.end)),
               origin: t.origin,
               ...(t.index !== undefined ? { index: t.index } : {}),
             },

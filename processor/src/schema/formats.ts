@@ -5,11 +5,13 @@ import RE2 from 're2';
  * linear-time check.
  */
 
-// RFC 3339 date-time with an explicit offset; Date.parse then rejects impossible dates.
+// RFC 3339 date-time with an explicit offset; the day must exist in its month (Date.parse rolls 02-30 over to 03-02).
 const DATE_TIME = new RE2('^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$');
 
 export function isDateTime(s: string): boolean {
-  return DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
+  if (!DATE_TIME.test(s) || Number.isNaN(Date.parse(s))) return false;
+  const [year, month, day] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** '' (meaning "none") or an absolute http(s) URL with a host and no credentials. */

@@ -1,0 +1,4 @@
+import { frameworkSuite } from './support/suite.js';
+import { setup } from './setups/ai-sdk6.js';
+
+frameworkSuite(setup);

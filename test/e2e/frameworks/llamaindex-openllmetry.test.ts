@@ -1,0 +1,4 @@
+import { frameworkSuite } from './support/suite.js';
+import { setup } from './setups/llamaindex-openllmetry.js';
+
+frameworkSuite(setup);
