@@ -13,6 +13,8 @@ const CATEGORY_TEXT: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   data_exfiltration: 'Data leaving through a tool call or link, typically after an injection.',
   refusal: 'The model refused (single refusals are low; clusters are behavioral findings).',
   model_abuse: 'The model is used as a tool for malware, phishing, credential theft, fraud or social engineering.',
+  harmful_request:
+    'A plainly asked request for help with a harmful goal (weapons, violence, drugs, crime, hate, self-harm, doxxing, disinformation), without a jailbreak frame.',
   moderation: 'A provider\u2019s own moderation or guardrail verdict (content filters, guardrail interventions).',
   behavioral_anomaly: 'A pattern over time: repeated attempts, refusal clusters, inhuman input rate, output spikes.',
   cost_abuse: 'Token or cost spikes against a key\u2019s own baseline (denial of wallet).',

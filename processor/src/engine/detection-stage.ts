@@ -21,7 +21,7 @@ import { TraceContext, type BatchSpan } from '../correlate/trace-context.js';
 import type { FlowTracker } from '../correlate/flows/flow-tracker.js';
 import { channelTexts } from '../detect/texts.js';
 import type { Detection } from '@tracehound/core';
-import { Scorer } from '../score/scorer.js';
+import { Scorer, type SpanRisk } from '../score/scorer.js';
 import type { Analysis, Analyzer, StageExtension } from '../score/analyzer.js';
 
 /** What the stage needs from normalization (normalize/): span + correlated logs → Interaction. */
@@ -283,7 +283,7 @@ export class DetectionStage implements PipelineStage {
     } else {
       analysis = this.opts.analyzer.score(ix, detections);
       kept = this.traces.keep(ix, analysis.findings);
-      analysis = { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) };
+      analysis = { ...analysis, findings: kept, risk: keptRisk(analysis, kept) };
       this.opts.hooks?.onAnalysed?.(ix, analysis);
     }
     const flowDetections = this.opts.flows?.observe(ix, detections) ?? [];
@@ -373,7 +373,7 @@ export class DetectionStage implements PipelineStage {
     this.traces.inherit(w.ix);
     const analysis = this.opts.analyzer.score(w.ix, w.detections);
     const kept = this.traces.keep(w.ix, analysis.findings);
-    this.opts.hooks?.onAnalysed?.(w.ix, { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) });
+    this.opts.hooks?.onAnalysed?.(w.ix, { ...analysis, findings: kept, risk: keptRisk(analysis, kept) });
     for (const f of kept) findings.push(f);
   }
 
@@ -478,4 +478,10 @@ export class DetectionStage implements PipelineStage {
   async shutdown(): Promise<void> {
     await Promise.all(this.opts.sinks.map((s) => s.shutdown()));
   }
+}
+
+/** The risk of the findings kept after trace correlation; the refusal signal of the analysis survives. */
+function keptRisk(analysis: Analysis, kept: Finding[]): SpanRisk {
+  const risk = Scorer.spanRisk(kept);
+  return analysis.risk.refused ? { ...risk, refused: true } : risk;
 }

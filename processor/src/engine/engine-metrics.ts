@@ -238,7 +238,7 @@ export class EngineMetrics {
         this.outputTokens.observe({ model }, ix.usage.outputTokens);
       }
       if (ix.usage.costUsd) this.cost.inc({ service, model }, ix.usage.costUsd);
-      if (a.findings.some((f) => f.rule.category === 'refusal')) this.refusals.inc({ service, model });
+      if (a.risk.refused) this.refusals.inc({ service, model });
     }
     if (ix.kind === 'tool_call' && ix.tool) {
       const decision = ix.tool.decision;
