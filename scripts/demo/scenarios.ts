@@ -158,7 +158,7 @@ const refusals: Scenario = {
   id: 'refusal-cluster',
   title: 'Refusal cluster (someone probing the guardrails)',
   sessions: ['s-oscar-1'],
-  expect: ['refusal', 'behavioral_anomaly'],
+  expect: ['behavioral_anomaly'],
   async run({ agent }) {
     const oscar: Persona = { user: 'oscar', session: 's-oscar-1' };
     for (const q of [

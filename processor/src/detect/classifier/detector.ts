@@ -60,7 +60,9 @@ export function createClassifierDetector(config: DetectionConfig): ContentDetect
           ruleId: rule.id,
           confidence: Math.round(Math.min(CONF_HIGH, confidence) * 1000) / 1000,
           channel: t.channel,
-          evidence: `classifier: ${cls} p=${s.probs[cls].toFixed(2)} (attack ${s.attack.toFixed(2)} ≥ ${threshold.toFixed(2)})${words.length ? `; weighed most: ${words.join(', ')}` : ''}`,
+          // The head (before '; ') names the class only: the same attack seen again in a trace (an agent span
+          // repeating its model call's prompt) is one finding whatever the per-text probability.
+          evidence: `classifier: ${cls}; p=${s.probs[cls].toFixed(2)} (attack ${s.attack.toFixed(2)} ≥ ${threshold.toFixed(2)})${words.length ? `; weighed most: ${words.join(', ')}` : ''}`,
           details: {
             class: cls,
             probability: Math.round(s.probs[cls] * 1000) / 1000,

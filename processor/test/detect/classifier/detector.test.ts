@@ -27,7 +27,7 @@ describe('classifier detector (TH-CLS-001…004)', () => {
   it('fires on composed attacks with the rule of the attack class and explains why', () => {
     const [inj] = run(held.attacks[0]);
     expect(inj?.ruleId).toBe(CLASSIFIER_RULES.injection.id);
-    expect(inj.evidence).toMatch(/^classifier: injection p=0\.\d\d .*weighed most: "/);
+    expect(inj.evidence).toMatch(/^classifier: injection; p=0\.\d\d .*weighed most: "/);
     expect(inj.details?.class).toBe('injection');
     expect(inj.confidence).toBeGreaterThanOrEqual(0.55);
     expect(inj.confidence).toBeLessThanOrEqual(0.9);
