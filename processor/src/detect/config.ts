@@ -24,6 +24,11 @@ export interface DetectionConfig {
   suppressions: Suppression[];
   /** Longest text (bytes) one detector scans per channel entry; the rest is not scanned and a counter says so. */
   maxTextBytes: number;
+  /**
+   * Worker threads for the content detectors inside the OTLP service; absent: os.availableParallelism(). 0 or 1: on
+   * the event loop.
+   */
+  workers?: number;
   /** How long a span waits for log records that carry its content (older GenAI conventions), in ms. */
   correlationWaitMs: number;
   /** Options for individual detectors, by detector id. */
