@@ -254,7 +254,10 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       try {
         await pool?.start();
       } catch (err) {
-        throw new TracehoundError('TH_STAGE_UNAVAILABLE', `the detection workers did not start: ${err instanceof Error ? err.message : String(err)}`);
+        throw new TracehoundError(
+          'TH_STAGE_UNAVAILABLE',
+          `the detection workers did not start: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       await tiers?.start();
     },

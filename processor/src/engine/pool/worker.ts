@@ -19,9 +19,11 @@ async function main(): Promise<void> {
   const failures: Array<[string, string]> = [];
   try {
     const factories = init.detectorsModule
-      ? ((await import(init.detectorsModule)) as {
-          detectorFactories: ReadonlyArray<(c: DetectionConfig) => ContentDetector>;
-        }).detectorFactories
+      ? (
+          (await import(init.detectorsModule)) as {
+            detectorFactories: ReadonlyArray<(c: DetectionConfig) => ContentDetector>;
+          }
+        ).detectorFactories
       : undefined;
     runner = createContentRunner(init.detection, { expand: expandTexts, ...(factories ? { factories } : {}) });
   } catch (err) {
