@@ -2,10 +2,12 @@
  * The regular-expression engine of the privacy primitives: RE2 (linear time, `re2` package) when it is installed,
  * otherwise the JavaScript engine. The processor always has RE2 (a dependency of `@tracehound/processor`); the
  * instrumentation does not pull it in (an optional peer of this package), so an app that wants linear-time redaction
- * of untrusted text in-process adds `re2` itself. Every pattern in this package is written for RE2's syntax, which
- * JavaScript accepts, and uses only bounded repetition, so the fallback stays fast on the inputs it gets.
+ * of untrusted text in-process adds `re2` itself. Every pattern in this package is written for RE2's syntax and uses
+ * only bounded repetition, so the fallback stays fast on the inputs it gets. The RE2 constructs JavaScript lacks that
+ * the patterns use (inline case-insensitivity flags) are translated by regex-js.ts.
  */
 import { createRequire } from 'node:module';
+import { toJavaScriptPattern } from './regex-js.js';
 
 /** The part of a compiled RE2.Set this package uses. */
 export interface PatternSet {
@@ -19,10 +21,15 @@ export interface RegexEngine {
   Set: new (sources: string[], flags?: string) => PatternSet;
 }
 
+function jsRegExp(source: string, flags?: string): RegExp {
+  const js = toJavaScriptPattern(source, flags);
+  return new RegExp(js.source, js.flags);
+}
+
 class JsPatternSet implements PatternSet {
   private readonly patterns: RegExp[];
   constructor(sources: string[], flags = '') {
-    this.patterns = sources.map((s) => new RegExp(s, flags.replace('g', '')));
+    this.patterns = sources.map((s) => jsRegExp(s, flags.replace('g', '')));
   }
   match(text: string): number[] {
     const out: number[] = [];
@@ -38,7 +45,7 @@ class JsPatternSet implements PatternSet {
 
 const JsEngine = Object.assign(
   function JsRegExp(source: string, flags?: string) {
-    return new RegExp(source, flags);
+    return jsRegExp(source, flags);
   } as unknown as new (source: string, flags?: string) => RegExp,
   { Set: JsPatternSet },
 ) as RegexEngine;

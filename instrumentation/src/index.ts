@@ -50,4 +50,5 @@ export {
 export type { BlockingVerdict } from './guard/errors.js';
 
 export { captureModeFromEnv, type CaptureMode } from './content/capture.js';
+export { TracehoundSetupError, INSTRUMENTATION_CODES, type InstrumentationCode } from './codes.js';
 export * as semconv from '@tracehound/core/attributes';

@@ -1,6 +1,7 @@
 /**
- * Sample apps in child processes: a CommonJS app that calls register() before requiring the SDKs, and an ESM app with
- * no Tracehound code started with `--import` of the register entry. Both export OTLP/JSON to a local sink.
+ * Sample apps in child processes: a CommonJS app that calls register() before requiring the SDKs, an ESM app with
+ * no Tracehound code started with `--import` of the register entry, and an ESM app started with the hook that calls
+ * register() itself. All export OTLP/JSON to a local sink.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -81,5 +82,63 @@ describe('sample apps', () => {
     );
     const claude = spans.find((s) => s.name === 'chat claude-esm');
     expect(claude?.attributes['gen_ai.response.finish_reasons']).toEqual(['end_turn']);
+  });
+});
+
+describe('the --import hook and the environment', () => {
+  const chatOf = (service: string) =>
+    sink.spans.find((s) => s.service === service && s.name === 'chat gpt-esm-register');
+  const hook = (extraEnv: Record<string, string>, options: object = {}) =>
+    run(['--import', registerEntry, 'esm-register-app.mjs'], {
+      APP_REGISTER_OPTIONS: JSON.stringify(options),
+      ...extraEnv,
+    });
+
+  it('reads the options register() reads from the environment: capture mode, canaries, service name, resource', async () => {
+    const r = await hook({
+      OTEL_SERVICE_NAME: 'hook-env',
+      TRACEHOUND_CAPTURE_CONTENT: 'redacted',
+      TRACEHOUND_CANARIES: 'cnry-1, cnry-2',
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=test',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('TracehoundWarning');
+    const chat = chatOf('hook-env');
+    const input = String(chat?.attributes['gen_ai.input.messages']);
+    expect(input).toContain('mail me at');
+    expect(input).not.toContain('jane.doe@example.com');
+    expect(chat?.attributes['tracehound.canaries']).toEqual(['cnry-1', 'cnry-2']);
+    expect(chat?.resource['deployment.environment.name']).toBe('test');
+  });
+
+  it("honours the app's own register() options after the hook: capture turned on in code", async () => {
+    const r = await hook({ OTEL_SERVICE_NAME: 'hook-app-options' }, { captureContent: 'full', canaries: ['c-app'] });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('TracehoundWarning');
+    const chat = chatOf('hook-app-options');
+    expect(String(chat?.attributes['gen_ai.input.messages'])).toContain('jane.doe@example.com');
+    expect(chat?.attributes['tracehound.canaries']).toEqual(['c-app']);
+  });
+
+  it('rejects loudly what a second register() cannot change (service name, endpoint) and applies the rest', async () => {
+    const r = await hook(
+      { OTEL_SERVICE_NAME: 'hook-conflict' },
+      { serviceName: 'renamed-in-code', endpoint: 'http://127.0.0.1:9/v1/traces', captureContent: 'full' },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('[TH_INSTR_REGISTER_AGAIN] TracehoundWarning');
+    expect(r.stderr).toContain('ignored: serviceName, endpoint');
+    expect(r.stderr).toContain('the --import @tracehound/instrumentation/register hook');
+    const chat = chatOf('hook-conflict');
+    expect(chat, 'spans still go where the hook exports them, under its service name').toBeDefined();
+    expect(String(chat?.attributes['gen_ai.input.messages'])).toContain('jane.doe@example.com');
+  });
+
+  it('an invalid variable is a TH_INSTR_ENV warning naming it, and counts as unset', async () => {
+    const r = await hook({ OTEL_SERVICE_NAME: 'hook-bad-env', TRACEHOUND_CAPTURE_CONTENT: 'everything' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('[TH_INSTR_ENV] TracehoundWarning');
+    expect(r.stderr).toContain('TRACEHOUND_CAPTURE_CONTENT must be off|full|redacted|hashed');
+    expect(chatOf('hook-bad-env')?.attributes['gen_ai.input.messages']).toBeUndefined();
   });
 });

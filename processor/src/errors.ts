@@ -82,6 +82,7 @@ export const ERROR_CATALOGUE = {
   TH_DETECTOR_FAILED: { status: 0, message: 'a detector failed on one input; other detectors still ran' },
   TH_TIER_FAILED: { status: 0, message: 'an escalation tier failed on one span; its work was dropped and counted' },
   TH_FINDINGS_WRITE: { status: 0, message: 'cannot write the findings file' },
+  TH_CAPTURE_OFF: { status: 0, message: 'capture is off in the instrumentation: content detectors cannot run' },
   TH_STORE_OPEN: {
     status: 0,
     message: 'the findings store cannot be opened (store.path unwritable or not a database)',

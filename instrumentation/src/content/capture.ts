@@ -2,10 +2,12 @@
  * Content capture policy: off (the conventions' default), full, redacted or hashed, plus the size limit on each
  * content attribute. Serialization never produces broken JSON: whole parts are dropped from the end.
  */
+import { warnOnce } from '../codes.js';
 import { hmacText, redactText } from './privacy.js';
 import type { GenAiMessage, Part } from './parts.js';
 
-export type CaptureMode = 'off' | 'full' | 'redacted' | 'hashed';
+export const CAPTURE_MODES = ['off', 'full', 'redacted', 'hashed'] as const;
+export type CaptureMode = (typeof CAPTURE_MODES)[number];
 
 export interface ContentPolicy {
   readonly mode: CaptureMode;
@@ -26,19 +28,46 @@ export interface ContentPolicyOptions {
 export const DEFAULT_MAX_CONTENT_LENGTH = 64 * 1024;
 const MIN_MAX_LENGTH = 256;
 
-/** The mode the environment asks for: OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true → full. */
-export function captureModeFromEnv(env: NodeJS.ProcessEnv = process.env): CaptureMode {
+/**
+ * The mode the environment sets, or undefined when it sets none: TRACEHOUND_CAPTURE_CONTENT (off|full|redacted|hashed),
+ * else OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT (true → full, false → off). An invalid value warns
+ * (TH_INSTR_ENV) and counts as unset.
+ */
+export function captureModeInEnv(env: NodeJS.ProcessEnv): CaptureMode | undefined {
   const own = env.TRACEHOUND_CAPTURE_CONTENT?.trim().toLowerCase();
-  if (own === 'off' || own === 'full' || own === 'redacted' || own === 'hashed') return own;
-  const v = env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT?.trim().toLowerCase();
-  return v === 'true' || v === '1' ? 'full' : 'off';
+  if (own) {
+    if ((CAPTURE_MODES as readonly string[]).includes(own)) return own as CaptureMode;
+    warnOnce(
+      'TRACEHOUND_CAPTURE_CONTENT',
+      'TH_INSTR_ENV',
+      `TRACEHOUND_CAPTURE_CONTENT must be ${CAPTURE_MODES.join('|')}`,
+    );
+  }
+  const otel = env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT?.trim().toLowerCase();
+  if (!otel) return undefined;
+  if (otel === 'true' || otel === '1') return 'full';
+  if (otel === 'false' || otel === '0') return 'off';
+  warnOnce(
+    'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT',
+    'TH_INSTR_ENV',
+    'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT must be true or false',
+  );
+  return undefined;
+}
+
+/** The mode the environment asks for; off (the conventions' default) when it asks for none. */
+export function captureModeFromEnv(env: NodeJS.ProcessEnv = process.env): CaptureMode {
+  return captureModeInEnv(env) ?? 'off';
 }
 
 export function createContentPolicy(opts: ContentPolicyOptions = {}): ContentPolicy {
   let mode = opts.mode ?? captureModeFromEnv();
   const key = opts.hmacKey ?? process.env.TRACEHOUND_HMAC_KEY;
-  // Hashing without a key would be a plain hash (dictionary-attackable): capture nothing instead.
-  if (mode === 'hashed' && !key) mode = 'off';
+  // Hashing without a key would be a plain hash (dictionary-attackable): capture nothing instead, and say so.
+  if (mode === 'hashed' && !key) {
+    warnOnce('hashed-without-key', 'TH_INSTR_HASH_NO_KEY', 'set hmacKey or TRACEHOUND_HMAC_KEY, or another mode');
+    mode = 'off';
+  }
   const maxLength = Math.max(MIN_MAX_LENGTH, opts.maxLength ?? DEFAULT_MAX_CONTENT_LENGTH);
   const redact = opts.redact ?? redactText;
   let text: (v: string) => string;

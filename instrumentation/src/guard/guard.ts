@@ -9,6 +9,7 @@ import { context as otelContext, type Context } from '@opentelemetry/api';
 import { getIdentity } from '../helpers/identity.js';
 import { redactText } from '../content/privacy.js';
 import { recordPolicyDecision } from '../helpers/policy.js';
+import { TracehoundSetupError } from '../codes.js';
 import { internalError } from '../safe.js';
 import { createActionResolver } from './actions.js';
 import { TracehoundBlockedError } from './errors.js';
@@ -51,6 +52,11 @@ const PASS: GuardVerdict = Object.freeze({
 }) as GuardVerdict;
 
 export function createGuard(opts: GuardOptions): Guard {
+  if (!opts.analyzer && !opts.verdicts)
+    throw new TracehoundSetupError(
+      'TH_GUARD_NO_ANALYZER',
+      'pass analyzer (await loadProcessorAnalyzer() with @tracehound/processor installed, or your own) and/or verdicts (createVerdictClient())',
+    );
   const mode = opts.mode;
   const failClosed = opts.failClosed ?? false;
   const analyzer = opts.analyzer;

@@ -1,9 +1,12 @@
 /**
  * Adapter from the processor's content detectors to the guard's ContentAnalyzer. The processor is an optional peer:
- * it is imported dynamically so this package works without it. Its light `analyzer` entry point is preferred (no
- * server code is loaded); the package root is the fallback for older builds.
+ * it is imported dynamically (its `analyzer` entry point: no server is started) so this package installs and works
+ * without it; asking for its detectors when it is not installed is a clear TH_GUARD_PROCESSOR_MISSING error.
  */
+import { TracehoundSetupError } from '../codes.js';
 import type { AnalyzerFinding, AnalyzerResult, ContentAnalyzer, GuardChannel } from './types.js';
+
+const PROCESSOR = '@tracehound/processor';
 
 /** The parts of the processor's ContentVerdict this adapter reads. */
 interface ProcessorVerdict {
@@ -15,18 +18,6 @@ interface ProcessorVerdict {
 
 interface ProcessorModule {
   createContentAnalyzer?: (opts?: unknown) => { analyze(text: string, channel: GuardChannel): ProcessorVerdict };
-}
-
-async function importFirst(names: string[]): Promise<ProcessorModule | undefined> {
-  for (const name of names) {
-    try {
-      const mod = (await import(name)) as ProcessorModule;
-      if (typeof mod.createContentAnalyzer === 'function') return mod;
-    } catch {
-      // try the next entry point
-    }
-  }
-  return undefined;
 }
 
 function toFinding(f: NonNullable<ProcessorVerdict['findings']>[number]): AnalyzerFinding {
@@ -47,10 +38,48 @@ export function fromProcessorVerdict(v: ProcessorVerdict): AnalyzerResult {
   };
 }
 
-/** Resolves to an analyzer backed by `@tracehound/processor`, or undefined when it (or the export) is unavailable. */
-export async function loadProcessorAnalyzer(opts?: unknown): Promise<ContentAnalyzer | undefined> {
-  const mod = await importFirst(['@tracehound/processor/analyzer', '@tracehound/processor']);
-  if (!mod?.createContentAnalyzer) return undefined;
+type Importer = (specifier: string) => Promise<unknown>;
+
+/** The processor's package itself is absent (not one of its own dependencies). */
+function isProcessorMissing(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return (
+    (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') &&
+    String(e.message).includes(`'${PROCESSOR}`)
+  );
+}
+
+/** loadProcessorAnalyzer with the import injectable (tests). @internal */
+export async function loadAnalyzerWith(importer: Importer, opts?: unknown): Promise<ContentAnalyzer> {
+  let mod: ProcessorModule;
+  try {
+    mod = (await importer(`${PROCESSOR}/analyzer`)) as ProcessorModule;
+  } catch (err) {
+    if (isProcessorMissing(err))
+      throw new TracehoundSetupError(
+        'TH_GUARD_PROCESSOR_MISSING',
+        `npm install ${PROCESSOR} (the same version as @tracehound/instrumentation), or pass your own analyzer to createGuard`,
+        { cause: err },
+      );
+    throw new TracehoundSetupError(
+      'TH_GUARD_PROCESSOR_LOAD',
+      `${String((err as Error)?.message ?? err).split('\n', 1)[0]}`,
+      { cause: err },
+    );
+  }
+  if (typeof mod.createContentAnalyzer !== 'function')
+    throw new TracehoundSetupError(
+      'TH_GUARD_PROCESSOR_LOAD',
+      `${PROCESSOR}/analyzer has no createContentAnalyzer: install the same version as @tracehound/instrumentation`,
+    );
   const inner = mod.createContentAnalyzer(opts);
   return { analyze: (text, channel) => fromProcessorVerdict(inner.analyze(text, channel)) };
+}
+
+/**
+ * An analyzer backed by `@tracehound/processor`'s content detectors. Rejects with a TracehoundSetupError when the
+ * processor is not installed (TH_GUARD_PROCESSOR_MISSING) or cannot be loaded (TH_GUARD_PROCESSOR_LOAD).
+ */
+export function loadProcessorAnalyzer(opts?: unknown): Promise<ContentAnalyzer> {
+  return loadAnalyzerWith((specifier) => import(specifier), opts);
 }

@@ -6,6 +6,7 @@ export interface SinkSpan {
   name: string;
   scope: string;
   service?: string;
+  resource: Record<string, unknown>;
   attributes: Record<string, unknown>;
   traceId: string;
   spanId: string;
@@ -51,13 +52,15 @@ export async function startOtlpSink(): Promise<OtlpSink> {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         for (const rs of body.resourceSpans ?? []) {
-          const service = attrs(rs.resource?.attributes)['service.name'] as string | undefined;
+          const resource = attrs(rs.resource?.attributes);
+          const service = resource['service.name'] as string | undefined;
           for (const ss of rs.scopeSpans ?? []) {
             for (const s of ss.spans ?? []) {
               spans.push({
                 name: s.name,
                 scope: ss.scope?.name,
                 service,
+                resource,
                 attributes: attrs(s.attributes),
                 traceId: s.traceId,
                 spanId: s.spanId,

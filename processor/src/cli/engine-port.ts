@@ -27,6 +27,7 @@ export interface EngineLoadOptions {
   /** Write findings to config.findings (serve) or leave output to the caller (scan). */
   outputSinks: boolean;
   registry?: unknown;
+  /** The service's logger (engine notices such as TH_CAPTURE_OFF). */
   logger?: unknown;
   /** Stage extensions (automated response, review sampling) and extra finding sinks (webhooks). */
   extensions?: unknown[];

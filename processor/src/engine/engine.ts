@@ -32,6 +32,7 @@ import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.
 import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { ContentlessSpans } from './contentless-spans.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { TracehoundError } from '../errors.js';
 import { DetectionPool } from './pool/detection-pool.js';
@@ -137,6 +138,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           },
         })
       : undefined;
+  const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
   let archiveSink: ArchiveSink | undefined;
@@ -202,7 +204,10 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     clock,
     extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
     hooks: {
-      onAnalysed: (ix, a) => metrics.record(ix, a),
+      onAnalysed: (ix, a) => {
+        metrics.record(ix, a);
+        contentless.observe(ix);
+      },
       onParseErrors: (n) => metrics.parseErrors.inc(n),
       onNormalizeFailed: (err) => {
         const n = metrics.normalizeFailed();
