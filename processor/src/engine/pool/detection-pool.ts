@@ -52,7 +52,7 @@ function spawnWorker(init: PoolWorkerInit): Worker {
   // From the sources, workspace packages resolve to their sources too (as under Vitest), not to a stale dist/.
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
     workerData: init,
-    execArgv: [...process.execArgv, '--conditions=@tracehound/source'],
+    execArgv: ['--conditions=@tracehound/source'],
   });
 }
 
