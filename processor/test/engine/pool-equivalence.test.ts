@@ -154,7 +154,9 @@ async function side(workers: number): Promise<Side> {
     clock: () => now,
     pool: true,
     outputSinks: false,
-    sinks: [{ write: (f) => void findings.push(...f), forceFlush: async () => {}, shutdown: async () => {} }],
+    sinks: [
+      { name: 'mem', write: (f) => void findings.push(...f), forceFlush: async () => {}, shutdown: async () => {} },
+    ],
   });
   await engine.ready();
   const service = createService({ config, stages: engine.stages(), logger: silentLogger, registry });

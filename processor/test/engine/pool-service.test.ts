@@ -71,7 +71,9 @@ describe('detection workers inside the OTLP service', () => {
       offload: { detect: (jobs) => pool.detect(jobs) },
       normalizer: { normalize: (s, logs) => normalizeSpan(s, logs) },
       correlator: new LogCorrelator({ maxEntries: 100, ttlMs: 1000, clock: Date.now }),
-      sinks: [{ write: (f) => void sink.push(...f), forceFlush: async () => {}, shutdown: async () => {} }],
+      sinks: [
+        { name: 'mem', write: (f) => void sink.push(...f), forceFlush: async () => {}, shutdown: async () => {} },
+      ],
       forwardFindings: true,
       correlationWaitMs: 0,
     });
