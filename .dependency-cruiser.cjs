@@ -13,7 +13,7 @@
 
 /** processor/src, bottom to top. Members of one layer may import each other. */
 const LAYERS = [
-  ['errors.ts', 'config-section.ts', 'log/', 'schema/'], // foundation: error catalogue, config-section contract, logs, ajv
+  ['errors.ts', 'config-section.ts', 'log/', 'schema/', 'http/'], // foundation: error catalogue, config-section contract, logs, ajv, JSON API error answers
   ['otlp/'], // transport: OTLP messages, receivers, forwarder, in-flight budget
   ['metrics/'], // Prometheus registry helpers and the transport's metric families
   ['pipeline/'], // the stage contract and runner
@@ -110,6 +110,13 @@ module.exports = {
       },
     },
     {
+      name: 'console-talks-http-only',
+      comment: 'the console (a browser app) reaches the processor over HTTP (/api/v1), never by importing a package',
+      severity: 'error',
+      from: { path: '^console/' },
+      to: { path: `^(${PACKAGES.slice(1, -1)}|scripts|examples|test)/|@tracehound/` },
+    },
+    {
       name: 'no-test-code-in-shipped-code',
       comment: 'shipped code (src/) never imports tests, benches or scripts',
       severity: 'error',
@@ -125,7 +132,7 @@ module.exports = {
     enhancedResolveOptions: {
       conditionNames: ['@tracehound/source', 'import', 'require', 'node', 'default'],
       exportsFields: ['exports'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
     },
     reporterOptions: {
       text: { highlightFocused: true },

@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'siem-content/splunk/**', '**/*.tsbuildinfo', '.tracehound/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'processor/console/**',
+      'siem-content/splunk/**',
+      '**/*.tsbuildinfo',
+      '.tracehound/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -50,6 +57,23 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // The console (a browser app, its own tsconfig with the DOM library).
+    files: ['console/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./console/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        sessionStorage: 'readonly',
+        EventSource: 'readonly',
+        addEventListener: 'readonly',
+        removeEventListener: 'readonly',
+      },
     },
   },
   {

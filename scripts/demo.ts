@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Tracehound catching attacks on an instrumented agent in under a minute, with nothing else running.
  * Options: --findings FILE (default .tracehound/demo/findings.jsonl, truncated at start; the metrics snapshot lands
- * next to it), --serve (keep the processor running afterwards so /metrics can be browsed; Ctrl-C stops it).
+ * next to it, and the findings store the console reads), --serve (keep the processor running afterwards so the console
+ * and /metrics can be browsed; Ctrl-C stops it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -44,6 +45,7 @@ const out = [
   `Findings file: ${findingsFile} (one JSON object per finding)`,
   `Metrics:       ${metricsFile} (snapshot; live at ${result.processor.metricsUrl}${values.serve ? '' : ' while the processor runs: npm run demo -- --serve'})`,
   `Rules:         docs/rules.md · what each scenario shows: docs/demo.md`,
+  `Console:       ${result.processor.consoleUrl}${values.serve ? '' : ' (while the processor runs: npm run demo -- --serve)'}`,
   `Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   '',
 ];
@@ -51,7 +53,7 @@ process.stdout.write(out.join('\n'));
 
 if (kept) {
   const processor = kept;
-  err(`processor still serving on ${processor.httpUrl} (metrics: ${processor.metricsUrl}); Ctrl-C to stop`);
+  err(`processor still serving on ${processor.httpUrl} (console: ${processor.consoleUrl}); Ctrl-C to stop`);
   await new Promise<void>((r) => process.once('SIGINT', () => r()));
   await processor.stop();
 }

@@ -64,6 +64,8 @@ export const TH_IDENTITY_TENANT = 'tracehound.identity.tenant';
 export const TH_IDENTITY_ALLOWED_TOOLS = 'tracehound.identity.allowed_tools';
 export const TH_IDENTITY_DATA_SCOPE = 'tracehound.identity.data_scope';
 export const TH_IDENTITY_TASK = 'tracehound.identity.task';
+/** Hosts the task may reach (egress allowlist entries: exact or `*.`-prefixed domains). */
+export const TH_IDENTITY_ALLOWED_EGRESS = 'tracehound.identity.allowed_egress';
 
 export const TH_TOOL_TARGET_URL = 'tracehound.tool.target.url';
 export const TH_TOOL_TARGET_HOST = 'tracehound.tool.target.host';
@@ -77,6 +79,8 @@ export const TH_POLICY_RULE = 'tracehound.policy.rule';
 export const TH_POLICY_DECISION = 'tracehound.policy.decision';
 export const TH_POLICY_ENFORCED = 'tracehound.policy.enforced';
 export const TH_POLICY_REASON = 'tracehound.policy.reason';
+/** What the decision concerns: `tool:<name>` or `host:<host>` (the action that must not follow a deny). */
+export const TH_POLICY_TARGET = 'tracehound.policy.target';
 
 export const TH_AUTH_OUTCOME = 'tracehound.auth.outcome';
 export const TH_AUTH_METHOD = 'tracehound.auth.method';

@@ -11,3 +11,4 @@ export * from './telemetry/batch.js';
 export * from './telemetry/fields.js';
 export * from './telemetry/landing.js';
 export { regexEngine } from './regex.js';
+export { GlobSet, hostInList } from './scope/glob.js';

@@ -48,6 +48,8 @@ export interface ScriptRequest {
   user: string;
   toolNames: string[];
   hasToolResult: boolean;
+  /** The tool results in the conversation so far, in order (their text). */
+  toolResults: string[];
 }
 
 export type Responder = (req: ScriptRequest) => ScriptedReply | undefined;
@@ -91,7 +93,26 @@ function script(
     user: lastUserText(messages),
     toolNames: toolNames(body.tools),
     hasToolResult: hasToolResult(messages),
+    toolResults: toolResults(messages),
   });
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map((p: Json) => (typeof p?.text === 'string' ? p.text : '')).join('');
+  return v === undefined ? '' : JSON.stringify(v);
+}
+
+function toolResults(messages: unknown): string[] {
+  if (!Array.isArray(messages)) return [];
+  const out: string[] = [];
+  for (const m of messages as Json[]) {
+    if (m?.role === 'tool') out.push(textOf(m.content));
+    else if (m?.type === 'function_call_output') out.push(textOf(m.output));
+    else if (Array.isArray(m?.content))
+      for (const p of m.content as Json[]) if (p?.type === 'tool_result') out.push(textOf(p.content));
+  }
+  return out;
 }
 
 function lastUserText(messages: unknown): string {
@@ -166,7 +187,9 @@ function chat(body: Json, reply: FastifyReply, respond?: Responder, rec?: FakeRe
   const text = scripted ? (wantTool ? '' : (scripted.text ?? '')) : filtered ? '' : `echo: ${user}`;
   const finish = scripted?.finishReason ?? (filtered ? 'content_filter' : wantTool ? 'tool_calls' : 'stop');
   const toolArgs = scripted?.toolCall?.arguments ?? JSON.stringify({ q: user.slice(0, 40) });
-  const toolCall = { id: 'call_fake_1', type: 'function', function: { name: toolName ?? '', arguments: toolArgs } };
+  // One id per turn of a tool loop (call_fake_1, then call_fake_2 after one tool result, …): agent SDKs reject reuse.
+  const callId = `call_fake_${toolResults(body.messages).length + 1}`;
+  const toolCall = { id: callId, type: 'function', function: { name: toolName ?? '', arguments: toolArgs } };
   const usage = {
     prompt_tokens: tokens(JSON.stringify(body.messages ?? '')),
     completion_tokens: tokens(text),
@@ -282,8 +305,8 @@ function responses(body: Json, reply: FastifyReply, respond?: Responder, rec?: F
     ? [
         {
           type: 'function_call',
-          id: 'fc_1',
-          call_id: 'call_fake_1',
+          id: `fc_${toolResults(input).length + 1}`,
+          call_id: `call_fake_${toolResults(input).length + 1}`,
           name: toolName,
           arguments: toolArgs,
           status: 'completed',

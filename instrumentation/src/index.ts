@@ -48,6 +48,7 @@ export {
   type VerdictDecision,
 } from './guard/verdict-client.js';
 export type { BlockingVerdict } from './guard/errors.js';
+export type { ToolRequest } from './guard/task-scope.js';
 
 export { captureModeFromEnv, type CaptureMode } from './content/capture.js';
 export { TracehoundSetupError, INSTRUMENTATION_CODES, type InstrumentationCode } from './codes.js';

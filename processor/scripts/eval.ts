@@ -1,297 +1,225 @@
 /**
- * Detection-quality evaluation: runs the registered content detectors (through the ContentDetector interface, after
- * expandTexts, exactly as the engine does) over the shared dev set (../shared/datasets/dev/dev.jsonl, when present)
- * and over processor/eval/*.jsonl, and prints per-family detection / false-positive rates, balanced accuracy and
- * per-detector cost. `--json FILE` also writes the numbers as JSON. Never prints dataset text.
+ * `npm run eval`: detection quality of the whole content engine, as `tracehound scan` runs it, over every labelled row
+ * (scripts/lib/corpus.ts: the shared dev and train sets when present, and processor/eval/*.jsonl), each row mapped into
+ * an Interaction (eval/interaction.ts) and counted by the category rules of docs/DETECTION.md (eval/counting.ts).
  *
- *   npm run eval                 # all sources
- *   npm run eval -- --json out.json
- *   npm run eval -- --classifier DIR   # a classifier-tier model (docs/classifiers.md)
+ * 1. All rows with the shipped models (in-sample for rows the models were trained on).
+ * 2. Leave-one-source-out (eval/loso.ts): per source group, every trainer retrained and recalibrated without the
+ *    group, the engine run with those models on the group. Macro means over groups predict unseen sources.
+ * 3. Cost: µs per KB per detector (median over input rows of ≥ 0.5 KB, and mean over all rows).
+ *
+ *   npm run eval                          # everything (~15 min on one core)
+ *   npm run eval -- --no-loso             # all rows, shipped models only
+ *   npm run eval -- --groups xsafety/Goal_Hijacking,carriers/email
+ *   npm run eval -- --train-on all        # LOSO folds also train on non-permissive rows (what the licence filter costs)
+ *   npm run eval -- --off TH-CLS          # rules whose id starts with a prefix disabled (e.g. rules only, no classifier)
+ *   npm run eval -- --json out.json --md out.md --misses
+ *   npm run eval -- --classifier DIR      # a classifier-tier model instead (eval/classifier-tier.ts, docs/classifiers.md)
+ *
+ * Never prints row text: `--misses` lists row ids.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { detectionDefaults } from '../src/detect/config.js';
-import type { ChannelText, ContentDetector } from '../src/detect/detector.js';
-import { expandTexts } from '../src/detect/injection/expand.js';
-import { detectorFactories } from '../src/detect/registry.js';
-import { type Channel, emptyInteraction } from '@tracehound/core';
-import { datasetSplit } from '../src/detect/lexical/split.js';
+import { writeFileSync } from 'node:fs';
+import { detectionDefaults, type DetectionConfig } from '../src/detect/config.js';
+import { expandSecretPlaceholders, seededRng } from '../../core/test/fixtures/secrets.js';
+import { isPermissive, loadCorpus, sourceGroup, type CorpusRow } from './lib/corpus.js';
+import { trainers } from './train/index.js';
+import { KIND_LABEL, isPositiveKind } from './eval/counting.js';
+import { createEvalEngine } from './eval/engine.js';
+import { secretCorpus } from './eval/leaks.js';
+import { runLoso } from './eval/loso.js';
+import {
+  costRows,
+  costTable,
+  groupTable,
+  languageLines,
+  MIN_GROUP_ROWS,
+  meansTable,
+  ruleLines,
+  summarize,
+} from './eval/report.js';
+import { newCost, runRows, type RowResult } from './eval/run.js';
 import { runClassifierEval } from './eval/classifier-tier.js';
-// The secret corpus generator is shared with the tests: checksum-valid, freshly generated keys, never stored.
-import { expandSecretPlaceholders, generateSecretCorpus, seededRng } from '../../core/test/fixtures/secrets.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const DEV = resolve(here, '../../../shared/datasets/dev/dev.jsonl');
-const OWN = resolve(here, '../eval');
-
-interface Row {
-  id: string;
-  text: string;
-  label: 'attack' | 'benign' | 'harmful';
-  family: string;
-  channel: string;
-  source: string;
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
+const flag = (name: string) => process.argv.includes(name);
 
-function readJsonl(path: string, source: string): Row[] {
-  const rows: Row[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as Partial<Row>;
-    if (typeof r.text !== 'string' || !r.label) continue;
-    rows.push({
-      id: String(r.id),
-      text: r.text,
-      label: r.label,
-      family: r.family ?? r.label,
-      channel: r.channel ?? 'prompt',
-      source,
-    });
+function familyLines(results: readonly RowResult[]): string[] {
+  const m = new Map<string, { n: number; hit: number }>();
+  for (const r of results) {
+    const k = `${KIND_LABEL[r.kind]}\u0000${r.row.family}`;
+    const t = m.get(k) ?? { n: 0, hit: 0 };
+    t.n++;
+    if (r.hit) t.hit++;
+    m.set(k, t);
   }
-  return rows;
+  return [...m]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([k, t]) => {
+      const [kind, family] = k.split('\u0000');
+      return `  ${kind.padEnd(36)} ${family.padEnd(34)} n=${String(t.n).padStart(5)} ${((100 * t.hit) / t.n).toFixed(1).padStart(6)} %`;
+    });
 }
 
-const CHANNELS: Record<string, Channel> = {
-  prompt: 'prompt',
-  document: 'document',
-  tool_result: 'tool_result',
-  output: 'output',
-  tool_call: 'tool_call',
-};
-// Detectors whose findings count as "attack detected" (the injection family and the lexical model).
-const COUNTED = (id: string) => id.startsWith('injection.') || id.startsWith('lexical.');
-// The model-abuse family is tallied on its own: its positives are the `harmful` rows, not the attacks.
-const ABUSE = (id: string) => id === 'abuse';
-
-interface Tally {
-  n: number;
-  hit: number;
+/** The detection config with every rule whose id starts with one of `prefixes` disabled. */
+function withRulesOff(config: DetectionConfig, prefixes: readonly string[]): DetectionConfig {
+  if (prefixes.length === 0) return config;
+  const ids = createEvalEngine(config).ruleIds.filter((id) => prefixes.some((p) => id.startsWith(p)));
+  return { ...config, rules: { ...config.rules, ...Object.fromEntries(ids.map((id) => [id, { enabled: false }])) } };
 }
-const tally = () => ({ n: 0, hit: 0 });
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
-  const verbose = args.includes('--misses');
-  const rows: Row[] = [];
-  if (existsSync(DEV)) rows.push(...readJsonl(DEV, 'dev'));
-  else console.log(`note: ${DEV} not found — evaluating only processor/eval/*.jsonl`);
-  for (const f of existsSync(OWN)
-    ? readdirSync(OWN)
-        .filter((f) => f.endsWith('.jsonl'))
-        .sort()
-    : [])
-    rows.push(...readJsonl(join(OWN, f), 'own'));
-  // --classifier DIR: evaluate a classifier-tier model instead (eval/classifier-tier.ts).
-  if (args.includes('--classifier')) {
-    void runClassifierEval(args, rows);
+function missLines(results: readonly RowResult[], label: string): string[] {
+  return results
+    .filter((r) => (isPositiveKind(r.kind) ? !r.hit : r.hit))
+    .map(
+      (r) =>
+        `${label} ${isPositiveKind(r.kind) ? 'MISS' : 'FP  '} ${r.group} ${r.kind} ${r.row.id} ${r.rules.join(',')}`,
+    );
+}
+
+async function main(): Promise<void> {
+  const jsonOut = arg('--json');
+  const mdOut = arg('--md');
+  const groupsArg = arg('--groups')?.split(',').filter(Boolean);
+  const trainOn = arg('--train-on') === 'all' ? 'all' : 'permissive';
+  const off = arg('--off')?.split(',').filter(Boolean) ?? [];
+  const t0 = Date.now();
+
+  const corpus = loadCorpus({
+    onMissing: (p) => console.log(`note: ${p} not found — evaluating without it (own rows still run)`),
+  });
+  // Own leak rows mark secrets as {{secret:KIND}}: fill them with freshly generated keys (never stored).
+  const rng = seededRng(11);
+  for (const r of corpus) if (r.label === 'leak') r.text = expandSecretPlaceholders(r.text, rng);
+  const rows: CorpusRow[] = groupsArg ? corpus.filter((r) => groupsArg.includes(sourceGroup(r))) : corpus;
+  if (groupsArg && rows.length === 0) throw new Error(`no rows in groups ${groupsArg.join(', ')}`);
+  // --classifier DIR: evaluate a classifier-tier model on the same rows instead.
+  if (flag('--classifier')) {
+    await runClassifierEval(process.argv.slice(2), rows);
     return;
   }
 
-  const config = { ...detectionDefaults, detectors: { ...detectionDefaults.detectors } };
-  // --lex-threshold P overrides the shipped lexical threshold (for tuning); --no-lex turns the model off.
-  if (args.includes('--lex-threshold'))
-    config.detectors['lexical.injection'] = { threshold: Number(args[args.indexOf('--lex-threshold') + 1]) };
-  if (args.includes('--no-lex')) config.rules = { ...config.rules, 'TH-LEX-001': { enabled: false } };
-  const detectors: ContentDetector[] = detectorFactories.map((f) => f(config));
-  const cost = new Map<string, { us: number; kb: number; perRow: number[] }>();
-  const addCost = (id: string, us: number, kb: number, input = true) => {
-    const c = cost.get(id) ?? { us: 0, kb: 0, perRow: [] };
-    c.us += us;
-    c.kb += kb;
-    // Median over input texts (prompts, documents, tool results) of 0.5 KB or more: short texts are dominated by
-    // per-call overhead and the clock, and model outputs skip most injection work.
-    if (input && kb >= 0.5) c.perRow.push(us / kb);
-    cost.set(id, c);
-  };
-  const median = (xs: number[]) => (xs.length ? xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
-  // family tallies keyed by `${source}|${split}|${label}|${family}`
-  const fam = new Map<string, Tally>();
-  const abuseFam = new Map<string, Tally>();
-  const ruleHits = new Map<string, number>();
-  const misses: string[] = [];
-  for (const row of rows) {
-    const channel = CHANNELS[row.channel] ?? 'prompt';
-    const kb = Buffer.byteLength(row.text) / 1024;
-    const ix = emptyInteraction('llm_call', 'eval');
-    if (channel === 'document') ix.documents = [{ content: row.text, trust: 'untrusted' }];
-    let t0 = process.hrtime.bigint();
-    const texts: ChannelText[] = expandTexts([
-      { channel, text: row.text, origin: 'raw', ...(channel === 'document' ? { index: 0 } : {}) },
-    ]);
-    addCost('expandTexts', Number(process.hrtime.bigint() - t0) / 1000, kb, channel !== 'output');
-    let hit = false;
-    let abuseHit = false;
-    const rules: string[] = [];
-    for (const d of detectors) {
-      t0 = process.hrtime.bigint();
-      const found = d.detect({ interaction: ix, texts });
-      addCost(d.id, Number(process.hrtime.bigint() - t0) / 1000, kb, channel !== 'output');
-      if (ABUSE(d.id) && found.some((det) => det.confidence >= config.minConfidence)) abuseHit = true;
-      if (!COUNTED(d.id)) continue;
-      for (const det of found) {
-        if (det.confidence < config.minConfidence) continue;
-        hit = true;
-        rules.push(det.ruleId);
-      }
-    }
-    const split = row.source === 'dev' || row.source === 'own' ? datasetSplit(row.id) : 'all';
-    for (const key of [
-      `${row.source}|all|${row.label}|${row.family}`,
-      `${row.source}|${split}|${row.label}|${row.family}`,
-    ]) {
-      const t = fam.get(key) ?? tally();
-      t.n++;
-      if (hit) t.hit++;
-      fam.set(key, t);
-      const a = abuseFam.get(key) ?? tally();
-      a.n++;
-      if (abuseHit) a.hit++;
-      abuseFam.set(key, a);
-    }
-    for (const r of new Set(rules)) ruleHits.set(`${row.label}|${r}`, (ruleHits.get(`${row.label}|${r}`) ?? 0) + 1);
-    if (verbose && ((row.label === 'attack' && !hit) || (row.label === 'benign' && hit)))
-      misses.push(
-        `${row.label === 'attack' ? 'MISS' : 'FP  '} ${row.source}/${row.family} ${row.id} ${rules.join(',')}`,
-      );
-  }
+  const testOnly = new Map<string, number>();
+  for (const r of corpus) if (!isPermissive(r)) testOnly.set(r.licence, (testOnly.get(r.licence) ?? 0) + 1);
+  const groups = new Set(rows.map(sourceGroup));
+  console.log(
+    `corpus: ${corpus.length} rows (${corpus.filter((r) => r.set === 'dev').length} dev, ${corpus.filter((r) => r.set === 'train').length} train, ${corpus.filter((r) => r.set === 'own').length} own) in ${new Set(corpus.map(sourceGroup)).size} source groups; evaluating ${rows.length} rows in ${groups.size} groups`,
+  );
+  console.log(
+    `licences: ${corpus.filter(isPermissive).length} rows permissive (trainable); test-only, never trained on${trainOn === 'all' ? ' by shipped models (this run trains on them: --train-on all)' : ''}: ${[
+      ...testOnly,
+    ]
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(`trainers: ${trainers.map((t) => t.id).join(', ') || '(none)'}`);
 
-  const pct = (t: Tally) => (t.n ? (100 * t.hit) / t.n : 0);
-  const report: Record<string, unknown> = {};
-  for (const source of ['dev', 'own']) {
-    for (const split of ['all', 'train', 'holdout']) {
-      const entries = [...fam.entries()].filter(([k]) => k.startsWith(`${source}|${split}|`));
-      if (entries.length === 0) continue;
-      console.log(`\n== ${source} (${split}) ==`);
-      const sum = { attack: tally(), benign: tally(), harmful: tally(), benignPrompt: tally() };
-      for (const [k, t] of entries.sort()) {
-        const [, , label, family] = k.split('|');
-        const metric =
-          label === 'attack'
-            ? 'detected (TPR)'
-            : label === 'benign'
-              ? 'flagged (FPR)'
-              : label === 'harmful'
-                ? 'flagged (not tuned)'
-                : 'flagged (other)';
-        console.log(
-          `  ${label.padEnd(8)} ${family.padEnd(22)} n=${String(t.n).padStart(5)}  ${metric.padEnd(20)} ${pct(t).toFixed(1).padStart(5)}%`,
-        );
-        const s = sum[label as 'attack' | 'benign' | 'harmful'];
-        if (!s) continue; // labels of other helpers' files (e.g. leak examples) are listed, not summarized
-        s.n += t.n;
-        s.hit += t.hit;
-        if (label === 'benign' && family !== 'assistant_output') {
-          sum.benignPrompt.n += t.n;
-          sum.benignPrompt.hit += t.hit;
-        }
-        report[`${source}.${split}.${label}.${family}`] = { n: t.n, rate: Math.round(pct(t) * 10) / 10 };
-      }
-      const tpr = pct(sum.attack) / 100;
-      const tnr = 1 - pct(sum.benignPrompt) / 100;
-      const bal = sum.attack.n && sum.benignPrompt.n ? ((tpr + tnr) / 2) * 100 : NaN;
-      console.log(
-        `  → attacks detected ${(tpr * 100).toFixed(1)}% · FP on benign inputs ${pct(sum.benignPrompt).toFixed(2)}% · FP on all benign rows incl. outputs ${pct(sum.benign).toFixed(2)}% · balanced accuracy ${bal.toFixed(1)}%`,
-      );
-      report[`${source}.${split}.summary`] = {
-        tpr: tpr * 100,
-        fprInputs: pct(sum.benignPrompt),
-        balancedAccuracy: bal,
-      };
-    }
-  }
-  // Model abuse: flagged rate of the abuse detector per family; harmful rows are its positives.
-  for (const source of ['dev', 'own']) {
-    for (const split of ['all', 'train', 'holdout']) {
-      const entries = [...abuseFam.entries()].filter(
-        ([k]) => k.startsWith(`${source}|${split}|`) && !k.includes('|attack|'),
-      );
-      if (entries.length === 0) continue;
-      console.log(`\n== model abuse: ${source} (${split}) ==`);
-      for (const [k, t] of entries.sort()) {
-        const [, , label, family] = k.split('|');
-        console.log(
-          `  ${label.padEnd(8)} ${family.padEnd(34)} n=${String(t.n).padStart(5)}  ${(label === 'harmful' ? 'flagged (TPR)' : 'flagged (FPR)').padEnd(14)} ${pct(t).toFixed(1).padStart(5)}%`,
-        );
-        report[`abuse.${source}.${split}.${label}.${family}`] = { n: t.n, rate: Math.round(pct(t) * 10) / 10 };
-      }
-    }
-  }
-  report.leaks = leakEval(detectors, config.minConfidence, rows);
-  console.log('\n== rules fired (rows) ==');
-  for (const [k, n] of [...ruleHits.entries()].sort()) console.log(`  ${k.padEnd(30)} ${n}`);
-  console.log('\n== cost (µs per KB of input text: mean over all rows · median over input rows of 0.5 KB+) ==');
-  for (const [id, c] of cost)
+  // 1. all rows, shipped models
+  const cost = newCost();
+  const base = withRulesOff(detectionDefaults, off);
+  const shipped = createEvalEngine(base);
+  if (off.length)
+    console.log(`rules off: ${shipped.ruleIds.filter((id) => off.some((p) => id.startsWith(p))).join(', ')}`);
+  const all = runRows(shipped, rows, cost);
+  const allSummary = summarize(all);
+  console.log('\n== all rows, shipped models (in-sample for the rows they were trained on) ==');
+  console.log(familyLines(all).join('\n'));
+  console.log(meansTable(allSummary, 'all rows').join('\n'));
+  console.log('\n== rules that fired (rows), all rows ==');
+  console.log(ruleLines(all).join('\n'));
+  if (shipped.errors.length)
     console.log(
-      `  ${id.padEnd(24)} ${(c.us / c.kb).toFixed(1).padStart(8)} µs/KB · median ${median(c.perRow).toFixed(1).padStart(7)} µs/KB`,
+      `detector errors: ${shipped.errors.length} (first: ${shipped.errors[0].detector}: ${shipped.errors[0].message})`,
     );
-  report.cost = Object.fromEntries([...cost].map(([id, c]) => [id, Math.round((c.us / c.kb) * 10) / 10]));
-  if (verbose) console.log(misses.join('\n'));
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+
+  const secrets = groupsArg ? undefined : secretCorpus(shipped);
+  if (secrets)
+    console.log(
+      `\n== secrets: generated corpus (${secrets.formats} formats) n=${secrets.n}, recall ${secrets.recall.toFixed(2)} %${
+        Object.keys(secrets.missed).length
+          ? `; missed ${Object.entries(secrets.missed)
+              .map(([k, n]) => `${k}×${n}`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
+
+  // 2. leave-one-source-out
+  let loso: Awaited<ReturnType<typeof runLoso>> | undefined;
+  let losoSummary: ReturnType<typeof summarize> | undefined;
+  if (!flag('--no-loso')) {
+    console.log(
+      `\n== leave-one-source-out: ${groups.size} folds, ${trainers.length} trainer(s), trained on ${trainOn === 'all' ? 'every row (--train-on all)' : 'permissive rows'} outside the held-out group ==`,
+    );
+    loso = await runLoso(rows, {
+      trainers,
+      groups: [...groups],
+      trainOn,
+      seed: 7,
+      config: base,
+      log: (l) => console.log(l),
+    });
+    losoSummary = summarize(loso.results);
+    console.log(groupTable(losoSummary).join('\n'));
+    console.log(`¹ fewer than ${MIN_GROUP_ROWS} rows of the kind: listed, not in the macro mean`);
+    console.log(meansTable(losoSummary).join('\n'));
+    console.log('\n== leave-one-source-out by language (pooled) ==');
+    console.log(languageLines(loso.results).join('\n'));
+    console.log('\n== rules that fired (rows), leave-one-source-out ==');
+    console.log(ruleLines(loso.results).join('\n'));
+  }
+
+  console.log('\n== cost (shipped models, all rows) ==');
+  console.log(costTable(cost).join('\n'));
+  const cpu = process.cpuUsage();
+  console.log(
+    `\neval took ${((Date.now() - t0) / 1000).toFixed(0)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s; the LOSO folds ${(loso?.folds.reduce((s, f) => s + f.cpuSeconds, 0) ?? 0).toFixed(0)} s)`,
+  );
+
+  if (flag('--misses')) {
+    console.log('\n== misses and false positives (row ids) ==');
+    console.log([...missLines(all, 'all'), ...(loso ? missLines(loso.results, 'loso') : [])].join('\n'));
+  }
+  if (jsonOut) {
+    const report = {
+      trainOn,
+      rulesOff: off,
+      rows: rows.length,
+      testOnlyLicences: Object.fromEntries(testOnly),
+      allRows: allSummary,
+      loso: losoSummary && { ...losoSummary, folds: loso?.folds },
+      secrets,
+      cost: costRows(cost),
+    };
+    writeFileSync(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (mdOut) {
+    const md = [
+      ...(losoSummary
+        ? [
+            '### Leave-one-source-out means',
+            '',
+            ...meansTable(losoSummary),
+            '',
+            '### Per group',
+            '',
+            ...groupTable(losoSummary),
+            '',
+          ]
+        : []),
+      '### All rows, shipped models',
+      '',
+      ...meansTable(allSummary, 'all rows'),
+      '',
+      '### Cost',
+      '',
+      ...costTable(cost),
+      '',
+    ];
+    writeFileSync(mdOut, md.join('\n'));
+  }
 }
 
-/**
- * Secrets and PII in outputs: recall over a generated corpus of checksum-valid keys in every supported format (and our
- * own leak-*.jsonl rows, their {{secret:KIND}} markers filled with fresh keys), false positives over benign model
- * outputs. Only the secret and PII detectors' categories count here.
- */
-function leakEval(detectors: ContentDetector[], minConfidence: number, rows: Row[]): Record<string, unknown> {
-  const leakDetectors = detectors.filter((d) => d.id === 'secrets' || d.id === 'pii');
-  const category = new Map(leakDetectors.flatMap((d) => d.rules.map((r) => [r.id, r.category] as const)));
-  const found = (text: string, channel: Channel): Set<string> => {
-    const ix = emptyInteraction('llm_call', 'eval');
-    const texts: ChannelText[] = [{ channel, text, origin: 'raw' }];
-    const out = new Set<string>();
-    for (const d of leakDetectors)
-      for (const det of d.detect({ interaction: ix, texts }))
-        if (det.confidence >= minConfidence) out.add(category.get(det.ruleId) ?? '');
-    return out;
-  };
-  const corpus = [1, 2, 3, 4, 5].flatMap((seed) => generateSecretCorpus(seed, 6));
-  const missedKinds = new Map<string, number>();
-  let corpusHit = 0;
-  for (const s of corpus) {
-    if (found(s.text, 'output').has('secret_leak')) corpusHit++;
-    else missedKinds.set(s.kind, (missedKinds.get(s.kind) ?? 0) + 1);
-  }
-  const rng = seededRng(11);
-  const own = { secret: tally(), pii: tally() };
-  const fp = { secret: tally(), pii: tally() };
-  for (const row of rows) {
-    const channel = CHANNELS[row.channel] ?? 'prompt';
-    if ((row.label as string) === 'leak') {
-      const t = row.family === 'pii_leak' ? own.pii : own.secret;
-      t.n++;
-      if (found(expandSecretPlaceholders(row.text, rng), channel).has(row.family)) t.hit++;
-    } else if (row.label === 'benign' && channel === 'output') {
-      const cats = found(row.text, 'output');
-      fp.secret.n++;
-      fp.pii.n++;
-      if (cats.has('secret_leak')) fp.secret.hit++;
-      if (cats.has('pii_leak')) fp.pii.hit++;
-    }
-  }
-  const pct = (t: Tally) => (t.n ? (100 * t.hit) / t.n : 0);
-  console.log('\n== secrets and PII in outputs ==');
-  console.log(
-    `  generated secret corpus (${new Set(corpus.map((c) => c.kind)).size} formats) n=${corpus.length}  recall ${((100 * corpusHit) / corpus.length).toFixed(2)}%`,
-  );
-  if (missedKinds.size) console.log(`    missed: ${[...missedKinds].map(([k, n]) => `${k}×${n}`).join(', ')}`);
-  console.log(
-    `  own secret rows n=${own.secret.n}  recall ${pct(own.secret).toFixed(1)}% · own PII rows n=${own.pii.n}  recall ${pct(own.pii).toFixed(1)}%`,
-  );
-  console.log(
-    `  benign outputs n=${fp.secret.n}  secret findings ${pct(fp.secret).toFixed(2)}% (${fp.secret.hit}) · PII findings ${pct(fp.pii).toFixed(2)}% (${fp.pii.hit})`,
-  );
-  return {
-    corpusRecall: (100 * corpusHit) / corpus.length,
-    ownSecretRecall: pct(own.secret),
-    ownPiiRecall: pct(own.pii),
-    benignOutputs: fp.secret.n,
-    secretFalsePositives: fp.secret.hit,
-    piiFindingsOnBenign: fp.pii.hit,
-  };
-}
-
-main();
+await main();

@@ -5,7 +5,8 @@
  *   npm run train                # all trainers
  *   npm run train -- char-lm     # only the named ones
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isPermissive, loadCorpus } from './lib/corpus.js';
 import { modelPath } from '../src/detect/models.js';
 import { trainers } from './train/index.js';
@@ -18,6 +19,7 @@ for (const t of trainers) {
   if (only.length > 0 && !only.includes(t.id)) continue;
   const t0 = Date.now();
   const model = await t.train(permissive, { seed: 7, log: (s) => console.log(`  [${t.id}] ${s}`) });
+  mkdirSync(dirname(modelPath(t.file)), { recursive: true });
   writeFileSync(modelPath(t.file), JSON.stringify(model) + '\n');
   console.log(`${t.id}: wrote processor/models/${t.file} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -15,6 +15,25 @@ export interface SectionIssue {
   message: string;
 }
 
+/**
+ * The issues a section check reports, one helper per kind, so each configuration code is spelled here (and in
+ * config/problems.ts for what the schema finds) rather than in every section.
+ */
+export const issue = {
+  /** Options that contradict each other. */
+  conflict: (path: string[], message: string): SectionIssue => ({ code: 'TH_CONFIG_CONFLICT', path, message }),
+  /** An option another one needs is unset. */
+  missing: (path: string[], message: string): SectionIssue => ({ code: 'TH_CONFIG_MISSING', path, message }),
+  /** A value the schema accepts and the section does not. */
+  value: (path: string[], message: string): SectionIssue => ({ code: 'TH_CONFIG_VALUE', path, message }),
+  /** A file the section names cannot be read. */
+  unreadable: (path: string[], file: string): SectionIssue => ({
+    code: 'TH_CONFIG_FILE',
+    path,
+    message: `cannot read ${file}`,
+  }),
+};
+
 /** What a section check may ask of the outside world (injectable so validation stays testable). */
 export interface CheckContext {
   /** True when `file` names a readable regular file. */
@@ -35,11 +54,10 @@ export function unknownRuleIssue(
 ): SectionIssue | undefined {
   if ((wildcard && id === '*') || ctx.ruleIds.includes(id)) return undefined;
   const hint = suggest(id, [...ctx.ruleIds]);
-  return {
-    code: 'TH_CONFIG_VALUE',
+  return issue.value(
     path,
-    message: `${id.slice(0, 64)} is not a rule id${hint ? ` (did you mean ${hint}?)` : ''}; see docs/rules.md`,
-  };
+    `${id.slice(0, 64)} is not a rule id${hint ? ` (did you mean ${hint}?)` : ''}; see docs/rules.md`,
+  );
 }
 
 /**

@@ -24,6 +24,9 @@ export { normalizeSpan } from './normalize/index.js';
 // Errors
 export { TracehoundError, ERROR_CATALOGUE, type ErrorCode } from './errors.js';
 
+// The triage console's back end: findings store, /api/v1, the console's files at /console/ (docs/console.md)
+export { createConsoleBackend, type ConsoleBackend } from './api/backend.js';
+
 // Forensic archive
 export { createArchive, verifyArchive, exportBundle, type Archive, type ArchiveConfig } from './archive/index.js';
 

@@ -11,7 +11,7 @@ import {
   withTool,
   type IdentityContext,
 } from '@tracehound/instrumentation';
-import { SYSTEM_PROMPT } from './model.js';
+import { CUSTOMER_RECORD, FLOW_TOOLS, POISONED_PAGE, SYSTEM_PROMPT } from './model.js';
 
 export interface Persona {
   user: string;
@@ -39,6 +39,26 @@ const HTTP_GET_TOOL = {
     parameters: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] },
   },
 };
+
+/** The claims agent's tools: look a customer up, fetch a web page, post to a URL (all canned: no network). */
+const FLOW_TOOL_DEFS = FLOW_TOOLS.map((name) => ({
+  type: 'function' as const,
+  function: {
+    name,
+    description: {
+      get_customer: 'Look up a customer record by id in the CRM.',
+      fetch_url: 'Fetch a web page by URL.',
+      http_post: 'POST a body to a URL.',
+    }[name],
+    parameters: { type: 'object', properties: { id: { type: 'string' }, url: { type: 'string' }, body: {} } },
+  },
+}));
+
+function runFlowTool(name: string, args: Record<string, unknown>): unknown {
+  if (name === 'get_customer') return CUSTOMER_RECORD;
+  if (name === 'fetch_url') return POISONED_PAGE;
+  return { status: 202, host: typeof args.url === 'string' ? new URL(args.url).host : '' };
+}
 
 export class Agent {
   private readonly client: OpenAI;
@@ -109,6 +129,51 @@ export class Agent {
       return second.choices[0]?.message.content ?? '';
     });
   }
+
+  /** A tool-using agent loop for one task: the model calls tools until it answers (bounded by MAX_STEPS). */
+  runTask(p: Persona, run: TaskRun): Promise<string> {
+    const client = this.client;
+    const identity: IdentityContext = {
+      ...this.identity(p),
+      task: run.task,
+      allowedTools: [...FLOW_TOOLS],
+    };
+    return withIdentity(identity, async () => {
+      const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
+        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'user', content: run.question },
+      ];
+      for (let step = 0; step < MAX_STEPS; step++) {
+        const res = await client.chat.completions.create({ model: MODEL, messages, tools: FLOW_TOOL_DEFS });
+        const msg = res.choices[0]?.message;
+        const calls = (msg?.tool_calls ?? []).filter((c) => c.type === 'function');
+        if (calls.length === 0) return msg?.content ?? '';
+        messages.push({ role: 'assistant', content: null, tool_calls: calls });
+        for (const call of calls) {
+          const args = safeJson(call.function.arguments);
+          const url = typeof args.url === 'string' ? args.url : undefined;
+          const result = await withTool(
+            { name: call.function.name, callId: call.id, arguments: call.function.arguments, target: url },
+            async () => runFlowTool(call.function.name, args),
+          );
+          messages.push({
+            role: 'tool',
+            tool_call_id: call.id,
+            content: typeof result === 'string' ? result : JSON.stringify(result),
+          });
+        }
+      }
+      return '';
+    });
+  }
+}
+
+/** How many model calls one task may take before the agent stops (the loop is bounded). */
+const MAX_STEPS = 6;
+
+export interface TaskRun {
+  task: string;
+  question: string;
 }
 
 function safeJson(s: string): Record<string, unknown> {

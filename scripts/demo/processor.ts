@@ -4,10 +4,14 @@
  * system prompt (what a real deployment configures), a demo findings file, findings not echoed on stderr (the demo
  * prints its own table), and ephemeral ports when 4320/4321 are taken.
  */
+import { rmSync } from 'node:fs';
 import net from 'node:net';
+import { dirname, join } from 'node:path';
 import type { Finding } from '@tracehound/core';
 import {
+  createConsoleBackend,
   createEngine,
+  createResponse,
   createRegistry,
   createService,
   loadConfig,
@@ -28,6 +32,8 @@ export interface DemoProcessor {
   /** True when the default ports were taken and ephemeral ones were used. */
   ephemeral: boolean;
   metricsUrl: string;
+  /** The triage console (same port and token as the API). */
+  consoleUrl: string;
   findingsFile: string;
   /** Every finding, in emission order (bounded by the demo's size). */
   findings: Finding[];
@@ -67,6 +73,8 @@ export function demoConfig(findingsFile: string, base: TracehoundConfig = loadCo
   return {
     ...base,
     findings: { ...base.findings, file: findingsFile, console: false },
+    // The findings store next to the demo's findings file: what the console shows.
+    store: { ...base.store, path: join(dirname(findingsFile), 'store.db') },
     detection: { ...base.detection, toolHostAllowlist: TOOL_HOST_ALLOWLIST, canaries: [CANARY] },
   };
 }
@@ -79,10 +87,31 @@ export async function startDemoProcessor(opts: DemoProcessorOptions): Promise<De
   if (ephemeral) {
     config = { ...config, server: { ...config.server, http: { ...http, port: 0 }, grpc: { ...grpc, port: 0 } } };
   }
+  // A fresh store per run, as the findings file is truncated per run.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.store.path}${suffix}`, { force: true });
   const findings: Finding[] = [];
   const registry = createRegistry();
-  const engine = createEngine(config, { registry, clock: opts.clock, sinks: [new MemorySink(findings)] });
-  const service = createService({ config, stages: engine.stages(), logger: silentLogger, registry });
+  const backend = createConsoleBackend(config, { registry, logger: silentLogger });
+  const response = createResponse(config.response, config.detection.suppressions, {
+    registry,
+    logger: silentLogger,
+    persistence: backend.store,
+  });
+  const engine = createEngine(config, {
+    registry,
+    clock: opts.clock,
+    extensions: [...response.extensions, ...backend.extensions],
+    sinks: [new MemorySink(findings), ...response.sinks, ...backend.sinks],
+  });
+  await response.start(engine);
+  backend.bind(engine, response);
+  const service = createService({
+    config,
+    stages: engine.stages(),
+    logger: silentLogger,
+    registry,
+    routes: (app) => backend.routes(app),
+  });
   const { httpPort, grpcPort } = await service.start();
   const httpUrl = `http://${config.server.http.host}:${httpPort}`;
   return {
@@ -90,12 +119,14 @@ export async function startDemoProcessor(opts: DemoProcessorOptions): Promise<De
     grpcPort,
     ephemeral,
     metricsUrl: `${httpUrl}/metrics`,
+    consoleUrl: `${httpUrl}/console/`,
     findingsFile: opts.findingsFile,
     findings,
     engine,
     service,
     async stop() {
       await service.shutdown();
+      await response.shutdown();
       await engine.shutdown();
     },
   };

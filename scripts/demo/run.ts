@@ -20,7 +20,7 @@ export interface ScenarioResult {
 export interface DemoResult {
   results: ScenarioResult[];
   findings: Finding[];
-  processor: Pick<DemoProcessor, 'httpUrl' | 'grpcPort' | 'ephemeral' | 'metricsUrl' | 'findingsFile'>;
+  processor: Pick<DemoProcessor, 'httpUrl' | 'grpcPort' | 'ephemeral' | 'metricsUrl' | 'consoleUrl' | 'findingsFile'>;
   /** Prometheus text of the processor's metrics at the end of the run. */
   metrics: string;
   /** Raw secrets the toy model leaked (for the test's "never leaves unredacted" check; never printed). */
@@ -93,6 +93,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
         grpcPort: processor.grpcPort,
         ephemeral: processor.ephemeral,
         metricsUrl: processor.metricsUrl,
+        consoleUrl: processor.consoleUrl,
         findingsFile: processor.findingsFile,
       },
       metrics,

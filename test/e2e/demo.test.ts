@@ -47,6 +47,14 @@ describe('npm run demo scenarios', () => {
     expect(rules('extraction')).toContain('TH-LEAK-001');
     expect(rules('indirect-injection')).toContain('TH-TOOL-002');
     expect(rules('refusal-cluster')).toContain('TH-BEH-010');
+    // The three-step agent flow: one finding, on the post, listing the steps in order.
+    const flow = demo.results
+      .find((r) => r.scenario.id === 'agent-flow')!
+      .findings.filter((f) => f.rule.id.startsWith('TH-FLOW-'));
+    expect(flow.map((f) => f.rule.id)).toEqual(['TH-FLOW-001']);
+    expect(flow[0].details?.stepTools).toEqual(['get_customer', 'fetch_url', 'http_post']);
+    expect(flow[0].details?.carried).toBe(true);
+    expect(flow[0].context.tool).toBe('http_post');
   });
 
   it('no finding falls outside the scenarios, and the findings file holds them all', () => {

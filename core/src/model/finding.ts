@@ -21,6 +21,7 @@ export const FINDING_CATEGORIES = [
   'data_exfiltration',
   'refusal',
   'model_abuse',
+  'harmful_request',
   'moderation',
   'behavioral_anomaly',
   'cost_abuse',
@@ -34,9 +35,18 @@ export const FINDING_CATEGORIES = [
   'missing_guardrail',
   'api_probing',
   'reconnaissance',
+  'unsafe_agent_flow',
+  'control_failure',
 ] as const;
 
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+/**
+ * Categories whose detections are signals, not findings: a model refusing is a fact about the answer that behavioural
+ * rules consume (refusal clusters = probing, refusal-rate drift), not an attack on that one output. They reach the
+ * behavioural runner as detections and the span as `tracehound.response.refused`; only the patterns become findings.
+ */
+export const SIGNAL_CATEGORIES: ReadonlySet<FindingCategory> = new Set<FindingCategory>(['refusal']);
 
 /** Static description of a rule: everything an analyst needs to know before reading one finding. */
 export interface RuleMeta {

@@ -82,6 +82,8 @@ export interface Identity {
   allowedTools?: string[];
   dataScope?: string[];
   task?: string;
+  /** Hosts the identity's task may reach (declared by the app). */
+  allowedEgress?: string[];
 }
 
 export interface PolicyDecision {
@@ -89,6 +91,8 @@ export interface PolicyDecision {
   decision?: string; // allow | deny | redact | flag | ...
   enforced?: boolean;
   reason?: string;
+  /** What the decision concerns: `tool:<name>` or `host:<host>`. */
+  target?: string;
   /** Who decided: the app's own policy engine, or a provider's moderation (openai, azure, bedrock, anthropic). */
   source?: string;
   categories?: string[];

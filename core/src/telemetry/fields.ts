@@ -71,6 +71,14 @@ export const FIELDS: readonly FieldSpec[] = [
     example: true,
   },
   {
+    name: 'tracehound.response.refused',
+    type: 'boolean',
+    on: 'span',
+    description:
+      'Set (true) when the model refused (TH-REF-001: a refusal finish reason, provider verdict or refusal phrasing at the start of the answer). A signal, not a finding: refusal clusters and refusal-rate drift are the findings (TH-BEH-010/011, TH-BEH-060).',
+    example: true,
+  },
+  {
     name: 'tracehound.capture.mode',
     type: 'string',
     on: 'span',

@@ -14,7 +14,8 @@ export interface BlockingVerdict {
 
 export class TracehoundBlockedError extends Error {
   readonly code = 'TRACEHOUND_BLOCKED';
-  readonly channel: GuardChannel;
+  /** What was blocked: a prompt, an output, or a tool call (guard.checkTool). */
+  readonly channel: GuardChannel | 'tool_call';
   readonly ruleIds: readonly string[];
   readonly severity: string;
   /** True when the block comes from failClosed after an analyzer failure rather than from a detection. */
@@ -23,7 +24,7 @@ export class TracehoundBlockedError extends Error {
   readonly verdict?: BlockingVerdict;
 
   constructor(
-    channel: GuardChannel,
+    channel: GuardChannel | 'tool_call',
     ruleIds: readonly string[],
     severity: string,
     guardFailure = false,

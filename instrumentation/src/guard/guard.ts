@@ -15,6 +15,7 @@ import { createActionResolver } from './actions.js';
 import { TracehoundBlockedError } from './errors.js';
 import type { GuardAction, GuardChannel, GuardMode, GuardOptions, GuardVerdict } from './types.js';
 import type { VerdictAnswer, VerdictQuery } from './verdict-client.js';
+import { outsideTaskScope, type ToolRequest } from './task-scope.js';
 
 export interface Guard {
   readonly mode: GuardMode;
@@ -40,6 +41,13 @@ export interface Guard {
    * Records a policy decision when refused; in enforce mode throws TracehoundBlockedError.
    */
   checkAccess(query: VerdictQuery, parent?: Context): VerdictAnswer | undefined;
+  /**
+   * Call before running a tool: checks it against the task scope the identity in the context declares (allowed tools,
+   * allowed egress) and asks the verdict source about the tool. Outside the scope it records a policy decision (deny,
+   * target `tool:<name>` or `host:<host>`) and, in enforce mode, throws TracehoundBlockedError. Returns whether the
+   * call is inside the scope.
+   */
+  checkTool(request: ToolRequest, parent?: Context): boolean;
 }
 
 const DEFAULT_MAX_TEXT = 256 * 1024;
@@ -52,7 +60,7 @@ const PASS: GuardVerdict = Object.freeze({
 }) as GuardVerdict;
 
 export function createGuard(opts: GuardOptions): Guard {
-  if (!opts.analyzer && !opts.verdicts)
+  if (!opts.analyzer && !opts.verdicts && !opts.scopeOnly)
     throw new TracehoundSetupError(
       'TH_GUARD_NO_ANALYZER',
       'pass analyzer (await loadProcessorAnalyzer() with @tracehound/processor installed, or your own) and/or verdicts (createVerdictClient())',
@@ -242,5 +250,34 @@ export function createGuard(opts: GuardOptions): Guard {
     );
   }
 
-  return { mode, failClosed, redactor, redactsOutput, maxBufferedChunks, evaluate, check, checkAccess };
+  function checkTool(request: ToolRequest, parent?: Context): boolean {
+    const ctx = parent ?? otelContext.active();
+    const id = getIdentity(ctx);
+    let refusal;
+    try {
+      refusal = outsideTaskScope(id, request);
+    } catch (err) {
+      internalError('guard task scope', err);
+      return true;
+    }
+    if (!refusal) {
+      if (verdicts) checkAccess({ session: id?.session, user: id?.user, tool: request.name }, parent);
+      return true;
+    }
+    const enforced = mode === 'enforce';
+    recordPolicyDecision(
+      {
+        rule: refusal.rule,
+        decision: 'deny',
+        enforced,
+        target: refusal.target,
+        reason: `${refusal.reason}${enforced ? '' : ' (shadow)'}`,
+      },
+      { context: ctx },
+    );
+    if (enforced) throw new TracehoundBlockedError('tool_call', [refusal.rule], 'high');
+    return false;
+  }
+
+  return { mode, failClosed, redactor, redactsOutput, maxBufferedChunks, evaluate, check, checkAccess, checkTool };
 }

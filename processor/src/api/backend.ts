@@ -9,6 +9,7 @@ import type { ResponseRuntime } from '../response/index.js';
 import { inReviewSample } from '../response/review-sampler.js';
 import type { StageExtension } from '../score/analyzer.js';
 import { FindingsStore, SpanRecorder, type StoreConfig } from '../store/index.js';
+import { registerConsole } from './console-static.js';
 import { registerFindingsApi } from './findings-api.js';
 
 /** The findings API's version (info.version of the OpenAPI document). */
@@ -27,7 +28,7 @@ export interface ConsoleBackend {
   readonly extensions: StageExtension[];
   /** The store as a finding sink: pass to createEngine's sinks (the engine shuts it down). */
   readonly sinks: FindingSink[];
-  /** Register /api/v1 on the OTLP/HTTP server (ServiceOptions.routes). */
+  /** Register /api/v1 and the console's files (/console/) on the OTLP/HTTP server (ServiceOptions.routes). */
   routes(app: FastifyInstance): void;
   /** Bind the engine's rule catalogue and the response runtime the routes use (before the service starts). */
   bind(
@@ -78,6 +79,7 @@ export function createConsoleBackend(
         version: FINDINGS_API_VERSION,
         clock: opts.clock,
       });
+      registerConsole(app);
     },
   };
 }

@@ -1,8 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RuleMeta, Severity } from '@tracehound/core';
 import { checkBearer } from '../otlp/auth.js';
-import type { ErrorCode } from '../errors.js';
-import { registerResponseRoutes, sendError } from '../response/api-server.js';
+import { registerResponseRoutes } from '../response/api-server.js';
+import {
+  answerApiError,
+  badRequest,
+  invalidCursor,
+  notFound,
+  reviewRefused,
+  storeDisabled,
+  unauthorized,
+} from '../http/api-errors.js';
 import type { AnalystFeedback } from '../response/feedback.js';
 import type { SuppressionManager } from '../response/suppression-manager.js';
 import type { VerdictStore } from '../response/verdict-store.js';
@@ -51,9 +59,6 @@ export interface FindingsApiDeps {
 
 type Q = Record<string, string | number | boolean | undefined>;
 
-const fail = (reply: FastifyReply, code: ErrorCode, status: number, detail?: string) =>
-  sendError(reply, code, status, detail);
-
 /**
  * Register the findings API under /api/v1 on a fastify instance (the OTLP/HTTP receiver's): findings, sessions,
  * review queue, verdicts, rule statistics, live events, the OpenAPI document, and the response API's verdict,
@@ -89,33 +94,26 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           const t = new URL(req.url, 'http://x').searchParams.get('access_token');
           if (t) auth = `Bearer ${t}`;
         }
-        if (!checkBearer(deps.token, auth))
-          return fail(reply.header('www-authenticate', 'Bearer'), 'TH_UNAUTHORIZED', 401);
+        if (!checkBearer(deps.token, auth)) return unauthorized(reply);
       });
-      api.setNotFoundHandler((req, reply) =>
-        fail(reply, 'TH_NOT_FOUND', 404, `${req.method} ${req.url.split('?')[0]}`),
+      api.setNotFoundHandler((req, reply) => notFound(reply, `${req.method} ${req.url.split('?')[0]}`));
+      api.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, _req, reply) =>
+        answerApiError(reply, err),
       );
-      api.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, _req, reply) => {
-        if (err.validation) return fail(reply, 'TH_BAD_REQUEST', 400, err.message);
-        if (err.statusCode === 413) return fail(reply, 'TH_BODY_TOO_LARGE', 413);
-        if (err.statusCode === 415) return fail(reply, 'TH_UNSUPPORTED_MEDIA_TYPE', 415, 'use application/json');
-        if (err.statusCode && err.statusCode < 500) return fail(reply, 'TH_BAD_REQUEST', 400, err.message);
-        return fail(reply, 'TH_API_INTERNAL', 500, 'internal error');
-      });
       api.addHook('preClose', async () => {
         hub.close();
         unsubscribe?.();
       });
 
       const needStore = (reply: FastifyReply): FindingsStore | undefined => {
-        if (!deps.store) fail(reply, 'TH_STORE_DISABLED', 503);
+        if (!deps.store) storeDisabled(reply);
         return deps.store;
       };
       const cursorOf = (q: Q, reply: FastifyReply): Cursor | undefined | false => {
         if (q.cursor === undefined) return undefined;
         const c = decodeCursor(String(q.cursor));
         if (!c) {
-          fail(reply, 'TH_INVALID_CURSOR', 400);
+          invalidCursor(reply);
           return false;
         }
         return c;
@@ -194,7 +192,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
                   .split(',')
                   .map((s) => s.trim());
           if (severity?.some((s) => !SEVERITIES.includes(s as Severity)))
-            return fail(reply, 'TH_BAD_REQUEST', 400, 'severity: low | medium | high | critical (comma list)');
+            return badRequest(reply, 'severity: low | medium | high | critical (comma list)');
           const cursor = cursorOf(q, reply);
           if (cursor === false) return reply;
           return store.queries.listFindings({
@@ -249,7 +247,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           if (!store) return reply;
           const { id } = req.params as { id: string };
           const got = store.queries.getFinding(id);
-          if (!got) return fail(reply, 'TH_NOT_FOUND', 404, 'no finding with that id');
+          if (!got) return notFound(reply, 'no finding with that id');
           const f = got.finding;
           return {
             finding: { ...findingSummary(f, got.verdict), details: f.details ?? null, action: f.action ?? null },
@@ -305,11 +303,11 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
             suppress?: { reason: string; expires?: string; id?: string; match?: Record<string, string> };
           };
           const got = store.queries.getFinding(id);
-          if (!got) return fail(reply, 'TH_NOT_FOUND', 404, 'no finding with that id');
+          if (!got) return notFound(reply, 'no finding with that id');
           if (b.suppress && b.verdict !== 'false_positive')
-            return fail(reply, 'TH_BAD_REQUEST', 400, 'suppress: only with a false_positive verdict');
+            return badRequest(reply, 'suppress: only with a false_positive verdict');
           const feedback = deps.feedback();
-          if (!feedback) return fail(reply, 'TH_STORE_DISABLED', 503, 'the review loop is not started');
+          if (!feedback) return storeDisabled(reply, 'the review loop is not started');
           const f = got.finding;
           const r = feedback.submit({
             rule: f.rule.id,
@@ -326,7 +324,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
                 }
               : {}),
           });
-          if (!r.ok) return fail(reply, r.status === 400 ? 'TH_BAD_REQUEST' : 'TH_REVIEW_CONFLICT', r.status, r.error);
+          if (!r.ok) return reviewRefused(reply, r.status, r.error);
           const verdict = store.addVerdict({
             findingId: f.id,
             ruleId: f.rule.id,
@@ -404,7 +402,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           if (!store) return reply;
           const { id } = req.params as { id: string };
           const session = store.queries.session(id);
-          if (!session) return fail(reply, 'TH_NOT_FOUND', 404, 'no session with that id');
+          if (!session) return notFound(reply, 'no session with that id');
           return { session, items: store.queries.timeline(id) };
         },
       );
@@ -467,9 +465,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           const store = needStore(reply);
           if (!store) return reply;
           const { id } = req.params as { id: string };
-          return store.markReviewed(id)
-            ? reply.code(204).send()
-            : fail(reply, 'TH_NOT_FOUND', 404, 'not in the review queue');
+          return store.markReviewed(id) ? reply.code(204).send() : notFound(reply, 'not in the review queue');
         },
       );
 
@@ -520,7 +516,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           const store = needStore(reply);
           if (!store) return reply;
           const r = range(req.query as Q);
-          if (typeof r === 'string') return fail(reply, 'TH_BAD_REQUEST', 400, r);
+          if (typeof r === 'string') return badRequest(reply, r);
           const counts = store.queries.ruleCounts(r.from, r.to);
           const now = clock();
           const active = deps.suppressions.list().filter((s) => Date.parse(s.expires) > now);
@@ -570,10 +566,10 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
           if (!store) return reply;
           const q = req.query as Q;
           const r = range(q);
-          if (typeof r === 'string') return fail(reply, 'TH_BAD_REQUEST', 400, r);
+          if (typeof r === 'string') return badRequest(reply, r);
           const bucket = q.bucket as number;
           if ((r.to - r.from) / (bucket * 1000) > 2000)
-            return fail(reply, 'TH_BAD_REQUEST', 400, 'at most 2000 buckets: widen bucket or narrow the range');
+            return badRequest(reply, 'at most 2000 buckets: widen bucket or narrow the range');
           return {
             bucketSeconds: bucket,
             from: new Date(r.from).toISOString(),

@@ -1,4 +1,5 @@
 import type { RouteOptions } from 'fastify';
+import { apiCodesWithStatus } from '../http/api-errors.js';
 
 type Schema = Record<string, unknown>;
 
@@ -15,17 +16,22 @@ export interface RouteDoc {
   };
 }
 
+/** Response descriptions; error statuses name the codes the JSON APIs answer with them (http/api-errors.ts). */
 const HTTP_TEXT: Record<string, string> = {
   '200': 'OK',
   '201': 'Created',
   '202': 'Accepted',
   '204': 'No content',
-  '400': 'Invalid request (TH_BAD_REQUEST, TH_INVALID_CURSOR)',
-  '401': 'Missing or invalid bearer token (TH_UNAUTHORIZED)',
-  '404': 'Not found (TH_NOT_FOUND)',
-  '409': 'Conflict (TH_REVIEW_CONFLICT)',
-  '503': 'The findings store is disabled (TH_STORE_DISABLED)',
+  ...errorText('400', 'Invalid request'),
+  ...errorText('401', 'Missing or invalid bearer token'),
+  ...errorText('404', 'Not found'),
+  ...errorText('409', 'Conflict'),
+  ...errorText('503', 'The findings store is disabled'),
 };
+
+function errorText(status: string, text: string): Record<string, string> {
+  return { [status]: `${text} (${apiCodesWithStatus(Number(status)).join(', ')})` };
+}
 
 /** Collect a route for the document (called from an onRoute hook); HEAD twins are skipped. */
 export function routeDoc(r: RouteOptions): RouteDoc | undefined {

@@ -4,7 +4,7 @@
  */
 
 import { Type, type Static } from '@sinclair/typebox';
-import type { CheckContext, SectionIssue } from '../config-section.js';
+import { issue, type CheckContext, type SectionIssue } from '../config-section.js';
 import { StringEnum } from '../schema/types.js';
 
 /** The `archive` section, defined once: the JSON schema the config loader checks, and the type derived from it. */
@@ -96,5 +96,5 @@ export function withArchiveDefaults(partial: ArchiveConfigInput): ArchiveConfig 
 /** The key file must be readable when the archive is on: serve would otherwise refuse to start (TH_ARCHIVE_KEY). */
 export function checkArchiveConfig(c: ArchiveConfig, ctx: CheckContext): SectionIssue[] {
   if (!c.enabled || !c.signingKeyFile || ctx.fileReadable(c.signingKeyFile)) return [];
-  return [{ code: 'TH_CONFIG_FILE', path: ['signingKeyFile'], message: `cannot read ${c.signingKeyFile}` }];
+  return [issue.unreadable(['signingKeyFile'], c.signingKeyFile)];
 }

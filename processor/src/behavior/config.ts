@@ -1,202 +1,217 @@
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import type { FindingCategory } from '@tracehound/core';
+import { StringEnum } from '../schema/types.js';
+
+const int = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
+const num = (minimum: number, maximum: number) => Type.Number({ minimum, maximum });
+const bool = Type.Boolean();
+const strings = Type.Array(Type.String({ minLength: 1 }), { maxItems: 256 });
+/** Finding categories as plain strings (the schema does not list them; an unknown one simply never matches). */
+const categories = Type.Array(Type.Unsafe<FindingCategory>(Type.String({ minLength: 1 })), { maxItems: 256 });
+const seconds = int(1, 365 * 86400);
 
 /** Entities the cost detector can track a budget and a baseline for. */
-export type CostEntity = 'api_key' | 'tenant' | 'user';
+const COST_ENTITIES = ['api_key', 'tenant', 'user'] as const;
+export type CostEntity = (typeof COST_ENTITIES)[number];
+
+const nonEmpty = Type.Optional(Type.String({ minLength: 1 }));
 
 /** LLM calls that must carry a guardrail: every given field must match (a trailing '*' matches a prefix). */
-export interface GuardrailRequirement {
-  service?: string;
-  model?: string;
-  workload?: string;
-  provider?: string;
-}
+const GuardrailRequirementSchema = Type.Object(
+  { service: nonEmpty, model: nonEmpty, workload: nonEmpty, provider: nonEmpty },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type GuardrailRequirement = Static<typeof GuardrailRequirementSchema>;
+
+const section = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
 /**
- * Settings of the behavioral (stateful) detectors. Every window, threshold and memory bound is here; defaults are
- * documented in docs/behavior.md. Times are in seconds, memory bounds in entries per store.
+ * Settings of the behavioral (stateful) detectors, defined once: the schema the loader checks and the type derived
+ * from it. Every window, threshold and memory bound is here; defaults are documented in docs/behavior.md. Times are
+ * in seconds, memory bounds in entries per store.
  */
-export interface BehaviorConfig {
-  enabled: boolean;
+export const behaviorConfigSchema = section({
+  enabled: bool,
   /** Hard cap on entries in any one state store (LRU beyond it). */
-  maxEntriesPerStore: number;
+  maxEntriesPerStore: int(100, 10_000_000),
   /** Idle time after which per-session state is dropped. */
-  sessionTtlSeconds: number;
+  sessionTtlSeconds: seconds,
   /** Idle time after which per-key, per-user, per-tenant and per-model baselines are dropped. */
-  baselineTtlSeconds: number;
+  baselineTtlSeconds: seconds,
   /** Most linked span ids carried by one behavioral finding. */
-  maxSpanIds: number;
-  repeatedAttempts: {
-    enabled: boolean;
-    threshold: number;
-    windowSeconds: number;
-    attackCategories: FindingCategory[];
+  maxSpanIds: int(1, 100),
+  repeatedAttempts: section({
+    enabled: bool,
+    threshold: int(2, 1000),
+    windowSeconds: seconds,
+    attackCategories: categories,
     /** A detection of one of these on an output (or tool call) of the same session means an attempt succeeded. */
-    leakCategories: FindingCategory[];
-  };
-  refusalCluster: {
-    enabled: boolean;
-    windowSeconds: number;
-    sessionThreshold: number;
-    apiKeyThreshold: number;
+    leakCategories: categories,
+  }),
+  refusalCluster: section({
+    enabled: bool,
+    windowSeconds: seconds,
+    sessionThreshold: int(2, 1000),
+    apiKeyThreshold: int(2, 1000),
     /** Output finish reasons that count as a refusal besides refusal-category detections. */
-    finishReasons: string[];
-  };
-  inputRate: {
-    enabled: boolean;
+    finishReasons: strings,
+  }),
+  inputRate: section({
+    enabled: bool,
     /** Faster than this (chars of new user text per second since the previous request) is not typed by a person. */
-    maxHumanCharsPerSecond: number;
+    maxHumanCharsPerSecond: num(0.1, 100_000),
     /** Requests with less new user text than this are ignored (short messages are typed fast). */
-    minChars: number;
+    minChars: int(1, 1_000_000),
     /** Consecutive inhuman requests needed. */
-    consecutive: number;
-    windowSeconds: number;
+    consecutive: int(1, 1000),
+    windowSeconds: seconds,
     /** Sessions whose identity declares a workload (a batch job, an agent) are exempt. */
-    exemptDeclaredWorkloads: boolean;
+    exemptDeclaredWorkloads: bool,
     /** When non-empty, only these workload names are exempt (instead of any declared workload). */
-    exemptWorkloads: string[];
-  };
-  outputSpike: {
-    enabled: boolean;
+    exemptWorkloads: strings,
+  }),
+  outputSpike: section({
+    enabled: bool,
     /** Answers the app (service + model) must have produced before its baseline is trusted. */
-    warmup: number;
+    warmup: int(1, 1_000_000),
     /** EWMA smoothing factor (0..1]; smaller remembers longer. */
-    alpha: number;
+    alpha: num(0.0001, 1),
     /** Fires when observed > max(ratio × mean, mean + zScore × stddev) and observed ≥ minTokens. */
-    ratio: number;
-    zScore: number;
-    minTokens: number;
-    windowSeconds: number;
+    ratio: num(1, 1000),
+    zScore: num(0, 100),
+    minTokens: int(0, 10_000_000),
+    windowSeconds: seconds,
     /** Estimate for answers without token usage. */
-    charsPerToken: number;
-  };
-  costSpike: {
-    enabled: boolean;
-    entities: CostEntity[];
+    charsPerToken: num(0.5, 100),
+  }),
+  costSpike: section({
+    enabled: bool,
+    entities: Type.Array(StringEnum(COST_ENTITIES), { uniqueItems: true }),
     /** Spend is summed per bucket; the baseline learns the total of each active bucket. */
-    bucketSeconds: number;
-    warmupBuckets: number;
-    alpha: number;
-    ratio: number;
-    zScore: number;
+    bucketSeconds: int(1, 86400),
+    warmupBuckets: int(1, 100_000),
+    alpha: num(0.0001, 1),
+    ratio: num(1, 10_000),
+    zScore: num(0, 100),
     /** A bucket below this many tokens never counts as a spike. */
-    minTokens: number;
+    minTokens: int(0, 1_000_000_000),
     /** Sliding window of the absolute budget (and the dedupe window of both rules). */
-    windowSeconds: number;
+    windowSeconds: seconds,
     /** Tokens per window per entity; 0 disables. */
-    budgetTokens: number;
+    budgetTokens: int(0, Number.MAX_SAFE_INTEGER),
     /** USD per window per entity; 0 disables. */
-    budgetCostUsd: number;
-  };
-  auth: {
-    enabled: boolean;
+    budgetCostUsd: num(0, 1e12),
+  }),
+  auth: section({
+    enabled: bool,
     /** Interaction kinds whose client address teaches and tests the known networks. */
-    networkEventKinds: string[];
+    networkEventKinds: strings,
     /** An entity's networks are learned for this long, and over at least learningEvents events, before new ones alert. */
-    learningSeconds: number;
-    learningEvents: number;
-    maxNetworksPerEntity: number;
-    ipv4PrefixBits: number;
-    ipv6PrefixBits: number;
-    failureThreshold: number;
-    failureWindowSeconds: number;
-    windowSeconds: number;
+    learningSeconds: int(0, 365 * 86400),
+    learningEvents: int(0, 1_000_000),
+    maxNetworksPerEntity: int(1, 1024),
+    ipv4PrefixBits: int(8, 32),
+    ipv6PrefixBits: int(16, 128),
+    failureThreshold: int(1, 1000),
+    failureWindowSeconds: seconds,
+    windowSeconds: seconds,
     /** Idle time after which an entity's learned networks are forgotten. */
-    ttlSeconds: number;
-  };
-  campaign: {
-    enabled: boolean;
+    ttlSeconds: seconds,
+  }),
+  campaign: section({
+    enabled: bool,
     /** Distinct sessions that must share a near-duplicate prompt within the window. */
-    minSessions: number;
-    windowSeconds: number;
-    shingleWords: number;
+    minSessions: int(2, 10_000),
+    windowSeconds: seconds,
+    shingleWords: int(1, 10),
     /** Prompts with fewer words are not indexed (greetings repeat everywhere). */
-    minWords: number;
+    minWords: int(1, 10_000),
     /** Only the first maxChars of a prompt are hashed. */
-    maxChars: number;
-    numHashes: number;
-    bands: number;
+    maxChars: int(64, 1_000_000),
+    numHashes: int(8, 512),
+    bands: int(1, 512),
     /** Estimated Jaccard similarity a candidate must reach to join a cluster. */
-    similarity: number;
-    maxClusters: number;
+    similarity: num(0, 1),
+    maxClusters: int(10, 10_000_000),
     /** Index only prompts that already carry a content detection. */
-    onlyFlagged: boolean;
-  };
-  modelDrift: {
-    enabled: boolean;
-    windowSeconds: number;
+    onlyFlagged: bool,
+  }),
+  modelDrift: section({
+    enabled: bool,
+    windowSeconds: seconds,
     /** Both the reference and the current window need this many answers. */
-    minSamples: number;
+    minSamples: int(1, 10_000_000),
     /** Population stability index of the output-length distribution that counts as drift. */
-    psiThreshold: number;
+    psiThreshold: num(0, 100),
     /** Refusal-rate drift needs both an absolute change and a two-proportion z score. */
-    refusalRateDelta: number;
-    refusalZ: number;
+    refusalRateDelta: num(0, 1),
+    refusalZ: num(0, 100),
     /** After this many drifted windows in a row, the current window becomes the new reference. */
-    adoptAfterWindows: number;
+    adoptAfterWindows: int(1, 1000),
     /** Upper edges (tokens) of the output-length buckets; a last open bucket is added. */
-    lengthBuckets: number[];
-  };
-  scope: {
-    enabled: boolean;
-    dataScope: boolean;
-    crossTenant: boolean;
-    tools: boolean;
+    lengthBuckets: Type.Array(Type.Number({ exclusiveMinimum: 0 }), { minItems: 1, maxItems: 64 }),
+  }),
+  scope: section({
+    enabled: bool,
+    dataScope: bool,
+    crossTenant: bool,
+    tools: bool,
     /** 0: fire per event; otherwise once per entity, rule and target within this many seconds. */
-    dedupeSeconds: number;
-  };
-  modelExtraction: {
-    enabled: boolean;
+    dedupeSeconds: int(0, 365 * 86400),
+  }),
+  modelExtraction: section({
+    enabled: bool,
     /** Judge per user, per API key, or both. */
-    entities: Array<'api_key' | 'user'>;
+    entities: Type.Array(StringEnum(['api_key', 'user']), { uniqueItems: true, minItems: 1 }),
     /** Tumbling window per entity, from its first request. */
-    windowSeconds: number;
+    windowSeconds: seconds,
     /** Requests in the window before the pattern is considered. */
-    minRequests: number;
+    minRequests: int(10, 10_000_000),
     /** Estimated distinct prompts / requests needed. */
-    minDistinctRatio: number;
+    minDistinctRatio: num(0, 1),
     /** Share of requests that start a conversation (no earlier assistant turn in the input) needed. */
-    minSingleTurnRatio: number;
+    minSingleTurnRatio: num(0, 1),
     /** Hashes kept by the distinct-prompt sketch (error about 1/sqrt of it). */
-    sketchSize: number;
+    sketchSize: int(16, 4096),
     /** A key seen with more distinct users than this in a window is an application's shared key: judged per user. */
-    sharedKeyUsers: number;
+    sharedKeyUsers: int(1, 100_000),
     /** Calls whose identity declares one of these workloads are exempt (an evaluation job, a batch labeller). */
-    exemptWorkloads: string[];
+    exemptWorkloads: strings,
     /** Exempt any declared workload (when exemptWorkloads is empty). */
-    exemptDeclaredWorkloads: boolean;
-  };
-  guardrails: {
-    enabled: boolean;
+    exemptDeclaredWorkloads: bool,
+  }),
+  guardrails: section({
+    enabled: bool,
     /** LLM calls that must carry a policy decision, moderation or guardrail evidence. Empty: TH-BEH-090 is off. */
-    require: GuardrailRequirement[];
-    /** A guardrail seen on a span of the same trace covers the trace's later calls for this long. */
-    traceWindowSeconds: number;
+    require: Type.Array(GuardrailRequirementSchema, { maxItems: 256 }),
+    traceWindowSeconds: seconds,
     /** Missing guardrails are reported once per service and model per window. */
-    windowSeconds: number;
+    windowSeconds: seconds,
     /** Policy or moderation decisions that mean the guardrail was bypassed or turned off (case-insensitive). */
-    bypassDecisions: string[];
-  };
-  probing: {
-    enabled: boolean;
+    bypassDecisions: strings,
+  }),
+  probing: section({
+    enabled: bool,
     /** Validation errors per entity within the window that fire. */
-    threshold: number;
-    windowSeconds: number;
+    threshold: int(2, 100_000),
+    windowSeconds: seconds,
     /** HTTP statuses that are validation errors. */
-    statusCodes: number[];
-    /** Error types (error.type, exception type; case-insensitive) that are validation errors. */
-    errorTypes: string[];
-  };
-  reconnaissance: {
-    enabled: boolean;
-    windowSeconds: number;
+    statusCodes: Type.Array(Type.Integer({ minimum: 400, maximum: 499 }), { maxItems: 100, uniqueItems: true }),
+    errorTypes: strings,
+  }),
+  reconnaissance: section({
+    enabled: bool,
+    windowSeconds: seconds,
     /** Distinct models one entity requests within the window that fire. */
-    distinctModels: number;
+    distinctModels: int(2, 1000),
     /** Model listing or lookup calls one entity makes within the window that fire. */
-    listingThreshold: number;
+    listingThreshold: int(1, 100_000),
     /** Model names remembered per entity. */
-    maxModelsTracked: number;
-  };
-}
+    maxModelsTracked: int(2, 1024),
+  }),
+});
+
+export type BehaviorConfig = Static<typeof behaviorConfigSchema>;
 
 export const behaviorDefaults: BehaviorConfig = {
   enabled: true,
@@ -352,162 +367,3 @@ export function resolveBehaviorConfig(input: BehaviorConfigInput = {}): Behavior
   }
   return out as unknown as BehaviorConfig;
 }
-
-// --- JSON schema (ajv, strict) ------------------------------------------------------------------------------------
-
-const int = (minimum: number, maximum: number) => ({ type: 'integer', minimum, maximum });
-const num = (minimum: number, maximum: number) => ({ type: 'number', minimum, maximum });
-const bool = { type: 'boolean' };
-const strings = { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 256 };
-const seconds = int(1, 365 * 86400);
-const section = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties });
-
-/** Schema fragment for the `behavior` section of the processor config (all properties optional; defaults fill in). */
-export const behaviorConfigSchema = section({
-  enabled: bool,
-  maxEntriesPerStore: int(100, 10_000_000),
-  sessionTtlSeconds: seconds,
-  baselineTtlSeconds: seconds,
-  maxSpanIds: int(1, 100),
-  repeatedAttempts: section({
-    enabled: bool,
-    threshold: int(2, 1000),
-    windowSeconds: seconds,
-    attackCategories: strings,
-    leakCategories: strings,
-  }),
-  refusalCluster: section({
-    enabled: bool,
-    windowSeconds: seconds,
-    sessionThreshold: int(2, 1000),
-    apiKeyThreshold: int(2, 1000),
-    finishReasons: strings,
-  }),
-  inputRate: section({
-    enabled: bool,
-    maxHumanCharsPerSecond: num(0.1, 100_000),
-    minChars: int(1, 1_000_000),
-    consecutive: int(1, 1000),
-    windowSeconds: seconds,
-    exemptDeclaredWorkloads: bool,
-    exemptWorkloads: strings,
-  }),
-  outputSpike: section({
-    enabled: bool,
-    warmup: int(1, 1_000_000),
-    alpha: num(0.0001, 1),
-    ratio: num(1, 1000),
-    zScore: num(0, 100),
-    minTokens: int(0, 10_000_000),
-    windowSeconds: seconds,
-    charsPerToken: num(0.5, 100),
-  }),
-  costSpike: section({
-    enabled: bool,
-    entities: { type: 'array', items: { enum: ['api_key', 'tenant', 'user'] }, uniqueItems: true },
-    bucketSeconds: int(1, 86400),
-    warmupBuckets: int(1, 100_000),
-    alpha: num(0.0001, 1),
-    ratio: num(1, 10_000),
-    zScore: num(0, 100),
-    minTokens: int(0, 1_000_000_000),
-    windowSeconds: seconds,
-    budgetTokens: int(0, Number.MAX_SAFE_INTEGER),
-    budgetCostUsd: num(0, 1e12),
-  }),
-  auth: section({
-    enabled: bool,
-    networkEventKinds: strings,
-    learningSeconds: int(0, 365 * 86400),
-    learningEvents: int(0, 1_000_000),
-    maxNetworksPerEntity: int(1, 1024),
-    ipv4PrefixBits: int(8, 32),
-    ipv6PrefixBits: int(16, 128),
-    failureThreshold: int(1, 1000),
-    failureWindowSeconds: seconds,
-    windowSeconds: seconds,
-    ttlSeconds: seconds,
-  }),
-  campaign: section({
-    enabled: bool,
-    minSessions: int(2, 10_000),
-    windowSeconds: seconds,
-    shingleWords: int(1, 10),
-    minWords: int(1, 10_000),
-    maxChars: int(64, 1_000_000),
-    numHashes: int(8, 512),
-    bands: int(1, 512),
-    similarity: num(0, 1),
-    maxClusters: int(10, 10_000_000),
-    onlyFlagged: bool,
-  }),
-  modelDrift: section({
-    enabled: bool,
-    windowSeconds: seconds,
-    minSamples: int(1, 10_000_000),
-    psiThreshold: num(0, 100),
-    refusalRateDelta: num(0, 1),
-    refusalZ: num(0, 100),
-    adoptAfterWindows: int(1, 1000),
-    lengthBuckets: { type: 'array', items: { type: 'number', exclusiveMinimum: 0 }, minItems: 1, maxItems: 64 },
-  }),
-  scope: section({
-    enabled: bool,
-    dataScope: bool,
-    crossTenant: bool,
-    tools: bool,
-    dedupeSeconds: int(0, 365 * 86400),
-  }),
-  modelExtraction: section({
-    enabled: bool,
-    entities: { type: 'array', items: { enum: ['api_key', 'user'] }, uniqueItems: true, minItems: 1 },
-    windowSeconds: seconds,
-    minRequests: int(10, 10_000_000),
-    minDistinctRatio: num(0, 1),
-    minSingleTurnRatio: num(0, 1),
-    sketchSize: int(16, 4096),
-    sharedKeyUsers: int(1, 100_000),
-    exemptWorkloads: strings,
-    exemptDeclaredWorkloads: bool,
-  }),
-  guardrails: section({
-    enabled: bool,
-    require: {
-      type: 'array',
-      maxItems: 256,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-          service: { type: 'string', minLength: 1 },
-          model: { type: 'string', minLength: 1 },
-          workload: { type: 'string', minLength: 1 },
-          provider: { type: 'string', minLength: 1 },
-        },
-      },
-    },
-    traceWindowSeconds: seconds,
-    windowSeconds: seconds,
-    bypassDecisions: strings,
-  }),
-  probing: section({
-    enabled: bool,
-    threshold: int(2, 100_000),
-    windowSeconds: seconds,
-    statusCodes: {
-      type: 'array',
-      items: { type: 'integer', minimum: 400, maximum: 499 },
-      maxItems: 100,
-      uniqueItems: true,
-    },
-    errorTypes: strings,
-  }),
-  reconnaissance: section({
-    enabled: bool,
-    windowSeconds: seconds,
-    distinctModels: int(2, 1000),
-    listingThreshold: int(1, 100_000),
-    maxModelsTracked: int(2, 1024),
-  }),
-});

@@ -32,6 +32,8 @@ export interface EngineLoadOptions {
   /** Stage extensions (automated response, review sampling) and extra finding sinks (webhooks). */
   extensions?: unknown[];
   sinks?: unknown[];
+  /** Enforced verdict-API blocks (response), for the denied-but-executed check. */
+  blocks?: unknown;
 }
 
 export async function loadEngine(config: TracehoundConfig, options: EngineLoadOptions): Promise<CliEngine> {
@@ -106,6 +108,8 @@ export async function loadConsole(config: TracehoundConfig, logger: unknown, reg
 export interface CliResponse {
   extensions: unknown[];
   sinks: unknown[];
+  /** Enforced blocks of the verdict API at a time (ResponseRuntime.blocks). */
+  blocks: unknown;
   /** Bind to the engine loadEngine returned and start the verdict/review API. */
   start(engine: CliEngine): Promise<{ apiPort: number }>;
   /** Re-read the suppressions file (SIGHUP). */
@@ -134,6 +138,7 @@ export async function loadResponse(
     runtime: r,
     extensions: r.extensions,
     sinks: r.sinks,
+    blocks: (targets: readonly string[], atMs: number) => r.blocks(targets, atMs),
     // loadEngine's object is the full Engine (createEngine), which has the suppressions and catalog start() binds to.
     start: (engine) => r.start(engine as unknown as Parameters<typeof r.start>[0]),
     reload: () => r.reload(),

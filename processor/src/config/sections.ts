@@ -9,6 +9,7 @@ import { ArchiveConfigSchema, archiveDefaults, checkArchiveConfig } from '../arc
 import { checkTiersConfig, tiersConfigSchema, tiersDefaults } from '../tiers/config.js';
 import { checkResponseConfig, responseConfigSchema, responseDefaults } from '../response/config.js';
 import { storeConfigSchema, storeDefaults } from '../store/config.js';
+import { flowsConfigSchema, flowsDefaults } from '../correlate/flows/config.js';
 
 /**
  * Every top-level configuration section, in documentation order. A module adds (or fills in) its section with one
@@ -21,6 +22,7 @@ export const SECTIONS = [
   findingsSection,
   detectionSection,
   defineSection({ key: 'behavior', schema: behaviorConfigSchema, defaults: behaviorDefaults }),
+  defineSection({ key: 'flows', schema: flowsConfigSchema, defaults: flowsDefaults }),
   defineSection({ key: 'archive', schema: ArchiveConfigSchema, defaults: archiveDefaults, check: checkArchiveConfig }),
   defineSection({
     key: 'response',

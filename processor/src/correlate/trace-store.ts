@@ -20,9 +20,16 @@ export interface TraceStoreOptions {
 }
 
 /** The identity fields a span passes on to its descendants. */
-export type InheritedIdentity = Pick<Identity, 'user' | 'session' | 'conversation' | 'tenant' | 'workload'>;
+export type InheritedIdentity = Pick<Identity, 'user' | 'session' | 'conversation' | 'tenant' | 'workload' | 'task'>;
 
-const INHERITED: ReadonlyArray<keyof InheritedIdentity> = ['user', 'session', 'conversation', 'tenant', 'workload'];
+const INHERITED: ReadonlyArray<keyof InheritedIdentity> = [
+  'user',
+  'session',
+  'conversation',
+  'tenant',
+  'workload',
+  'task',
+];
 
 interface SpanNode {
   parent?: string;

@@ -7,11 +7,13 @@ import {
   createJailbreakDetector,
   createObfuscationDetector,
 } from './injection/index.js';
-import { createLexicalDetector } from './lexical/detector.js';
+import { createClassifierDetector } from './classifier/detector.js';
 import { createContextConflictDetector } from './context/index.js';
 import { createIndirectInstructionDetector } from './indirect/index.js';
 import { leakDetectorFactories } from './leak/index.js';
 import { abuseDetectorFactories } from './abuse/index.js';
+import { createFramingDetector } from './framing/detector.js';
+import { createSuffixDetector } from './suffix/detector.js';
 import { createOutputHandlingDetector } from './output-handling/index.js';
 
 /**
@@ -21,13 +23,15 @@ import { createOutputHandlingDetector } from './output-handling/index.js';
 export const detectorFactories: ReadonlyArray<(config: DetectionConfig) => ContentDetector> = [
   createDirectInjectionDetector,
   createJailbreakDetector,
+  createSuffixDetector,
   createExtractionDetector,
   createIndirectInjectionDetector,
   (config) => createIndirectInstructionDetector(config),
   createObfuscationDetector,
-  createLexicalDetector,
+  createClassifierDetector,
   createContextConflictDetector,
   ...abuseDetectorFactories,
+  createFramingDetector,
   createOutputHandlingDetector,
   // leak detectors run last: the tool-host rule reads earlier detections when the engine passes them
   ...leakDetectorFactories,

@@ -13,13 +13,16 @@ const CATEGORY_TEXT: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   data_exfiltration: 'Data leaving through a tool call or link, typically after an injection.',
   refusal: 'The model refused (single refusals are low; clusters are behavioral findings).',
   model_abuse: 'The model is used as a tool for malware, phishing, credential theft, fraud or social engineering.',
+  harmful_request:
+    'A plainly asked request for help with a harmful goal (weapons, violence, drugs, crime, hate, self-harm, doxxing, disinformation), without a jailbreak frame.',
   moderation: 'A provider\u2019s own moderation or guardrail verdict (content filters, guardrail interventions).',
   behavioral_anomaly: 'A pattern over time: repeated attempts, refusal clusters, inhuman input rate, output spikes.',
   cost_abuse: 'Token or cost spikes against a key\u2019s own baseline (denial of wallet).',
   auth_anomaly: 'Authentication anomalies: new network for a key, many failures then a success.',
   campaign: 'Near-duplicate prompts from many distinct sessions.',
   model_drift: 'A model\u2019s refusal rate or output-length distribution shifted against its reference.',
-  scope_violation: 'Retrieval outside the user\u2019s data scope, or tools outside the session\u2019s allowed set.',
+  scope_violation:
+    'Retrieval outside the user\u2019s data scope, tools outside the session\u2019s allowed set, or actions outside a task\u2019s scope.',
   response_action: 'An automated response decision (alert, throttle, block) taken or simulated.',
   insecure_output:
     'Model output that carries an executable payload into a browser, shell, database or tool (scripts, exfiltration links, command or SQL injection).',
@@ -27,6 +30,9 @@ const CATEGORY_TEXT: Record<(typeof FINDING_CATEGORIES)[number], string> = {
   missing_guardrail: 'A call that should carry a policy decision or moderation and does not, or a guardrail bypassed or disabled.',
   api_probing: 'Bursts of provider validation errors (4xx) on one key: probing parameters and limits.',
   reconnaissance: 'Model listing, capability probing, many distinct models requested by one key in a short window.',
+  unsafe_agent_flow:
+    'An agent chained permitted actions into an unsafe sequence: private data read, untrusted content ingested, then an outbound action.',
+  control_failure: 'A policy decision (or a verdict-API block) said deny and the action still ran in the same trace.',
 };
 
 export function renderSchemaJson(): string {

@@ -9,7 +9,7 @@ import type { Interaction } from '@tracehound/core';
 import { ERROR_CATALOGUE } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { getOrCreateCounter } from '../metrics/registry.js';
-import { LabelLimiter } from './label-limiter.js';
+import { LabelLimiter } from '../metrics/label-limiter.js';
 
 export const CONTENTLESS_METRIC = 'tracehound_llm_spans_without_content_total';
 

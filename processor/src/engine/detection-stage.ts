@@ -18,9 +18,10 @@ import type { FindingSink } from '../output/sink.js';
 import { FindingWindow } from '../correlate/finding-window.js';
 import { IdentityWait } from '../correlate/identity-wait.js';
 import { TraceContext, type BatchSpan } from '../correlate/trace-context.js';
+import type { FlowTracker } from '../correlate/flows/flow-tracker.js';
 import { channelTexts } from '../detect/texts.js';
 import type { Detection } from '@tracehound/core';
-import { Scorer } from '../score/scorer.js';
+import { Scorer, type SpanRisk } from '../score/scorer.js';
 import type { Analysis, Analyzer, StageExtension } from '../score/analyzer.js';
 import type { ChannelText } from '../detect/detector.js';
 import { TracehoundError } from '../errors.js';
@@ -63,6 +64,8 @@ export interface DetectionStageHooks {
   onParseErrors?(count: number): void;
   /** The normalizer threw on a span (TH_NORMALIZE_FAILED): it goes on unscanned and unchanged. */
   onNormalizeFailed?(err: unknown): void;
+  /** Findings of agent flows judged at the end of a batch (metrics; the span itself was counted when analysed). */
+  onFlowFindings?(ix: Interaction, findings: Finding[]): void;
   /** A stage extension threw on a span (named by its class); the span is still enriched and forwarded. */
   onExtensionFailed?(extension: string, err: unknown): void;
 }
@@ -103,6 +106,19 @@ export interface DetectionStageOptions {
   identityWaitMs?: number;
   /** Bounded windows of finding ids already written to the sinks / delivered as logs (retried batches). */
   findingWindow?: { maxIds?: number; ttlMs?: number };
+  /** Agent flow detection across the spans of a trace and a session (correlate/flows/). */
+  flows?: FlowTracker;
+}
+
+/** A span of the current batch as analysed: where a flow finding judged at the end of the batch is attached. */
+interface Analysed {
+  ref: SpanRef;
+  view: SpanView;
+  dialect: string;
+  findings: Finding[];
+  attributes: Attributes;
+  /** What a replay of the span yields. */
+  remembered: Finding[];
 }
 
 /** A span of a batch after the first, synchronous phase: a replay, or prepared with the texts left to scan. */
@@ -136,6 +152,8 @@ export class DetectionStage implements PipelineStage {
   carryDropped = 0;
   /** The offloaded batch whose phase 2 the next one waits for. */
   private sequence: Promise<void> = Promise.resolve();
+  /** This batch's analysed spans by span id (reset per batch). */
+  private analysed = new Map<string, Analysed>();
 
   constructor(private readonly opts: DetectionStageOptions) {
     this.sleep = opts.sleep ?? defaultSleep;
@@ -230,6 +248,7 @@ export class DetectionStage implements PipelineStage {
     const findings: Finding[] = this.takeCarry();
     this.releaseWaits(findings, false);
     for (const p of planned) this.analyseSpan(batch, p, findings, detected);
+    this.judgeFlows(batch, findings);
     this.analyseOrphanLogs(findings);
     this.traces.annotate(findings);
     this.emit(batch, findings);
@@ -271,9 +290,36 @@ export class DetectionStage implements PipelineStage {
   analyseView(view: SpanView, logs: LogView[]): { findings: Finding[]; analysis?: Analysis } {
     const norm = this.normalize(view, logs);
     if (!norm?.interaction) return { findings: [] };
-    const analysis = this.opts.analyzer.analyze(norm.interaction);
-    this.opts.hooks?.onAnalysed?.(norm.interaction, analysis);
+    const ix = norm.interaction;
+    let analysis = this.opts.analyzer.analyze(ix);
+    if (this.opts.flows) {
+      // Offline too, each span is a step of its trace's flow; what is judged at once joins its findings.
+      const seen = analysis.findings.map((f) => ({
+        ruleId: f.rule.id,
+        confidence: f.confidence,
+        channel: f.channel,
+        evidence: '',
+      }));
+      const now = this.opts.flows.observe(ix, seen);
+      if (now.length > 0) {
+        const extra = this.opts.analyzer.score(ix, now, { behavior: false }).findings;
+        analysis = { ...analysis, findings: [...analysis.findings, ...extra] };
+        analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
+      }
+    }
+    this.opts.hooks?.onAnalysed?.(ix, analysis);
     return { findings: analysis.findings, analysis };
+  }
+
+  /** Offline (`scan`): the flows of the spans analysed since the last call, judged now. */
+  flowFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const hit of this.opts.flows?.evaluate() ?? []) {
+      const found = this.opts.analyzer.score(hit.ix, [hit.detection], { behavior: false }).findings;
+      if (found.length > 0) this.opts.hooks?.onFlowFindings?.(hit.ix, found);
+      for (const f of found) out.push(f);
+    }
+    return out;
   }
 
   private analyseSpan(
@@ -306,8 +352,16 @@ export class DetectionStage implements PipelineStage {
     } else {
       analysis = this.opts.analyzer.score(ix, detections);
       kept = this.traces.keep(ix, analysis.findings);
-      analysis = { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) };
+      analysis = { ...analysis, findings: kept, risk: keptRisk(analysis, kept) };
       this.opts.hooks?.onAnalysed?.(ix, analysis);
+    }
+    const flowDetections = this.opts.flows?.observe(ix, detections) ?? [];
+    if (flowDetections.length > 0) {
+      // Task scope and verdict-API blocks judged on this span: scored and kept like its other findings.
+      const flowKept = this.traces.keep(ix, this.opts.analyzer.score(ix, flowDetections, { behavior: false }).findings);
+      kept = [...kept, ...flowKept];
+      analysis = { ...analysis, findings: [...analysis.findings, ...flowKept] };
+      analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
     }
     if (partial) analysis = { ...analysis, risk: { ...analysis.risk, partial: true } };
     let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, p.dialect ?? ix.dialect);
@@ -326,7 +380,61 @@ export class DetectionStage implements PipelineStage {
     batch.setSpanAttributes(ref, attrs);
     const all = [...kept, ...extra];
     if (!needsIdentity) this.traces.remember(view, { attributes: attrs, findings: all });
+    if (this.opts.flows)
+      this.analysed.set(`${view.traceId}/${view.spanId}`, {
+        ref,
+        view,
+        dialect: p.dialect ?? ix.dialect,
+        findings: analysis.findings,
+        attributes: attrs,
+        remembered: all,
+      });
     for (const f of all) findings.push(f);
+  }
+
+  /**
+   * The flows this batch touched, judged once all its spans are recorded (their order in the trace is known only
+   * then): each hit is scored on the span it belongs on, passed to the extensions (automated response), and, when that
+   * span is in this batch, its risk attributes and its replay record are updated.
+   */
+  private judgeFlows(batch: TraceBatch, findings: Finding[]): void {
+    const flows = this.opts.flows;
+    if (!flows) return;
+    const analysed = this.analysed;
+    this.analysed = new Map();
+    for (const hit of flows.evaluate()) {
+      const ix = hit.ix;
+      const scored = this.opts.analyzer.score(ix, [hit.detection], { behavior: false });
+      const kept = this.traces.keep(ix, scored.findings);
+      if (kept.length === 0) continue;
+      const extra: Finding[] = [];
+      const a = analysed.get(`${ix.span.traceId}/${ix.span.spanId}`);
+      const spanFindings = [...(a?.findings ?? []), ...kept];
+      let attrs: Attributes = {};
+      for (const ext of this.opts.extensions ?? []) {
+        try {
+          const out = ext.onAnalysis(ix, { findings: kept, risk: Scorer.spanRisk(spanFindings), suppressed: 0 });
+          if (out?.attributes) attrs = { ...attrs, ...out.attributes };
+          if (out?.findings) for (const f of out.findings) extra.push(f);
+        } catch (err) {
+          this.opts.hooks?.onExtensionFailed?.(ext.constructor.name, err);
+        }
+      }
+      this.opts.hooks?.onFlowFindings?.(ix, kept);
+      if (a) {
+        attrs = {
+          ...a.attributes,
+          ...riskAttributes(Scorer.spanRisk(spanFindings), spanFindings.length, a.dialect),
+          ...attrs,
+        };
+        batch.setSpanAttributes(a.ref, attrs);
+        a.findings = spanFindings;
+        a.attributes = attrs;
+        a.remembered = [...a.remembered, ...kept, ...extra];
+        this.traces.remember(a.view, { attributes: attrs, findings: a.remembered });
+      }
+      for (const f of [...kept, ...extra]) findings.push(f);
+    }
   }
 
   /** Findings that waited for their identity: inherit it now, then score them (behavior included). */
@@ -334,7 +442,7 @@ export class DetectionStage implements PipelineStage {
     this.traces.inherit(w.ix);
     const analysis = this.opts.analyzer.score(w.ix, w.detections);
     const kept = this.traces.keep(w.ix, analysis.findings);
-    this.opts.hooks?.onAnalysed?.(w.ix, { ...analysis, findings: kept, risk: Scorer.spanRisk(kept) });
+    this.opts.hooks?.onAnalysed?.(w.ix, { ...analysis, findings: kept, risk: keptRisk(analysis, kept) });
     for (const f of kept) findings.push(f);
   }
 
@@ -439,4 +547,10 @@ export class DetectionStage implements PipelineStage {
   async shutdown(): Promise<void> {
     await Promise.all(this.opts.sinks.map((s) => s.shutdown()));
   }
+}
+
+/** The risk of the findings kept after trace correlation; the refusal signal of the analysis survives. */
+function keptRisk(analysis: Analysis, kept: Finding[]): SpanRisk {
+  const risk = Scorer.spanRisk(kept);
+  return analysis.risk.refused ? { ...risk, refused: true } : risk;
 }

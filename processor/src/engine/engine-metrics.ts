@@ -1,10 +1,10 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { Interaction } from '@tracehound/core';
+import type { Finding, Interaction } from '@tracehound/core';
 import { ActiveEntities } from './active-entities.js';
 import { CounterBuffer } from './counter-buffer.js';
 import type { Analysis } from '../score/analyzer.js';
 import { hostAllowed } from '../detect/leak/tool-targets.js';
-import { LabelLimiter } from './label-limiter.js';
+import { LabelLimiter } from '../metrics/label-limiter.js';
 
 /** Idle window of the active-entities gauge, and the most ids it tracks per entity type. */
 const ACTIVE_WINDOW_MS = 5 * 60_000;
@@ -53,7 +53,7 @@ export class EngineMetrics {
     clock: () => number = Date.now,
     toolHostAllowlist: readonly string[] = [],
     /** The content engine's running totals (exported as counters at scrape time). */
-    contentStats?: () => { truncatedTexts: number; detectorErrors: number },
+    contentStats?: () => { truncatedTexts: number },
   ) {
     this.toolHostAllowlist = toolHostAllowlist
       .map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''))
@@ -159,28 +159,17 @@ export class EngineMetrics {
       registers,
     });
     if (contentStats) {
-      const exported = { truncatedTexts: 0, detectorErrors: 0 };
-      const fromStats = (name: string, help: string, key: keyof typeof exported) =>
-        new Counter({
-          name,
-          help,
-          registers,
-          collect() {
-            const total = contentStats()[key];
-            if (total > exported[key]) this.inc(total - exported[key]);
-            exported[key] = total;
-          },
-        });
-      fromStats(
-        'tracehound_scan_truncated_texts_total',
-        'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
-        'truncatedTexts',
-      );
-      fromStats(
-        'tracehound_detector_errors_total',
-        'Detector calls that threw on one input (TH_DETECTOR_FAILED); the other detectors still ran.',
-        'detectorErrors',
-      );
+      let exported = 0;
+      new Counter({
+        name: 'tracehound_scan_truncated_texts_total',
+        help: 'Texts longer than detection.maxTextBytes: scanned as head and tail windows, the span marked tracehound.scan.partial.',
+        registers,
+        collect() {
+          const total = contentStats().truncatedTexts;
+          if (total > exported) this.inc(total - exported);
+          exported = total;
+        },
+      });
     }
     new Gauge({
       name: 'tracehound_active_entities',
@@ -215,6 +204,15 @@ export class EngineMetrics {
     return this.failed('extension', extension);
   }
 
+  /** Findings raised on a span after it was recorded (agent flows judged at the end of a batch). */
+  recordFindings(ix: Interaction, findings: readonly Finding[]): void {
+    const service = this.services.value(ix.service);
+    for (const f of findings) {
+      this.findings.inc({ rule: f.rule.id, category: f.rule.category, severity: f.severity });
+      this.serviceFindings.inc({ service, severity: f.severity });
+    }
+  }
+
   record(ix: Interaction, a: Analysis): void {
     const service = this.services.value(ix.service);
     const model = this.models.value(ix.responseModel ?? ix.model);
@@ -240,7 +238,7 @@ export class EngineMetrics {
         this.outputTokens.observe({ model }, ix.usage.outputTokens);
       }
       if (ix.usage.costUsd) this.cost.inc({ service, model }, ix.usage.costUsd);
-      if (a.findings.some((f) => f.rule.category === 'refusal')) this.refusals.inc({ service, model });
+      if (a.risk.refused) this.refusals.inc({ service, model });
     }
     if (ix.kind === 'tool_call' && ix.tool) {
       const decision = ix.tool.decision;

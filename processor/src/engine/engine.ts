@@ -31,6 +31,10 @@ import { SuppressionList } from '../score/suppressions.js';
 import { Analyzer, type Analysis, type StageExtension } from '../score/analyzer.js';
 import { createTiers, tierRules, type TiersConfig } from '../tiers/index.js';
 import { DetectionStage } from './detection-stage.js';
+import { FlowTracker } from '../correlate/flows/flow-tracker.js';
+import type { FlowsConfig } from '../correlate/flows/config.js';
+import type { BlockLookup } from '../correlate/flows/control-failure.js';
+import { flowRules } from '../correlate/flows/rules.js';
 import { EngineMetrics } from './engine-metrics.js';
 import { ContentlessSpans } from './contentless-spans.js';
 import { silentLogger, type Logger } from '../log/logger.js';
@@ -49,6 +53,8 @@ export interface EngineConfig {
   capture: CaptureConfig;
   findings: FindingsOutputConfig;
   behavior?: BehaviorConfig;
+  /** Agent flow detection (unsafe sequences, task scopes, denied-but-executed actions); off when absent. */
+  flows?: FlowsConfig;
   archive?: ArchiveConfig;
   tiers?: TiersConfig;
   /** The per-batch deadline: a detection worker busy longer on one batch part is replaced. */
@@ -77,6 +83,8 @@ export interface EngineOptions {
   pool?: boolean;
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
+  /** Enforced blocks of the verdict API (automated response): actions run despite them are TH-FLOW-020. */
+  blocks?: BlockLookup;
 }
 
 export interface Engine {
@@ -110,7 +118,22 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
           metrics: registry,
           ruleCategory: (id: string) => catalog.get(id)?.category,
         });
-  const catalog: RuleCatalog = new RuleCatalog([...content.rules, ...(behavior?.rules ?? []), ...tierRules]);
+  const catalog: RuleCatalog = new RuleCatalog([
+    ...content.rules,
+    ...(behavior?.rules ?? []),
+    ...tierRules,
+    ...flowRules,
+  ]);
+  const flows =
+    options.behavior === false || !config.flows?.enabled
+      ? undefined
+      : new FlowTracker(config.flows, {
+          clock,
+          registry,
+          hostAllowlist: config.detection.toolHostAllowlist,
+          blocks: options.blocks,
+          ruleCategory: (id: string) => catalog.get(id)?.category,
+        });
   const scorer = new Scorer(catalog, config.detection, clock);
   const suppressions = new SuppressionList(config.detection.suppressions, clock);
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
@@ -203,11 +226,13 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     correlationWaitMs: config.detection.correlationWaitMs,
     clock,
     extensions: [...(options.extensions ?? []), ...(tiers ? [tiers] : [])],
+    flows,
     hooks: {
       onAnalysed: (ix, a) => {
         metrics.record(ix, a);
         contentless.observe(ix);
       },
+      onFlowFindings: (ix, fs) => metrics.recordFindings(ix, fs),
       onParseErrors: (n) => metrics.parseErrors.inc(n),
       onNormalizeFailed: (err) => {
         const n = metrics.normalizeFailed();
@@ -246,6 +271,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       const out: Finding[] = [];
       for (const s of spans)
         for (const f of stage.analyseView(s, byId.get(`${s.traceId}/${s.spanId}`) ?? []).findings) out.push(f);
+      for (const f of stage.flowFindings()) out.push(f);
       return out;
     },
     scanText(text, channel, context = {}) {
@@ -274,6 +300,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     async shutdown() {
       await pool?.forceFlush();
       await pool?.shutdown();
+      flows?.shutdown();
       await tiers?.shutdown();
       await stage.shutdown();
     },

@@ -12,5 +12,6 @@ export function riskAttributes(risk: SpanRisk, findingCount: number, dialect: st
     'tracehound.dialect': dialect,
   };
   if (risk.partial) attrs['tracehound.scan.partial'] = true;
+  if (risk.refused) attrs['tracehound.response.refused'] = true;
   return attrs;
 }

@@ -118,5 +118,7 @@ export function readIdentity(attrs: Attributes, resource: Attributes): Identity 
   if (scope) id.dataScope = scope;
   const task = str(attrs, 'tracehound.identity.task');
   if (task) id.task = task;
+  const egress = strList(attrs['tracehound.identity.allowed_egress']);
+  if (egress) id.allowedEgress = egress;
   return id;
 }

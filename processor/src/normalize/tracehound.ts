@@ -59,12 +59,14 @@ function readPolicy(a: Attributes, ix: Interaction): void {
   const decision = str(a, 'tracehound.policy.decision');
   const enforced = bool(a, 'tracehound.policy.enforced');
   const reason = str(a, 'tracehound.policy.reason');
+  const target = str(a, 'tracehound.policy.target');
   if (!rule && !decision && enforced === undefined && !reason) return;
   ix.policy = { source: 'app' };
   if (rule) ix.policy.rule = rule;
   if (decision) ix.policy.decision = decision;
   if (enforced !== undefined) ix.policy.enforced = enforced;
   if (reason) ix.policy.reason = reason;
+  if (target) ix.policy.target = target;
   const cats = strList(a['tracehound.policy.categories']);
   if (cats) ix.policy.categories = cats;
 }

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { ErrorCode } from '../errors.js';
 import type { InflightLease } from './inflight.js';
+import { REFUSAL } from './refusals.js';
 
 /**
  * Reading request bodies under limits: the raw body (≤ maxBodyBytes, counted against the in-flight budget as it
@@ -41,10 +42,7 @@ export function readBody(stream: Readable, limit: number, lease: InflightLease, 
     let done = false;
     const timer =
       timeoutMs > 0
-        ? setTimeout(
-            () => stop(new BodyError('TH_REQUEST_TIMEOUT', `no complete body within ${timeoutMs} ms`)),
-            timeoutMs,
-          )
+        ? setTimeout(() => stop(new BodyError(REFUSAL.stalled, `no complete body within ${timeoutMs} ms`)), timeoutMs)
         : undefined;
     const stop = (err: BodyError): void => {
       if (done) return;
@@ -58,8 +56,8 @@ export function readBody(stream: Readable, limit: number, lease: InflightLease, 
     const onData = (chunk: Buffer): void => {
       if (done) return;
       size += chunk.length;
-      if (size > limit) return stop(new BodyError('TH_BODY_TOO_LARGE', `more than ${limit} bytes`));
-      if (!lease.add(chunk.length)) return stop(new BodyError('TH_OVERLOADED'));
+      if (size > limit) return stop(new BodyError(REFUSAL.tooLarge, `more than ${limit} bytes`));
+      if (!lease.add(chunk.length)) return stop(new BodyError(REFUSAL.overloaded));
       chunks.push(chunk);
     };
     stream.on('data', onData);
@@ -69,8 +67,8 @@ export function readBody(stream: Readable, limit: number, lease: InflightLease, 
       clearTimeout(timer);
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     });
-    stream.once('error', () => stop(new BodyError('TH_BAD_REQUEST', 'the request body was interrupted')));
-    stream.once('aborted', () => stop(new BodyError('TH_BAD_REQUEST', 'the request body was interrupted')));
+    stream.once('error', () => stop(new BodyError(REFUSAL.badRequest, 'the request body was interrupted')));
+    stream.once('aborted', () => stop(new BodyError(REFUSAL.badRequest, 'the request body was interrupted')));
   });
 }
 
@@ -101,7 +99,7 @@ export function decompress(
     const hint = encoding === 'gzip' ? gzipSizeHint(body) : 0;
     let out: Buffer | undefined;
     if (hint > 0 && hint <= limit) {
-      if (!lease.add(hint)) return reject(new BodyError('TH_OVERLOADED'));
+      if (!lease.add(hint)) return reject(new BodyError(REFUSAL.overloaded));
       out = Buffer.allocUnsafe(hint);
     }
     const inflater =
@@ -122,13 +120,13 @@ export function decompress(
     inflater.on('data', (chunk: Buffer) => {
       if (done) return;
       const next = size + chunk.length;
-      if (next > limit) return stop(new BodyError('TH_BODY_TOO_LARGE', `more than ${limit} bytes after decompression`));
+      if (next > limit) return stop(new BodyError(REFUSAL.tooLarge, `more than ${limit} bytes after decompression`));
       if (out && chunks.length === 0 && next <= out.length) {
         chunk.copy(out, size);
         size = next;
         return;
       }
-      if (!lease.add(chunk.length)) return stop(new BodyError('TH_OVERLOADED'));
+      if (!lease.add(chunk.length)) return stop(new BodyError(REFUSAL.overloaded));
       if (out && chunks.length === 0) chunks.push(out.subarray(0, size)); // the declared size was wrong
       chunks.push(chunk);
       size = next;
@@ -144,7 +142,7 @@ export function decompress(
       if (chunks.length === 0) return resolve(out ? out.subarray(0, size) : Buffer.alloc(0));
       if (chunks.length === 1) return resolve(chunks[0]);
       // Joining copies the chunks once more: charge the copy while both exist.
-      if (!lease.add(size)) return reject(new BodyError('TH_OVERLOADED'));
+      if (!lease.add(size)) return reject(new BodyError(REFUSAL.overloaded));
       const joined = Buffer.concat(chunks, size);
       chunks.length = 0;
       lease.give(size);

@@ -9,6 +9,7 @@ import type { ExportHandler } from './export-types.js';
 import type { Signal } from './signal.js';
 import { SERVICES, T } from './proto.js';
 import { errorMessage, grpcCodeOf, successBody } from './responses.js';
+import { REFUSAL } from './refusals.js';
 
 /**
  * OTLP/gRPC receiver (TraceService, LogsService, MetricsService Export) with @grpc/grpc-js. Method paths come from the
@@ -104,9 +105,9 @@ export class GrpcReceiver {
             if (this.o.budget.inUse >= this.o.budget.maxBytes) {
               // Already over budget: refuse before the message is read (and inflated by grpc-js).
               const signal = SIGNAL_OF_PATH.get(descriptor.path);
-              if (signal) this.o.handler.refusedEarly(signal, 'grpc', 'TH_OVERLOADED');
-              const status = grpcCodeOf('TH_OVERLOADED');
-              const details = errorMessage('TH_OVERLOADED');
+              if (signal) this.o.handler.refusedEarly(signal, 'grpc', REFUSAL.overloaded);
+              const status = grpcCodeOf(REFUSAL.overloaded);
+              const details = errorMessage(REFUSAL.overloaded);
               call.sendStatus({
                 code: status,
                 details,
@@ -117,10 +118,10 @@ export class GrpcReceiver {
             if (timeoutMs > 0) {
               timer = setTimeout(() => {
                 const signal = SIGNAL_OF_PATH.get(descriptor.path);
-                if (signal) this.o.handler.refusedEarly(signal, 'grpc', 'TH_REQUEST_TIMEOUT');
+                if (signal) this.o.handler.refusedEarly(signal, 'grpc', REFUSAL.stalled);
                 call.sendStatus({
-                  code: grpcCodeOf('TH_REQUEST_TIMEOUT'),
-                  details: errorMessage('TH_REQUEST_TIMEOUT', `no complete message within ${timeoutMs} ms`),
+                  code: grpcCodeOf(REFUSAL.stalled),
+                  details: errorMessage(REFUSAL.stalled, `no complete message within ${timeoutMs} ms`),
                 });
               }, timeoutMs);
             }
@@ -151,13 +152,13 @@ export class GrpcReceiver {
       };
       const auth = call.metadata.get('authorization')[0];
       if (!checkBearer(this.o.server.authToken, typeof auth === 'string' ? auth : undefined))
-        return refuse('TH_UNAUTHORIZED');
-      if (this.o.isDraining()) return refuse('TH_SHUTTING_DOWN', this.o.server.retryAfterSeconds);
+        return refuse(REFUSAL.unauthorized);
+      if (this.o.isDraining()) return refuse(REFUSAL.draining, this.o.server.retryAfterSeconds);
       const body = call.request;
       const lease = this.o.budget.lease();
       if (!lease.add(body.length)) {
         lease.release();
-        return refuse('TH_OVERLOADED', this.o.server.retryAfterSeconds);
+        return refuse(REFUSAL.overloaded, this.o.server.retryAfterSeconds);
       }
       this.o.handler
         .handle({ signal, transport: 'grpc', format: 'protobuf', body })
@@ -167,12 +168,12 @@ export class GrpcReceiver {
         })
         .catch((err: unknown) => {
           this.o.logger.error(
-            { code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) },
+            { code: REFUSAL.unexpected, signal, ...describeError(err) },
             'unexpected gRPC receiver error',
           );
           reject(
-            'TH_NEXT_HOP_UNAVAILABLE',
-            errorMessage('TH_NEXT_HOP_UNAVAILABLE', 'internal error'),
+            REFUSAL.unexpected,
+            errorMessage(REFUSAL.unexpected, 'internal error'),
             this.o.server.retryAfterSeconds,
           );
         })

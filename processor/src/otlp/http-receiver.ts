@@ -10,6 +10,7 @@ import { BodyError, decompress, parseContentEncoding, readBody } from './body.js
 import type { ExportHandler } from './export-types.js';
 import type { Signal } from './signal.js';
 import { CONTENT_TYPE, errorBody, errorMessage, successBody, type BodyFormat } from './responses.js';
+import { REFUSAL } from './refusals.js';
 
 /**
  * OTLP/HTTP receiver (POST /v1/traces, /v1/logs, /v1/metrics) on fastify. Fastify's own body parsing is replaced by
@@ -53,6 +54,11 @@ function sendError(
   // The rest of the body is not read (too large, stalled): close the connection after the answer.
   if (status === 413 || status === 408) reply.header('connection', 'close');
   return reply.send(errorBody(format, code, message));
+}
+
+/** 401 with a Bearer challenge, in the receivers' format (a google.rpc.Status JSON body): for /metrics beside them. */
+export function answerUnauthorized(reply: FastifyReply): FastifyReply {
+  return sendError(reply.header('www-authenticate', 'Bearer'), 'json', REFUSAL.unauthorized, undefined, 0);
 }
 
 /** Timeouts of the Node server: headers (Node answers 408 itself), a backstop for the whole request, keep-alive. */
@@ -109,13 +115,13 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
     request.raw.resume();
     const code: ErrorCode =
       err.code?.startsWith('FST_ERR_CTP_') && err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'TH_UNSUPPORTED_MEDIA_TYPE'
+        ? REFUSAL.unsupportedMediaType
         : err.statusCode === 413
-          ? 'TH_BODY_TOO_LARGE'
-          : 'TH_BAD_REQUEST';
+          ? REFUSAL.tooLarge
+          : REFUSAL.badRequest;
     const signal = ROUTES.find(([path]) => request.url.split('?')[0] === path)?.[1];
     if (signal) handler.refusedEarly(signal, 'http', code);
-    const detail = code === 'TH_UNSUPPORTED_MEDIA_TYPE' ? 'use application/x-protobuf or application/json' : undefined;
+    const detail = code === REFUSAL.unsupportedMediaType ? 'use application/x-protobuf or application/json' : undefined;
     return sendError(reply, 'json', code, detail, 0);
   });
 
@@ -123,7 +129,7 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
     sendError(
       reply,
       parseFormat(request.headers['content-type']) ?? 'json',
-      'TH_NOT_FOUND',
+      REFUSAL.notFound,
       `${request.method} ${request.url.split('?')[0]}`,
       0,
     );
@@ -140,11 +146,11 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
         handler.refusedEarly(signal, 'http', code);
         return sendError(reply, fmt, code, detail, retryAfterSeconds);
       };
-      if (!checkBearer(server.authToken, request.headers.authorization)) return refuse('TH_UNAUTHORIZED');
-      if (opts.isDraining()) return refuse('TH_SHUTTING_DOWN', undefined, server.retryAfterSeconds);
+      if (!checkBearer(server.authToken, request.headers.authorization)) return refuse(REFUSAL.unauthorized);
+      if (opts.isDraining()) return refuse(REFUSAL.draining, undefined, server.retryAfterSeconds);
       if (!format) {
         const ct = String(request.headers['content-type'] ?? '(none)').slice(0, 100);
-        return refuse('TH_UNSUPPORTED_MEDIA_TYPE', `${ct}; use application/x-protobuf or application/json`);
+        return refuse(REFUSAL.unsupportedMediaType, `${ct}; use application/x-protobuf or application/json`);
       }
       const encoding = parseContentEncoding(request.headers['content-encoding']);
       if (!encoding) {
@@ -153,7 +159,7 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
       }
       const declared = Number(request.headers['content-length'] ?? NaN);
       if (Number.isFinite(declared) && declared > server.maxBodyBytes) {
-        return refuse('TH_BODY_TOO_LARGE', `${declared} bytes, limit ${server.maxBodyBytes}`);
+        return refuse(REFUSAL.tooLarge, `${declared} bytes, limit ${server.maxBodyBytes}`);
       }
       const lease = budget.lease();
       try {
@@ -183,11 +189,8 @@ export function createHttpReceiver(opts: HttpReceiverOptions): FastifyInstance {
       } catch (err) {
         if (err instanceof BodyError) return refuse(err.code, err.detail, server.retryAfterSeconds, true);
         // Unexpected: logged, and answered as retryable so the client keeps the data (never a bare 500).
-        opts.logger.error(
-          { code: 'TH_NEXT_HOP_UNAVAILABLE', signal, ...describeError(err) },
-          'unexpected receiver error',
-        );
-        return refuse('TH_NEXT_HOP_UNAVAILABLE', 'internal error', server.retryAfterSeconds, true);
+        opts.logger.error({ code: REFUSAL.unexpected, signal, ...describeError(err) }, 'unexpected receiver error');
+        return refuse(REFUSAL.unexpected, 'internal error', server.retryAfterSeconds, true);
       } finally {
         lease.release();
       }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { answerApiError, badRequest, notFound, reviewRefused, unauthorized } from '../http/api-errors.js';
 import { checkBearer } from '../otlp/auth.js';
 import type { AnalystFeedback } from './feedback.js';
 import { parseSuppression } from './suppression-parse.js';
@@ -35,12 +35,6 @@ const QUERY_TARGETS = [
   ['tool', 'tool'],
 ] as const;
 
-export function sendError(reply: FastifyReply, code: ErrorCode, status: number, detail?: string): FastifyReply {
-  return reply
-    .code(status)
-    .send({ code, message: detail ? `${ERROR_CATALOGUE[code].message}: ${detail}` : ERROR_CATALOGUE[code].message });
-}
-
 /**
  * The verdict and review API on its own port (bearer token): GET /v1/verdict answers from memory whether a session,
  * user, API key or tool may proceed; POST /v1/feedback takes analysts' verdicts; /v1/suppressions manages the
@@ -53,14 +47,12 @@ export function createApiServer(o: ApiServerOptions): ApiServer {
     if (req.url === '/healthz') return;
     // The receivers' check: scheme in any case, token trimmed, constant-time.
     if (!checkBearer(o.token, req.headers.authorization)) {
-      return sendError(reply.header('www-authenticate', 'Bearer'), 'TH_UNAUTHORIZED', 401);
+      return unauthorized(reply);
     }
   });
-  app.setNotFoundHandler((_req, reply) => sendError(reply, 'TH_NOT_FOUND', 404));
-  app.setErrorHandler((err: { statusCode?: number }, _req, reply) =>
-    (err.statusCode ?? 500) === 413
-      ? sendError(reply, 'TH_BODY_TOO_LARGE', 413)
-      : sendError(reply, 'TH_BAD_REQUEST', 400, 'invalid JSON body'),
+  app.setNotFoundHandler((_req, reply) => notFound(reply));
+  app.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, _req, reply) =>
+    answerApiError(reply, err),
   );
 
   app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
@@ -91,8 +83,7 @@ export function registerResponseRoutes(app: FastifyInstance, o: ResponseRouteDep
       const v = q[param];
       if (typeof v === 'string' && v.length > 0 && v.length <= 256) targets.push(`${kind}:${v}`);
     }
-    if (targets.length === 0)
-      return sendError(reply, 'TH_BAD_REQUEST', 400, 'give at least one of session, user, api_key, tool');
+    if (targets.length === 0) return badRequest(reply, 'give at least one of session, user, api_key, tool');
     const v = o.store.strongest(targets);
     reply.header('cache-control', `private, max-age=${o.maxAgeSeconds}`);
     if (!v)
@@ -128,7 +119,7 @@ export function registerResponseRoutes(app: FastifyInstance, o: ResponseRouteDep
 
   app.post('/feedback', async (req, reply) => {
     const r = o.feedback.submit(req.body);
-    if (!r.ok) return sendError(reply, r.status === 400 ? 'TH_BAD_REQUEST' : 'TH_REVIEW_CONFLICT', r.status, r.error);
+    if (!r.ok) return reviewRefused(reply, r.status, r.error);
     return reply.code(202).send(r);
   });
 
@@ -136,16 +127,14 @@ export function registerResponseRoutes(app: FastifyInstance, o: ResponseRouteDep
 
   app.post('/suppressions', async (req, reply) => {
     const p = parseSuppression(req.body);
-    if (!p.ok) return sendError(reply, 'TH_BAD_REQUEST', 400, p.error);
+    if (!p.ok) return badRequest(reply, p.error);
     const r = o.suppressions.add(p.value);
-    if (!r.ok) return sendError(reply, 'TH_REVIEW_CONFLICT', 409, r.reason === 'full' ? 'limit reached' : 'id taken');
+    if (!r.ok) return reviewRefused(reply, 409, r.reason === 'full' ? 'limit reached' : 'id taken');
     return reply.code(201).send({ id: p.value.id });
   });
 
   app.delete('/suppressions/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    return o.suppressions.remove(id)
-      ? reply.code(204).send()
-      : sendError(reply, 'TH_NOT_FOUND', 404, 'no API suppression with that id');
+    return o.suppressions.remove(id) ? reply.code(204).send() : notFound(reply, 'no API suppression with that id');
   });
 }

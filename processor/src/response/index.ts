@@ -59,6 +59,11 @@ export interface ResponseRuntime {
   readonly feedback?: AnalystFeedback;
   /** Enforced verdicts (empty when response is off). */
   readonly verdicts: VerdictStore;
+  /**
+   * The enforced block among `targets` decided at or before `atMs`, if any: what the engine's flow detection checks
+   * actions against (an action run despite it is TH-FLOW-020).
+   */
+  blocks(targets: readonly string[], atMs: number): { target: string; rule: string } | undefined;
   /** Bind to the engine and start the API (port 0 when the API is off). Throws TH_CONFIG_MISSING without a token. */
   start(engine: ResponseEngineView): Promise<{ apiPort: number }>;
   /** Re-read the suppressions file (SIGHUP). */
@@ -95,6 +100,7 @@ export function createResponse(
     // No actions, webhooks or API port; analysts' verdicts and suppressions (the findings API) still apply.
     let feedback: AnalystFeedback | undefined;
     return {
+      blocks: () => undefined,
       extensions: [],
       sinks: [],
       suppressions,
@@ -121,6 +127,10 @@ export function createResponse(
   let feedback: AnalystFeedback | undefined;
 
   return {
+    blocks(targets, atMs) {
+      const v = actions.store.strongest(targets);
+      return v && v.decision === 'block' && v.decidedAt <= atMs ? { target: v.target, rule: v.rule } : undefined;
+    },
     extensions,
     sinks,
     actions,

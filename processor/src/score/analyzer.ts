@@ -26,7 +26,8 @@ export interface StageExtension {
 
 /**
  * Interaction → findings: content detectors, then behavioral patterns fed with those detections, then scoring and
- * analysts' suppressions. Stateless apart from the behavioral runner; never throws for detector errors.
+ * analysts' suppressions. Signal detections (a refusal) feed the behavioral patterns and mark the span's risk
+ * (`refused`) but are not findings themselves. Stateless apart from the behavioral runner; never throws for detector errors.
  */
 export class Analyzer {
   constructor(
@@ -71,7 +72,12 @@ export class Analyzer {
     }
     const findings: Finding[] = [];
     let suppressed = 0;
+    let refused = false;
     for (const det of all) {
+      if (this.scorer.isSignal(det.ruleId)) {
+        refused = true;
+        continue;
+      }
       const f = this.scorer.toFinding(det, ix);
       if (!f) continue;
       if (this.suppressions.match(f)) {
@@ -80,6 +86,7 @@ export class Analyzer {
       }
       findings.push(f);
     }
-    return { findings, risk: Scorer.spanRisk(findings), suppressed };
+    const risk = Scorer.spanRisk(findings);
+    return { findings, risk: refused ? { ...risk, refused } : risk, suppressed };
   }
 }

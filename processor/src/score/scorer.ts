@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DetectionConfig } from '../detect/config.js';
-import type { Detection, Finding, Severity, Interaction } from '@tracehound/core';
+import { SIGNAL_CATEGORIES, type Detection, type Finding, type Severity, type Interaction } from '@tracehound/core';
 import type { RuleCatalog } from '../rules/catalog.js';
 import { findingId } from '../correlate/finding-id.js';
 import { effectiveSeverity, findingScore, maxSeverity } from './severity.js';
@@ -12,6 +12,8 @@ export interface SpanRisk {
   categories: string[];
   /** Set when a text of the span was longer than detection.maxTextBytes: only its head and tail were scanned. */
   partial?: boolean;
+  /** Set when the model refused (a signal-category detection): an attribute of the span, not a finding. */
+  refused?: boolean;
 }
 
 /** Context fields a finding carries, taken from the Interaction it concerns. */
@@ -41,6 +43,12 @@ export class Scorer {
     private readonly config: DetectionConfig,
     private readonly clock: () => number,
   ) {}
+
+  /** Whether a rule's detections are signals (SIGNAL_CATEGORIES) rather than findings. */
+  isSignal(ruleId: string): boolean {
+    const rule = this.catalog.get(ruleId);
+    return rule !== undefined && SIGNAL_CATEGORIES.has(rule.category);
+  }
 
   toFinding(det: Detection, ix: Interaction): Finding | undefined {
     const rule = this.catalog.get(det.ruleId);

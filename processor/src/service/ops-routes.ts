@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { checkBearer } from '../otlp/auth.js';
-import { errorBody, errorMessage } from '../otlp/responses.js';
+import { answerUnauthorized } from '../otlp/http-receiver.js';
 
 /**
  * Operational endpoints on the HTTP port: liveness, readiness (503 while draining, or while a part the service relies
@@ -21,12 +21,7 @@ export function registerOpsRoutes(
   });
   app.get('/metrics', async (req, reply) => {
     if (o.metricsToken && !checkBearer(o.metricsToken, req.headers.authorization)) {
-      return reply
-        .code(401)
-        .header('content-type', 'application/json')
-        .header('www-authenticate', 'Bearer')
-        .header('x-tracehound-error', 'TH_UNAUTHORIZED')
-        .send(errorBody('json', 'TH_UNAUTHORIZED', errorMessage('TH_UNAUTHORIZED')));
+      return answerUnauthorized(reply);
     }
     const text = await o.registry.metrics();
     return reply.code(200).header('content-type', o.registry.contentType).send(text);

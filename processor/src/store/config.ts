@@ -3,32 +3,59 @@
  * console read (docs/console.md). Composed into the full schema by config/sections.ts.
  */
 
-export interface StoreConfig {
-  /** On in the embedded default: findings, span summaries, sessions, verdicts, suppressions, review queue. */
-  enabled: boolean;
-  /** SQLite database file (WAL mode: `-wal` and `-shm` files sit beside it). */
-  path: string;
-  /** Writes waiting for the next batch; beyond this new writes are dropped and counted. */
-  maxQueue: number;
-  /** Most writes committed in one transaction. */
-  batchSize: number;
-  /** Longest a queued write waits before its batch is committed (ms). */
-  flushIntervalMs: number;
-  retention: {
-    /** Most findings kept; the oldest are evicted first. */
-    maxFindings: number;
-    /** Most span summaries kept; the oldest are evicted first. */
-    maxSpans: number;
-    /** Largest size of the live database pages (bytes); the oldest spans and findings are evicted beyond it. */
-    maxBytes: number;
-    /** Findings, spans and sessions older than this are evicted (days). */
-    maxAgeDays: number;
-  };
-  /** Longest content kept per captured text field of a span summary (characters). */
-  maxContentChars: number;
-  /** Share of clean traces whose sessions enter the review queue, 0..1 (response.review.sampleRate wins when set). */
-  reviewSampleRate: number;
-}
+import { Type, type Static } from '@sinclair/typebox';
+
+/** The `store` section, defined once: the schema the loader checks and the type derived from it. */
+export const storeConfigSchema = Type.Object(
+  {
+    enabled: Type.Boolean({ description: 'Keep findings, span summaries, verdicts and suppressions in SQLite.' }),
+    path: Type.String({ minLength: 1, description: 'SQLite database file (WAL mode).' }),
+    maxQueue: Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000,
+      description: 'Writes waiting for the next batch; beyond it writes are dropped (tracehound_store_dropped_total).',
+    }),
+    batchSize: Type.Integer({ minimum: 1, maximum: 100_000, description: 'Most writes per transaction.' }),
+    flushIntervalMs: Type.Integer({
+      minimum: 1,
+      maximum: 60_000,
+      description: 'Longest a queued write waits before it is committed (ms): what a crash can lose.',
+    }),
+    retention: Type.Object(
+      {
+        maxFindings: Type.Integer({ minimum: 1, description: 'Most findings kept (oldest evicted first).' }),
+        maxSpans: Type.Integer({ minimum: 1, description: 'Most span summaries kept (oldest evicted first).' }),
+        maxBytes: Type.Integer({
+          minimum: 1_048_576,
+          description: 'Largest size of the live database pages (bytes, at least 1 MiB).',
+        }),
+        maxAgeDays: Type.Number({ exclusiveMinimum: 0, description: 'Evict rows older than this (days).' }),
+      },
+      {
+        additionalProperties: false,
+        description: 'Bounds; evictions are counted (tracehound_store_evictions_total{reason}).',
+      },
+    ),
+    maxContentChars: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      description: 'Longest captured text kept per field of a span summary (characters; 0 keeps no content).',
+    }),
+    reviewSampleRate: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description:
+        'Share of clean traces whose sessions enter the review queue (response.review.sampleRate wins when > 0).',
+    }),
+  },
+  {
+    description: 'The embedded findings store the findings API and the console read (docs/console.md).',
+    additionalProperties: false,
+  },
+);
+
+/** The findings store: database file, write batching, retention bounds, content kept, review sampling. */
+export type StoreConfig = Static<typeof storeConfigSchema>;
 
 export const storeDefaults: StoreConfig = {
   enabled: true,
@@ -39,55 +66,4 @@ export const storeDefaults: StoreConfig = {
   retention: { maxFindings: 500_000, maxSpans: 500_000, maxBytes: 1024 * 1024 * 1024, maxAgeDays: 30 },
   maxContentChars: 4096,
   reviewSampleRate: 0.02,
-};
-
-export const storeConfigSchema = {
-  type: 'object',
-  description: 'The embedded findings store the findings API and the console read (docs/console.md).',
-  additionalProperties: false,
-  properties: {
-    enabled: { type: 'boolean', description: 'Keep findings, span summaries, verdicts and suppressions in SQLite.' },
-    path: { type: 'string', minLength: 1, description: 'SQLite database file (WAL mode).' },
-    maxQueue: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 1_000_000,
-      description: 'Writes waiting for the next batch; beyond it writes are dropped (tracehound_store_dropped_total).',
-    },
-    batchSize: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Most writes per transaction.' },
-    flushIntervalMs: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 60_000,
-      description: 'Longest a queued write waits before it is committed (ms): what a crash can lose.',
-    },
-    retention: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Bounds; evictions are counted (tracehound_store_evictions_total{reason}).',
-      properties: {
-        maxFindings: { type: 'integer', minimum: 1, description: 'Most findings kept (oldest evicted first).' },
-        maxSpans: { type: 'integer', minimum: 1, description: 'Most span summaries kept (oldest evicted first).' },
-        maxBytes: {
-          type: 'integer',
-          minimum: 1_048_576,
-          description: 'Largest size of the live database pages (bytes, at least 1 MiB).',
-        },
-        maxAgeDays: { type: 'number', exclusiveMinimum: 0, description: 'Evict rows older than this (days).' },
-      },
-    },
-    maxContentChars: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 1_000_000,
-      description: 'Longest captured text kept per field of a span summary (characters; 0 keeps no content).',
-    },
-    reviewSampleRate: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      description:
-        'Share of clean traces whose sessions enter the review queue (response.review.sampleRate wins when > 0).',
-    },
-  },
 };

@@ -295,7 +295,7 @@ export class StoreQueries {
   overTime(fromMs: number, toMs: number, bucketMs: number): Array<{ start: string; counts: Record<string, number> }> {
     const rows = this.db
       .prepare(
-        `SELECT ((time_ms - ?) / ?) AS b, category, count(*) AS n FROM findings WHERE time_ms >= ? AND time_ms < ?
+        `SELECT CAST((time_ms - ?) / ? AS INTEGER) AS b, category, count(*) AS n FROM findings WHERE time_ms >= ? AND time_ms < ?
          GROUP BY b, category ORDER BY b`,
       )
       .all(fromMs, bucketMs, fromMs, toMs) as Array<{ b: number; category: string; n: number }>;

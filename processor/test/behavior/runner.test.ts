@@ -1,7 +1,12 @@
 import { Ajv } from 'ajv';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { behaviorConfigSchema, behaviorDefaults, resolveBehaviorConfig } from '../../src/behavior/config.js';
+import {
+  behaviorConfigSchema,
+  behaviorDefaults,
+  resolveBehaviorConfig,
+  type BehaviorConfigInput,
+} from '../../src/behavior/config.js';
 import { createBehaviorRunner } from '../../src/behavior/runner.js';
 import { behaviorRules } from '../../src/behavior/rules.js';
 import { emptyInteraction, type Interaction } from '@tracehound/core';
@@ -11,13 +16,16 @@ describe('behavior config', () => {
   const ajv = new Ajv({ strict: true, allErrors: true });
   const validate = ajv.compile(behaviorConfigSchema);
 
-  it('the schema accepts the defaults and partial sections, and rejects unknown keys and bad values', () => {
+  it('the schema accepts the defaults and partial sections over them, and rejects unknown keys and bad values', () => {
+    // The loader merges the defaults under the user's values before validating, as resolveBehaviorConfig does.
+    const over = (partial: object) => validate(resolveBehaviorConfig(partial as BehaviorConfigInput));
     expect(validate(behaviorDefaults)).toBe(true);
-    expect(validate({ repeatedAttempts: { threshold: 3 } })).toBe(true);
-    expect(validate({ repeatedAttempts: { treshold: 3 } })).toBe(false);
-    expect(validate({ bogus: true })).toBe(false);
-    expect(validate({ campaign: { similarity: 2 } })).toBe(false);
-    expect(validate({ costSpike: { entities: ['session'] } })).toBe(false);
+    expect(over({ repeatedAttempts: { threshold: 3 } })).toBe(true);
+    expect(over({ repeatedAttempts: { treshold: 3 } })).toBe(false);
+    expect(over({ bogus: true })).toBe(false);
+    expect(over({ campaign: { similarity: 2 } })).toBe(false);
+    expect(over({ costSpike: { entities: ['session'] } })).toBe(false);
+    expect(validate({ repeatedAttempts: { threshold: 3 } })).toBe(false);
   });
 
   it('resolveBehaviorConfig overlays sections on the defaults', () => {

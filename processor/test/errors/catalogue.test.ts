@@ -11,61 +11,32 @@ import { codeSites } from './sites.js';
  */
 const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_BAD_REQUEST: {
-    files: [
-      'api/findings-api.ts',
-      'api/openapi.ts',
-      'otlp/body.ts',
-      'otlp/http-receiver.ts',
-      'response/api-server.ts',
-      'service/export-handler.ts',
-    ],
-    why: 'a malformed body on the OTLP receivers (transport, decoding), the verdict API and the findings API (and its OpenAPI description)',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts', 'service/export-handler.ts'],
+    why: "the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), an OTLP payload that does not decode or that the next hop rejects (export handler), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_BODY_TOO_LARGE: {
-    files: ['api/findings-api.ts', 'otlp/body.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
-    why: 'declared and streamed sizes on the receivers, the verdict API and the findings API',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_UNAUTHORIZED: {
-    files: [
-      'api/findings-api.ts',
-      'api/openapi.ts',
-      'otlp/grpc-receiver.ts',
-      'otlp/http-receiver.ts',
-      'response/api-server.ts',
-      'service/ops-routes.ts',
-    ],
-    why: 'each authenticated endpoint answers its own protocol (the findings API documents it in OpenAPI)',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_NOT_FOUND: {
-    files: ['api/findings-api.ts', 'api/openapi.ts', 'otlp/http-receiver.ts', 'response/api-server.ts'],
-    why: 'three HTTP route sets (OTLP, verdict API, findings API and its OpenAPI description)',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_UNSUPPORTED_MEDIA_TYPE: {
-    files: ['api/findings-api.ts', 'otlp/http-receiver.ts'],
-    why: 'the OTLP receiver and the findings API each check their content types',
-  },
-  TH_REVIEW_CONFLICT: {
-    files: ['api/findings-api.ts', 'api/openapi.ts', 'response/api-server.ts'],
-    why: 'the verdict API and the findings API review the same findings; OpenAPI documents it',
-  },
-  TH_INVALID_CURSOR: { files: ['api/findings-api.ts', 'api/openapi.ts'], why: 'answered, and documented in OpenAPI' },
-  TH_STORE_DISABLED: { files: ['api/findings-api.ts', 'api/openapi.ts'], why: 'answered, and documented in OpenAPI' },
-  TH_OVERLOADED: {
-    files: ['otlp/body.ts', 'otlp/grpc-receiver.ts'],
-    why: 'the in-flight budget is checked per protocol',
+    files: ['http/api-errors.ts', 'otlp/refusals.ts'],
+    why: "two answer formats: the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols), and the JSON APIs (http/api-errors.ts, one helper for both route sets)",
   },
   TH_SHUTTING_DOWN: {
-    files: ['otlp/grpc-receiver.ts', 'otlp/http-receiver.ts', 'service/export-handler.ts', 'service/service.ts'],
-    why: 'one answer per protocol',
+    files: ['otlp/refusals.ts', 'service/export-handler.ts', 'service/service.ts'],
+    why: "new requests while draining (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols)), accepted batches the next hop can no longer take (export handler), the drain deadline log (service)",
   },
   TH_NEXT_HOP_UNAVAILABLE: {
-    files: [
-      'otlp/grpc-receiver.ts',
-      'otlp/http-receiver.ts',
-      'service/export-handler.ts',
-      'service/finding-log-queue.ts',
-    ],
-    why: 'the export handler decides, each receiver answers and logs unexpected errors',
+    files: ['otlp/refusals.ts', 'service/export-handler.ts', 'service/finding-log-queue.ts'],
+    why: "the next hop failed a span batch (export handler) or finding log records (their queue); a receiver's own unexpected failure is answered the same retryable way (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols))",
   },
   TH_STAGE_TIMEOUT: {
     files: ['config/sections/server.ts', 'pipeline/runner.ts', 'service/export-handler.ts'],
@@ -75,43 +46,26 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     files: ['engine/engine.ts', 'pipeline/runner.ts', 'service/service.ts'],
     why: 'stages (runner), stage shutdown (service) and stage extensions inside the detection stage',
   },
-  TH_CONFIG_CONFLICT: {
-    files: ['config/sections/detection.ts', 'config/sections/server.ts', 'response/config.ts', 'tiers/config.ts'],
-    why: 'each section checks its own cross-field rules',
-  },
   TH_CONFIG_ENV: {
     files: ['config/env.ts', 'config/load.ts', 'config/validate.ts'],
     why: 'parsed, attributed, summed',
   },
   TH_CONFIG_FILE: {
-    files: [
-      'archive/config.ts',
-      'config/sections/forward.ts',
-      'config/sections/server.ts',
-      'response/suppression-manager.ts',
-    ],
-    why: 'each section checks the files it names; the suppressions file is re-read at run time',
+    files: ['config-section.ts', 'response/suppression-manager.ts'],
+    why: 'sections check the files they name at start (one helper); the suppressions file is re-read at run time',
   },
   TH_CONFIG_INVALID: {
     files: ['behavior/metrics.ts', 'config/load.ts', 'response/suppression-manager.ts'],
     why: 'the configuration, a reloaded suppressions file, a behavior option checked at construction',
   },
   TH_CONFIG_MISSING: {
-    files: [
-      'config/problems.ts',
-      'config/sections/capture.ts',
-      'config/sections/forward.ts',
-      'config/sections/server.ts',
-      'response/config.ts',
-      'response/index.ts',
-      'tiers/config.ts',
-    ],
-    why: 'the schema and section checks; createResponse used as a library still refuses the API without a token',
+    files: ['config-section.ts', 'config/problems.ts', 'response/index.ts'],
+    why: 'the schema (problems.ts) and the section checks (one helper); createResponse used as a library still refuses the API without a token',
   },
   TH_CONFIG_TYPE: { files: ['config/problems.ts', 'config/validate.ts'], why: 'schema types and the document root' },
   TH_CONFIG_VALUE: {
-    files: ['config-section.ts', 'config/problems.ts', 'config/sections/detection.ts', 'tiers/config.ts'],
-    why: 'schema values, section checks (the tiers section checks its own) and unknown rule ids',
+    files: ['config-section.ts', 'config/problems.ts'],
+    why: 'values the schema rejects (problems.ts), and values the section checks and unknown rule ids reject (one helper)',
   },
   TH_ARCHIVE_IO: {
     files: [
@@ -127,8 +81,8 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   },
   TH_ARCHIVE_TAMPERED: { files: ['archive/recover.ts', 'cli/commands/archive.ts'], why: 'recovery, and verify exit' },
   TH_REQUEST_TIMEOUT: {
-    files: ['config/sections/server.ts', 'otlp/body.ts', 'otlp/grpc-receiver.ts'],
-    why: 'a body that stalls on either receiver; the option documents it',
+    files: ['config/sections/server.ts', 'otlp/refusals.ts'],
+    why: "a body that stalls on either receiver (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols)); the bodyTimeoutMs option documents it",
   },
   TH_STAGE_UNAVAILABLE: {
     files: ['engine/detection-stage.ts', 'engine/engine.ts', 'pipeline/runner.ts', 'service/export-handler.ts'],
@@ -137,10 +91,6 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
   TH_TIER_MODEL: {
     files: ['tiers/classifier/model-dir.ts', 'tiers/classifier/pool.ts'],
     why: 'a model directory that does not load at start, or a worker that cannot load it',
-  },
-  TH_DETECTOR_FAILED: {
-    files: ['engine/engine-metrics.ts', 'engine/engine.ts'],
-    why: 'logged by the engine; the help text of tracehound_detector_errors_total names it',
   },
 };
 

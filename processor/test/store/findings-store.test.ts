@@ -38,6 +38,19 @@ describe('FindingsStore', () => {
     expect(s.queries.reviewQueue({ kind: 'flagged', limit: 10 }).items.map((i) => i.id)).toEqual(['s-1']);
   });
 
+  it('counts findings over time in whole buckets, whatever the range start (not aligned to the bucket)', async () => {
+    const s = make();
+    const from = T0 - 90 * 60_000 + 17_123; // 1 h 30 min minus a bit before T0: the buckets are not on the hour
+    s.write([
+      finding({ timeMs: from + 1000 }),
+      finding({ timeMs: from + 59 * 60_000 }),
+      finding({ timeMs: from + 61 * 60_000, rule: { ...finding().rule, category: 'data_exfiltration' } }),
+    ]);
+    await s.forceFlush();
+    const buckets = s.queries.overTime(from, from + 2 * 3_600_000, 3_600_000);
+    expect(buckets.map((b) => b.counts)).toEqual([{ prompt_injection: 2 }, { data_exfiltration: 1 }]);
+  });
+
   it('commits on its timer without forceFlush', async () => {
     const s = make({ flushIntervalMs: 5 });
     s.write([finding()]);

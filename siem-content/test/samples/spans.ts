@@ -133,6 +133,7 @@ export interface Doc {
   id: string;
   source: string;
   trust?: string;
+  classification?: string;
   tenant?: string;
   content: string;
 }
@@ -146,6 +147,25 @@ export function retrieval(atMs: number, w: Who & { docs: Doc[]; traceId?: string
       'gen_ai.operation.name': 'retrieval',
       'gen_ai.data_source.id': 'kb',
       'tracehound.retrieval.documents': JSON.stringify(w.docs),
+    },
+    w.traceId,
+  );
+}
+
+/** An app's policy decision on an action (`target`: tool:<name> or host:<host>), enforced. */
+export function policyDecision(
+  atMs: number,
+  w: Who & { rule: string; decision: string; target: string; traceId?: string },
+): SpanView {
+  return span(
+    atMs,
+    'tracehound.policy_decision',
+    w,
+    {
+      'tracehound.policy.rule': w.rule,
+      'tracehound.policy.decision': w.decision,
+      'tracehound.policy.enforced': true,
+      'tracehound.policy.target': w.target,
     },
     w.traceId,
   );

@@ -72,7 +72,8 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
             crossTenant.push(label);
             continue;
           }
-          const why = cfg.dataScope && scope ? outOfScope(doc, scope) : undefined;
+          // A span that names its task is judged against the task's data scopes (TH-FLOW-011).
+          const why = cfg.dataScope && scope && !id.task ? outOfScope(doc, scope) : undefined;
           if (why) {
             outside.push(label);
             reasons.add(why);
@@ -123,7 +124,8 @@ export function scopeDetector(env: DetectorEnv): BehaviorDetector {
       }
 
       const allowed = id.allowedTools ?? declared?.tools;
-      if (!cfg.tools || !allowed) return;
+      // A span that names its task is judged against the task's scope (TH-FLOW-010, correlate/flows/task-scope.ts).
+      if (!cfg.tools || !allowed || id.task) return;
       const toolEntity: Entity = ctx.session ? { type: 'session', id: ctx.session } : actor;
       if (ix.kind === 'tool_call' && ix.tool?.name && !matches(allowed, ix.tool.name)) {
         env.fire(

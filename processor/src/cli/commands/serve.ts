@@ -56,6 +56,7 @@ Exit codes: 0 clean shutdown, 1 invalid configuration, start-up failure or uncle
       logger,
       extensions: [...response.extensions, ...backend.extensions],
       sinks: [...response.sinks, ...backend.sinks],
+      blocks: response.blocks,
     });
     const service = await loadService(
       config,

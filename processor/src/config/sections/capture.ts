@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineSection, type SectionIssue } from '../../config-section.js';
+import { defineSection, issue, type SectionIssue } from '../../config-section.js';
 import { StringEnum } from '../../schema/types.js';
 
 /** The `capture` section, defined once: the schema the loader checks and the type derived from it. */
@@ -28,13 +28,7 @@ export const captureDefaults: CaptureConfig = { mode: 'full' };
 
 function checkCapture(c: CaptureConfig): SectionIssue[] {
   if (c.mode === 'hashed' && !c.hashKey) {
-    return [
-      {
-        code: 'TH_CONFIG_MISSING',
-        path: ['hashKey'],
-        message: 'capture.mode hashed needs a hashKey (or TRACEHOUND_HASH_KEY)',
-      },
-    ];
+    return [issue.missing(['hashKey'], 'capture.mode hashed needs a hashKey (or TRACEHOUND_HASH_KEY)')];
   }
   return [];
 }

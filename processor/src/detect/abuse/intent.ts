@@ -206,8 +206,24 @@ export function segments(text: string): string[] {
   return out;
 }
 
+/**
+ * The last few texts scored, with their results: the abuse detector and the framing detector's harm scorer read the
+ * same prompt one after the other. Small and bounded (oldest entry evicted).
+ */
+const recent = new Map<string, IntentScore[]>();
+const RECENT = 4;
+
 /** Score every category; returns only categories that scored, best first. Never throws on any string. */
 export function scoreIntent(text: string): IntentScore[] {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const out = scoreIntentUncached(text);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, out);
+  return out;
+}
+
+function scoreIntentUncached(text: string): IntentScore[] {
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const all = CLASSIFIER.classify(t);
   if (!mayScore(all)) return [];

@@ -31,7 +31,14 @@ function fold(c: number): number {
   }
   if (c >= 0x410 && c <= 0x42f) return c + 32; // Cyrillic upper → lower
   if (c === 0x401 || c === 0x451) return 0x435; // ё → е
-  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return -2;
+  // Scripts written without spaces between words: Japanese kana, CJK ideographs, Thai.
+  if (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x0e00 && c <= 0x0e7f)
+  )
+    return -2;
   // General, CJK and fullwidth punctuation and no-break space separate words; other non-ASCII are letters.
   if (
     (c >= 0x2000 && c <= 0x206f) ||
@@ -89,11 +96,11 @@ class BitTable {
  * or a CJK string (anywhere), each with its class bits.
  */
 export class WordClassifier {
-  private readonly words = new BitTable();
-  private readonly stems = new BitTable();
-  private readonly pairs = new BitTable();
+  private readonly words: BitTable;
+  private readonly stems: BitTable;
+  private readonly pairs: BitTable;
   /** Hashes of the first PREFIX characters of every longer stem: a word whose prefix misses skips stem lookups. */
-  private readonly prefixes = new BitTable();
+  private readonly prefixes: BitTable;
   /** Bit i set when some stem has length i (1..31). */
   private stemLengths = 0;
   /** CJK anchors by first code unit. */
@@ -104,6 +111,12 @@ export class WordClassifier {
     entries: ReadonlyArray<readonly [string, number]>,
     private readonly numberBits = 0,
   ) {
+    // Tables at most half full: open addressing needs free slots (a full table would never end a probe run).
+    const bits = Math.max(13, Math.ceil(Math.log2(Math.max(1, entries.length) * 2)) + 1);
+    this.words = new BitTable(bits);
+    this.stems = new BitTable(bits);
+    this.pairs = new BitTable(bits);
+    this.prefixes = new BitTable(bits);
     for (const [raw, bits] of entries) {
       const w = raw.trim();
       if (w.length === 0) continue;

@@ -10,7 +10,11 @@ export function createExtractionDetector(config: DetectionConfig): ContentDetect
   const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
-    { rule: RULES.extraction, score: (r) => extractionScore(r.scores), evidence: ['extraction', 'extraction_weak'] },
+    {
+      rule: RULES.extraction,
+      score: (r) => extractionScore(r.scores),
+      evidence: ['extraction', 'extraction_weak', 'secret_ask'],
+    },
   ];
   return {
     id: 'injection.extraction',

@@ -1,13 +1,15 @@
-import type { Detection } from '@tracehound/core';
 import type { DetectionConfig } from '../config.js';
-import type { ContentDetector, DetectInput } from '../detector.js';
+import type { ContentDetector } from '../detector.js';
 import { RULES } from './rules.js';
 import { disabledRules, runRules, type RuleEval } from './run.js';
-import { confidence, devModeScore, fictionScore, FIRE, personaScore, refusalScore } from './score.js';
+import { devModeScore, fictionScore, personaScore, refusalScore } from './score.js';
 import { signalEngine } from './signals.js';
-import { suffixStats } from './suffix.js';
 
-/** Jailbreaks: unrestricted personas, privileged-mode claims, refusal suppression, fiction wrappers, adversarial suffixes. */
+/**
+ * Jailbreak templates: unrestricted personas, privileged-mode claims, refusal suppression, fiction wrappers that demand
+ * a policy bypass. Adversarial suffixes are the suffix detector's (detect/suffix/), framed harmful goals the framing
+ * detector's (detect/framing/).
+ */
 export function createJailbreakDetector(config: DetectionConfig): ContentDetector {
   const engine = signalEngine();
   const disabled = disabledRules(config.rules);
@@ -25,33 +27,9 @@ export function createJailbreakDetector(config: DetectionConfig): ContentDetecto
       evidence: ['hypothetical', 'no_restrictions', 'policy_disregard'],
     },
   ];
-  const suffixOn = !disabled.has(RULES.suffix.id);
-
-  function suffix(input: DetectInput): Detection[] {
-    const out: Detection[] = [];
-    for (const ct of input.texts) {
-      if (ct.channel !== 'prompt' || ct.origin !== 'raw') continue;
-      const s = suffixStats(ct.text);
-      if (s.score < FIRE) continue;
-      out.push({
-        ruleId: RULES.suffix.id,
-        confidence: Math.round(confidence(s.score) * 1000) / 1000,
-        channel: ct.channel,
-        // The suffix itself is gibberish; describing it is more useful (and safer) than quoting it.
-        evidence: `${s.lone + s.fused + s.mixed}/${s.tokens} anomalous tail tokens, ${s.unbalanced} unbalanced brackets`,
-        details: { origin: ct.origin, score: Math.round(s.score * 100) / 100 },
-      });
-    }
-    return out;
-  }
-
   return {
     id: 'injection.jailbreak',
-    rules: [...rules.map((r) => r.rule), RULES.suffix],
-    detect: (input) => {
-      const out = runRules(engine, rules, input, disabled);
-      if (suffixOn) out.push(...suffix(input));
-      return out;
-    },
+    rules: rules.map((r) => r.rule),
+    detect: (input) => runRules(engine, rules, input, disabled),
   };
 }

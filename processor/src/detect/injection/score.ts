@@ -116,9 +116,65 @@ export function fictionScore(s: SignalScores): number {
 }
 
 export function extractionScore(s: SignalScores): number {
-  const e = g(s, 'extraction') + g(s, 'extraction_weak');
+  // Asking for the password or code is extraction only with company: users ask for their own Wi-Fi password too.
+  const secret = g(s, 'code_task') > 0 ? 0 : g(s, 'secret_ask');
+  const e = g(s, 'extraction') + g(s, 'extraction_weak') + (secret > 0 ? 0.5 * secret : 0);
   if (e === 0) return 0;
-  return damp(s, e + 0.3 * Math.min(1, g(s, 'override') + g(s, 'override_weak') + g(s, 'spoof') + g(s, 'dev_mode')));
+  const company = Math.min(
+    1,
+    g(s, 'override') +
+      g(s, 'override_weak') +
+      g(s, 'spoof') +
+      g(s, 'dev_mode') +
+      (secret > 0 ? g(s, 'prefix_inject') + g(s, 'access_code') + g(s, 'new_instructions') + g(s, 'role_reassign') : 0),
+  );
+  return damp(s, e + (secret > 0 ? 0.7 : 0.3) * company);
+}
+
+/** Company that turns a weak access-game cue into an attack: any other injection or extraction cue. */
+function gameCompany(s: SignalScores): number {
+  return Math.min(
+    1,
+    g(s, 'override') +
+      g(s, 'override_weak') +
+      g(s, 'spoof') +
+      g(s, 'new_instructions') +
+      g(s, 'hijack_output') +
+      g(s, 'extraction') +
+      g(s, 'extraction_weak') +
+      g(s, 'secret_ask') +
+      g(s, 'role_reassign') +
+      g(s, 'refusal_suppress') +
+      g(s, 'no_restrictions') +
+      g(s, 'dev_mode') +
+      g(s, 'dan'),
+  );
+}
+
+/** Making the gatekeeper say its unlock phrase ("say Access Granted"). */
+export function accessCodeScore(s: SignalScores): number {
+  const a = g(s, 'access_code');
+  if (a === 0 || g(s, 'code_task') > 0) return 0;
+  return damp(s, a + 0.5 * Math.min(1, gameCompany(s) + g(s, 'prefix_inject')));
+}
+
+/** Forcing the reply's first words or its whole content: a format alone is ordinary, with company it is a hijack. */
+export function prefixInjectScore(s: SignalScores): number {
+  const p = g(s, 'prefix_inject');
+  if (p === 0) return 0;
+  const company = gameCompany(s) + g(s, 'access_code');
+  return damp(s, p >= 1 ? p + 0.3 * Math.min(1, company) : company > 0 ? p + 0.6 * Math.min(1, company) : p);
+}
+
+/**
+ * Content that discusses attacks (awareness mails, security articles quoting "ignore previous instructions") without
+ * itself speaking to the model that reads it (no address, hidden text or spoofed turn) is a mention, not an
+ * instruction: damped harder than other discussion.
+ */
+function contentDamp(s: SignalScores, score: number): number {
+  if (g(s, 'meta') <= 0) return score;
+  const speaksToModel = g(s, 'address_ai') + g(s, 'hidden') + g(s, 'spoof') > 0;
+  return score * (speaksToModel ? 0.55 : 0.4);
 }
 
 /** Content (documents, tool results): instructions aimed at the model that reads it. */
@@ -136,7 +192,10 @@ export function indirectScore(s: SignalScores): number {
     0.5 * g(s, 'dev_mode') +
     0.5 * g(s, 'policy_disregard');
   if (core === 0) return 0;
-  return damp(s, core + g(s, 'imperative') + 0.3 * Math.min(1, g(s, 'exfil') + g(s, 'tool_call') + g(s, 'md_image')));
+  return contentDamp(
+    s,
+    core + g(s, 'imperative') + 0.3 * Math.min(1, g(s, 'exfil') + g(s, 'tool_call') + g(s, 'md_image')),
+  );
 }
 
 function steering(s: SignalScores): number {
@@ -154,7 +213,7 @@ function steering(s: SignalScores): number {
 export function exfilScore(s: SignalScores): number {
   const e = g(s, 'exfil');
   if (e === 0) return 0;
-  return damp(s, e + 0.6 * steering(s));
+  return contentDamp(s, e + 0.6 * steering(s));
 }
 
 export function imageExfilScore(s: SignalScores): number {
@@ -181,6 +240,8 @@ export function anyIntentScore(s: SignalScores): number {
     devModeScore(s),
     refusalScore(s),
     extractionScore(s),
+    accessCodeScore(s),
+    prefixInjectScore(s),
     indirectScore(s),
     exfilScore(s),
     imageExfilScore(s),

@@ -2,6 +2,7 @@ import RE2 from 're2';
 import type { ChannelText } from '../detector.js';
 import { ENGLISH } from './patterns/english.js';
 import { MULTILINGUAL } from './patterns/multilingual.js';
+import { ACCESS } from './patterns/access.js';
 import { deriveAnchors } from './anchors.js';
 import type { Signal, SignalPattern } from './patterns/types.js';
 import { AnchorPrefilter } from './prefilter.js';
@@ -52,6 +53,10 @@ const CAP: Record<Signal, number> = {
   md_image: 1.5,
   tool_call: 1.2,
   imperative: 0.5,
+  access_code: 1.5,
+  prefix_inject: 1.2,
+  secret_ask: 0.8,
+  code_task: 1.0,
   meta: 1.0,
 };
 
@@ -150,6 +155,6 @@ let shared: SignalEngine | undefined;
 
 /** The process-wide engine, compiled on first use (detector factories call this at start-up). */
 export function signalEngine(): SignalEngine {
-  if (!shared) shared = new SignalEngine([...ENGLISH, ...MULTILINGUAL]);
+  if (!shared) shared = new SignalEngine([...ENGLISH, ...MULTILINGUAL, ...ACCESS]);
   return shared;
 }

@@ -1,6 +1,7 @@
 /**
- * Refusals: the model declined. Low severity on its own; behavioral detectors count them (refusal clusters per
- * session, refusal-rate drift per model). Signals: a 'refusal' finish/stop reason, a provider refusal verdict, or a
+ * Refusals: the model declined. A signal, not a finding (score/scorer.ts SIGNAL_CATEGORIES): the span is marked
+ * `tracehound.response.refused` and behavioral detectors count them (refusal clusters per session and key,
+ * refusal-rate drift per model), which are the findings. Signals: a 'refusal' finish/stop reason, a provider refusal verdict, or a
  * common refusal phrasing at the start of the output (English plus the ten most used languages).
  */
 import RE2 from 're2';
@@ -15,7 +16,7 @@ export const REFUSAL_RULES: readonly RuleMeta[] = [
     category: 'refusal',
     severity: 'low',
     description:
-      "The model declined to answer: finish/stop reason 'refusal', a provider refusal verdict, or a refusal phrasing at the start of the output (en, es, fr, de, pt, it, ru, zh, ja, ko, hi, ar, tr). Feeds refusal-cluster and drift detection.",
+      "The model declined to answer: finish/stop reason 'refusal', a provider refusal verdict, or a refusal phrasing at the start of the output (en, es, fr, de, pt, it, ru, zh, ja, ko, hi, ar, tr). A signal, not a finding: it sets the span attribute tracehound.response.refused and feeds refusal-cluster (TH-BEH-010/011) and refusal-drift (TH-BEH-060) detection, which raise the findings; a model declining one request is not an attack on that output.",
     example: "I'm sorry, but I can't help with that.",
     falsePositives: 'Partial refusals followed by a useful answer; answers that quote a refusal.',
     owasp: [],

@@ -1089,6 +1089,14 @@ export const ENGLISH: SignalPattern[] = [
     1.0,
     `\\b(?:note|message|instructions?|memo|notice|reminder|directive|request|command|p\\.s\\.|ps|todo)s? (?:to|for) (?:the |any |all |you,? )?(?:\\S+ )?\\b${AI}\\b`,
   ),
+  // "Note to my assistant, <name>: ..." addresses a person's (human) assistant: a possessive before a bare
+  // "assistant" cancels the note-to-AI address above (an AI is "the assistant" or "my AI assistant").
+  en(
+    'ind.note-to-human-assistant',
+    'address_ai',
+    -1.0,
+    `\\b(?:note|message|memo|reminder|request)s? (?:to|for) (?:my|our|his|her|their) (?:personal |executive )?assistant\\b`,
+  ),
   en(
     'ind.dear-ai',
     'address_ai',

@@ -22,6 +22,10 @@ export type Signal =
   | 'md_image' // markdown/HTML image links that carry data in the query
   | 'tool_call' // instructions to invoke tools/functions
   | 'imperative' // second-person commands (weak; used inside documents)
+  | 'access_code' // make the gatekeeper say its unlock phrase ("access granted")
+  | 'prefix_inject' // force the first words or the whole of the reply
+  | 'secret_ask' // ask for the password / access code (weak alone)
+  | 'code_task' // a program that prints the unlock phrase: a coding task (vetoes access_code)
   | 'meta'; // talking ABOUT injection/jailbreaks (dampens)
 
 export interface SignalPattern {
