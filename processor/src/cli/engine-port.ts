@@ -41,6 +41,8 @@ export async function loadEngine(config: TracehoundConfig, options: EngineLoadOp
   const engine = createEngine(config, {
     ...(options as Parameters<typeof createEngine>[1]),
     tiers: options.outputSinks,
+    // serve: content detection in worker threads (detection.workers); scan stays on the event loop.
+    pool: options.outputSinks,
   });
   try {
     await engine.ready();

@@ -114,6 +114,14 @@ export const DetectionConfigSchema = Type.Object(
       description:
         'Longest text (UTF-16 code units) scanned per channel entry; a longer one is scanned as its head and its tail (half each), the middle skipped, counted in tracehound_scan_truncated_texts_total and the span marked tracehound.scan.partial.',
     }),
+    workers: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 64,
+        description:
+          'Worker threads that run the content detectors of `tracehound serve` (default: the available cores, os.availableParallelism()). 0 or 1: on the event loop, as `scan` and the in-process analyzer always do. Receiving, trace correlation, behavioral detection, enrichment and forwarding stay on the main thread.',
+      }),
+    ),
     correlationWaitMs: Type.Integer({
       minimum: 0,
       maximum: 60_000,

@@ -23,6 +23,10 @@ import { channelTexts } from '../detect/texts.js';
 import type { Detection } from '@tracehound/core';
 import { Scorer, type SpanRisk } from '../score/scorer.js';
 import type { Analysis, Analyzer, StageExtension } from '../score/analyzer.js';
+import type { ChannelText } from '../detect/detector.js';
+import { TracehoundError } from '../errors.js';
+import type { DetectJob, DetectResult } from './pool/protocol.js';
+import type { PoolFailure } from './pool/detection-pool.js';
 
 /** What the stage needs from normalization (normalize/): span + correlated logs → Interaction. */
 export interface Normalizer {
@@ -66,8 +70,20 @@ export interface DetectionStageHooks {
   onExtensionFailed?(extension: string, err: unknown): void;
 }
 
+/** Content detection off the event loop (the worker pool, pool/detection-pool.ts): jobs in, results in job order. */
+export interface OffloadedDetection {
+  detect(jobs: DetectJob[]): Promise<{ ok: true; results: DetectResult[] } | { ok: false; reason: PoolFailure }>;
+  /** Adds what the workers counted to the main thread's runner stats (truncated texts). */
+  account?(results: DetectResult[]): void;
+}
+
 export interface DetectionStageOptions {
   analyzer: Analyzer;
+  /**
+   * Run the content detectors of trace batches here instead of on the event loop. Trace correlation, behavioral
+   * detection, scoring and enrichment stay on the main thread, in the order the batches arrived.
+   */
+  offload?: OffloadedDetection;
   normalizer: Normalizer;
   correlator: Correlator;
   sinks: FindingSink[];
@@ -105,6 +121,12 @@ interface Analysed {
   remembered: Finding[];
 }
 
+/** A span of a batch after the first, synchronous phase: a replay, or prepared with the texts left to scan. */
+type Planned = BatchSpan<SpanRef> & { ix: Interaction; dialect?: string } & (
+    | { replay: NonNullable<ReturnType<TraceContext['replay']>> }
+    | { replay?: undefined; complete: boolean; texts: ChannelText[] }
+  );
+
 /** An Interaction whose findings wait for its identity. */
 interface Waiting {
   ix: Interaction;
@@ -128,6 +150,8 @@ export class DetectionStage implements PipelineStage {
   /** Findings released outside a batch (flush, expired waits): forwarded with the next batch (bounded). */
   private carry: Finding[] = [];
   carryDropped = 0;
+  /** The offloaded batch whose phase 2 the next one waits for. */
+  private sequence: Promise<void> = Promise.resolve();
   /** This batch's analysed spans by span id (reset per batch). */
   private analysed = new Map<string, Analysed>();
 
@@ -165,7 +189,6 @@ export class DetectionStage implements PipelineStage {
       }
       waiting.forEach((w, i) => ready.push({ ...w, logs: got.get(i) ?? [] }));
     }
-    const findings: Finding[] = this.takeCarry();
     const spans: Array<BatchSpan<SpanRef> & { dialect?: string }> = [];
     for (const r of ready) {
       const norm = this.normalize(r.view, r.logs);
@@ -179,8 +202,52 @@ export class DetectionStage implements PipelineStage {
     }
     // The whole batch is recorded first: parents, identities and retrieved content of every span of its traces.
     this.traces.observe(spans);
+    // Phase 1 (trace order): replays recognised, Interactions prepared, the texts their trace has not seen yet.
+    const planned: Planned[] = this.traces.order(spans).map((s) => {
+      const replay = this.traces.replay(s.view);
+      if (replay) return { ...s, replay };
+      const { complete } = this.traces.prepare(s.ix, s.view.scope?.name);
+      return { ...s, complete, texts: this.traces.newTexts(s.ix, channelTexts(s.ix)) };
+    });
+    const offload = this.opts.offload;
+    if (!offload) {
+      this.finishBatch(batch, planned, (p) => this.opts.analyzer.detect(p.ix, p.texts));
+      return;
+    }
+    // Phase 2 runs in arrival order whatever order the workers answer in: behavioral state sees what it always saw.
+    const previous = this.sequence;
+    let release!: () => void;
+    this.sequence = new Promise<void>((r) => (release = r));
+    try {
+      const toScan = planned.filter((p): p is Planned & { texts: ChannelText[] } => !p.replay);
+      const outcome = await offload.detect(toScan.map((p) => ({ ix: p.ix, texts: p.texts })));
+      await previous;
+      if (!outcome.ok)
+        // Refused whole (503, the client retries): nothing of the batch was enriched or emitted.
+        throw new TracehoundError('TH_STAGE_UNAVAILABLE', `content detection workers: ${outcome.reason}`, {
+          reason: outcome.reason,
+        });
+      offload.account?.(outcome.results);
+      const byPlan = new Map<Planned, DetectResult>();
+      toScan.forEach((p, i) => byPlan.set(p, outcome.results[i]!));
+      this.finishBatch(batch, planned, (p) => {
+        const r = byPlan.get(p)!;
+        return { detections: Scorer.dedupe(r.detections), partial: r.truncated > 0 };
+      });
+    } finally {
+      release();
+    }
+  }
+
+  /** Phase 2 (trace order): score, behavioral patterns, enrichment, findings; synchronous. */
+  private finishBatch(
+    batch: TraceBatch,
+    planned: Planned[],
+    detected: (p: Planned & { texts: ChannelText[] }) => { detections: Detection[]; partial: boolean },
+  ): void {
+    const findings: Finding[] = this.takeCarry();
     this.releaseWaits(findings, false);
-    for (const s of this.traces.order(spans)) this.analyseSpan(batch, s, findings);
+    for (const p of planned) this.analyseSpan(batch, p, findings, detected);
     this.judgeFlows(batch, findings);
     this.analyseOrphanLogs(findings);
     this.traces.annotate(findings);
@@ -257,19 +324,21 @@ export class DetectionStage implements PipelineStage {
 
   private analyseSpan(
     batch: TraceBatch,
-    s: BatchSpan<SpanRef> & { ix: Interaction; dialect?: string },
+    p: Planned,
     findings: Finding[],
+    detected: (p: Planned & { texts: ChannelText[] }) => { detections: Detection[]; partial: boolean },
   ): void {
-    const { ref, view, ix } = s;
-    const replay = this.traces.replay(view);
+    const { ref, view, ix } = p;
+    // A replay known before the batch, or the same span twice in this batch (remembered a moment ago).
+    const replay = p.replay ?? this.traces.replay(view);
     if (replay) {
       // A retried batch: the same attributes and the same findings (same ids) as the first time, counted once.
       batch.setSpanAttributes(ref, replay.attributes);
       for (const f of replay.findings) findings.push(f);
       return;
     }
-    const { complete } = this.traces.prepare(ix, view.scope?.name);
-    const { detections, partial } = this.opts.analyzer.detect(ix, this.traces.newTexts(ix, channelTexts(ix)));
+    const complete = (p as { complete: boolean }).complete;
+    const { detections, partial } = detected(p as Planned & { texts: ChannelText[] });
     const needsIdentity =
       detections.length > 0 && !complete && !ix.identity.user && !ix.identity.session && this.waits.waitMs > 0;
     let analysis: Analysis;
@@ -295,7 +364,7 @@ export class DetectionStage implements PipelineStage {
       analysis = { ...analysis, risk: Scorer.spanRisk(analysis.findings) };
     }
     if (partial) analysis = { ...analysis, risk: { ...analysis.risk, partial: true } };
-    let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, s.dialect ?? ix.dialect);
+    let attrs: Attributes = riskAttributes(analysis.risk, analysis.findings.length, p.dialect ?? ix.dialect);
     const extra: Finding[] = [];
     for (const ext of this.opts.extensions ?? []) {
       try {
@@ -315,7 +384,7 @@ export class DetectionStage implements PipelineStage {
       this.analysed.set(`${view.traceId}/${view.spanId}`, {
         ref,
         view,
-        dialect: s.dialect ?? ix.dialect,
+        dialect: p.dialect ?? ix.dialect,
         findings: analysis.findings,
         attributes: attrs,
         remembered: all,

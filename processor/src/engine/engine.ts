@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Registry } from 'prom-client';
 import { createArchive, type ArchiveConfig } from '../archive/index.js';
 import { ArchiveSink } from '../output/archive-sink.js';
@@ -37,6 +38,9 @@ import { flowRules } from '../correlate/flows/rules.js';
 import { EngineMetrics } from './engine-metrics.js';
 import { ContentlessSpans } from './contentless-spans.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import { TracehoundError } from '../errors.js';
+import { DetectionPool } from './pool/detection-pool.js';
+import { createPoolMetrics } from './pool/metrics.js';
 
 /** The error's class name only: messages can carry content. */
 function errorName(err: unknown): string {
@@ -53,6 +57,8 @@ export interface EngineConfig {
   flows?: FlowsConfig;
   archive?: ArchiveConfig;
   tiers?: TiersConfig;
+  /** The per-batch deadline: a detection worker busy longer on one batch part is replaced. */
+  server?: { stageTimeoutMs?: number };
 }
 
 export interface EngineOptions {
@@ -70,6 +76,11 @@ export interface EngineOptions {
   extensions?: StageExtension[];
   /** Off for one-shot uses: the escalation tiers report later, to the sinks, which scan does not keep. */
   tiers?: boolean;
+  /**
+   * Run the content detectors in worker threads (config.detection.workers, default the available cores; 0 or 1: on
+   * the event loop). `tracehound serve` sets it; scan and the in-process analyzer are one-shot and stay in-process.
+   */
+  pool?: boolean;
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
   /** Enforced blocks of the verdict API (automated response): actions run despite them are TH-FLOW-020. */
@@ -128,12 +139,28 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   const analyzer = new Analyzer(content, scorer, suppressions, behavior);
   const metrics = new EngineMetrics(registry, clock, config.detection.toolHostAllowlist, () => content.stats);
   const logger = (options.logger ?? silentLogger).child({ component: 'engine' });
-  content.onError = (detector, err) => {
+  const detectorFailed = (detector: string, error: string) => {
     const n = metrics.detectorFailed(detector);
     // Logged at the 1st, 10th, 100th… failure of a detector: bounded however hostile the input.
     if (Number.isInteger(Math.log10(n)))
-      logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error: errorName(err) }, 'a detector failed');
+      logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error }, 'a detector failed');
   };
+  content.onError = (detector, err) => detectorFailed(detector, errorName(err));
+  const workers = config.detection.workers ?? os.availableParallelism();
+  const pool =
+    options.pool && workers > 1
+      ? new DetectionPool({
+          init: { detection: config.detection },
+          workers,
+          maxQueuePerWorker: 64,
+          timeoutMs: config.server?.stageTimeoutMs || 30_000,
+          metrics: createPoolMetrics(registry),
+          onDetectorError: (detector, error) => {
+            content.stats.detectorErrors++;
+            detectorFailed(detector, error);
+          },
+        })
+      : undefined;
   const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];
@@ -179,6 +206,16 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
   });
   const stage = new DetectionStage({
     analyzer,
+    ...(pool
+      ? {
+          offload: {
+            detect: (jobs) => pool.detect(jobs),
+            account: (results) => {
+              for (const r of results) content.stats.truncatedTexts += r.truncated;
+            },
+          },
+        }
+      : {}),
     normalizer: { normalize: (span, logs) => normalizeSpan(span, logs) },
     correlator,
     // Inside the OTLP service, a batch's findings reach the sinks only once the batch is acknowledged (a refused
@@ -245,13 +282,24 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
     unready: () =>
       archiveSink && !archiveSink.healthy() ? 'the archive cannot write (TH_ARCHIVE_IO, see the log)' : undefined,
     ready: async () => {
+      try {
+        await pool?.start();
+      } catch (err) {
+        throw new TracehoundError(
+          'TH_STAGE_UNAVAILABLE',
+          `the detection workers did not start: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
       await tiers?.start();
     },
     async forceFlush() {
+      await pool?.forceFlush();
       await tiers?.forceFlush();
       await stage.forceFlush();
     },
     async shutdown() {
+      await pool?.forceFlush();
+      await pool?.shutdown();
       flows?.shutdown();
       await tiers?.shutdown();
       await stage.shutdown();

@@ -85,8 +85,8 @@ const SHARED: Partial<Record<ErrorCode, { files: string[]; why: string }>> = {
     why: "a body that stalls on either receiver (the OTLP receivers' refusals (otlp/refusals.ts, one table for both protocols)); the bodyTimeoutMs option documents it",
   },
   TH_STAGE_UNAVAILABLE: {
-    files: ['pipeline/runner.ts', 'service/export-handler.ts'],
-    why: 'the runner fails closed, the export handler answers it',
+    files: ['engine/detection-stage.ts', 'engine/engine.ts', 'pipeline/runner.ts', 'service/export-handler.ts'],
+    why: 'the runner fails closed, the export handler answers it; the detection workers refuse a batch or do not start',
   },
   TH_TIER_MODEL: {
     files: ['tiers/classifier/model-dir.ts', 'tiers/classifier/pool.ts'],

@@ -112,7 +112,13 @@ export async function startRig(serviceName: string, options: RigOptions = {}): P
     ...(options.archiveDir ? { archive: { ...base.archive, enabled: true, dir: options.archiveDir } } : {}),
   };
   const registry = createRegistry();
-  const engine: Engine = createEngine(config, { registry });
+  // As `tracehound serve` runs it: content detection in two worker threads (the scenarios double as the pooled
+  // engine's equivalence check: their expected findings are those of the single-threaded engine).
+  const engine: Engine = createEngine(
+    { ...config, detection: { ...config.detection, workers: 2 } },
+    { registry, pool: true },
+  );
+  await engine.ready();
   const service: Service = createService({ config, stages: engine.stages(), logger: silentLogger, registry });
   const { httpPort } = await service.start();
   const url = `http://127.0.0.1:${httpPort}`;

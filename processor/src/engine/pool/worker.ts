@@ -1,0 +1,50 @@
+/**
+ * One content-detection worker thread: builds the content detectors from the detection config once, then answers
+ * batches of jobs (an Interaction and its texts) with their detections. Stateless: behavioral detection, trace
+ * correlation, scoring and enrichment stay on the main thread (detection-stage.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContentRunner, type ContentRunner } from '../../detect/content-runner.js';
+import type { ContentDetector } from '../../detect/detector.js';
+import type { DetectionConfig } from '../../detect/config.js';
+import { expandTexts } from '../../detect/injection/expand.js';
+import type { DetectResult, FromPoolWorker, PoolWorkerInit, ToPoolWorker } from './protocol.js';
+
+const init = workerData as PoolWorkerInit;
+const port = parentPort!;
+const post = (m: FromPoolWorker) => port.postMessage(m);
+
+async function main(): Promise<void> {
+  let runner: ContentRunner;
+  const failures: Array<[string, string]> = [];
+  try {
+    const factories = init.detectorsModule
+      ? (
+          (await import(init.detectorsModule)) as {
+            detectorFactories: ReadonlyArray<(c: DetectionConfig) => ContentDetector>;
+          }
+        ).detectorFactories
+      : undefined;
+    runner = createContentRunner(init.detection, { expand: expandTexts, ...(factories ? { factories } : {}) });
+  } catch (err) {
+    post({ type: 'init-error', message: err instanceof Error ? err.message.slice(0, 300) : 'init failed' });
+    return;
+  }
+  runner.onError = (detector, err) => {
+    // The class name only: an error message can carry content.
+    if (failures.length < 1000) failures.push([detector, err instanceof Error ? err.name : typeof err]);
+  };
+  port.on('message', (msg: ToPoolWorker) => {
+    const results: DetectResult[] = [];
+    for (const job of msg.jobs) {
+      const before = runner.stats.truncatedTexts;
+      // runTexts never throws (each detector is contained); a job that still did would fail only this batch.
+      const detections = runner.runTexts(job.ix, job.texts);
+      results.push({ detections, truncated: runner.stats.truncatedTexts - before });
+    }
+    post({ type: 'result', id: msg.id, results, failures: failures.splice(0) });
+  });
+  post({ type: 'ready' });
+}
+
+void main();

@@ -1,0 +1,105 @@
+import { emptyInteraction, type Interaction } from '@tracehound/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectionDefaults } from '../../src/detect/config.js';
+import { DetectionPool } from '../../src/engine/pool/detection-pool.js';
+import { createPoolMetrics } from '../../src/engine/pool/metrics.js';
+import type { DetectJob } from '../../src/engine/pool/protocol.js';
+import { createRegistry } from '../../src/metrics/registry.js';
+
+const detectorsModule = new URL('./fixtures/pool-detectors.ts', import.meta.url).href;
+
+function job(text: string, spanId = 's1'): DetectJob {
+  const ix: Interaction = emptyInteraction('llm_call', 'test');
+  ix.span = { traceId: 't', spanId, name: 'chat' };
+  return { ix, texts: [{ channel: 'prompt', text, origin: 'raw' }] };
+}
+
+async function counter(registry: ReturnType<typeof createRegistry>, name: string, reason?: string) {
+  const m = (await registry.getMetricsAsJSON()).find((x) => x.name === name);
+  return m?.values.find((v) => reason === undefined || v.labels.reason === reason)?.value ?? 0;
+}
+
+describe('detection worker pool (real worker threads)', () => {
+  let pool: DetectionPool | undefined;
+  afterEach(async () => {
+    await pool?.shutdown();
+    pool = undefined;
+  });
+
+  function makePool(workers: number, extra: { maxQueuePerWorker?: number; timeoutMs?: number } = {}) {
+    const registry = createRegistry();
+    const failures: string[] = [];
+    pool = new DetectionPool({
+      init: { detection: detectionDefaults, detectorsModule },
+      workers,
+      maxQueuePerWorker: extra.maxQueuePerWorker ?? 8,
+      timeoutMs: extra.timeoutMs ?? 10_000,
+      metrics: createPoolMetrics(registry),
+      onDetectorError: (d, e) => failures.push(`${d}:${e}`),
+      respawnDelayMs: 50,
+    });
+    return { pool, registry, failures };
+  }
+
+  it('splits a batch over the workers and answers in job order', async () => {
+    const { pool } = makePool(2);
+    await pool.start();
+    const jobs = Array.from({ length: 9 }, (_, i) => job(i % 3 === 0 ? `an attack ${i}` : `hello ${i}`, `s${i}`));
+    const out = await pool.detect(jobs);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.results.map((r) => r.detections.map((d) => d.ruleId))).toEqual(
+      jobs.map((_, i) => (i % 3 === 0 ? ['T-1'] : [])),
+    );
+  });
+
+  it('counts a detector that throws inside a worker by id and error class, without failing the batch', async () => {
+    const { pool, failures } = makePool(1);
+    const out = await pool.detect([job('THROW and attack')]);
+    expect(out.ok && out.results[0]!.detections.map((d) => d.ruleId)).toEqual(['T-1']);
+    expect(failures).toEqual(['faulty:RangeError']);
+  });
+
+  it('a worker that hangs fails its batch at the deadline, is replaced, and the next batch is answered', async () => {
+    const { pool, registry } = makePool(1, { timeoutMs: 300 });
+    await pool.start();
+    expect(await pool.detect([job('HANG')])).toEqual({ ok: false, reason: 'timeout' });
+    const next = await pool.detect([job('an attack')]);
+    expect(next.ok && next.results[0]!.detections.length).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'timeout')).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_restarts_total')).toBe(1);
+  });
+
+  it('a worker that crashes fails its batch, is replaced, and the next batch is answered', async () => {
+    const { pool, registry } = makePool(1);
+    await pool.start();
+    expect(await pool.detect([job('CRASH')])).toEqual({ ok: false, reason: 'crashed' });
+    const next = await pool.detect([job('an attack')]);
+    expect(next.ok && next.results[0]!.detections.length).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'crashed')).toBe(1);
+  });
+
+  it('the queue per worker is bounded: beyond it a batch is refused whole and counted', async () => {
+    const { pool, registry } = makePool(1, { maxQueuePerWorker: 1, timeoutMs: 500 });
+    await pool.start();
+    const hung = pool.detect([job('HANG')]); // running
+    const queued = pool.detect([job('an attack')]); // the one queued place
+    expect(await pool.detect([job('an attack')])).toEqual({ ok: false, reason: 'queue_full' });
+    expect(await hung).toEqual({ ok: false, reason: 'timeout' });
+    // The queued part waited for the replacement worker and was answered.
+    const q = await queued;
+    expect(q.ok && q.results[0]!.detections.length).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'queue_full')).toBe(1);
+  });
+
+  it('forceFlush waits for running work; shutdown refuses what is queued and later batches', async () => {
+    const { pool } = makePool(1);
+    await pool.start();
+    const running = pool.detect([job('an attack')]);
+    await pool.forceFlush();
+    const r = await running;
+    expect(r.ok).toBe(true);
+    await pool.shutdown();
+    expect(await pool.detect([job('an attack')])).toEqual({ ok: false, reason: 'shutdown' });
+  });
+});
