@@ -52,7 +52,12 @@ describe('npm run demo scenarios', () => {
       .find((r) => r.scenario.id === 'agent-flow')!
       .findings.filter((f) => f.rule.id.startsWith('TH-FLOW-'));
     expect(flow.map((f) => f.rule.id)).toEqual(['TH-FLOW-001']);
-    expect(flow[0].details?.stepTools).toEqual(['get_customer', 'fetch_url', 'http_post']);
+    // The untrusted step is the fetch, or the model call that read the fetched page (an injection in its tool
+    // message), when the fetch span reaches the processor in a later export batch than the post: both are true.
+    const steps = flow[0].details?.stepTools as string[];
+    expect(steps[0]).toBe('get_customer');
+    expect(['fetch_url', 'llm_call']).toContain(steps[1]);
+    expect(steps[2]).toBe('http_post');
     expect(flow[0].details?.carried).toBe(true);
     expect(flow[0].context.tool).toBe('http_post');
   });

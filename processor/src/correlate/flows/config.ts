@@ -3,46 +3,61 @@
  * untrusted content and outbound actions, the per-task scopes, which policy decisions mean "deny", and the memory and
  * wait bounds of the per-trace and per-session flow state. Composed into the full schema by config/sections.ts.
  */
-import type { JsonSchema } from '../../config-section.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { StringMap } from '../../schema/types.js';
+
+const globs = (description: string) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 256, description });
+const hosts = (description: string) =>
+  Type.Array(
+    Type.String({
+      pattern: '^(\\*\\.)?[A-Za-z0-9_.-]+(:[0-9]{1,5})?$',
+      description: 'a host name or *.domain, optionally with :port (no scheme, no path)',
+    }),
+    { maxItems: 1024, description },
+  );
+const int = (minimum: number, maximum: number, description: string) => Type.Integer({ minimum, maximum, description });
 
 /** What one task may do: tools (globs), data scopes (`source:…`, `classification:…`, `tenant:…`) and hosts. */
-export interface TaskScope {
-  tools?: string[];
-  dataScopes?: string[];
-  egress?: string[];
-}
+const TaskScopeSchema = Type.Object(
+  {
+    tools: Type.Optional(globs('Tools the task may call (globs).')),
+    dataScopes: Type.Optional(globs('Data the task may read: source:<glob>, classification:<name>, tenant:<id>.')),
+    egress: Type.Optional(hosts('Hosts the task may reach (exact or *.domain).')),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TaskScope = Static<typeof TaskScopeSchema>;
 
-export interface FlowsConfig {
-  enabled: boolean;
-  /** Tool names (globs, `*` anywhere) whose results are private data (a CRM lookup, a database query). */
-  privateTools: string[];
-  /** Document sources (globs) that are private data. */
-  privateSources: string[];
-  /** Document classifications (case-insensitive) that are private data. */
-  privateClassifications: string[];
-  /** Tool names (globs) whose results are untrusted content (web fetch, e-mail, search). */
-  untrustedTools: string[];
-  /** Tool names (globs) that send data out (write, send, post, upload). */
-  outboundTools: string[];
-  /** Hosts outbound actions may reach without counting as egress; empty: detection.toolHostAllowlist. */
-  egressAllowlist: string[];
-  /** Per-task scopes, keyed by the task name the app declares (tracehound.identity.task). */
-  tasks: Record<string, TaskScope>;
-  /** Policy decisions (case-insensitive) that forbid the action they name. */
-  denyDecisions: string[];
-  /** How long a trace's flow state waits for late spans after its last one (seconds). */
-  traceWaitSeconds: number;
-  /** Also judge the steps of one session across its traces. */
-  sessions: boolean;
-  /** Idle time after which a session's flow state is dropped (seconds). */
-  sessionTtlSeconds: number;
-  /** Traces and sessions kept (least recently used evicted, counted). */
-  maxFlows: number;
-  /** Steps kept per trace or session (the oldest dropped, counted). */
-  maxSteps: number;
-  /** Value fingerprints of private data kept per trace or session. */
-  maxFingerprints: number;
-}
+/** The `flows` section, defined once: the schema the loader checks and the type derived from it. */
+export const flowsConfigSchema = Type.Object(
+  {
+    enabled: Type.Boolean({ description: 'Agent flow detection (TH-FLOW-*) on or off.' }),
+    privateTools: globs('Tool names (globs, * anywhere) whose results are private data.'),
+    privateSources: globs('Retrieved-document sources (globs) that are private data.'),
+    privateClassifications: globs('Document classifications (case-insensitive) that are private data.'),
+    untrustedTools: globs('Tool names (globs) whose results are untrusted content (web fetch, e-mail).'),
+    outboundTools: globs('Tool names (globs) that send data out (write, send, post, upload).'),
+    egressAllowlist: hosts(
+      'Hosts an action may reach without being egress (exact or *.domain); empty: detection.toolHostAllowlist.',
+    ),
+    tasks: StringMap(TaskScopeSchema, {
+      description: 'Per-task scopes keyed by task name (tracehound.identity.task): tools, dataScopes, egress.',
+      maxProperties: 1024,
+    }),
+    denyDecisions: globs('Policy decisions (case-insensitive) that forbid the action they name.'),
+    traceWaitSeconds: int(1, 86400, "How long a trace's flow state waits for late spans after its last one."),
+    sessions: Type.Boolean({ description: 'Also judge the steps of one session across its traces.' }),
+    sessionTtlSeconds: int(1, 30 * 86400, "Idle time after which a session's flow state is dropped."),
+    maxFlows: int(100, 10_000_000, 'Traces and sessions kept (least recently used evicted, counted).'),
+    maxSteps: int(4, 1024, 'Steps kept per trace or session (the oldest dropped, counted).'),
+    maxFingerprints: int(16, 65_536, 'Value fingerprints of private data kept per trace or session.'),
+  },
+  { additionalProperties: false },
+);
+
+/** Agent flow detection: capability classification, task scopes, deny decisions, state bounds. */
+export type FlowsConfig = Static<typeof flowsConfigSchema>;
 
 export const flowsDefaults: FlowsConfig = {
   enabled: true,
@@ -60,66 +75,4 @@ export const flowsDefaults: FlowsConfig = {
   maxFlows: 50_000,
   maxSteps: 64,
   maxFingerprints: 512,
-};
-
-const globs = (description: string): JsonSchema => ({
-  type: 'array',
-  items: { type: 'string', minLength: 1, maxLength: 256 },
-  maxItems: 256,
-  description,
-});
-const hosts = (description: string): JsonSchema => ({
-  type: 'array',
-  items: {
-    type: 'string',
-    pattern: '^(\\*\\.)?[A-Za-z0-9_.-]+(:[0-9]{1,5})?$',
-    description: 'a host name or *.domain, optionally with :port (no scheme, no path)',
-  },
-  maxItems: 1024,
-  description,
-});
-const int = (minimum: number, maximum: number, description: string): JsonSchema => ({
-  type: 'integer',
-  minimum,
-  maximum,
-  description,
-});
-
-/** Schema fragment for the `flows` section (all properties optional; defaults fill in). */
-export const flowsConfigSchema: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    enabled: { type: 'boolean', description: 'Agent flow detection (TH-FLOW-*) on or off.' },
-    privateTools: globs('Tool names (globs, * anywhere) whose results are private data.'),
-    privateSources: globs('Retrieved-document sources (globs) that are private data.'),
-    privateClassifications: globs('Document classifications (case-insensitive) that are private data.'),
-    untrustedTools: globs('Tool names (globs) whose results are untrusted content (web fetch, e-mail).'),
-    outboundTools: globs('Tool names (globs) that send data out (write, send, post, upload).'),
-    egressAllowlist: hosts(
-      'Hosts an action may reach without being egress (exact or *.domain); empty: detection.toolHostAllowlist.',
-    ),
-    tasks: {
-      type: 'object',
-      description: 'Per-task scopes keyed by task name (tracehound.identity.task): tools, dataScopes, egress.',
-      maxProperties: 1024,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        properties: {
-          tools: globs('Tools the task may call (globs).'),
-          dataScopes: globs('Data the task may read: source:<glob>, classification:<name>, tenant:<id>.'),
-          egress: hosts('Hosts the task may reach (exact or *.domain).'),
-        },
-      },
-    },
-    denyDecisions: globs('Policy decisions (case-insensitive) that forbid the action they name.'),
-    traceWaitSeconds: int(1, 86400, "How long a trace's flow state waits for late spans after its last one."),
-    sessions: { type: 'boolean', description: 'Also judge the steps of one session across its traces.' },
-    sessionTtlSeconds: int(1, 30 * 86400, "Idle time after which a session's flow state is dropped."),
-    maxFlows: int(100, 10_000_000, 'Traces and sessions kept (least recently used evicted, counted).'),
-    maxSteps: int(4, 1024, 'Steps kept per trace or session (the oldest dropped, counted).'),
-    maxFingerprints: int(16, 65_536, 'Value fingerprints of private data kept per trace or session.'),
-  },
 };
