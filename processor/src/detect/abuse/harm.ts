@@ -200,6 +200,16 @@ export function asksForKnowledge(text: string): boolean {
   return (has(all, H.KNOW) || KNOW_RE.test(t)) && !has(all, H.METHOD) && !has(all, H.ASK);
 }
 
+/**
+ * Whether a text names a harm subject of the lexicon at all (weapons, drugs, violence, crime, hate, minors, self-harm,
+ * privacy, disinformation, in any of its languages). Other harm scorers use it as a gate: a probability over a text
+ * that names no harm is about style or language, not the goal.
+ */
+export function namesHarmSubject(text: string): boolean {
+  const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT) !== 0;
+}
+
 /** Score a text; undefined when no rule holds. Never throws on any string. */
 export function scoreHarm(text: string): HarmScore | undefined {
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;

@@ -3,12 +3,13 @@
  * and the detector takes the strongest estimate. Today: the multilingual harm lexicon (abuse/harm.ts) and the
  * model-abuse intent patterns (abuse/intent.ts) and the trained classifier's calibrated `harmful` probability
  * (detect/classifier, `classifyText(config, t)`). Combination rule: the strongest estimate wins (max by framed harm,
- * then plain), so the classifier adds the harmful goals the lexicon has no words for (other languages, paraphrase)
- * and the lexicon keeps its categories and detail cue; the classifier counts only from CLASSIFIER_HARM_MIN.
+ * then plain), so the classifier adds the harmful goals the lexicon's rules miss (paraphrase, word order) and the
+ * lexicon keeps its categories and detail cue; the classifier counts only from CLASSIFIER_HARM_MIN, on a text that
+ * names a harm subject or an abuse intent, and not on a knowledge question.
  */
 import type { DetectionConfig } from '../config.js';
 import type { ChannelText } from '../detector.js';
-import { asksForKnowledge, scoreHarm } from '../abuse/harm.js';
+import { asksForKnowledge, namesHarmSubject, scoreHarm } from '../abuse/harm.js';
 import { scoreIntent } from '../abuse/intent.js';
 import { classifyText } from '../classifier/index.js';
 
@@ -70,6 +71,9 @@ export function classifierScorer(config: Pick<DetectionConfig, 'models'>): HarmS
     const p = s?.probs.harmful ?? 0;
     // A knowledge question about a harm ("why is it illegal to …", "what is …") is not a request for the act.
     if (p < CLASSIFIER_HARM_MIN || asksForKnowledge(ct.text)) return undefined;
+    // The probability counts only for a text that names a harm (a lexicon subject or a model-abuse intent): over a
+    // text that names none it measures language and style (ordinary questions in other languages scored 9 % here).
+    if (!namesHarmSubject(ct.text) && scoreIntent(ct.text).length === 0) return undefined;
     return {
       source: 'classifier',
       category: 'harmful',
