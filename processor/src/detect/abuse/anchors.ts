@@ -4,7 +4,7 @@
  * `two words`; CJK entries match anywhere. Lists are comma-separated. A class says what a word can be (an artifact,
  * a victim, deception…); whether a sentence is abuse is decided by combinations (generic.ts, intent-patterns.ts).
  */
-import { WordClassifier } from './tokens.js';
+import { lexiconClassNames, lexiconEntries, WordClassifier } from './tokens.js';
 
 export const C = {
   /** Asking for an artifact or a method: write, create, how to, help me. */
@@ -244,28 +244,9 @@ const I18N: Lists = {
   KNOW: 'que es,que son,historia de,qu est ce,c est quoi,histoire de,was ist,was sind,geschichte,o que e,что такое,история,ما هو,ما هي,क्या है,什么是,是什么,とは,歴史',
 };
 
-function entries(...lists: Lists[]): Array<readonly [string, number]> {
-  const out: Array<readonly [string, number]> = [];
-  for (const list of lists) {
-    for (const [cls, csv] of Object.entries(list) as Array<[keyof typeof C, string]>) {
-      for (const raw of csv.split(',')) {
-        // Apostrophes and hyphens separate words in text, so they do in entries too.
-        const w = [...raw]
-          .map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch))
-          .join('')
-          .split(' ')
-          .filter(Boolean)
-          .join(' ');
-        if (w) out.push([w, C[cls]]);
-      }
-    }
-  }
-  return out;
-}
-
-export const CLASSIFIER = new WordClassifier(entries(EN, I18N), C.SCALE);
+export const CLASSIFIER = new WordClassifier(lexiconEntries(C, EN, I18N), C.SCALE);
 
 /** Class names set in `bits` (for evidence and debugging; fixed vocabulary). */
 export function classNames(bits: number): string[] {
-  return (Object.keys(C) as Array<keyof typeof C>).filter((k) => (bits & C[k]) !== 0);
+  return lexiconClassNames(C, bits);
 }

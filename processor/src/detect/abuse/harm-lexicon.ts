@@ -7,7 +7,7 @@
  * Entries: `word`, `stem*`, `two words` (the last two words of a phrase); CJK and Thai entries match anywhere.
  * A class says what a word can be; whether a sentence is a harmful request is decided by combinations (harm.ts).
  */
-import { WordClassifier } from './tokens.js';
+import { lexiconClassNames, lexiconEntries, WordClassifier } from './tokens.js';
 
 export const H = {
   /** Asking for a method, an artifact or help: how to, ways to, steps, teach me, write, give me. */
@@ -236,28 +236,9 @@ const I18N: Lists = {
   WORK: 'pelicula,película,novela,libro,serie,videojuego,personaje,filme,livro,romance,film,romanzo,libro,gioco,personaggio,roman,livre,série,jeu video,personnage,film,roman,buch,serie,videospiel,figur,фильм*,роман*,книг*,сериал*,игр*,персонаж*,film,dizi,roman,oyun,فيلم,رواية,كتاب,مسلسل,لعبة,شخصية,फिल्म,उपन्यास,किताब,धारावाहिक,खेल,किरदार,চলচ্চিত্র,সিনেমা,উপন্যাস,বই,গেম,চরিত্র,phim,tiểu thuyết,cuốn sách,trò chơi,nhân vật,filamu,riwaya,kitabu,mchezo,mhusika,film,novel,buku,dolanan,paraga,电影,電影,小说,小說,书中,电视剧,游戏,遊戲,角色,映画,小説,ドラマ,ゲーム,キャラ,登場人物,영화,소설,드라마,게임,캐릭터,등장인물,ภาพยนตร์,หนัง,นิยาย,เกม,ตัวละคร',
 };
 
-function entries(...lists: Lists[]): Array<readonly [string, number]> {
-  const out: Array<readonly [string, number]> = [];
-  for (const list of lists) {
-    for (const [cls, csv] of Object.entries(list) as Array<[HarmClass, string]>) {
-      for (const raw of csv.split(',')) {
-        // Apostrophes and hyphens separate words in text, so they do in entries too.
-        const w = [...raw]
-          .map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch))
-          .join('')
-          .split(' ')
-          .filter(Boolean)
-          .join(' ');
-        if (w) out.push([w, H[cls]]);
-      }
-    }
-  }
-  return out;
-}
-
-export const HARM_CLASSIFIER = new WordClassifier(entries(EN, I18N));
+export const HARM_CLASSIFIER = new WordClassifier(lexiconEntries(H, EN, I18N));
 
 /** Class names set in `bits` (evidence; fixed vocabulary). */
 export function harmClassNames(bits: number): string[] {
-  return (Object.keys(H) as HarmClass[]).filter((k) => (bits & H[k]) !== 0);
+  return lexiconClassNames(H, bits);
 }

@@ -92,6 +92,36 @@ class BitTable {
 }
 
 /**
+ * The entries of comma-separated word lists, one list per class name, with the class bits of `bits`. Apostrophes
+ * and hyphens separate words in text, so they do in entries too.
+ */
+export function lexiconEntries<K extends string>(
+  bits: Readonly<Record<K, number>>,
+  ...lists: ReadonlyArray<Partial<Record<K, string>>>
+): Array<readonly [string, number]> {
+  const out: Array<readonly [string, number]> = [];
+  for (const list of lists) {
+    for (const [cls, csv] of Object.entries(list) as Array<[K, string]>) {
+      for (const raw of csv.split(',')) {
+        const w = [...raw]
+          .map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch))
+          .join('')
+          .split(' ')
+          .filter(Boolean)
+          .join(' ');
+        if (w) out.push([w, bits[cls]]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The class names of `bits` whose bit is set in `set` (evidence; a fixed vocabulary). */
+export function lexiconClassNames<K extends string>(bits: Readonly<Record<K, number>>, set: number): K[] {
+  return (Object.keys(bits) as K[]).filter((k) => (set & bits[k]) !== 0);
+}
+
+/**
  * A compiled lexicon: entries are `word`, `stem*` (every word starting with stem) or `two words` (that pair in a row)
  * or a CJK string (anywhere), each with its class bits.
  */

@@ -6,7 +6,7 @@
  * `word`, `stem*`, `two words` (the last two words of a phrase); CJK and Thai entries match anywhere.
  * A frame alone is ordinary writing and role-play; it matters only around a harmful goal (detector.ts).
  */
-import { WordClassifier } from '../abuse/tokens.js';
+import { lexiconClassNames, lexiconEntries, WordClassifier } from '../abuse/tokens.js';
 
 export const F = {
   PERSONA: 1 << 0,
@@ -63,26 +63,8 @@ const I18N: Lists = {
     'sin restricciones,sin censura,sin advertencias,no te niegues,sin limites,sin límites,sem restrições,sem censura,senza restrizioni,senza censura,sans restrictions,sans censure,sans avertissement,ne refuse pas,ohne einschränkungen,ohne einschrankungen,ohne zensur,ohne warnungen,verweigere nicht,без ограничений,без цензуры,без предупреждений,не отказывай*,не выходи из роли,sınırsız,sansürsüz,بدون قيود,بلا قيود,بدون رقابة,لا ترفض,बिना किसी प्रतिबंध,बिना सेंसर,मना मत,সীমাবদ্ধতা ছাড়া,không giới hạn,không kiểm duyệt,đừng từ chối,bila vikwazo,usikatae,tanpa watesan,ora nolak,没有限制,不受限制,无限制,無限制,不要拒绝,不要拒絕,不要有任何顾虑,制限なし,制限なく,検閲なし,拒否しないで,断らないで,제한 없이,검열 없이,거절하지,ไม่มีข้อจำกัด,อย่าปฏิเสธ',
 };
 
-function entries(...lists: Lists[]): Array<readonly [string, number]> {
-  const out: Array<readonly [string, number]> = [];
-  for (const list of lists) {
-    for (const [cls, csv] of Object.entries(list) as Array<[FrameClass, string]>) {
-      for (const raw of csv.split(',')) {
-        const w = [...raw]
-          .map((ch) => (ch === "'" || ch === '’' || ch === '-' ? ' ' : ch))
-          .join('')
-          .split(' ')
-          .filter(Boolean)
-          .join(' ');
-        if (w) out.push([w, F[cls]]);
-      }
-    }
-  }
-  return out;
-}
-
-export const FRAME_CLASSIFIER = new WordClassifier(entries(EN, I18N));
+export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N));
 
 export function frameNames(bits: number): FrameClass[] {
-  return (Object.keys(F) as FrameClass[]).filter((k) => (bits & F[k]) !== 0);
+  return lexiconClassNames(F, bits);
 }
