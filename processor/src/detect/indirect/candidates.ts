@@ -7,7 +7,7 @@
  * (features.ts) checks every cue exactly.
  */
 import { normalize, tokenize, wordClass } from '../context/lexicon.js';
-import { DOC_CUES } from './cues.js';
+import { DOC_CUES, OPENER_WORDS } from './cues.js';
 
 /** FNV-1a of a word, folded to 30 bits so it stays a small integer (no heap numbers in the hot loop). */
 function hashWord(s: string, a: number, b: number): number {
@@ -18,73 +18,6 @@ function hashWord(s: string, a: number, b: number): number {
 
 const STRONG_TAGS = ['ai', 'out_ref', 'when_task', 'hide', 'override_verb', 'hijack', 'unbound'] as const;
 const VERB_TAGS = ['gen_verb', 'link_verb', 'act_verb'] as const;
-/** Words that may stand before the command verb of a sentence ("please write", "AI: ignore", "P.S. add"). */
-const OPENER_WORDS = [
-  'please',
-  'kindly',
-  'now',
-  'also',
-  'then',
-  'and',
-  'first',
-  'finally',
-  'instead',
-  'ps',
-  'p',
-  's',
-  'pps',
-  'note',
-  'important',
-  'system',
-  'assistant',
-  'ai',
-  'hey',
-  'dear',
-  'attention',
-  'urgent',
-  'por',
-  'favor',
-  'bitte',
-  'svp',
-  'per',
-  'favore',
-  'пожалуйста',
-  'proszę',
-  'lütfen',
-  'vui',
-  'lòng',
-  'tolong',
-  'mohon',
-  'just',
-  'simply',
-  'to',
-  'the',
-  'model',
-  'bot',
-  'llm',
-  'gpt',
-  'chatgpt',
-  'agent',
-  'user',
-  'admin',
-  'instructions',
-  'instruction',
-  'make',
-  'sure',
-  'be',
-  'remember',
-  'don',
-  't',
-  'do',
-  'not',
-  'forget',
-  'could',
-  'can',
-  'would',
-  'you',
-  'always',
-];
-
 /** Characters at the end of a document scanned even when the head used up half the candidates. */
 const TAIL = 16 * 1024;
 

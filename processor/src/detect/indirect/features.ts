@@ -10,7 +10,7 @@
  * at most MAX_CANDIDATES of them, so the cost stays linear and small for ordinary documents.
  */
 import { tokenize, type Token } from '../context/lexicon.js';
-import { FUNCTION_WORDS, docCueLexicon, type DocCue } from './cues.js';
+import { FUNCTION_WORDS, OPENER_WORDS, docCueLexicon, type DocCue } from './cues.js';
 import { LANG_NAMES, LATIN_STOP, SCRIPTS, scanDocument, scriptIndex } from './candidates.js';
 import { Markers, carrierAt, docKind, isSpace, sentenceAround, type Carrier, type DocKind } from './carrier.js';
 
@@ -54,74 +54,8 @@ export interface DocFeatures {
   instructional: boolean;
 }
 
-const OPENERS = new Set([
-  'please',
-  'kindly',
-  'now',
-  'also',
-  'then',
-  'and',
-  'first',
-  'finally',
-  'instead',
-  'ps',
-  'p',
-  's',
-  'pps',
-  'note',
-  'important',
-  'system',
-  'assistant',
-  'ai',
-  'hey',
-  'dear',
-  'attention',
-  'urgent',
-  'por',
-  'favor',
-  'bitte',
-  'merci',
-  'svp',
-  'per',
-  'favore',
-  'пожалуйста',
-  'proszę',
-  'lütfen',
-  'vui',
-  'lòng',
-  'tolong',
-  'mohon',
-  'just',
-  'simply',
-  'to',
-  'the',
-  'model',
-  'bot',
-  'llm',
-  'gpt',
-  'chatgpt',
-  'agent',
-  'user',
-  'admin',
-  'instructions',
-  'instruction',
-  'make',
-  'sure',
-  'be',
-  'remember',
-  'don',
-  't',
-  'do',
-  'not',
-  'forget',
-  'could',
-  'can',
-  'would',
-  'you',
-  'also',
-  'always',
-]);
-
+/** Words skipped before a sentence's command verb (cues.ts OPENER_WORDS). */
+const OPENERS: ReadonlySet<string> = new Set(OPENER_WORDS);
 /** Cues that make any sentence a candidate, wherever they sit. */
 const STRONG: ReadonlySet<DocCue> = new Set(['ai', 'out_ref', 'when_task', 'hide', 'hijack', 'unbound']);
 /** Words that open a short clause before the command ("before continuing, …", "if asked, …"). */
