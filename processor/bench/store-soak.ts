@@ -34,7 +34,7 @@ const BOUNDS = {
   maxQueue: 1500,
   batchSize: 250,
   flushIntervalMs: 200,
-  maxFindings: 3000,
+  maxFindings: 200,
   maxSpans: 1_000_000,
   maxBytes: 4 * MiB,
   maxAgeS: 45,
