@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- --store` (or `npm run soak:store`): the findings store under load, with small bounds, against the
+ * `npm run soak:store`: the findings store under load, with small bounds, against the
  * real `tracehound serve` (built dist, a child process). Three phases: steady load of LLM spans (prompt injections,
  * leaked secrets, clean chat) that outgrows the byte and row bounds; a burst of large concurrent batches that overflows
  * the bounded write queue; then a trickle, during which the short retention age evicts what the load left. Every
@@ -218,7 +218,11 @@ function oldest(dbPath: string): { f: number | null; s: number | null } {
 function metric(text: string, name: string, label?: string): number {
   let total = 0;
   for (const line of text.split('\n'))
-    if (line.startsWith(name) && (line[name.length] === '{' || line[name.length] === ' ') && (!label || line.includes(label)))
+    if (
+      line.startsWith(name) &&
+      (line[name.length] === '{' || line[name.length] === ' ') &&
+      (!label || line.includes(label))
+    )
       total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
   return total;
 }
@@ -319,7 +323,11 @@ async function main(): Promise<void> {
   const trickle = samples.filter((s) => s.phase === 'trickle' && s.t > PLAN.burstEnd + BOUNDS.maxAgeS + 5);
   const evictedMetric = (reason: string) => metric(metrics, 'tracehound_store_evictions_total', `reason="${reason}"`);
   const checks: Array<[string, boolean, string]> = [
-    ['live bytes ≤ maxBytes', maxOf((s) => s.bytes) <= BOUNDS.maxBytes, `peak ${(maxOf((s) => s.bytes) / MiB).toFixed(2)} MiB`],
+    [
+      'live bytes ≤ maxBytes',
+      maxOf((s) => s.bytes) <= BOUNDS.maxBytes,
+      `peak ${(maxOf((s) => s.bytes) / MiB).toFixed(2)} MiB`,
+    ],
     ['findings ≤ maxFindings', maxOf((s) => s.findings) <= BOUNDS.maxFindings, `peak ${maxOf((s) => s.findings)}`],
     ['spans ≤ maxSpans', maxOf((s) => s.spans) <= BOUNDS.maxSpans, `peak ${maxOf((s) => s.spans)}`],
     ['write queue ≤ maxQueue', queuedPeak <= BOUNDS.maxQueue, `peak ${queuedPeak} (polled every 100 ms)`],

@@ -9,4 +9,6 @@ import { PROCESSOR_PLAYBOOKS, PROCESSOR_PLAYBOOKS_PATH, renderProcessorPlaybooks
 
 const written = await writeGenerated(generate());
 writeFileSync(PROCESSOR_PLAYBOOKS_PATH, renderProcessorPlaybooks(loadCatalog(), loadPlaybooks()));
-console.log(`siem-content: wrote ${written.length} files (Splunk apps + archives, Elastic TOML + NDJSON, Sigma) and ${PROCESSOR_PLAYBOOKS}`);
+console.log(
+  `siem-content: wrote ${written.length} files (Splunk apps + archives, Elastic TOML + NDJSON, Sigma) and ${PROCESSOR_PLAYBOOKS}`,
+);

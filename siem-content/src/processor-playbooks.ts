@@ -5,11 +5,9 @@
  *
  * A processor rule's playbook is the one of the catalog rules that list it in `source_rules`; single-finding rules
  * win over aggregations (an aggregation groups several kinds of findings under one broader playbook). A category's
- * playbook, the fallback for rules no catalog rule lists, is chosen the same way from `categories`, and for a category
- * no catalog rule consumes (a signal such as `refusal`) from the playbook whose "Applies to" paragraph names it.
+ * playbook, the fallback for rules no catalog rule lists, is chosen the same way from `categories`.
  */
 import { join } from 'node:path';
-import { FINDING_CATEGORIES } from '@tracehound/core';
 import { CONTENT_ROOT, isAggregation, type CatalogRule } from './catalog.js';
 
 /** Repository-relative path of the generated module. */
@@ -18,7 +16,10 @@ export const PROCESSOR_PLAYBOOKS_PATH = join(CONTENT_ROOT, '..', PROCESSOR_PLAYB
 
 /** The playbook's title: its first heading without the "Playbook:" prefix, first letter capitalised. */
 export function playbookTitle(id: string, markdown: string): string {
-  const h = /^# +(.+)$/m.exec(markdown)?.[1]?.replace(/^Playbook:\s*/i, '').trim();
+  const h = /^# +(.+)$/m
+    .exec(markdown)?.[1]
+    ?.replace(/^Playbook:\s*/i, '')
+    .trim();
   if (!h) throw new Error(`playbook ${id}: no "# " title line`);
   return h.charAt(0).toUpperCase() + h.slice(1);
 }
@@ -43,35 +44,12 @@ function pick(rules: readonly CatalogRule[], keys: (r: CatalogRule) => readonly 
   return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The finding categories a playbook's "Applies to …" paragraph names (in backticks). */
-export function declaredCategories(markdown: string): string[] {
-  const para = markdown.split(/\n\s*\n/).find((p) => p.startsWith('Applies to')) ?? '';
-  const named = [...para.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!);
-  return named.filter((c) => (FINDING_CATEGORIES as readonly string[]).includes(c));
-}
-
-/** Categories no catalog rule consumes, mapped to the one playbook that declares them (two declaring it throws). */
-function declared(playbooks: ReadonlyMap<string, string>, taken: ReadonlyMap<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [id, markdown] of playbooks)
-    for (const c of declaredCategories(markdown)) {
-      if (taken.has(c)) continue;
-      const had = out.get(c);
-      if (had !== undefined && had !== id) throw new Error(`${c}: declared by playbooks ${had} and ${id}`);
-      out.set(c, id);
-    }
-  return out;
-}
-
 export function renderProcessorPlaybooks(
   rules: readonly CatalogRule[],
   playbooks: ReadonlyMap<string, string>,
 ): string {
-  for (const r of rules)
-    if (!playbooks.has(r.playbook)) throw new Error(`${r.slug}: playbook ${r.playbook} not found`);
-  const categories = pick(rules, (r) => r.categories);
-  for (const [c, id] of declared(playbooks, categories)) categories.set(c, id);
-  const byCategory = new Map([...categories].sort(([a], [b]) => a.localeCompare(b)));
+  for (const r of rules) if (!playbooks.has(r.playbook)) throw new Error(`${r.slug}: playbook ${r.playbook} not found`);
+  const byCategory = pick(rules, (r) => r.categories);
   const used = new Set([...rules.map((r) => r.playbook), ...byCategory.values()]);
   const list = [...playbooks]
     .filter(([id]) => used.has(id))

@@ -131,7 +131,6 @@ export const PLAYBOOK_BY_CATEGORY: Readonly<Record<string, string>> = {
   "pii_leak": "sensitive-data-leak",
   "prompt_injection": "prompt-injection",
   "reconnaissance": "api-reconnaissance",
-  "refusal": "abusive-behavior",
   "response_action": "abusive-behavior",
   "scope_violation": "rag-data-exfiltration",
   "secret_leak": "sensitive-data-leak",
