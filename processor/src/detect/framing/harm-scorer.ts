@@ -14,21 +14,8 @@ import { scoreIntent } from '../abuse/intent.js';
 import { classifyText } from '../classifier/index.js';
 import { personaScorer } from './persona-harm.js';
 
-export interface HarmEstimate {
-  /** Which scorer produced it (evidence). */
-  source: string;
-  /** Category of harm (fixed vocabulary). */
-  category: string;
-  /** Harm of a plainly asked request, after the text's benign cues (0..1). */
-  plain: number;
-  /** Harm when the request is wrapped in a frame: only the benign cues a frame cannot fake count (0..1). */
-  framed: number;
-  /** Whether the text demands operational detail (step by step, exact amounts, realistic). */
-  detail: boolean;
-  signals: string[];
-}
-
-export type HarmScorer = (ct: ChannelText) => HarmEstimate | undefined;
+export type { HarmEstimate, HarmScorer } from './harm-estimate.js';
+import type { HarmEstimate, HarmScorer } from './harm-estimate.js';
 
 /** The lexicon of harm categories (weapons, violence, drugs, crime, hate, minors, self-harm, privacy, disinformation). */
 export const lexiconScorer: HarmScorer = (ct) => {

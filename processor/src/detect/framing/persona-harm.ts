@@ -12,7 +12,7 @@
  */
 import { lexiconEntries, WordClassifier } from '../abuse/tokens.js';
 import { segments } from '../abuse/intent.js';
-import type { HarmScorer } from './harm-scorer.js';
+import type { HarmScorer } from './harm-estimate.js';
 import { F, FRAME_CLASSIFIER } from './lexicon.js';
 
 const P = {
