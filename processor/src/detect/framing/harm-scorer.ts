@@ -1,8 +1,8 @@
 /**
  * The harm side of "harmful goal × framing", pluggable: every scorer estimates how harmful the goal of a prompt is
  * and the detector takes the strongest estimate. Today: the multilingual harm lexicon (abuse/harm.ts), the
- * model-abuse intent patterns (abuse/intent.ts), malicious roles asked to act (persona-harm.ts) and the trained classifier's calibrated `harmful` probability
- * (detect/classifier, `classifyText(config, t)`). Combination rule: the strongest estimate wins (max by framed harm,
+ * model-abuse intent patterns (abuse/intent.ts), malicious roles asked to act (persona-harm.ts) and the trained
+ * classifier's calibrated `harmful` probability (detect/classifier, `classifyText(config, t)`). Combination rule: the strongest estimate wins (max by framed harm,
  * then plain), so the classifier adds the harmful goals the lexicon's rules miss (paraphrase, word order) and the
  * lexicon keeps its categories and detail cue; the classifier counts only from CLASSIFIER_HARM_MIN, on a text that
  * names a harm subject or an abuse intent, and not on a knowledge question.
