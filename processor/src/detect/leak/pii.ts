@@ -38,7 +38,8 @@ function rule(
     name,
     category: 'pii_leak',
     severity,
-    description,
+    // Every PII rule skips what the user typed in the same call (userEcho below).
+    description: `${description} Data the user's own input in the same call holds, repeated back, is not counted.`,
     example,
     falsePositives: fp,
     owasp: [OWASP.sensitiveInfo],
@@ -117,6 +118,59 @@ function confidenceFor(ruleId: string, count: number): number {
   return count >= 3 ? 0.95 : 0.8;
 }
 
+/**
+ * The user's own input (prompt channel, raw), folded for comparison: an address, number or name that the output
+ * repeats from it ("send it to maria@…" → "sent to maria@…", "my IP is …" → "if … refuses SSH") is echoed, not leaked.
+ */
+interface UserEcho {
+  compact: string;
+  digits: string;
+  has(m: PiiMatch, text: string): boolean;
+}
+
+/** Trailing digits of a phone number compared with the user's (the user may write it without the country code). */
+const PHONE_TAIL = 8;
+
+function userEcho(input: DetectInput): UserEcho {
+  let compact = '';
+  let digits = '';
+  for (const t of input.texts) {
+    if (t.channel !== 'prompt' || t.origin !== 'raw') continue;
+    const l = t.text.toLowerCase();
+    for (let i = 0; i < l.length; i++) {
+      const c = l.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        compact += l[i];
+        digits += l[i];
+      } else if ((c >= 97 && c <= 122) || c > 127) compact += l[i];
+    }
+    compact += ' ';
+    digits += ' ';
+  }
+  return {
+    compact,
+    digits,
+    has(m, text) {
+      const value = text.slice(m.start, m.end);
+      const c = foldAlnum(value, false);
+      if (c.length >= 4 && compact.includes(c)) return true;
+      if (m.kind !== 'phone') return false;
+      const d = foldAlnum(value, true);
+      return d.length >= PHONE_TAIL && digits.includes(d.slice(-PHONE_TAIL));
+    },
+  };
+}
+
+function foldAlnum(s: string, digitsOnly: boolean): string {
+  const l = s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (!digitsOnly && ((c >= 97 && c <= 122) || c > 127))) out += l[i];
+  }
+  return out;
+}
+
 /** Options of the PII detector (detection.detectors.pii), validated by the config schema. */
 export interface PiiDetectorOptions {
   phoneRegions?: string[];
@@ -135,9 +189,14 @@ export function createPiiDetector(config: DetectionConfig): ContentDetector {
     detect(input: DetectInput): Detection[] {
       // Aggregate over every text of a channel (raw texts only: de-obfuscated variants would double-count).
       const perChannel = new Map<Channel, { text: string; matches: PiiMatch[] }[]>();
+      let echo: UserEcho | undefined;
       for (const t of textsOn(input, CHANNELS)) {
         if (t.origin !== 'raw') continue;
-        const matches = findPii(t.text, { phoneRegions }).filter(counts);
+        let matches = findPii(t.text, { phoneRegions }).filter(counts);
+        if (matches.length === 0) continue;
+        // What the user typed in this call and the answer repeats back is the user's own data, not a disclosure.
+        echo ??= userEcho(input);
+        if (echo.compact.length > 0) matches = matches.filter((m) => !echo!.has(m, t.text));
         if (matches.length === 0) continue;
         const list = perChannel.get(t.channel) ?? [];
         list.push({ text: t.text, matches });
