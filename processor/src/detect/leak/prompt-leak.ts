@@ -63,7 +63,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'medium',
     description:
-      "The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt's content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries.",
+      "The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt's content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. An answer that only repeats what the user's own input already quoted of the prompt is not flagged.",
     example:
       'Asked to summarize its rules, the model answers "I am Aria from Northwind Bank; I only help with accounts and cards, must not discuss crypto, and refer loans to an advisor."',
     falsePositives:
@@ -386,7 +386,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
         else {
           const c = containment(facts.profile, text);
           const confidence = containmentVerdict(c, META.test(text));
-          if (confidence > 0)
+          if (confidence > 0 && !explainedByUser(facts.profile, c, userText))
             out.push({
               ruleId: 'TH-LEAK-003',
               confidence,
@@ -447,6 +447,21 @@ function verbatimLeak(sys: IntSet, text: string, channel: Channel): Detection | 
       systemShingles: sys.size,
     },
   };
+}
+
+/** Share of the output's prompt overlap the user's input must already carry for the output to add nothing. */
+const USER_EXPLAINS = 0.8;
+
+/**
+ * The user's own input already carries what the output shares with the prompt: the user quoted or pasted the rules
+ * ("you 'only answer questions about …', right?") and the answer repeats them. The output then discloses nothing the
+ * user did not have. An output that goes on past the quoted part (a "continue from here" extraction) carries more of
+ * the prompt in order than the input and is still a leak.
+ */
+function explainedByUser(profile: PromptProfile, out: Containment, userText: string): boolean {
+  if (userText.length === 0) return false;
+  const user = containment(profile, userText);
+  return user.lcs >= USER_EXPLAINS * out.lcs && user.matchedDistinct >= USER_EXPLAINS * out.matchedDistinct;
 }
 
 function leakedValue(values: readonly ProtectedValue[], text: string, userCompact: string) {
