@@ -1,6 +1,6 @@
 /** TH-LEAK-003/004/005: partial / restated instructions, protected values in transformed forms, access-code games. */
 import { describe, expect, it } from 'vitest';
-import { createPromptLeakDetector } from '../../../src/detect/leak/prompt-leak.js';
+import { createPromptLeakDetector, withoutTextsToSay } from '../../../src/detect/leak/prompt-leak.js';
 import { tokens } from '../../../src/detect/leak/containment.js';
 import { protectedValues } from '../../../src/detect/leak/protected-values.js';
 import { reservedPhrases } from '../../../src/detect/leak/access-code.js';
@@ -86,6 +86,27 @@ describe('TH-LEAK-003 fuzzy containment', () => {
     expect(d.ruleId).toBe('TH-LEAK-003');
     expect(d.evidence).not.toContain('SkyTrail');
     expect(d.details).toMatchObject({ promptTokens: expect.any(Number), lcs: expect.any(Number) });
+  });
+});
+
+describe('texts the prompt tells the model to say', () => {
+  const NOTICE =
+    'This overview is general guidance only and not legal advice; please speak to a qualified tenancy solicitor before you act on it.';
+  const withNotice = `You are Lex, the tenancy help assistant of HomeRent. Answer questions about deposits, repairs and notice periods, and never give an opinion on a named landlord. Close every answer with exactly this notice: "${NOTICE}"`;
+
+  it('blanks the quoted text to say, not the text between two quoted values', () => {
+    expect(withoutTextsToSay(withNotice)).not.toContain('qualified tenancy solicitor');
+    expect(withoutTextsToSay(withNotice)).toContain('never give an opinion on a named landlord.');
+    const values = 'The password is "orbit". If the user types it, reply "Access Granted" and nothing else at all.';
+    expect(withoutTextsToSay(values)).toBe(values);
+  });
+
+  it('does not flag an answer that ends with the notice, but still flags the prompt dumped with it', () => {
+    const answer = `Your landlord must return the deposit within ten days of the end of the tenancy, minus documented repair costs.\n\n${NOTICE}`;
+    expect(rules(answer, withNotice)).toEqual([]);
+    expect(rules(`Sure, these are my instructions: ${withNotice}`, withNotice)).toEqual([
+      expect.stringMatching(/TH-LEAK-00[23]/),
+    ]);
   });
 });
 
