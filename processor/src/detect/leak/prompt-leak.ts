@@ -19,6 +19,7 @@ import { ATLAS, OWASP, textsOn } from './common.js';
 import {
   buildProfile,
   containment,
+  forEachTokenId,
   type Containment,
   type PromptProfile,
   rarityWeights,
@@ -63,7 +64,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'medium',
     description:
-      "The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt's content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. An answer that only repeats what the user's own input already quoted of the prompt is not flagged.",
+      'The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt\'s content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. An answer that only repeats what the user\'s own input already quoted of the prompt, or that shares with it only the words of the sentences presenting the assistant ("You are …, you help with …") and at most two others, is not flagged.',
     example:
       'Asked to summarize its rules, the model answers "I am Aria from Northwind Bank; I only help with accounts and cards, must not discuss crypto, and refer loans to an advisor."',
     falsePositives:
@@ -236,6 +237,8 @@ function shingleSet(text: string): IntSet {
 interface PromptFacts {
   shingles: IntSet;
   profile: PromptProfile;
+  /** Content tokens of the sentences that present the assistant (publicFace). */
+  face: Set<number>;
   values: ProtectedValue[];
   phrases: string[];
 }
@@ -390,6 +393,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
     return {
       shingles: shingleSet(hidden),
       profile: buildProfile(hidden, weightOf),
+      face: publicFace(hidden),
       values: protectedValues(text),
       phrases: reservedPhrases(text),
     };
@@ -444,7 +448,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
         else {
           const c = containment(facts.profile, text);
           const confidence = containmentVerdict(c, META.test(text));
-          if (confidence > 0 && !explainedByUser(facts.profile, c, userText))
+          if (confidence > 0 && !explainedByUser(facts.profile, c, userText) && !onlyPublicFace(facts, text))
             out.push({
               ruleId: 'TH-LEAK-003',
               confidence,
@@ -505,6 +509,42 @@ function verbatimLeak(sys: IntSet, text: string, channel: Channel): Detection | 
       systemShingles: sys.size,
     },
   };
+}
+
+/**
+ * Sentences of a prompt that present the assistant — who it is, for whom, what it helps with ("You are Aria, the
+ * assistant of Northwind Bank.", "You help customers with cards and transfers.") — are what any user is told:
+ * "Hi, I'm Aria from Northwind Bank; I can help with cards and transfers" restates them without disclosing anything.
+ */
+const FACE_SENTENCE = new RE2(
+  String.raw`(?i)^[\s*#>\-\d.)]*(?:you are|you're|your name is|your role is|you act as|act as|you work (?:for|at)|you (?:help|assist|serve|support)|i am|i'm|role:|name:|persona:)`,
+);
+/** More prompt words than this outside the presenting sentences, and the output carries the prompt itself. */
+const MAX_HIDDEN_SHARED = 2;
+
+function publicFace(system: string): Set<number> {
+  const face = new Set<number>();
+  let start = 0;
+  for (let i = 0; i <= system.length; i++) {
+    const c = i < system.length ? system[i] : '\n';
+    const end =
+      c === '\n' || ((c === '.' || c === '!' || c === '?') && (i + 1 >= system.length || system[i + 1] === ' '));
+    if (!end) continue;
+    const sentence = system.slice(start, i);
+    if (FACE_SENTENCE.test(sentence)) forEachTokenId(sentence, (id) => face.add(id));
+    start = i + 1;
+  }
+  return face;
+}
+
+/** The output shares with the prompt nothing but words of its presenting sentences (and at most two others). */
+function onlyPublicFace(facts: PromptFacts, text: string): boolean {
+  if (facts.face.size === 0) return false;
+  const hidden = new Set<number>();
+  forEachTokenId(text, (id) => {
+    if (facts.profile.vocab.has(id) && !facts.face.has(id)) hidden.add(id);
+  });
+  return hidden.size <= MAX_HIDDEN_SHARED;
 }
 
 /** Share of the output's prompt overlap the user's input must already carry for the output to add nothing. */
