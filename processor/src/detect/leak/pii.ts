@@ -131,6 +131,9 @@ interface UserEcho {
 
 /** Trailing digits of a phone number compared with the user's (the user may write it without the country code). */
 const PHONE_TAIL = 8;
+/** Most matches of one text checked against the user's input, and most folded input characters kept. */
+const MAX_ECHO_MATCHES = 32;
+const MAX_ECHO_CHARS = 64 * 1024;
 
 function userEcho(input: DetectInput): UserEcho {
   let compact = '';
@@ -138,7 +141,7 @@ function userEcho(input: DetectInput): UserEcho {
   for (const t of input.texts) {
     if (t.channel !== 'prompt' || t.origin !== 'raw') continue;
     const l = t.text.toLowerCase();
-    for (let i = 0; i < l.length; i++) {
+    for (let i = 0; i < l.length && compact.length < MAX_ECHO_CHARS; i++) {
       const c = l.charCodeAt(i);
       if (c >= 48 && c <= 57) {
         compact += l[i];
@@ -216,7 +219,9 @@ export function createPiiDetector(config: DetectionConfig): ContentDetector {
         if (matches.length === 0) continue;
         // What the user typed in this call and the answer repeats back is the user's own data, not a disclosure.
         echo ??= userEcho(input);
-        if (echo.compact.length > 0) matches = matches.filter((m) => !echo!.has(m, t.text));
+        // A bulk of matches is a dump, not an echo (and bounds the look-ups).
+        if (echo.compact.length > 0 && matches.length <= MAX_ECHO_MATCHES)
+          matches = matches.filter((m) => !echo!.has(m, t.text));
         if (matches.length === 0) continue;
         const list = perChannel.get(t.channel) ?? [];
         list.push({ text: t.text, matches });
