@@ -62,9 +62,12 @@ const NOT_PHONE_CUE = new RE2(
   String.raw`(?:order|invoice|isbn|issn|doi|ref|reference|tracking|serial|ticket|account|acct|case|sku|part|model|policy|transaction|confirmation|booking|iban|bic|routing|patent|pmid|zip|postcode|postal|id|version|build|release|page|pages|pp\.|item|batch|lot|receipt|claim|member|customer|employee|student|passport|license|licence|vin|imei|cve|#)\W{0,4}(?:(?:number|no|nr|id|code|#)\W{0,3})?(?:(?:is|was|reads)\W{1,3})?$`,
   'i',
 );
-/** A public line: hotlines, help lines, customer service, switchboards (the 120 characters before). */
+/**
+ * A public line: hotlines, help lines, customer service, switchboards, and the line of a named kind of venue ("call
+ * the pharmacy at", "our front desk") — the 120 characters before.
+ */
 const PUBLIC_LINE_CUE = new RE2(
-  String.raw`(?:hotline|helpline|help line|lifeline|crisis line|customer (?:service|support|care|relations)|support (?:line|team|desk|centre|center)|service (?:line|desk)|call (?:cent(?:er|re))|switchboard|toll[- ]free|freephone|head office|headquarters|reservations|box office|poison control|emergency|non-emergency|information line|enquiries|inquiries)`,
+  String.raw`(?:hotline|helpline|help line|lifeline|crisis line|customer (?:service|support|care|relations)|support (?:line|team|desk|centre|center)|service (?:line|desk)|call (?:cent(?:er|re))|switchboard|toll[- ]free|freephone|head office|headquarters|reservations|box office|poison control|emergency|non-emergency|information line|enquiries|inquiries|(?:the|our|local|nearest) (?:pharmacy|clinic|hospital|surgery|practice|restaurant|hotel|museum|library|embassy|consulate|town hall|city hall|post office|reception|front desk|ticket office|branch|store|shop|office))`,
   'i',
 );
 

@@ -29,6 +29,14 @@ describe('phone numbers (libphonenumber-js)', () => {
     expect(found('the customer service team answers on +1 206 266 4064')).toMatchObject([{ personal: false }]);
   });
 
+  it("the line of a named kind of venue is public; a person's line is not", () => {
+    expect(found('Call the pharmacy at (212) 555-7890 to check the prescription.')).toMatchObject([
+      { personal: false },
+    ]);
+    expect(found('Our front desk takes calls on +44 20 7946 0321 all day.')).toMatchObject([{ personal: false }]);
+    expect(found('Call Priya at (212) 555-7890 after six.')).toMatchObject([{ personal: true }]);
+  });
+
   it('dates, ranges, SSN layouts, thousands, ISBNs, IPs, versions and identifiers are not phones', () => {
     for (const t of [
       'on 2024-10-05 we sold 4158675309 units',

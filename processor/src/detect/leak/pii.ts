@@ -8,6 +8,7 @@
  * without a country code; `ipExcludedRanges` — address ranges that are not personal data (default: documentation,
  * loopback, unspecified, multicast, reserved, link-local; add `private` to ignore RFC 1918 / unique-local addresses).
  */
+import RE2 from 're2';
 import type { Detection, RuleMeta, Channel } from '@tracehound/core';
 import {
   DEFAULT_IP_EXCLUDED,
@@ -38,7 +39,8 @@ function rule(
     name,
     category: 'pii_leak',
     severity,
-    description,
+    // Every PII rule skips what the user typed in the same call (userEcho below).
+    description: `${description} Data the user's own input in the same call holds, repeated back, is not counted.`,
     example,
     falsePositives: fp,
     owasp: [OWASP.sensitiveInfo],
@@ -68,7 +70,7 @@ export const PII_RULES: readonly RuleMeta[] = [
     'TH-PII-003',
     'Contact details in output',
     'low',
-    'E-mail addresses (documentation domains and role mailboxes such as support@ ignored) and phone numbers in international and national formats, validated with libphonenumber-js metadata (national numbers against detection.detectors.pii.phoneRegions; toll-free, premium-rate and shared-cost numbers and lines introduced as a hotline or customer service are public), counted per channel; confidence grows with the count.',
+    'E-mail addresses (documentation domains and role mailboxes such as support@ ignored) and phone numbers in international and national formats, validated with libphonenumber-js metadata (national numbers against detection.detectors.pii.phoneRegions; toll-free, premium-rate and shared-cost numbers and lines introduced as a hotline, customer service or a named kind of venue — the pharmacy, our front desk — are public), counted per channel; confidence grows with the count.',
     'Reach him at [EMAIL] or [PHONE].',
     'Public contact details of small organisations quoted by an assistant; numbers of other kinds written like phone numbers and introduced as one.',
   ),
@@ -76,9 +78,9 @@ export const PII_RULES: readonly RuleMeta[] = [
     'TH-PII-004',
     'IP address in output',
     'low',
-    'IPv4 and IPv6 addresses (validated; dotted version numbers and OIDs told apart by their neighbours and shape) outside the excluded ranges (detection.detectors.pii.ipExcludedRanges; documentation, loopback, link-local, multicast and reserved by default), counted per channel.',
+    'IPv4 and IPv6 addresses (validated; dotted version numbers and OIDs told apart by their neighbours and shape) outside the excluded ranges (detection.detectors.pii.ipExcludedRanges; documentation, loopback, link-local, multicast and reserved by default), counted per channel. Private-range addresses written among network set-up words (router, gateway, subnet, static IP, interface, DNS, SSH, Docker…) are LAN configuration examples and not counted.',
     'The user connected from [IP] at 09:14.',
-    'Public server addresses an assistant quotes (DNS resolvers, an API endpoint); private addresses in networking help unless `private` is excluded.',
+    'Public server addresses an assistant quotes (DNS resolvers, an API endpoint); private addresses in a personal record that also mentions network words (exclude `private` to ignore them everywhere).',
   ),
   rule(
     'TH-PII-005',
@@ -117,6 +119,77 @@ function confidenceFor(ruleId: string, count: number): number {
   return count >= 3 ? 0.95 : 0.8;
 }
 
+/**
+ * The user's own input (prompt channel, raw), folded for comparison: an address, number or name that the output
+ * repeats from it ("send it to maria@…" → "sent to maria@…", "my IP is …" → "if … refuses SSH") is echoed, not leaked.
+ */
+interface UserEcho {
+  compact: string;
+  digits: string;
+  has(m: PiiMatch, text: string): boolean;
+}
+
+/** Trailing digits of a phone number compared with the user's (the user may write it without the country code). */
+const PHONE_TAIL = 8;
+/** Most matches of one text checked against the user's input, and most folded input characters kept. */
+const MAX_ECHO_MATCHES = 32;
+const MAX_ECHO_CHARS = 64 * 1024;
+
+function userEcho(input: DetectInput): UserEcho {
+  let compact = '';
+  let digits = '';
+  for (const t of input.texts) {
+    if (t.channel !== 'prompt' || t.origin !== 'raw') continue;
+    const l = t.text.toLowerCase();
+    for (let i = 0; i < l.length && compact.length < MAX_ECHO_CHARS; i++) {
+      const c = l.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        compact += l[i];
+        digits += l[i];
+      } else if ((c >= 97 && c <= 122) || c > 127) compact += l[i];
+    }
+    compact += ' ';
+    digits += ' ';
+  }
+  return {
+    compact,
+    digits,
+    has(m, text) {
+      const value = text.slice(m.start, m.end);
+      const c = foldAlnum(value, false);
+      if (c.length >= 4 && compact.includes(c)) return true;
+      if (m.kind !== 'phone') return false;
+      const d = foldAlnum(value, true);
+      return d.length >= PHONE_TAIL && digits.includes(d.slice(-PHONE_TAIL));
+    },
+  };
+}
+
+function foldAlnum(s: string, digitsOnly: boolean): string {
+  const l = s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (!digitsOnly && ((c >= 97 && c <= 122) || c > 127))) out += l[i];
+  }
+  return out;
+}
+
+/**
+ * Words of network set-up (a router, a gateway, a subnet, a static address, an interface, a container network): a
+ * private-range address (RFC 1918, carrier-grade NAT, unique-local) written among them is an example of a LAN
+ * configuration, which every home network shares, not the address of a person.
+ */
+const NETWORK_HELP = new RE2(
+  String.raw`(?i)\b(?:router|gateway|subnet|netmask|cidr|dhcp|static (?:ip|address)|lan|wi-?fi|ethernet|interface|eth0|wlan0|ifconfig|ipconfig|ip addr|nmcli|netplan|resolv|dns|nat|vpn|firewall|port forwarding|docker|kubernetes|pod|vlan|localhost|ping|ssh|nginx|bind|listen|host file|/etc/hosts|default route|access point|modem)\b`,
+);
+/** Characters either side of a private address searched for network set-up words (bounded work per match). */
+const NETWORK_WINDOW = 160;
+
+function networkHelp(text: string, m: PiiMatch): boolean {
+  return NETWORK_HELP.test(text.slice(Math.max(0, m.start - NETWORK_WINDOW), m.end + NETWORK_WINDOW));
+}
+
 /** Options of the PII detector (detection.detectors.pii), validated by the config schema. */
 export interface PiiDetectorOptions {
   phoneRegions?: string[];
@@ -127,17 +200,28 @@ export function createPiiDetector(config: DetectionConfig): ContentDetector {
   const opts = (config.detectors.pii ?? {}) as PiiDetectorOptions;
   const phoneRegions = opts.phoneRegions ?? [...DEFAULT_PHONE_REGIONS];
   const ipExcluded = new Set<IpRange>(opts.ipExcludedRanges ?? DEFAULT_IP_EXCLUDED);
-  // An IP address is personal data unless its range is excluded by the configuration (not by the scanner's default).
-  const counts = (m: PiiMatch) => (m.kind === 'ip_address' ? !ipExcluded.has(m.ipRange ?? 'public') : m.real);
+  // An IP address is personal data unless its range is excluded by the configuration (not by the scanner's default);
+  // a private-range address in network set-up help is a configuration example, not someone's address.
+  const counts = (m: PiiMatch, text: string) =>
+    m.kind === 'ip_address'
+      ? !ipExcluded.has(m.ipRange ?? 'public') && !(m.ipRange === 'private' && networkHelp(text, m))
+      : m.real;
   return {
     id: 'pii',
     rules: PII_RULES,
     detect(input: DetectInput): Detection[] {
       // Aggregate over every text of a channel (raw texts only: de-obfuscated variants would double-count).
       const perChannel = new Map<Channel, { text: string; matches: PiiMatch[] }[]>();
+      let echo: UserEcho | undefined;
       for (const t of textsOn(input, CHANNELS)) {
         if (t.origin !== 'raw') continue;
-        const matches = findPii(t.text, { phoneRegions }).filter(counts);
+        let matches = findPii(t.text, { phoneRegions }).filter((m) => counts(m, t.text));
+        if (matches.length === 0) continue;
+        // What the user typed in this call and the answer repeats back is the user's own data, not a disclosure.
+        echo ??= userEcho(input);
+        // A bulk of matches is a dump, not an echo (and bounds the look-ups).
+        if (echo.compact.length > 0 && matches.length <= MAX_ECHO_MATCHES)
+          matches = matches.filter((m) => !echo!.has(m, t.text));
         if (matches.length === 0) continue;
         const list = perChannel.get(t.channel) ?? [];
         list.push({ text: t.text, matches });

@@ -21,6 +21,14 @@ describe('PII detector: IP addresses, names, street addresses', () => {
     expect(det.evidence).not.toContain('81.2.69.160');
   });
 
+  it('TH-PII-004: a private address in network set-up help is an example; one in a record still counts', () => {
+    expect(rulesOf(d, 'Give the printer a static IP such as 10.20.0.45 and set the gateway to 10.20.0.1.')).toEqual([]);
+    expect(rulesOf(d, 'In docker-compose, bind the service to 172.18.0.7 on the app network.')).toEqual([]);
+    expect(rulesOf(d, 'Customer: Jonas Lind, device address 172.18.0.7, last seen Monday.')).toEqual(['TH-PII-004']);
+    // Public addresses count in network help too (they reach a person's connection).
+    expect(rulesOf(d, 'Set the gateway to 81.2.69.160 on the router.')).toEqual(['TH-PII-004']);
+  });
+
   it('ipExcludedRanges: private can be excluded', () => {
     const strict = createPiiDetector(
       config({ detectors: { pii: { ipExcludedRanges: ['private', 'documentation'] } } }),

@@ -36,4 +36,36 @@ describe('PII detector', () => {
     const ix = llmCall({ output: '', toolCalls: [{ name: 'crm', arguments: '{"ssn":"219-09-9998"}' }] });
     expect(detector.detect(inputOf(ix))[0]).toMatchObject({ ruleId: 'TH-PII-002', channel: 'tool_call' });
   });
+
+  it("does not count personal data the user's own input holds and the answer repeats back", () => {
+    const run = (prompt: string, output: string) =>
+      detector.detect(inputOf(llmCall({ prompt, output }))).map((d) => d.ruleId);
+    expect(
+      run(
+        'Please send the receipt to tomas.brandt@fastmail.com',
+        'Done: the receipt goes to tomas.brandt@fastmail.com.',
+      ),
+    ).toEqual([]);
+    // Written without the country code by the user, with it by the assistant.
+    expect(
+      run('Call me back on 07700 914 382 tomorrow', 'An advisor will call +44 7700 914382 tomorrow morning.'),
+    ).toEqual([]);
+    expect(
+      run('Why does 81.2.69.160 refuse SSH?', 'If 81.2.69.160 refuses SSH, check that sshd runs and port 22 is open.'),
+    ).toEqual([]);
+  });
+
+  it('still counts personal data the answer adds to what the user gave', () => {
+    const run = (prompt: string, output: string) =>
+      detector.detect(inputOf(llmCall({ prompt, output }))).map((d) => d.ruleId);
+    expect(
+      run(
+        'What is the e-mail of the customer tomas.brandt@fastmail.com shares a flat with?',
+        'That is ilse.kramer@posteo.de.',
+      ),
+    ).toEqual(['TH-PII-003']);
+    expect(run('Which IP did 81.2.69.160 hand off to?', 'It handed off to 81.2.69.161 at 09:14.')).toEqual([
+      'TH-PII-004',
+    ]);
+  });
 });
