@@ -396,13 +396,13 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   const indirect = has('indirect');
   const extraction = g(s, 'extraction') + g(s, 'extraction_weak');
   const ownAt = [...(byTag.get('own') ?? []), ...(byTag.get('own_after') ?? [])];
-  // A possessive of the speaker right before the noun ("my password"), right after it where the language puts it there
+  // A possessive of the speaker up to three words before the noun ("my online banking password"), right after it where the language puts it there
   // (vi "của tôi", id "saya"), or in the same unspaced run ("我的密码").
   // Also a possessive behind a preposition after the noun ("the password to my own router", "el código de mi casa").
   const ownNear = (tok: number) =>
     ownAt.some((h) =>
       h.tag === 'own'
-        ? (h.token >= tok - 2 && h.token < tok) ||
+        ? (h.token >= tok - 3 && h.token < tok) ||
           (h.token === tok && toks[tok].unspaced) ||
           (OF_ANOTHER.has(toks[tok + 1]?.text ?? '') && h.token > tok + 1 && h.token <= tok + 3)
         : h.token > tok && h.token <= tok + 3,
