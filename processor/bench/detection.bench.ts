@@ -54,7 +54,12 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   try {
     for (const o of scenarios) {
       const engine = o.workers ? await detectionEngine(o.behavior ?? false, o.workers) : undefined;
-      const r = await runServiceBench(load, { label: o.label, stages: engine?.stages() ?? [], gzip: false });
+      const r = await runServiceBench(load, {
+        label: o.label,
+        stages: engine?.stages() ?? [],
+        gzip: false,
+        freshIds: true,
+      });
       await engine?.shutdown();
       console.log(
         `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB`,

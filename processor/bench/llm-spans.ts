@@ -35,7 +35,13 @@ const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number) => ({ key, value: { intValue: v } });
 
 export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer {
+  return generateTraceRequestWithIds(spansPerRequest, seed).body;
+}
+
+/** The request and, in encoding order, each span's trace id and span id (bench/fresh-ids.ts rewrites them). */
+export function generateTraceRequestWithIds(spansPerRequest: number, seed = 1): { body: Buffer; ids: Buffer[] } {
   const next = rng(seed);
+  const ids: Buffer[] = [];
   const spans = [];
   const t0 = 1_700_000_000_000_000_000n + BigInt(seed) * 1_000_000_000n;
   for (let i = 0; i < spansPerRequest; i++) {
@@ -43,6 +49,7 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
     const spanId = Buffer.alloc(8);
     for (let b = 0; b < 16; b++) traceId[b] = Math.floor(next() * 256);
     for (let b = 0; b < 8; b++) spanId[b] = Math.floor(next() * 256);
+    ids.push(traceId, spanId);
     const input = JSON.stringify([
       { role: 'user', parts: [{ type: 'text', content: text(next, 2200) }] },
       { role: 'assistant', parts: [{ type: 'text', content: text(next, 600) }] },
@@ -91,5 +98,5 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
       },
     ],
   };
-  return Buffer.from(T.ExportTraceServiceRequest.encode(req).finish());
+  return { body: Buffer.from(T.ExportTraceServiceRequest.encode(req).finish()), ids };
 }

@@ -49,7 +49,7 @@ export function benchFloor(durationMs = 3000): FloorResult {
 
 export interface LoadGen {
   sinkUrl: string;
-  run(o: { url: string; gzip: boolean; durationMs: number; concurrency: number }): Promise<{
+  run(o: { url: string; gzip: boolean; durationMs: number; concurrency: number; freshIds?: boolean }): Promise<{
     ok: number;
     failed: number;
     elapsedMs: number;
@@ -96,6 +96,8 @@ export interface ServiceBenchOptions {
   gzip?: boolean;
   durationMs?: number;
   concurrency?: number;
+  /** Every request with trace and span ids never sent before (bench/fresh-ids.ts); uncompressed only. */
+  freshIds?: boolean;
 }
 
 /** Runs one end-to-end scenario against a fresh in-process service. */
@@ -118,11 +120,18 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
   });
   const { httpPort } = await service.start();
   const url = `http://127.0.0.1:${httpPort}/v1/traces`;
-  await load.run({ url, gzip: !!o.gzip, durationMs: 1000, concurrency: o.concurrency ?? 4 }); // warm-up
+  const freshIds = !!o.freshIds;
+  await load.run({ url, gzip: !!o.gzip, durationMs: 1000, concurrency: o.concurrency ?? 4, freshIds }); // warm-up
   global.gc?.();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  const r = await load.run({ url, gzip: !!o.gzip, durationMs: o.durationMs ?? 8000, concurrency: o.concurrency ?? 4 });
+  const r = await load.run({
+    url,
+    gzip: !!o.gzip,
+    durationMs: o.durationMs ?? 8000,
+    concurrency: o.concurrency ?? 4,
+    freshIds,
+  });
   clearInterval(sampler);
   await service.shutdown();
   const secs = r.elapsedMs / 1000;
