@@ -106,7 +106,10 @@ ${rows}
 | 1 worker / pass-through (b) | ${pct(e1, b)} | ${pct(f1, b)} | – |
 
 Method: \`npm run bench\` → processor/bench/detection.bench.ts, reusing the transport harness (client and sink in a
-child process, 4 connections, 1 s warm-up, 8 s measured). "1 worker" runs the content detectors on the service's
+child process, 4 connections, 1 s warm-up, 8 s measured). Every request carries trace and span ids never sent before
+(bench/fresh-ids.ts): a span seen before is a retried batch, answered from the replay memory without detection, so
+cycling the same ids would measure replays. The traffic is benign (no finding expected): the conversation and the
+system instructions use different vocabularies, as an app's answers are about the user's topic. "1 worker" runs the content detectors on the service's
 event loop, as before \`detection.workers\`; "2 workers" runs them in two worker threads (engine/pool/) while the
 main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. Peak RSS is the
 whole process (workers included). The machine is shared: other agents' processes were running during the run, so
