@@ -81,7 +81,10 @@ export function generateTraceRequestWithIds(spansPerRequest: number, seed = 1): 
         str('gen_ai.response.id', `chatcmpl-${i}-${seed}`),
         int('gen_ai.usage.input_tokens', 900 + Math.floor(next() * 300)),
         int('gen_ai.usage.output_tokens', 400 + Math.floor(next() * 200)),
-        str('gen_ai.system_instructions', JSON.stringify([{ type: 'text', content: text(next, 450, INSTRUCTION_WORDS) }])),
+        str(
+          'gen_ai.system_instructions',
+          JSON.stringify([{ type: 'text', content: text(next, 450, INSTRUCTION_WORDS) }]),
+        ),
         str('gen_ai.input.messages', input),
         str('gen_ai.output.messages', output),
         str('session.id', `sess-${Math.floor(next() * 1000)}`),
