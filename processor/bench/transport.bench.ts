@@ -6,6 +6,7 @@ import { createRegistry } from '../src/metrics/registry.js';
 import { T } from '../src/otlp/proto.js';
 import type { PipelineStage } from '../src/pipeline/stage.js';
 import { createService } from '../src/service/service.js';
+import { cpuPer, cpuSnapshot } from './cpu.js';
 import { generateTraceRequest } from './llm-spans.js';
 
 /**
@@ -26,6 +27,9 @@ export interface ServiceBenchResult {
   peakRssMiB: number;
   failed: number;
   requestBytes: number;
+  /** CPU µs per span acknowledged in the measured window: all threads of the process, and the event loop's alone. */
+  cpuUsPerSpan: number;
+  mainUsPerSpan?: number;
 }
 
 export interface FloorResult {
@@ -125,6 +129,7 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
   global.gc?.();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  const cpu0 = cpuSnapshot();
   const r = await load.run({
     url,
     gzip: !!o.gzip,
@@ -132,6 +137,7 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     concurrency: o.concurrency ?? 4,
     freshIds,
   });
+  const cpu = cpuPer(cpu0, cpuSnapshot(), r.ok * SPANS_PER_REQUEST);
   clearInterval(sampler);
   await service.shutdown();
   const secs = r.elapsedMs / 1000;
@@ -144,6 +150,8 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     peakRssMiB: peak / (1024 * 1024),
     failed: r.failed,
     requestBytes: r.requestBytes,
+    cpuUsPerSpan: cpu.process,
+    mainUsPerSpan: cpu.main,
   };
 }
 
