@@ -153,7 +153,8 @@ async function main(): Promise<void> {
     console.log(
       `\n== leave-one-source-out: ${groups.size} folds, ${trainers.length} trainer(s), trained on ${trainOn === 'all' ? 'every row (--train-on all)' : 'permissive rows'} outside the held-out group ==`,
     );
-    loso = await runLoso(rows, {
+    // Folds train on the whole corpus outside the held-out group; only the selected groups are held out and run.
+    loso = await runLoso(corpus, {
       trainers,
       groups: [...groups],
       trainOn,

@@ -281,8 +281,34 @@ const GENERIC_BEFORE = new Set([
   'their',
   'his',
   'her',
+  // fr, es, it, pt, de: "un bon mot de passe", "una contraseña segura" is a password in general.
+  'bon',
+  'bonne',
+  'nouveau',
+  'fort',
+  'buena',
+  'buen',
+  'nueva',
+  'nuevo',
+  'segura',
+  'seguro',
+  'buona',
+  'nuova',
+  'sicura',
+  'boa',
+  'nova',
+  'forte',
+  'gutes',
+  'gute',
+  'sicheres',
+  'sichere',
+  'starkes',
+  'neues',
+  'neue',
 ]);
 
+/** Words whose "'s" is "is" or "us" ("what's the code", "let's"), not a possessive. */
+const CONTRACTED_IS = new Set(['what', 'that', 'it', 'here', 'there', 'who', 'where', 'how', 'let', 'he', 'she']);
 /** "the secret of long life", "the key to success": another secret than the protected one. */
 const OF_ANOTHER = new Set(['of', 'to', 'behind', 'for', 'about', 'von']);
 /** Tokens either side of a noun within which a request or transformation counts (in the same sentence). */
@@ -372,12 +398,23 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   const ownAt = [...(byTag.get('own') ?? []), ...(byTag.get('own_after') ?? [])];
   // A possessive of the speaker right before the noun ("my password"), right after it where the language puts it there
   // (vi "của tôi", id "saya"), or in the same unspaced run ("我的密码").
+  // Also a possessive behind a preposition after the noun ("the password to my own router", "el código de mi casa").
   const ownNear = (tok: number) =>
     ownAt.some((h) =>
       h.tag === 'own'
-        ? (h.token >= tok - 2 && h.token < tok) || (h.token === tok && toks[tok].unspaced)
+        ? (h.token >= tok - 2 && h.token < tok) ||
+          (h.token === tok && toks[tok].unspaced) ||
+          (OF_ANOTHER.has(toks[tok + 1]?.text ?? '') && h.token > tok + 1 && h.token <= tok + 3)
         : h.token > tok && h.token <= tok + 3,
     );
+  /** Passwords in general ("a strong password"), someone else's ("Jason's password") or in a programming task. */
+  const generalMention = (tok: number) => {
+    if (strong) return false;
+    const prev = toks[tok - 1]?.text;
+    const possessive = (k: number) => toks[k]?.text === 's' && !CONTRACTED_IS.has(toks[k - 1]?.text ?? '');
+    if ((possessive(tok - 1) || possessive(tok - 2)) && !near(tok, 'transform')) return true;
+    return (prev !== undefined && GENERIC_BEFORE.has(prev)) || programming;
+  };
   /** One of the protected items' modifiers ("luggage room" code, "unlock" phrase) within three tokens. */
   const modifierNear = (tok: number) => {
     for (let k = Math.max(0, tok - 3); k <= Math.min(toks.length - 1, tok + 3); k++) {
@@ -414,11 +451,8 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       // Someone else's ("Jason's Instagram password", "the secret of long life"), passwords in general ("a strong
       // password") and passwords in programming tasks ("a regex to validate a password") are not the protected item.
       const prev = toks[h.token - 1]?.text;
-      const prev2 = toks[h.token - 2]?.text;
       const transformNear = near(h.token, 'transform');
-      if ((prev === 's' || prev2 === 's') && !transformNear && !strong) continue;
-      if (prev !== undefined && GENERIC_BEFORE.has(prev) && !strong) continue;
-      if (programming && !strong) continue;
+      if (generalMention(h.token)) continue;
       const next = toks[h.token + h.len]?.text;
       if (weak && next !== undefined && OF_ANOTHER.has(next)) continue;
       // An everyday noun ("the code", "a key", "a secret") names the item only when asked for, not about programs,
@@ -452,6 +486,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       if (!r.items.heads.has(st)) continue;
       // A weak head ("phrase", "code") names the item only next to one of the item's own modifiers.
       if (WEAK_HEADS.has(st) && !modifierNear(k)) continue;
+      if (generalMention(k)) continue;
       itemTokens.push({ tok: k, cls: 'secret', exact: true });
     }
     if (r.items.translations)
@@ -593,7 +628,8 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     if (has('granted') || phrase) score = 0.85;
     if (strong || has('mode')) score = Math.max(score, 0.8);
     if (indirect || extraction >= 1) score = Math.max(score, 0.8);
-    if (itemTokens.some((it) => it.exact && askNear(it.tok))) score = Math.max(score, 0.75);
+    // A request for the code itself, as the protected-item judgement scored it (own or general passwords scored down).
+    if (best >= 0.6) score = Math.max(score, 0.75);
     if (score > 0)
       out.push({
         rule: CONTEXT_RULES.accessBypass,

@@ -197,10 +197,59 @@ export function markCodeLines(raw: string, cps: Int32Array, offsets: Int32Array,
     const isFence = trimmed.startsWith('```') || trimmed.startsWith('~~~');
     if (isFence) fence = !fence;
     if (fence || isFence || looksLikeCode(line)) exempt.fill(1, ci, cj);
+    else markInlineCode(line, lineStartRaw, offsets, ci, cj, exempt);
     ci = cj;
     if (lineEndRaw >= rawLen) break;
     lineStartRaw = lineEndRaw + 1;
   }
+}
+
+/**
+ * Code and data pasted after prose on the same line ("Debug this: int[] a = {1, 2}; for (…) { … }", "the file holds
+ * 'id,name\\n1,Ann'"): an inline `code` span that reads as code, or the rest of the line after a colon when it reads as
+ * code (looksLikeCode) or as escaped rows of data (comma-separated fields joined by literal \\n).
+ */
+function markInlineCode(
+  line: string,
+  rawStart: number,
+  offsets: Int32Array,
+  ci: number,
+  cj: number,
+  exempt: Uint8Array,
+): void {
+  const fillRaw = (from: number, to: number) => {
+    let k = ci;
+    while (k < cj && offsets[k] < rawStart + from) k++;
+    while (k < cj && offsets[k] < rawStart + to) exempt[k++] = 1;
+  };
+  for (let i = line.indexOf('`'); i >= 0 && i < line.length;) {
+    const close = line.indexOf('`', i + 1);
+    if (close < 0) break;
+    const inner = line.slice(i + 1, close);
+    if (inner.length > 3 && (looksLikeCode(inner) || escapedRows(inner))) fillRaw(i, close + 1);
+    i = line.indexOf('`', close + 1);
+  }
+  // At most the first four boundaries are tried (each try reads the rest of the line: bounded, linear work).
+  for (let i = 0, tries = 0; i < line.length - 1 && tries < 4; i++) {
+    const c = line[i];
+    if (!(c === ':' && line[i + 1] === ' ')) continue;
+    tries++;
+    const rest = line.slice(i + 2);
+    if (rest.length >= 8 && (looksLikeCode(rest) || escapedRows(rest))) {
+      fillRaw(i + 2, line.length);
+      return;
+    }
+  }
+  if (escapedRows(line.trim())) fillRaw(0, line.length);
+}
+
+/** `"Name,Age\nAnn,28\nBo,31"`: quoted or bare CSV rows joined by a literal backslash-n, two rows or more. */
+function escapedRows(s: string): boolean {
+  const t = s.replace(/^['"`]|['"`.]$/g, '');
+  const rows = t.split('\\n');
+  if (rows.length < 3) return false;
+  const fields = rows[0].split(',').length;
+  return fields >= 2 && rows.every((r) => r.length > 0 && r.length <= 200 && r.split(',').length === fields);
 }
 
 const startsTag = (ch: string) => {
