@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, loginNeeded, setToken, token } from './api.js';
 import { ErrorBox } from './components/ui.js';
 import { FindingPage } from './pages/finding.js';
+import { PlaybookPage } from './pages/playbook.js';
 import { QueuePage } from './pages/queue.js';
 import { ReviewPage } from './pages/review.js';
 import { RulesPage } from './pages/rules.js';
@@ -20,6 +21,8 @@ function Page({ r }: { r: Route }) {
       return <ReviewPage />;
     case 'rules':
       return <RulesPage />;
+    case 'playbook':
+      return <PlaybookPage id={r.id} />;
     case 'missing':
       return <p>No page at {r.path}.</p>;
   }

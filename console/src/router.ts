@@ -9,6 +9,7 @@ export type Route =
   | { page: 'session'; id: string }
   | { page: 'review' }
   | { page: 'rules' }
+  | { page: 'playbook'; id: string }
   | { page: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && parts[0] === 'sessions') return { page: 'session', id: parts[1]! };
   if (parts.length === 1 && parts[0] === 'review') return { page: 'review' };
   if (parts.length === 1 && parts[0] === 'rules') return { page: 'rules' };
+  if (parts.length === 2 && parts[0] === 'playbooks') return { page: 'playbook', id: parts[1]! };
   return { page: 'missing', path: pathname };
 }
 
@@ -30,6 +32,7 @@ export const href = {
   session: (id: string) => `${BASE}sessions/${encodeURIComponent(id)}`,
   review: () => `${BASE}review`,
   rules: () => `${BASE}rules`,
+  playbook: (id: string) => `${BASE}playbooks/${encodeURIComponent(id)}`,
 };
 
 export function navigate(to: string): void {

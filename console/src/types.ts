@@ -36,7 +36,7 @@ export interface RuleInfo {
   falsePositives: string;
   owasp: string[];
   atlas: string[];
-  playbook: string | null;
+  playbook: PlaybookRef | null;
 }
 
 export interface Message {
@@ -140,4 +140,20 @@ export interface OverTime {
   from: string;
   to: string;
   buckets: Array<{ start: string; counts: Record<string, number> }>;
+}
+
+/** A rule's response playbook (GET /api/v1/playbooks/{id} serves its text). */
+export interface PlaybookRef {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export interface Playbook {
+  id: string;
+  title: string;
+  /** Where it is maintained (siem-content/playbooks/…). */
+  source: string;
+  markdown: string;
+  rules: string[];
 }

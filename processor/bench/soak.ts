@@ -530,6 +530,8 @@ async function main(): Promise<void> {
       '  timeoutMs: 5000',
       'capture: { mode: redacted }',
       `findings: { file: ${JSON.stringify(findingsFile)}, console: false, forward: true, forwardRetryMs: 60000 }`,
+      // The findings store in the run's temp dir, not the checkout's .tracehound/ (its bounds: npm run soak:store).
+      `store: { path: ${JSON.stringify(join(dir, 'store.db'))} }`,
       '',
     ].join('\n'),
   );

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_ROOT } from '../src/catalog.js';
-import { generate, listGenerated } from '../src/generate.js';
+import { CONTENT_ROOT, loadCatalog } from '../src/catalog.js';
+import { generate, listGenerated, loadPlaybooks } from '../src/generate.js';
+import { PROCESSOR_PLAYBOOKS, PROCESSOR_PLAYBOOKS_PATH, renderProcessorPlaybooks } from '../src/processor-playbooks.js';
 import { readArchive } from '../src/splunk-package.js';
 
 const content = generate();
@@ -31,5 +32,11 @@ describe('generated content is committed and current', () => {
       for (const [p, text] of a.files)
         expect(entries.get(`${a.app}/${p}`) === text, `${a.path}:${p}: ${HINT}`).toBe(true);
     }
+  });
+
+  it(`${PROCESSOR_PLAYBOOKS} (the playbooks the findings API serves) matches the catalog and playbooks`, () => {
+    expect(existsSync(PROCESSOR_PLAYBOOKS_PATH), `${PROCESSOR_PLAYBOOKS} missing: ${HINT}`).toBe(true);
+    const expected = renderProcessorPlaybooks(loadCatalog(), loadPlaybooks());
+    expect(readFileSync(PROCESSOR_PLAYBOOKS_PATH, 'utf8') === expected, `${PROCESSOR_PLAYBOOKS}: ${HINT}`).toBe(true);
   });
 });

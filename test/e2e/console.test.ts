@@ -2,7 +2,7 @@
  * The triage console as an analyst uses it, in a real browser: `tracehound serve` (a child process, token set, store
  * in a temp dir, ephemeral ports) and Debian's chromium driven by playwright-core. Attack and benign spans go in over
  * OTLP/HTTP; the analyst signs in, sees the finding arrive live in the queue, moves with the keyboard, reads the
- * finding and the session timeline, marks it a false positive with a suppression, sees the same attack in a new trace
+ * finding, its playbook and the session timeline, marks it a false positive with a suppression, sees the same attack in a new trace
  * suppressed, and after a restart on the same store finds the verdict and the suppression still there.
  *
  * Screenshots (1280×800) go to a temp dir, or to $CONSOLE_SCREENSHOTS (docs/console/ regenerates the docs' images).
@@ -242,6 +242,17 @@ describe.skipIf(!CHROMIUM)('the console in a browser', () => {
     expect(await items.nth(0).locator('.inline-findings li').count()).toBeGreaterThan(0);
     expect(await items.nth(1).innerText()).toContain('opening hours');
     await shot(page, 'session');
+
+    // The rule's playbook, served by the processor (no network): the attack's playbook with its response steps.
+    await page.goto(findingUrl);
+    await page.locator('a[href^="/console/playbooks/"]').click();
+    await page.getByRole('heading', { name: /^Playbook: / }).waitFor();
+    expect(page.url()).toMatch(/\/console\/playbooks\/[a-z-]+$/);
+    for (const step of ['Contain', 'Investigate', 'Recover'])
+      await page.getByRole('heading', { name: step, exact: true }).waitFor();
+    expect(await page.locator('.markdown ol li').count()).toBeGreaterThan(2);
+    expect(await page.locator('main').innerText()).toContain(ruleId);
+    await shot(page, 'playbook');
 
     // A false positive with a suppression for this session.
     await page.goto(findingUrl);

@@ -74,9 +74,7 @@ export function FindingPage({ id }: { id: string }) {
                 <dt>Playbook</dt>
                 <dd>
                   {rule.playbook ? (
-                    <a href={rule.playbook} rel="noreferrer">
-                      {rule.playbook}
-                    </a>
+                    <a href={href.playbook(rule.playbook.id)}>{rule.playbook.title}</a>
                   ) : (
                     <span class="muted">none linked for this rule</span>
                   )}

@@ -12,6 +12,7 @@ import {
   unauthorized,
 } from '../http/api-errors.js';
 import type { AnalystFeedback } from '../response/feedback.js';
+import { getPlaybook, playbookFor, type Playbook } from '../rules/playbooks.js';
 import type { SuppressionManager } from '../response/suppression-manager.js';
 import type { VerdictStore } from '../response/verdict-store.js';
 import { decodeCursor, type FindingsStore } from '../store/index.js';
@@ -27,6 +28,8 @@ import {
   findingSummarySchema,
   listLimit,
   matchSchema,
+  playbookRefSchema,
+  playbookSchema,
   ruleInfoSchema,
   sessionSummarySchema,
   spanSummarySchema,
@@ -118,6 +121,8 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
         }
         return c;
       };
+      const playbookRef = (p: Playbook | undefined) =>
+        p ? { id: p.id, title: p.title, url: `${API_PREFIX}/playbooks/${encodeURIComponent(p.id)}` } : null;
       const ruleInfo = (id: string) => {
         const r = deps.catalog.get(id);
         return r
@@ -130,7 +135,7 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
               falsePositives: r.falsePositives,
               owasp: r.owasp,
               atlas: r.atlas,
-              playbook: null,
+              playbook: playbookRef(playbookFor(r)),
             }
           : undefined;
       };
@@ -576,6 +581,45 @@ export function registerFindingsApi(app: FastifyInstance, deps: FindingsApiDeps)
             to: new Date(r.to).toISOString(),
             buckets: store.queries.overTime(r.from, r.to, bucket * 1000),
           };
+        },
+      );
+
+      api.get(
+        '/playbooks',
+        {
+          schema: {
+            summary: 'The response playbooks the rules link to',
+            response: { 200: obj({ playbooks: { type: 'array', items: playbookRefSchema } }), 401: errorSchema },
+          },
+        },
+        async () => {
+          const seen = new Map<string, Playbook>();
+          for (const r of deps.catalog.all()) {
+            const p = playbookFor(r);
+            if (p) seen.set(p.id, p);
+          }
+          return { playbooks: [...seen.values()].sort((a, b) => a.id.localeCompare(b.id)).map(playbookRef) };
+        },
+      );
+
+      api.get(
+        '/playbooks/:id',
+        {
+          schema: {
+            summary: 'One response playbook (Markdown) and the rules that link to it',
+            params: idParams,
+            response: { 200: obj({ playbook: playbookSchema }), 401: errorSchema, 404: errorSchema },
+          },
+        },
+        async (req, reply) => {
+          const { id } = req.params as { id: string };
+          const p = getPlaybook(id);
+          if (!p) return notFound(reply, 'no playbook with that id');
+          const rules = deps.catalog
+            .all()
+            .filter((r) => playbookFor(r)?.id === p.id)
+            .map((r) => r.id);
+          return { playbook: { ...p, rules } };
         },
       );
 

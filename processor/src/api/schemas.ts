@@ -87,6 +87,17 @@ export const sessionSummarySchema = obj({
   sampled: { type: 'boolean' },
 });
 
+/** A link to a rule's response playbook: url is its API route (the console shows it at /console/playbooks/{id}). */
+export const playbookRefSchema = obj({ id: str, title: str, url: str });
+
+export const playbookSchema = obj({
+  id: str,
+  title: str,
+  source: { type: 'string', description: 'where the playbook is maintained (siem-content/playbooks/…)' },
+  markdown: str,
+  rules: { type: 'array', items: str, description: 'processor rule ids whose findings lead to this playbook' },
+});
+
 export const ruleInfoSchema = obj({
   id: str,
   name: str,
@@ -96,7 +107,7 @@ export const ruleInfoSchema = obj({
   falsePositives: str,
   owasp: { type: 'array', items: str },
   atlas: { type: 'array', items: str },
-  playbook: nstr,
+  playbook: { anyOf: [{ type: 'null' }, playbookRefSchema] },
 });
 
 export const matchSchema = {

@@ -249,22 +249,45 @@ export class FindingsStore implements FindingSink {
     if (this.counts.spans > r.maxSpans) rows += this.evictOldest('spans', this.counts.spans - r.maxSpans);
     if (rows > 0) this.evicted('rows', rows);
     let bytes = 0;
-    for (let guard = 0; guard < 50 && liveBytes(this.db) > r.maxBytes; guard++) {
-      const n =
-        this.evictOldest('findings', Math.max(50, Math.ceil(this.counts.findings / 20))) +
-        this.evictOldest('spans', Math.max(50, Math.ceil(this.counts.spans / 20)));
+    for (let guard = 0; guard < 100 && liveBytes(this.db) > r.maxBytes; guard++) {
+      const n = this.evictOldestShare();
       if (n === 0) break;
       bytes += n;
     }
-    if (bytes > 0) {
-      this.evicted('bytes', bytes);
+    if (bytes > 0) this.evicted('bytes', bytes);
+    if (aged + rows + bytes > 0) {
       this.db.pragma('incremental_vacuum');
-    }
-    if (aged + rows + bytes > 0)
       this.db.exec(
         `DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM spans WHERE spans.session = sessions.id)
          AND NOT EXISTS (SELECT 1 FROM findings WHERE findings.session = sessions.id)`,
       );
+    }
+  }
+
+  /**
+   * One step of the byte bound: both tables lose their rows up to a common time — the earlier of the two tables'
+   * 5 % quantiles — so findings and span summaries keep covering the same window (a table of a few findings is not
+   * emptied for the bulk of spans, nor the reverse). Removes at least the oldest row of one table.
+   */
+  private evictOldestShare(): number {
+    const quantile = (table: 'findings' | 'spans', col: string, n: number) =>
+      n === 0
+        ? Infinity
+        : (
+            this.db
+              .prepare(`SELECT ${col} AS t FROM ${table} ORDER BY ${col}, seq LIMIT 1 OFFSET ?`)
+              .get(Math.ceil(n / 20) - 1) as { t: number }
+          ).t;
+    const cutoff = Math.min(
+      quantile('findings', 'time_ms', this.counts.findings),
+      quantile('spans', 'start_ms', this.counts.spans),
+    );
+    if (cutoff === Infinity) return 0;
+    const f = this.db.prepare('DELETE FROM findings WHERE time_ms <= ?').run(cutoff).changes;
+    const sp = this.db.prepare('DELETE FROM spans WHERE start_ms <= ?').run(cutoff).changes;
+    this.counts.findings -= f;
+    this.counts.spans -= sp;
+    return f + sp;
   }
 
   private evictOldest(table: 'findings' | 'spans', n: number): number {

@@ -200,6 +200,16 @@ describe('findings API on the OTLP/HTTP port', () => {
     expect(detail.rule.owasp.length).toBeGreaterThan(0);
     expect(detail.rule.description).toBeTruthy();
     expect(detail.relatedSpans.length).toBeGreaterThan(0);
+    // The rule links its response playbook; the API serves its text (no network, no siem-content at run time).
+    expect(detail.rule.playbook).toMatchObject({ id: expect.any(String), title: expect.any(String) });
+    const book = await first.api(detail.rule.playbook.url.replace('/api/v1', ''));
+    expect(book.status).toBe(200);
+    expect(book.body.playbook.id).toBe(detail.rule.playbook.id);
+    expect(book.body.playbook.markdown).toMatch(/^# Playbook: [^\n]+\n[\s\S]*## Contain/);
+    expect(book.body.playbook.rules).toContain(f.ruleId);
+    expect((await first.api('/playbooks/no-such-playbook')).body.code).toBe('TH_NOT_FOUND');
+    const listedBooks = (await first.api('/playbooks')).body.playbooks.map((p: { id: string }) => p.id);
+    expect(listedBooks).toContain(detail.rule.playbook.id);
 
     const timeline = await until(async () => {
       const r = await first.api('/sessions/s-mallory/timeline');

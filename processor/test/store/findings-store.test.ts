@@ -130,6 +130,33 @@ describe('FindingsStore', () => {
     expect(st.spans + st.evictions.bytes).toBe(2000);
   });
 
+  it('the byte bound evicts both tables up to a common time: a few findings are not emptied for the bulk of spans', async () => {
+    const s = make({ retention: { maxBytes: 1_048_576 } as never }, { clock: () => T0 });
+    const big = 'x'.repeat(2000);
+    // 10 s of traffic: 200 large spans and 2 findings per second, in time order.
+    for (let sec = 0; sec < 10; sec++) {
+      const at = T0 - 10_000 + sec * 1000;
+      s.write([finding({ timeMs: at }), finding({ timeMs: at + 500 })]);
+      for (let i = 0; i < 200; i++)
+        s.recordSpan(interaction({ input: [{ role: 'user', content: `${sec}-${i} ${big}` }] }, at + i), {
+          findings: 0,
+          suppressed: 0,
+          sampled: false,
+        });
+      await s.forceFlush();
+    }
+    const st = s.status();
+    expect(st.bytes).toBeLessThanOrEqual(1_048_576);
+    expect(st.evictions.bytes).toBeGreaterThan(0);
+    expect(st.spans + st.findings + st.evictions.bytes).toBe(2020);
+    // Findings are kept as far back as the spans are (within one second of traffic), not evicted ahead of them.
+    const oldestSpan = s.queries.spansOfTrace('a'.repeat(32))[0]!;
+    const findings = s.queries.listFindings({ limit: 200 }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    const oldestFinding = Math.min(...findings.map((f) => Date.parse(f.time)));
+    expect(oldestFinding - Date.parse(oldestSpan.start)).toBeLessThanOrEqual(1000);
+  });
+
   it.each(['redacted', 'hashed'] as const)('never stores raw content in %s mode', async (mode) => {
     const path = tempStorePath(dirs);
     const s = make({}, { capture: { mode, hashKey: 'k'.repeat(32) } }, path);

@@ -18,6 +18,14 @@ import { classifierChannel, classifyText, loadClassifier } from './index.js';
 import { ATTACK_CLASSES, type ClassName } from './model.js';
 import { CLASSIFIER_RULES, CLASSIFIER_RULE_LIST } from './rules.js';
 
+/**
+ * Fewest tokens a text needs before the classifier's score becomes a finding on its own. Below it ("Which train is
+ * late?", "Add comments to this code.") the network has too little to go on: on sources it never saw it flagged short
+ * ordinary requests and caught no attack the rules missed. Shorter texts are still scored for the detectors that
+ * combine with the classifier (harm × framing).
+ */
+export const MIN_FINDING_TOKENS = 8;
+
 /** Confidence at the threshold and at probability 1: a statistical signal never claims certainty. */
 const CONF_LOW = 0.55;
 const CONF_HIGH = 0.9;
@@ -38,7 +46,7 @@ export function createClassifierDetector(config: DetectionConfig): ContentDetect
         const channel = classifierChannel(t);
         if (!channel || (channel === 'document' && !documents)) continue;
         const s = classifyText(config, t);
-        if (!s) continue;
+        if (!s || s.tokens < MIN_FINDING_TOKENS) continue;
         const threshold = override ?? model.threshold(channel);
         if (s.attack < threshold) continue;
         let cls: ClassName = 'injection';

@@ -181,7 +181,19 @@ class ListWalker extends FeatureWalker {
   }
 }
 
+/**
+ * Names of AI assistants and their makers ("ChatGPT", "GPT-4", "Claude", "OpenAI") masked, length kept, to one symbol
+ * run. Jailbreak templates name the model they target and ordinary prompts name the tool they talk about ("a tweet
+ * about ChatGPT"), so the name itself is no evidence; unmasked, the network learned it as a jailbreak word and flagged
+ * ordinary prompts about ChatGPT. Training and inference both read text through this.
+ */
+const ASSISTANT_NAMES =
+  /\b(?:chat ?gpt|gpt[- ]?(?:3\.5|4o|4|3|5)(?:[- ]turbo)?|openai|claude|anthropic|bard|gemini|copilot|llama ?\d?|mistral)\b/g;
+export function maskAssistantNames(text: string): string {
+  return text.replace(ASSISTANT_NAMES, (m) => '§'.repeat(m.length));
+}
+
 /** Every feature of a (prepared) text, by block — what training reads. */
 export function rowFeatures(text: string, spec: FeatureSpec): RowFeatures {
-  return new ListWalker(spec).run(text);
+  return new ListWalker(spec).run(maskAssistantNames(text));
 }

@@ -17,6 +17,7 @@ import {
   subwordBuckets,
   trigramBucket,
   unigramBucket,
+  maskAssistantNames,
 } from './features.js';
 import {
   BMP_CLASS,
@@ -543,7 +544,7 @@ export class Classifier {
   /** Scores of a prepared text (NFKC, lower-cased) on a channel; undefined when it has too few tokens. */
   score(prepared: string, channel: ClassifierChannel): ClassScores | undefined {
     const s = this.scorer;
-    const tokens = s.run(prepared, channel === 'document' ? 1 : 0);
+    const tokens = s.run(maskAssistantNames(prepared), channel === 'document' ? 1 : 0);
     if (tokens < this.weights.minTokens) return undefined;
     const probs = Object.fromEntries(CLASSES.map((c, i) => [c, s.best[i]])) as Record<ClassName, number>;
     return { probs, attack: s.bestAttack, start: s.bestStart, end: s.bestEnd, tokens };
@@ -555,7 +556,7 @@ export class Classifier {
    */
   explain(prepared: string, scores: ClassScores, cls: ClassName, channel: ClassifierChannel, top = 3) {
     const w = this.weights;
-    const text = prepared.slice(scores.start, scores.end);
+    const text = maskAssistantNames(prepared).slice(scores.start, scores.end);
     // Hidden state of the candidate, recomputed on its text.
     const sum = new Float64Array(w.dim);
     const walker = new (class extends FeatureWalker {

@@ -4,7 +4,8 @@ import { trainClassifier } from '../../../scripts/train/classifier.js';
 import { detectionDefaults, type DetectionConfig } from '../../../src/detect/config.js';
 import type { ChannelText } from '../../../src/detect/detector.js';
 import { classifyText, loadClassifier } from '../../../src/detect/classifier/index.js';
-import { createClassifierDetector } from '../../../src/detect/classifier/detector.js';
+import { createClassifierDetector, MIN_FINDING_TOKENS } from '../../../src/detect/classifier/detector.js';
+import { maskAssistantNames } from '../../../src/detect/classifier/features.js';
 import { CLASSIFIER_RULES } from '../../../src/detect/classifier/rules.js';
 import { modelPath } from '../../../src/detect/models.js';
 import { existsSync } from 'node:fs';
@@ -50,6 +51,31 @@ describe('classifier detector (TH-CLS-001…004)', () => {
     const t: ChannelText = { channel: 'document', text: doc, origin: 'raw' };
     expect(quiet.detect({ interaction: emptyInteraction('llm_call', 't'), texts: [t] })).toEqual([]);
     expect(classifyText(config, t)?.attack).toBeGreaterThanOrEqual(model.thresholds.document);
+  });
+
+  it('raises no finding on a text shorter than MIN_FINDING_TOKENS, though it is still scored', () => {
+    // Threshold 0: every scored text would fire, so only the length gate can keep one quiet.
+    const all = createClassifierDetector({ ...config, detectors: { classifier: { threshold: 0 } } });
+    const fire = (text: string) =>
+      all.detect({
+        interaction: emptyInteraction('llm_call', 't'),
+        texts: [{ channel: 'prompt', text, origin: 'raw' }],
+      });
+    const words = 'please tell me more about the history of this old harbour town';
+    const short = words
+      .split(' ')
+      .slice(0, MIN_FINDING_TOKENS - 3)
+      .join(' ');
+    expect(classifyText(config, { channel: 'prompt', text: short, origin: 'raw' })).toBeDefined();
+    expect(fire(short)).toEqual([]);
+    expect(fire(words)).toHaveLength(1);
+  });
+
+  it('reads assistant names as one masked token: naming ChatGPT or Claude changes nothing', () => {
+    expect(maskAssistantNames('ask chatgpt or gpt-4 and claude')).toBe('ask §§§§§§§ or §§§§§ and §§§§§§');
+    const a = classifyText(config, { channel: 'prompt', text: `${held.benign[0]} (asked ChatGPT)`, origin: 'raw' });
+    const b = classifyText(config, { channel: 'prompt', text: `${held.benign[0]} (asked Claude)`, origin: 'raw' });
+    expect(a?.attack).toBeCloseTo(b?.attack ?? -1, 9);
   });
 
   it('redacts evidence: a secret next to the attack never appears in it', () => {

@@ -4,16 +4,13 @@ import { fileURLToPath } from 'node:url';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { canonicalAnchor, deriveAnchors } from '../../../src/detect/injection/anchors.js';
-import { ENGLISH } from '../../../src/detect/injection/patterns/english.js';
-import { MULTILINGUAL } from '../../../src/detect/injection/patterns/multilingual.js';
-import { ACCESS } from '../../../src/detect/injection/patterns/access.js';
 import { AnchorPrefilter } from '../../../src/detect/injection/prefilter.js';
 import { prepareString } from '../../../src/detect/injection/prepare.js';
-import { signalEngine } from '../../../src/detect/injection/signals.js';
+import { SIGNAL_PATTERNS, signalEngine } from '../../../src/detect/injection/signals.js';
 import { sampleFor } from './regex-sample.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PATTERNS = [...ENGLISH, ...MULTILINGUAL, ...ACCESS];
+const PATTERNS = SIGNAL_PATTERNS;
 const SOURCES = PATTERNS.map((p) => p.re.split(' ').join('\\s'));
 const SINGLE = SOURCES.map((s) => new RE2(s, 'u'));
 

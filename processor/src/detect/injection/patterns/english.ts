@@ -572,6 +572,15 @@ export const ENGLISH: SignalPattern[] = [
     0.5,
     `\\b(?:stop|halt|cease|abort) (?:everything|all (?:previous|prior|current) (?:tasks?|actions|processing)|what you(?:'re| are) doing)\\b`,
   ),
+  // A later item that cancels the earlier ones ("3. Actually, ignore the first instruction about ducks."): the distractor
+  // template that hides a request between harmless tasks. The speaker's own ("ignore my first instruction") is a
+  // correction, not matched.
+  en(
+    'override.ignore-nth-task',
+    'override',
+    0.7,
+    `\\bignore (?:the|all the|both) (?:first|second|third|other|previous|earlier|above|prior) (?:two |three )?(?:instructions?|requests?|tasks?|prompts?|questions?)\\b`,
+  ),
   en(
     'override.nevermind',
     'override_weak',
@@ -890,6 +899,20 @@ export const ENGLISH: SignalPattern[] = [
     'refusal_suppress',
     0.5,
     `\\b(?:without|no|never (?:give|include|add)|don't (?:give|include|add)|do not (?:give|include|add)|skip (?:the|any)|omit (?:the|any|all)) (?:any )?${alt('warnings?', 'disclaimers?', 'moralizing', 'moralising', 'moral lectures?', 'lectures?', 'caveats', 'censoring', 'censorship', 'judgement', 'judgment', 'ethical (?:concerns|considerations|warnings|disclaimers|guidelines)', 'safety (?:warnings|disclaimers|notes)', 'refusals?', 'hesitation')}\\b`,
+  ),
+  // A list of banned refusal words or notes ("never say the words \"cannot\", \"unable\"", "do not include any \"note\" or
+  // \"disclaimer\""): the rules of a refusal-suppression template, whatever request follows.
+  en(
+    'refusal.banned-words',
+    'refusal_suppress',
+    0.7,
+    `\\b(?:never|do not|don't|not) (?:say|use|write|output|include) (?:the |these |any of the |any )?(?:following )?words? ["']?${alt('cannot', "can't", 'unable', 'sorry', 'unfortunately', 'apologi[sz]e', 'however', 'instead')}\\b`,
+  ),
+  en(
+    'refusal.no-quoted-notes',
+    'refusal_suppress',
+    0.5,
+    `\\b(?:do not|don't|never) (?:include|add|give|write) (?:any )?["']${alt('notes?', 'disclaimers?', 'warnings?', 'caveats?')}["'] (?:or|and|,) ["']${alt('notes?', 'disclaimers?', 'warnings?', 'caveats?')}["']`,
   ),
   en(
     'refusal.always-comply',
