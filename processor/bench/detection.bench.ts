@@ -19,6 +19,17 @@ import {
  */
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const us = (n: number | undefined): string => (n === undefined ? '–' : fmt(n));
+
+/**
+ * Spans per second the machine's cores could carry at the CPU cost measured, whatever else ran: the event loop's
+ * share cannot spread over cores, the rest (detection workers, V8's GC and compiler threads) can.
+ */
+function capacity(r: ServiceBenchResult): number {
+  const cores = os.availableParallelism();
+  const all = (cores * 1e6) / r.cpuUsPerSpan;
+  return r.mainUsPerSpan ? Math.min(all, 1e6 / r.mainUsPerSpan) : all;
+}
 
 /** The engine as serve builds it; workers 1: on the event loop, 2: two detection worker threads. */
 async function detectionEngine(behavior: boolean, workers: number) {
@@ -54,10 +65,15 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   try {
     for (const o of scenarios) {
       const engine = o.workers ? await detectionEngine(o.behavior ?? false, o.workers) : undefined;
-      const r = await runServiceBench(load, { label: o.label, stages: engine?.stages() ?? [], gzip: false });
+      const r = await runServiceBench(load, {
+        label: o.label,
+        stages: engine?.stages() ?? [],
+        gzip: false,
+        freshIds: true,
+      });
       await engine?.shutdown();
       console.log(
-        `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB`,
+        `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, CPU ${us(r.cpuUsPerSpan)} µs/span (event loop ${us(r.mainUsPerSpan)})`,
       );
       results.push(r);
     }
@@ -77,7 +93,7 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   const rows = results
     .map(
       (r) =>
-        `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} |`,
+        `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} | ${us(r.cpuUsPerSpan)} | ${us(r.mainUsPerSpan)} | ${fmt(capacity(r))} |`,
     )
     .join('\n');
   const markdown = `## Detection pipeline
@@ -88,20 +104,28 @@ Same workload as the transport benchmark (${SPANS_PER_REQUEST} generated OTel Ge
 ${(floor.requestBytes / SPANS_PER_REQUEST / 1024).toFixed(1)} KiB each), one run, the service in-process with the embedded default
 configuration's detection settings (findings forwarded as log records, no findings file).
 
-| scenario | spans/s | p50 ms | p99 ms | peak RSS MiB | non-200 |
-|---|---:|---:|---:|---:|---:|
-| (a) protobufjs decode + encode (floor) | ${fmt(floor.spansPerSec)} | – | – | – | – |
+| scenario | spans/s | p50 ms | p99 ms | peak RSS MiB | non-200 | CPU µs/span | event loop µs/span | capacity spans/s |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| (a) protobufjs decode + encode (floor) | ${fmt(floor.spansPerSec)} | – | – | – | – | – | – | – |
 ${rows}
 
 | ratio | content only | content + behavioral | target (issue 16) |
 |---|---:|---:|---|
 | 2 workers / 1 worker | ${ratio(e2, e1)} | ${ratio(f2, f1)} | ≥ 1.7× |
+| 2 workers / 1 worker, capacity from CPU per span | ${(capacity(e2) / capacity(e1)).toFixed(2)}× | ${(capacity(f2) / capacity(f1)).toFixed(2)}× | – |
 | 2 workers / floor (a) | ${pct(e2, floor)} | ${pct(f2, floor)} | ≥ 100 % |
 | 2 workers / pass-through (b) | ${pct(e2, b)} | ${pct(f2, b)} | ≥ 30 % |
 | 1 worker / pass-through (b) | ${pct(e1, b)} | ${pct(f1, b)} | – |
 
 Method: \`npm run bench\` → processor/bench/detection.bench.ts, reusing the transport harness (client and sink in a
-child process, 4 connections, 1 s warm-up, 8 s measured). "1 worker" runs the content detectors on the service's
+child process, 4 connections, 1 s warm-up, 8 s measured). Every request carries trace and span ids never sent before
+(bench/fresh-ids.ts): a span seen before is a retried batch, answered from the replay memory without detection, so
+cycling the same ids would measure replays. The traffic is benign (no finding expected): the conversation and the
+system instructions use different vocabularies, as an app's answers are about the user's topic. CPU µs/span is the
+service process's CPU time (every thread: event loop, detection workers, V8's GC and compiler threads; bench/cpu.ts)
+over the spans acknowledged in the measured window, and the event loop's thread alone (Linux); unlike spans/s it
+barely depends on what else runs on the machine. Capacity is what the machine's cores could carry at that cost:
+all cores over the process's CPU per span, but no more than one core over the event loop's. "1 worker" runs the content detectors on the service's
 event loop, as before \`detection.workers\`; "2 workers" runs them in two worker threads (engine/pool/) while the
 main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. Peak RSS is the
 whole process (workers included). The machine is shared: other agents' processes were running during the run, so

@@ -2,11 +2,18 @@ import { T } from '../src/otlp/proto.js';
 
 /**
  * Deterministic, realistic LLM spans for benchmarks: OTel GenAI attributes with prompt, system instructions and
- * completion content (~6 KB per span), as one ExportTraceServiceRequest.
+ * completion content (~6 KB per span), as one ExportTraceServiceRequest. Benign traffic: the conversation and the
+ * system instructions are drawn from different vocabularies, as an app's answers are about the user's topic rather
+ * than a restatement of its instructions (one shared vocabulary made every answer read as a leak of its prompt).
  */
 
 const WORDS =
   'the model should summarise customer ticket about billing refund order delivery account password reset invoice please explain why my payment failed yesterday and what i can do next thanks assistant answer policy escalate agent tool search retrieve document knowledge base article step first second finally'.split(
+    ' ',
+  );
+
+const INSTRUCTION_WORDS =
+  'you are a friendly concise helper for acme support reply in plain language cite the relevant help center page keep responses under two hundred words offer to open a case when unsure stay on topic use bullet lists for multiple items greet returning customers by name'.split(
     ' ',
   );
 
@@ -20,11 +27,11 @@ function rng(seed: number): () => number {
   };
 }
 
-function text(next: () => number, bytes: number): string {
+function text(next: () => number, bytes: number, words: readonly string[] = WORDS): string {
   const out: string[] = [];
   let n = 0;
   while (n < bytes) {
-    const w = WORDS[Math.floor(next() * WORDS.length)];
+    const w = words[Math.floor(next() * words.length)];
     out.push(w);
     n += w.length + 1;
   }
@@ -35,7 +42,13 @@ const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number) => ({ key, value: { intValue: v } });
 
 export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer {
+  return generateTraceRequestWithIds(spansPerRequest, seed).body;
+}
+
+/** The request and, in encoding order, each span's trace id and span id (bench/fresh-ids.ts rewrites them). */
+export function generateTraceRequestWithIds(spansPerRequest: number, seed = 1): { body: Buffer; ids: Buffer[] } {
   const next = rng(seed);
+  const ids: Buffer[] = [];
   const spans = [];
   const t0 = 1_700_000_000_000_000_000n + BigInt(seed) * 1_000_000_000n;
   for (let i = 0; i < spansPerRequest; i++) {
@@ -43,6 +56,7 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
     const spanId = Buffer.alloc(8);
     for (let b = 0; b < 16; b++) traceId[b] = Math.floor(next() * 256);
     for (let b = 0; b < 8; b++) spanId[b] = Math.floor(next() * 256);
+    ids.push(traceId, spanId);
     const input = JSON.stringify([
       { role: 'user', parts: [{ type: 'text', content: text(next, 2200) }] },
       { role: 'assistant', parts: [{ type: 'text', content: text(next, 600) }] },
@@ -67,7 +81,10 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
         str('gen_ai.response.id', `chatcmpl-${i}-${seed}`),
         int('gen_ai.usage.input_tokens', 900 + Math.floor(next() * 300)),
         int('gen_ai.usage.output_tokens', 400 + Math.floor(next() * 200)),
-        str('gen_ai.system_instructions', JSON.stringify([{ type: 'text', content: text(next, 450) }])),
+        str(
+          'gen_ai.system_instructions',
+          JSON.stringify([{ type: 'text', content: text(next, 450, INSTRUCTION_WORDS) }]),
+        ),
         str('gen_ai.input.messages', input),
         str('gen_ai.output.messages', output),
         str('session.id', `sess-${Math.floor(next() * 1000)}`),
@@ -91,5 +108,5 @@ export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer 
       },
     ],
   };
-  return Buffer.from(T.ExportTraceServiceRequest.encode(req).finish());
+  return { body: Buffer.from(T.ExportTraceServiceRequest.encode(req).finish()), ids };
 }

@@ -1,13 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { generateTraceRequest } from './llm-spans.js';
+import { idOffsets, withFreshIds } from './fresh-ids.js';
+import { generateTraceRequestWithIds } from './llm-spans.js';
 
 /**
  * Benchmark load generator, run as a child process so the service under test has the parent's event loop to itself.
  * It hosts the sink (the next hop) and the client. Protocol over IPC:
  *   parent → {type:'init', spansPerRequest, distinctBodies}  child → {type:'ready', sinkUrl}
- *   parent → {type:'run', url, gzip, durationMs, concurrency}  child → {type:'result', ...}
+ *   parent → {type:'run', url, gzip, durationMs, concurrency, freshIds}  child → {type:'result', ...}
+ * freshIds (uncompressed only): every request gets trace and span ids never sent before (fresh-ids.ts), so the
+ * service analyses each span instead of replaying a retried batch.
  */
 
 interface RunMsg {
@@ -16,9 +19,13 @@ interface RunMsg {
   gzip: boolean;
   durationMs: number;
   concurrency: number;
+  freshIds?: boolean;
 }
 
 let bodies: Buffer[] = [];
+let offsets: number[][] = [];
+/** Requests sent with fresh ids, over all runs: ids never repeat within the load generator's life. */
+let sequence = 0;
 let gzBodies: Buffer[] = [];
 let sinkBytes = 0;
 let sinkRequests = 0;
@@ -64,7 +71,8 @@ async function run(msg: RunMsg): Promise<void> {
   await Promise.all(
     Array.from({ length: msg.concurrency }, async () => {
       while (performance.now() < end) {
-        const body = pool[i++ % pool.length];
+        const k = i++ % pool.length;
+        const body = msg.freshIds && !msg.gzip ? withFreshIds(pool[k], offsets[k], ++sequence) : pool[k];
         const t = performance.now();
         const status = await post(url, body, msg.gzip);
         latencies.push(performance.now() - t);
@@ -92,7 +100,11 @@ async function run(msg: RunMsg): Promise<void> {
 process.on('message', (msg: { type: string } & Record<string, unknown>) => {
   if (msg.type === 'init') {
     const n = msg.spansPerRequest as number;
-    bodies = Array.from({ length: msg.distinctBodies as number }, (_, k) => generateTraceRequest(n, k + 1));
+    const generated = Array.from({ length: msg.distinctBodies as number }, (_, k) =>
+      generateTraceRequestWithIds(n, k + 1),
+    );
+    bodies = generated.map((g) => g.body);
+    offsets = generated.map((g) => idOffsets(g.body, g.ids));
     gzBodies = bodies.map((b) => zlib.gzipSync(b, { level: 1 }));
     sink.listen(0, '127.0.0.1', () => {
       process.send!({ type: 'ready', sinkUrl: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` });

@@ -6,6 +6,7 @@ import { createRegistry } from '../src/metrics/registry.js';
 import { T } from '../src/otlp/proto.js';
 import type { PipelineStage } from '../src/pipeline/stage.js';
 import { createService } from '../src/service/service.js';
+import { cpuPer, cpuSnapshot } from './cpu.js';
 import { generateTraceRequest } from './llm-spans.js';
 
 /**
@@ -26,6 +27,9 @@ export interface ServiceBenchResult {
   peakRssMiB: number;
   failed: number;
   requestBytes: number;
+  /** CPU µs per span acknowledged in the measured window: all threads of the process, and the event loop's alone. */
+  cpuUsPerSpan: number;
+  mainUsPerSpan?: number;
 }
 
 export interface FloorResult {
@@ -49,7 +53,7 @@ export function benchFloor(durationMs = 3000): FloorResult {
 
 export interface LoadGen {
   sinkUrl: string;
-  run(o: { url: string; gzip: boolean; durationMs: number; concurrency: number }): Promise<{
+  run(o: { url: string; gzip: boolean; durationMs: number; concurrency: number; freshIds?: boolean }): Promise<{
     ok: number;
     failed: number;
     elapsedMs: number;
@@ -96,6 +100,8 @@ export interface ServiceBenchOptions {
   gzip?: boolean;
   durationMs?: number;
   concurrency?: number;
+  /** Every request with trace and span ids never sent before (bench/fresh-ids.ts); uncompressed only. */
+  freshIds?: boolean;
 }
 
 /** Runs one end-to-end scenario against a fresh in-process service. */
@@ -118,11 +124,20 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
   });
   const { httpPort } = await service.start();
   const url = `http://127.0.0.1:${httpPort}/v1/traces`;
-  await load.run({ url, gzip: !!o.gzip, durationMs: 1000, concurrency: o.concurrency ?? 4 }); // warm-up
+  const freshIds = !!o.freshIds;
+  await load.run({ url, gzip: !!o.gzip, durationMs: 1000, concurrency: o.concurrency ?? 4, freshIds }); // warm-up
   global.gc?.();
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  const r = await load.run({ url, gzip: !!o.gzip, durationMs: o.durationMs ?? 8000, concurrency: o.concurrency ?? 4 });
+  const cpu0 = cpuSnapshot();
+  const r = await load.run({
+    url,
+    gzip: !!o.gzip,
+    durationMs: o.durationMs ?? 8000,
+    concurrency: o.concurrency ?? 4,
+    freshIds,
+  });
+  const cpu = cpuPer(cpu0, cpuSnapshot(), r.ok * SPANS_PER_REQUEST);
   clearInterval(sampler);
   await service.shutdown();
   const secs = r.elapsedMs / 1000;
@@ -135,6 +150,8 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     peakRssMiB: peak / (1024 * 1024),
     failed: r.failed,
     requestBytes: r.requestBytes,
+    cpuUsPerSpan: cpu.process,
+    mainUsPerSpan: cpu.main,
   };
 }
 
