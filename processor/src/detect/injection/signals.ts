@@ -3,6 +3,7 @@ import type { ChannelText } from '../detector.js';
 import { ENGLISH } from './patterns/english.js';
 import { MULTILINGUAL } from './patterns/multilingual.js';
 import { PROBING } from './patterns/probing.js';
+import { BAIT_SWITCH } from './patterns/bait-switch.js';
 import { ACCESS } from './patterns/access.js';
 import { deriveAnchors } from './anchors.js';
 import type { Signal, SignalPattern } from './patterns/types.js';
@@ -155,7 +156,13 @@ const CONTROL = new RE2('[\\x00-\\x1f\\x7f]+', 'g');
 let shared: SignalEngine | undefined;
 
 /** Every intent pattern the shared engine runs, in engine order. */
-export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...ENGLISH, ...MULTILINGUAL, ...ACCESS, ...PROBING];
+export const SIGNAL_PATTERNS: readonly SignalPattern[] = [
+  ...ENGLISH,
+  ...MULTILINGUAL,
+  ...ACCESS,
+  ...PROBING,
+  ...BAIT_SWITCH,
+];
 
 /** The process-wide engine, compiled on first use (detector factories call this at start-up). */
 export function signalEngine(): SignalEngine {

@@ -643,6 +643,32 @@ export const ENGLISH: SignalPattern[] = [
     0.4,
     `\\b${alt('print', 'say', 'output', 'respond with', 'reply with', 'return')} ${words(1)}"[^"]{1,120}"(?: and| but)? (?:nothing else|only|and stop)`,
   ),
+  // "Do you think X? Ignore my question and just output: <statement>": the question is bait, the task is to make the
+  // model say a fixed text. Setting aside the user's own question is weak alone (people do change their minds).
+  en(
+    'hijack.ignore-the-question',
+    'override_weak',
+    0.6,
+    `\\b(?:please )?(?:${alt('ignore', 'ignoring', 'disregard', 'disregarding', "don't answer", 'do not answer', 'never mind', 'forget', 'skip')}) (?:my|the|that|this|these|those|the above|all the above)(?: above| previous| preceding| last)? (?:${alt('question', 'questions', 'problem', 'problems', 'request', 'requests', 'sentence', 'task')})(?: above)?\\b`,
+  ),
+  en(
+    'hijack.regardless-of-above',
+    'override_weak',
+    0.6,
+    `\\bregardless of (?:the|my|all the) (?:above|previous|preceding|earlier) (?:${alt('instructions?', 'questions?', 'requests?', 'problems?')})\\b`,
+  ),
+  en(
+    'hijack.output-directly',
+    'hijack_output',
+    0.5,
+    `\\b(?:(?:just|only|directly|simply)\\b[^.!?\\n:]{0,20}\\b${alt('output', 'repeat', 'paraphrase', 'rephrase', 'rephrased', 'rephrasing', 'paraphrasing', 'repeating', 'reply', 'say', 'print', 'enter', 'type', 'answer')}|${alt('output', 'reply', 'answer', 'say', 'print', 'repeat', 'paraphrase', 'rephrase', 'enter')} (?:directly|only|exactly|verbatim))(?: directly| only| exactly| the following(?: sentence| response| text)?)? ?:`,
+  ),
+  en(
+    'hijack.no-extra-words',
+    'hijack_output',
+    0.4,
+    `\\b(?:don't|do not|no|without) (?:add(?:ing)? )?(?:any |other |additional |extra )?${alt('words', 'punctuation', 'prefix', 'prefixes', 'quotes', 'comments', 'symbols')}\\b`,
+  ),
   // --- role reassignment ------------------------------------------------------------------------------------------
   en(
     'role.you-are-now',
