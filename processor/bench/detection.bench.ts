@@ -128,8 +128,7 @@ barely depends on what else runs on the machine. Capacity is what the machine's 
 all cores over the process's CPU per span, but no more than one core over the event loop's. "1 worker" runs the content detectors on the service's
 event loop, as before \`detection.workers\`; "2 workers" runs them in two worker threads (engine/pool/) while the
 main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. Peak RSS is the
-whole process (workers included). The machine is shared: other agents' processes were running during the run, so
-absolute numbers are noisy; compare the ratios of one run.
+whole process (workers included). The machine is shared: compare the ratios of one run.
 `;
   return { title: 'Detection pipeline', markdown };
 }
