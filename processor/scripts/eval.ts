@@ -8,7 +8,7 @@
  *    group, the engine run with those models on the group. Macro means over groups predict unseen sources.
  * 3. Cost: µs per KB per detector (median over input rows of ≥ 0.5 KB, and mean over all rows).
  *
- *   npm run eval                          # everything (~15 min on one core)
+ *   npm run eval                          # everything (about 30 min on one core)
  *   npm run eval -- --no-loso             # all rows, shipped models only
  *   npm run eval -- --groups xsafety/Goal_Hijacking,carriers/email
  *   npm run eval -- --train-on all        # LOSO folds also train on non-permissive rows (what the licence filter costs)
