@@ -22,6 +22,7 @@ import zlib from 'node:zlib';
 import * as prettier from 'prettier';
 import { decodeLenient, T } from '../src/otlp/proto.js';
 import { SECRET_GENERATORS, seededRng } from '../../core/test/fixtures/secrets.js';
+import { freePort, metricTotal, rssKb } from './proc.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(root, 'processor', 'dist', 'cli', 'main.js');
@@ -126,25 +127,6 @@ let rssPeakKb = 0;
 let lives = 0;
 const scraped: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-function rssKb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 async function startProcessor(config: string, port: number): Promise<void> {
   lives++;
   const c = spawn(process.execPath, [MAIN, 'serve', '--config', config], {
@@ -183,16 +165,7 @@ function metricMax(name: string): number {
 }
 
 function metricSum(name: string, label?: string): number {
-  let total = 0;
-  for (const text of scraped)
-    for (const line of text.split('\n'))
-      if (
-        line.startsWith(name) &&
-        (line[name.length] === '{' || line[name.length] === ' ') &&
-        (!label || line.includes(label))
-      )
-        total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
-  return total;
+  return scraped.reduce((sum, text) => sum + metricTotal(text, name, label), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,7 @@ import Database from 'better-sqlite3';
 import * as prettier from 'prettier';
 import { T } from '../src/otlp/proto.js';
 import { SECRET_GENERATORS, seededRng } from '../../core/test/fixtures/secrets.js';
+import { freePort, metricTotal, rssKb } from './proc.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = join(root, 'processor', 'dist', 'cli', 'main.js');
@@ -56,25 +56,6 @@ const hop = http.createServer((req, res) => {
     res.end('{}');
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-function rssKb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
 
 const fileSize = (p: string) => (existsSync(p) ? statSync(p).size : 0);
 
@@ -215,18 +196,6 @@ function oldest(dbPath: string): { f: number | null; s: number | null } {
   }
 }
 
-function metric(text: string, name: string, label?: string): number {
-  let total = 0;
-  for (const line of text.split('\n'))
-    if (
-      line.startsWith(name) &&
-      (line[name.length] === '{' || line[name.length] === ' ') &&
-      (!label || line.includes(label))
-    )
-      total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
-  return total;
-}
-
 async function main(): Promise<void> {
   if (!existsSync(MAIN)) throw new Error('build first: npm run build');
   await new Promise<void>((r) => hop.listen(0, '127.0.0.1', () => r()));
@@ -321,7 +290,8 @@ async function main(): Promise<void> {
   const maxOf = (f: (s: Sample) => number) => Math.max(...samples.map(f));
   const ageSlackS = BOUNDS.maxAgeS + (BOUNDS.flushIntervalMs + SAMPLE_MS) / 1000 + 1;
   const trickle = samples.filter((s) => s.phase === 'trickle' && s.t > PLAN.burstEnd + BOUNDS.maxAgeS + 5);
-  const evictedMetric = (reason: string) => metric(metrics, 'tracehound_store_evictions_total', `reason="${reason}"`);
+  const evictedMetric = (reason: string) =>
+    metricTotal(metrics, 'tracehound_store_evictions_total', `reason="${reason}"`);
   const checks: Array<[string, boolean, string]> = [
     [
       'live bytes ≤ maxBytes',
@@ -350,8 +320,8 @@ async function main(): Promise<void> {
     ],
     [
       'dropped writes: status = metrics',
-      final.droppedWrites === metric(metrics, 'tracehound_store_dropped_total'),
-      `${final.droppedWrites} dropped (metric ${metric(metrics, 'tracehound_store_dropped_total')})`,
+      final.droppedWrites === metricTotal(metrics, 'tracehound_store_dropped_total'),
+      `${final.droppedWrites} dropped (metric ${metricTotal(metrics, 'tracehound_store_dropped_total')})`,
     ],
   ];
 
