@@ -5,6 +5,7 @@ import { T } from '../src/otlp/proto.js';
  * completion content (~6 KB per span), as one ExportTraceServiceRequest. Benign traffic: the conversation and the
  * system instructions are drawn from different vocabularies, as an app's answers are about the user's topic rather
  * than a restatement of its instructions (one shared vocabulary made every answer read as a leak of its prompt).
+ * System instructions come from a small fixed pool (SYSTEM_PROMPT_POOL) unless the caller asks for a distinct one per span.
  */
 
 const WORDS =
@@ -41,12 +42,47 @@ function text(next: () => number, bytes: number, words: readonly string[] = WORD
 const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number) => ({ key, value: { intValue: v } });
 
-export function generateTraceRequest(spansPerRequest: number, seed = 1): Buffer {
-  return generateTraceRequestWithIds(spansPerRequest, seed).body;
+/**
+ * Distinct system prompts a realistic run draws from. A system prompt is part of an application's code: a service
+ * sends one per feature or agent role, a handful in all, so per-prompt work (detectors parse restrictions, protected
+ * values and facts once per distinct prompt, detect/cache.ts) is paid once and then hit. 12 is more than one app
+ * and fewer than the caches hold. A prompt templated per user or per request (a name, a date, a retrieved snippet
+ * spliced in) is distinct on every span: `systemPool: 0` generates that worst case.
+ */
+export const SYSTEM_PROMPT_POOL = 12;
+
+export interface TraceRequestOptions {
+  /**
+   * Distinct system prompts the spans draw from, the same pool for every seed (all requests of one run). 0: a fresh
+   * prompt for every span (worst case, nothing repeats). Default SYSTEM_PROMPT_POOL.
+   */
+  systemPool?: number;
+}
+
+const pools = new Map<number, string[]>();
+
+function systemPrompts(n: number): string[] {
+  let pool = pools.get(n);
+  if (!pool) {
+    const next = rng(0x5eed);
+    pool = Array.from({ length: n }, () => text(next, 450, INSTRUCTION_WORDS));
+    pools.set(n, pool);
+  }
+  return pool;
+}
+
+export function generateTraceRequest(spansPerRequest: number, seed = 1, options: TraceRequestOptions = {}): Buffer {
+  return generateTraceRequestWithIds(spansPerRequest, seed, options).body;
 }
 
 /** The request and, in encoding order, each span's trace id and span id (bench/fresh-ids.ts rewrites them). */
-export function generateTraceRequestWithIds(spansPerRequest: number, seed = 1): { body: Buffer; ids: Buffer[] } {
+export function generateTraceRequestWithIds(
+  spansPerRequest: number,
+  seed = 1,
+  options: TraceRequestOptions = {},
+): { body: Buffer; ids: Buffer[] } {
+  const poolSize = options.systemPool ?? SYSTEM_PROMPT_POOL;
+  const pool = poolSize > 0 ? systemPrompts(poolSize) : undefined;
   const next = rng(seed);
   const ids: Buffer[] = [];
   const spans = [];
@@ -83,7 +119,12 @@ export function generateTraceRequestWithIds(spansPerRequest: number, seed = 1): 
         int('gen_ai.usage.output_tokens', 400 + Math.floor(next() * 200)),
         str(
           'gen_ai.system_instructions',
-          JSON.stringify([{ type: 'text', content: text(next, 450, INSTRUCTION_WORDS) }]),
+          JSON.stringify([
+            {
+              type: 'text',
+              content: pool ? pool[Math.floor(next() * pool.length)] : text(next, 450, INSTRUCTION_WORDS),
+            },
+          ]),
         ),
         str('gen_ai.input.messages', input),
         str('gen_ai.output.messages', output),

@@ -7,7 +7,7 @@ import { generateTraceRequestWithIds } from './llm-spans.js';
 /**
  * Benchmark load generator, run as a child process so the service under test has the parent's event loop to itself.
  * It hosts the sink (the next hop) and the client. Protocol over IPC:
- *   parent → {type:'init', spansPerRequest, distinctBodies}  child → {type:'ready', sinkUrl}
+ *   parent → {type:'init', spansPerRequest, distinctBodies, systemPool?}  child → {type:'ready', sinkUrl}
  *   parent → {type:'run', url, gzip, durationMs, concurrency, freshIds}  child → {type:'result', ...}
  * freshIds (uncompressed only): every request gets trace and span ids never sent before (fresh-ids.ts), so the
  * service analyses each span instead of replaying a retried batch.
@@ -101,7 +101,7 @@ process.on('message', (msg: { type: string } & Record<string, unknown>) => {
   if (msg.type === 'init') {
     const n = msg.spansPerRequest as number;
     const generated = Array.from({ length: msg.distinctBodies as number }, (_, k) =>
-      generateTraceRequestWithIds(n, k + 1),
+      generateTraceRequestWithIds(n, k + 1, { systemPool: msg.systemPool as number | undefined }),
     );
     bodies = generated.map((g) => g.body);
     offsets = generated.map((g) => idOffsets(g.body, g.ids));

@@ -64,7 +64,11 @@ export interface LoadGen {
   close(): void;
 }
 
-export function startLoadGen(spansPerRequest = SPANS_PER_REQUEST): Promise<LoadGen> {
+/** systemPool: distinct system prompts in the generated spans (llm-spans.ts; 0: one per span). */
+export function startLoadGen(
+  spansPerRequest = SPANS_PER_REQUEST,
+  options: { systemPool?: number } = {},
+): Promise<LoadGen> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
     execArgv: ['--conditions=@tracehound/source', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -79,7 +83,7 @@ export function startLoadGen(spansPerRequest = SPANS_PER_REQUEST): Promise<LoadG
       child.on('message', onMsg);
       child.once('exit', (code) => reject(new Error(`load generator exited (${code})`)));
     });
-  child.send({ type: 'init', spansPerRequest, distinctBodies: DISTINCT_BODIES });
+  child.send({ type: 'init', spansPerRequest, distinctBodies: DISTINCT_BODIES, systemPool: options.systemPool });
   return next<{ sinkUrl: string }>('ready').then(({ sinkUrl }) => ({
     sinkUrl,
     run(o) {
