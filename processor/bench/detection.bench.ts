@@ -10,6 +10,8 @@ import {
   startLoadGen,
   type ServiceBenchResult,
 } from './transport.bench.js';
+import { detectorCost } from './detector-cost.js';
+import { SYSTEM_PROMPT_POOL } from './llm-spans.js';
 
 /**
  * Detection pipeline benchmark (npm run bench): the same generated LLM spans as the transport benchmark, measured in
@@ -50,18 +52,11 @@ async function detectionEngine(behavior: boolean, workers: number) {
   return engine;
 }
 
-export async function main(): Promise<{ title: string; markdown: string }> {
-  const loadAtStart = os.loadavg()[0].toFixed(1);
-  const floor = benchFloor();
-  const load = await startLoadGen();
+type Scenario = { label: string; behavior?: boolean; workers?: number };
+
+async function runScenarios(systemPool: number, scenarios: Scenario[]): Promise<ServiceBenchResult[]> {
+  const load = await startLoadGen(SPANS_PER_REQUEST, { systemPool });
   const results: ServiceBenchResult[] = [];
-  const scenarios: Array<{ label: string; behavior?: boolean; workers?: number }> = [
-    { label: '(b) pass-through' },
-    { label: '(e1) all content detectors, 1 worker (event loop)', behavior: false, workers: 1 },
-    { label: '(e2) all content detectors, 2 workers', behavior: false, workers: 2 },
-    { label: '(f1) content + behavioral, 1 worker (event loop)', behavior: true, workers: 1 },
-    { label: '(f2) content + behavioral, 2 workers', behavior: true, workers: 2 },
-  ];
   try {
     for (const o of scenarios) {
       const engine = o.workers ? await detectionEngine(o.behavior ?? false, o.workers) : undefined;
@@ -80,13 +75,40 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   } finally {
     load.close();
   }
-  const [b, e1, e2, f1, f2] = results as [
+  return results;
+}
+
+const DETECTION: Scenario[] = [
+  { label: 'all content detectors, 1 worker (event loop)', behavior: false, workers: 1 },
+  { label: 'all content detectors, 2 workers', behavior: false, workers: 2 },
+  { label: 'content + behavioral, 1 worker (event loop)', behavior: true, workers: 1 },
+  { label: 'content + behavioral, 2 workers', behavior: true, workers: 2 },
+];
+const CODES = ['e1', 'e2', 'f1', 'f2'];
+
+export async function main(): Promise<{ title: string; markdown: string }> {
+  const loadAtStart = os.loadavg()[0].toFixed(1);
+  const floor = benchFloor();
+  const pooled = await runScenarios(SYSTEM_PROMPT_POOL, [
+    { label: '(b) pass-through' },
+    ...DETECTION.map((d, i) => ({ ...d, label: `(${CODES[i]}) ${d.label}` })),
+  ]);
+  const distinct = await runScenarios(
+    0,
+    DETECTION.map((d, i) => ({ ...d, label: `(${CODES[i]}′) ${d.label}, distinct system prompts` })),
+  );
+  const loadAtEnd = os.loadavg()[0].toFixed(1);
+  const costPooled = detectorCost({ systemPool: SYSTEM_PROMPT_POOL });
+  const costDistinct = detectorCost({ systemPool: 0 });
+  const [b, e1, e2, f1, f2] = pooled as [
     ServiceBenchResult,
     ServiceBenchResult,
     ServiceBenchResult,
     ServiceBenchResult,
     ServiceBenchResult,
   ];
+  const [d1, d2, g1, g2] = distinct as [ServiceBenchResult, ServiceBenchResult, ServiceBenchResult, ServiceBenchResult];
+  const results = [...pooled, ...distinct];
   const pct = (x: ServiceBenchResult, y: { spansPerSec: number }) =>
     `${((x.spansPerSec / y.spansPerSec) * 100).toFixed(0)} %`;
   const ratio = (x: ServiceBenchResult, y: ServiceBenchResult) => `${(x.spansPerSec / y.spansPerSec).toFixed(2)}×`;
@@ -96,13 +118,22 @@ export async function main(): Promise<{ title: string; markdown: string }> {
         `| ${r.label} | ${fmt(r.spansPerSec)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.failed} | ${us(r.cpuUsPerSpan)} | ${us(r.mainUsPerSpan)} | ${fmt(capacity(r))} |`,
     )
     .join('\n');
+  const costRows = [...costPooled.usPerKiB.keys()]
+    .map(
+      (id) =>
+        `| ${id} | ${(costPooled.usPerKiB.get(id) ?? 0).toFixed(1)} | ${(costDistinct.usPerKiB.get(id) ?? 0).toFixed(1)} |`,
+    )
+    .join('\n');
   const markdown = `## Detection pipeline
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; 1-minute load average at start ${loadAtStart}.
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; 1-minute load average ${loadAtStart} at start, ${loadAtEnd} at the end.
 
 Same workload as the transport benchmark (${SPANS_PER_REQUEST} generated OTel GenAI chat spans per request, about
 ${(floor.requestBytes / SPANS_PER_REQUEST / 1024).toFixed(1)} KiB each), one run, the service in-process with the embedded default
-configuration's detection settings (findings forwarded as log records, no findings file).
+configuration's detection settings (findings forwarded as log records, no findings file). Two workloads:
+(b)–(f) draw each span's system instructions from a fixed pool of ${SYSTEM_PROMPT_POOL} distinct prompts, as an application
+sends one prompt per feature or agent role; the primed rows (e1′–f2′) give every span a system prompt of its own
+(a prompt templated per user or request), the worst case for the detectors' per-prompt caches.
 
 | scenario | spans/s | p50 ms | p99 ms | peak RSS MiB | non-200 | CPU µs/span | event loop µs/span | capacity spans/s |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -116,6 +147,17 @@ ${rows}
 | 2 workers / floor (a) | ${pct(e2, floor)} | ${pct(f2, floor)} | ≥ 100 % |
 | 2 workers / pass-through (b) | ${pct(e2, b)} | ${pct(f2, b)} | ≥ 30 % |
 | 1 worker / pass-through (b) | ${pct(e1, b)} | ${pct(f1, b)} | – |
+| distinct system prompts: 2 workers / 1 worker | ${ratio(d2, d1)} | ${ratio(g2, g1)} | – |
+| distinct system prompts: 2 workers / floor (a) | ${pct(d2, floor)} | ${pct(g2, floor)} | – |
+| distinct system prompts: 2 workers / pass-through (b) | ${pct(d2, b)} | ${pct(g2, b)} | – |
+
+CPU per KiB of span text of each content detector (processor/bench/detector-cost.ts: the content runner as the service
+builds it, in-process on one thread, ${costPooled.spans} generated spans of ${costPooled.kibPerSpan.toFixed(1)} KiB of text after a warm-up, each
+detector timed; the issue's "µs per KB per detector"):
+
+| detector | µs/KiB, pool of ${SYSTEM_PROMPT_POOL} system prompts | µs/KiB, distinct system prompts |
+|---|---:|---:|
+${costRows}
 
 Method: \`npm run bench\` → processor/bench/detection.bench.ts, reusing the transport harness (client and sink in a
 child process, 4 connections, 1 s warm-up, 8 s measured). Every request carries trace and span ids never sent before
