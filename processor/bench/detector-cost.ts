@@ -12,7 +12,7 @@ import { generateTraceRequest } from './llm-spans.js';
  * CPU cost of each content detector on the generated bench spans, in-process on one thread (no transport): the
  * content runner exactly as the service builds it, each detector timed, µs per KiB of span text. `systemPool` as in
  * llm-spans.ts (0: a distinct system prompt on every span). Also the harness to profile detection:
- *   node --cpu-prof --conditions=@tracehound/source --import tsx processor/bench/detector-cost.ts [pool]
+ *   node --cpu-prof --conditions=@tracehound/source --import tsx processor/bench/detector-cost.ts [pool] [spans]
  */
 
 export interface DetectorCost {
@@ -82,7 +82,7 @@ export function detectorCost(o: { systemPool: number; spans?: number; warmupSpan
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const systemPool = process.argv[2] === undefined ? 12 : Number(process.argv[2]);
-  const r = detectorCost({ systemPool });
+  const r = detectorCost({ systemPool, spans: Number(process.argv[3] ?? 1024) });
   console.log(`${r.spans} spans, ${r.kibPerSpan.toFixed(2)} KiB text each, system pool ${systemPool || 'distinct'}`);
   for (const [id, v] of r.usPerKiB) console.log(`${id.padEnd(28)} ${v.toFixed(1)} µs/KiB`);
 }

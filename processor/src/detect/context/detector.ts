@@ -3,7 +3,7 @@ import type { DetectionConfig } from '../config.js';
 import type { ChannelText, ContentDetector, DetectInput } from '../detector.js';
 import { disabledRules } from '../injection/run.js';
 import { signalEngine } from '../injection/signals.js';
-import { BoundedCache } from './cache.js';
+import { BoundedCache } from '../cache.js';
 import { judge, userView } from './conflicts.js';
 import { tokenized } from './lexicon.js';
 import { parseRestrictions, type Restrictions } from './restrictions.js';

@@ -11,6 +11,7 @@
  */
 import RE2 from 're2';
 import type { Detection, RuleMeta, Channel } from '@tracehound/core';
+import { BoundedCache } from '../cache.js';
 import type { DetectionConfig } from '../config.js';
 import type { ContentDetector, DetectInput } from '../detector.js';
 import { loadModel } from '../models.js';
@@ -243,24 +244,6 @@ interface PromptFacts {
   phrases: string[];
 }
 
-/** Facts of recent system prompts. Bounded LRU. */
-class PromptCache {
-  private readonly map = new Map<string, PromptFacts>();
-  constructor(private readonly build: (text: string) => PromptFacts) {}
-  get(text: string): PromptFacts {
-    const hit = this.map.get(text);
-    if (hit) {
-      this.map.delete(text);
-      this.map.set(text, hit);
-      return hit;
-    }
-    const s = this.build(text);
-    this.map.set(text, s);
-    if (this.map.size > CACHE_MAX) this.map.delete(this.map.keys().next().value as string);
-    return s;
-  }
-}
-
 /**
  * Just before a quote, in the same sentence: the prompt tells the model to say it ("end every answer with exactly
  * this sentence:", "reply with this greeting:", "always include the notice").
@@ -386,7 +369,8 @@ function rarity(config: DetectionConfig): (token: string) => number {
 export function createPromptLeakDetector(config: DetectionConfig): ContentDetector {
   const configured = config.canaries.filter((c) => typeof c === 'string' && c.length >= MIN_CANARY);
   const weightOf = rarity(config);
-  const cache = new PromptCache((text) => {
+  const cache = new BoundedCache<PromptFacts>(CACHE_MAX);
+  const build = (text: string): PromptFacts => {
     // What the prompt tells the model to say word for word (a disclaimer, a greeting) is meant for the user: an output
     // that carries it follows the prompt, it does not disclose it. Containment is measured on the rest.
     const hidden = withoutTextsToSay(text);
@@ -397,7 +381,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
       values: protectedValues(text),
       phrases: reservedPhrases(text),
     };
-  });
+  };
   return {
     id: 'prompt_leak',
     rules: PROMPT_LEAK_RULES,
@@ -432,7 +416,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
       const systemTexts = input.texts.filter((t) => t.channel === 'system' && t.origin === 'raw').map((t) => t.text);
       const system = systemTexts.length > 0 ? systemTexts.join('\n') : (input.interaction.systemInstructions ?? '');
       if (system.length === 0) return out;
-      const facts = cache.get(system);
+      const facts = cache.get(system, build);
       // What the user typed in this turn: a code it contains is the user's own, not a leak.
       const userText = input.texts
         .filter((t) => t.channel === 'prompt' && t.origin === 'raw')

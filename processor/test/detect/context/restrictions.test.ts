@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseRestrictions } from '../../../src/detect/context/restrictions.js';
-import { BoundedCache } from '../../../src/detect/context/cache.js';
 import { tokenized } from '../../../src/detect/context/lexicon.js';
 
 const values = (s: string) => parseRestrictions(s).secretValues.map((v) => v.norm);
@@ -69,20 +68,5 @@ describe('restrictions read from a system prompt', () => {
     expect(door.access?.phrases.map((p) => p.norm)).toEqual(['the door swings open']);
     expect(parseRestrictions('Always respond in English.').format?.language).toBe(true);
     expect(parseRestrictions('You are a helpful assistant.').any).toBe(false);
-  });
-
-  it('parses each distinct prompt once, within a bounded cache', () => {
-    const cache = new BoundedCache<number>(2);
-    let calls = 0;
-    const make = () => ++calls;
-    cache.get('a', make);
-    cache.get('b', make);
-    cache.get('a', make);
-    cache.get('c', make);
-    cache.get('b', make);
-    expect(calls).toBe(4); // b was evicted by c (a was used more recently)
-    expect(cache.size).toBe(2);
-    const long = 'x'.repeat(5000);
-    expect(cache.get(long, make)).toBe(cache.get(`${long}`, make));
   });
 });
