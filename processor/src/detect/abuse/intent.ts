@@ -138,6 +138,7 @@ interface Compiled {
   label: string;
   weight: number;
   gate: boolean;
+  source: string;
   re: RE2;
   needs: number[];
   near: number[];
@@ -153,17 +154,50 @@ const PATTERNS: Compiled[] = INTENT_PATTERNS.map((p) => {
     label: p.label,
     weight: p.weight,
     gate: p.gate === true,
+    source: p.source,
     re: new RE2(p.source, 'iu'),
     needs: needs ?? [],
     near: NEAR[key] ?? [],
   };
 });
 const GATED = PATTERNS.filter((p) => p.role === 'core' || p.role === 'object');
+/** Core and object patterns whose class requirements a sentence's classes meet, by class bits (bounded memo). */
+const byNeeds = new Map<number, Compiled[]>();
+const BY_NEEDS_MAX = 4096;
+function gatedFor(bits: number): Compiled[] {
+  let list = byNeeds.get(bits);
+  if (!list) {
+    list = GATED.filter((p) => meets(bits, p.needs));
+    if (byNeeds.size >= BY_NEEDS_MAX) byNeeds.clear();
+    byNeeds.set(bits, list);
+  }
+  return list;
+}
 const ASK = PATTERNS.filter((p) => p.role === 'ask');
 const CUES = new Map<AbuseCategory, Compiled[]>(
   ABUSE_CATEGORIES.map((c) => [c, PATTERNS.filter((p) => p.role === 'cue' && p.category === c)]),
 );
 const DAMPERS = PATTERNS.filter((p) => p.role === 'defensive' || p.role === 'knowledge');
+/** Each category's cues as one RE2 set: a sentence is scanned once for all of them (a set reports every match). */
+const CUE_SETS = new Map(
+  [...CUES].map(([c, list]) => [c, list.length > 1 ? new RE2.Set(list.map((p) => p.source), 'iu') : undefined]),
+);
+
+/** The cues of a category that match a sentence, in pattern order: by its set, or pattern by pattern. */
+export function cuesIn(category: AbuseCategory, sentence: string | Buffer): Compiled[] {
+  const list = CUES.get(category) ?? [];
+  const set = CUE_SETS.get(category);
+  if (set) {
+    try {
+      const hit = new Uint8Array(list.length);
+      for (const i of set.match(sentence)) hit[i] = 1;
+      return list.filter((_, i) => hit[i] === 1);
+    } catch {
+      // The set's automaton ran out of memory: the patterns one by one give the same answer.
+    }
+  }
+  return list.filter((p) => p.re.test(sentence));
+}
 
 const meets = (bits: number, needs: readonly number[]) => {
   for (const n of needs) if ((bits & n) === 0) return false;
@@ -238,7 +272,7 @@ function scoreIntentUncached(text: string): IntentScore[] {
   const seg = (s: number): Buffer => (utf8[s] ??= Buffer.from(segs[s], 'utf8'));
 
   // Core and object patterns, each only on sentences holding its word classes.
-  const core = ABUSE_CATEGORIES.map(() => Array.from({ length: n }, () => new Map<string, number>()));
+  const core: Array<Map<string, number> | undefined>[] = ABUSE_CATEGORIES.map(() => new Array(n));
   const object = ABUSE_CATEGORIES.map(() => new Uint8Array(n));
   const asked = new Int8Array(n); // 0 unknown, 1 yes, -1 no
   let any = false;
@@ -246,11 +280,11 @@ function scoreIntentUncached(text: string): IntentScore[] {
     const b = bits[s];
     if (b === 0) continue;
     const w = b | (s > 0 ? bits[s - 1] : 0) | (s + 1 < n ? bits[s + 1] : 0);
-    for (const p of GATED) {
-      if (!meets(b, p.needs) || !meets(w, p.near) || !p.re.test(seg(s))) continue;
+    for (const p of gatedFor(b)) {
+      if (!meets(w, p.near) || !p.re.test(seg(s))) continue;
       const ci = ABUSE_CATEGORIES.indexOf(p.category as AbuseCategory);
       if (p.role === 'core') {
-        const m = core[ci][s];
+        const m = (core[ci][s] ??= new Map<string, number>());
         m.set(p.label, Math.max(m.get(p.label) ?? 0, p.weight));
         any = true;
       } else {
@@ -269,7 +303,7 @@ function scoreIntentUncached(text: string): IntentScore[] {
     const key = ci * MAX_SEGMENTS + s;
     let hit = cueCache.get(key);
     if (!hit) {
-      hit = (CUES.get(ABUSE_CATEGORIES[ci]) ?? []).filter((p) => p.re.test(seg(s)));
+      hit = cuesIn(ABUSE_CATEGORIES[ci], seg(s));
       cueCache.set(key, hit);
     }
     return hit;
@@ -286,7 +320,7 @@ function scoreIntentUncached(text: string): IntentScore[] {
     for (let s = 0; s < n; s++) {
       const c = core[ci][s];
       const loose = object[ci][s] === 1 && asked[s] === 1;
-      if (c.size === 0 && !loose) continue;
+      if (c === undefined && !loose) continue;
       const cues = new Map<string, number>();
       let gated = false;
       for (let w = Math.max(0, s - 1); w <= Math.min(n - 1, s + 1); w++) {
@@ -295,7 +329,7 @@ function scoreIntentUncached(text: string): IntentScore[] {
           if (p.gate) gated = true;
         }
       }
-      const coreMap = new Map(c);
+      const coreMap = new Map(c ?? []);
       if (coreMap.size === 0) {
         if (!gated) continue;
         coreMap.set('ask+object', LOOSE_CORE);
