@@ -22,7 +22,14 @@ export interface DetectorCost {
   kibPerSpan: number;
 }
 
-const now = () => process.hrtime.bigint();
+/**
+ * Process CPU time in µs (user + system), not wall time: on a shared machine a preempted detector would otherwise be
+ * charged for the other jobs' time. It includes V8's helper threads (GC, compiler), a small share here.
+ */
+const now = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 
 function interactions(spans: number, seed: number, systemPool: number): Interaction[] {
   const body = generateTraceRequest(spans, seed, { systemPool });
@@ -40,8 +47,8 @@ const textKiB = (ix: Interaction): number => {
 export function detectorCost(o: { systemPool: number; spans?: number; warmupSpans?: number }): DetectorCost {
   const times = new Map<string, number>();
   let timing = false;
-  const add = (id: string, t0: bigint) => {
-    if (timing) times.set(id, (times.get(id) ?? 0) + Number(now() - t0) / 1000);
+  const add = (id: string, t0: number) => {
+    if (timing) times.set(id, (times.get(id) ?? 0) + (now() - t0));
   };
   const timed = detectorFactories.map((f) => (c: Parameters<typeof f>[0]): ContentDetector => {
     const d = f(c);
@@ -73,7 +80,7 @@ export function detectorCost(o: { systemPool: number; spans?: number; warmupSpan
   timing = true;
   const t0 = now();
   for (const ix of measured) runner.run(ix);
-  const all = Number(now() - t0) / 1000;
+  const all = now() - t0;
   timing = false;
   const usPerKiB = new Map<string, number>([['all detectors', all / kib]]);
   for (const [id, us] of [...times].sort((a, b) => b[1] - a[1])) usPerKiB.set(id, us / kib);

@@ -75,13 +75,15 @@ export function startLoadGen(
   });
   const next = <R>(type: string): Promise<R> =>
     new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void => reject(new Error(`load generator exited (${code})`));
       const onMsg = (m: { type: string }): void => {
         if (m.type !== type) return;
         child.off('message', onMsg);
+        child.off('exit', onExit);
         resolve(m as R);
       };
       child.on('message', onMsg);
-      child.once('exit', (code) => reject(new Error(`load generator exited (${code})`)));
+      child.once('exit', onExit);
     });
   child.send({ type: 'init', spansPerRequest, distinctBodies: DISTINCT_BODIES, systemPool: options.systemPool });
   return next<{ sinkUrl: string }>('ready').then(({ sinkUrl }) => ({
