@@ -16,11 +16,14 @@ export class BoundedCache<V> {
   misses = 0;
 
   constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`BoundedCache: max must be a positive integer (${max})`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError(`BoundedCache: max must be a positive integer (${max})`);
   }
 
   private key(text: string): string {
-    return text.length <= LONG_KEY ? text : `${text.length}:${createHash('sha256').update(Buffer.from(text, 'utf16le')).digest('base64')}`;
+    return text.length <= LONG_KEY
+      ? text
+      : `${text.length}:${createHash('sha256').update(Buffer.from(text, 'utf16le')).digest('base64')}`;
   }
 
   get(text: string, make: (text: string) => V): V {

@@ -180,7 +180,15 @@ const CUES = new Map<AbuseCategory, Compiled[]>(
 const DAMPERS = PATTERNS.filter((p) => p.role === 'defensive' || p.role === 'knowledge');
 /** Each category's cues as one RE2 set: a sentence is scanned once for all of them (a set reports every match). */
 const CUE_SETS = new Map(
-  [...CUES].map(([c, list]) => [c, list.length > 1 ? new RE2.Set(list.map((p) => p.source), 'iu') : undefined]),
+  [...CUES].map(([c, list]) => [
+    c,
+    list.length > 1
+      ? new RE2.Set(
+          list.map((p) => p.source),
+          'iu',
+        )
+      : undefined,
+  ]),
 );
 
 /** The cues of a category that match a sentence, in pattern order: by its set, or pattern by pattern. */
