@@ -1,12 +1,13 @@
 /**
- * The text a document hides from its human reader, cut into segments: HTML comments, hidden elements, role-labelled
- * lines ("SYSTEM: …", "Human: …", also inside a code comment), chat-turn blocks ("<system> … </system>",
- * "<|im_start|>") and bracketed note blocks, each stripped of its
- * markers. The cue lists of features.ts read sentences in the languages they know; these segments are what the
- * trained classifier judges as if a user had typed them, so an instruction hidden in a language or wording the cue
- * lists lack is still read. Other code comments, docstrings, strings and P.S. lines are left out: developers write
- * commands there for each other and people write P.S. lines to each other, and as prompts those read like requests.
- * Bounded: the head and tail of a document, a fixed number of segments.
+ * The parts of a document an injected instruction hides in, cut into segments: what its human reader does not see
+ * (HTML comments, hidden elements, role-labelled lines such as "SYSTEM: …" or "Human: …" also inside a code comment,
+ * chat-turn blocks such as "<system> … </system>" or "<|im_start|>", bracketed note blocks), each stripped of its
+ * markers, and visible lines written in another script than the document. The cue lists of features.ts read
+ * sentences in the languages they know; these segments are what the trained classifier judges as if a user had typed
+ * them, so an instruction in a language or wording the cue lists lack is still read. Other code comments,
+ * docstrings, strings and P.S. lines are left out: developers write commands there for each other and people write
+ * P.S. lines to each other, and as prompts those read like requests. Bounded: the head and tail of a document, a
+ * fixed number of segments.
  */
 import { Markers, carrierAt, docKind, isSpace, type Carrier } from './carrier.js';
 import { SCRIPT_HEAD, scriptIndex } from './candidates.js';
