@@ -87,6 +87,7 @@ export const personaScorer: HarmScorer = (ct) => {
       category: hate ? 'hate' : 'crime',
       plain: 0,
       framed: ROLE_HARM,
+      pretext: ROLE_HARM,
       detail: false,
       signals: [hate ? 'malicious-role:hate' : 'malicious-role:crime', 'role-acts'],
     };
