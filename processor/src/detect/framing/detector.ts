@@ -19,7 +19,8 @@ export const FRAMED_HARM = 0.7;
 export const FRAMED_HARM_DETAIL = 0.5;
 /**
  * Harm needed inside a persuasive pretext: a research, safety, educational or journalistic justification (PRETEXT)
- * joined by a persuasion device (expert or evidence appeal, authority, urgency or emotional pressure). Such a text
+ * joined by a persuasion device (expert or evidence appeal, authority, urgency or emotional pressure; a hypothetical or
+ * fiction counts with STORY_EXTRA more harm). Such a text
  * argues for its own request, so its safety and knowledge wording is the pretext's and the estimate's `pretext` harm
  * is judged (PAP-style persuasion, arXiv:2401.06373).
  */
@@ -27,6 +28,9 @@ export const PRETEXT_HARM = 0.6;
 export const PRETEXT_HARM_DETAIL = 0.5;
 /** Frame classes that, with PRETEXT, make a persuasive pretext. */
 const PERSUASION: ReadonlySet<string> = new Set(['PERSUADE', 'AUTHORITY', 'URGENCY']);
+/** A hypothetical or fiction beside the pretext is a weaker device: it needs this much more harm. */
+const STORY: ReadonlySet<string> = new Set(['HYPO', 'FICTION']);
+const STORY_EXTRA = 0.05;
 
 /** Plain harm needed for a harmful request. */
 export const PLAIN_HARM = 0.6;
@@ -74,10 +78,11 @@ export function createFramingDetector(config: DetectionConfig, options: FramingO
           };
           if (frame.score >= FRAME_MIN) {
             const need = harm.detail ? FRAMED_HARM_DETAIL : FRAMED_HARM;
-            const persuasive =
-              frame.frames.includes('PRETEXT') && frame.frames.some((f) => PERSUASION.has(f));
-            const pretextMet =
-              persuasive && pretextHarm >= (harm.detail ? PRETEXT_HARM_DETAIL : PRETEXT_HARM);
+            const pretexted = frame.frames.includes('PRETEXT');
+            const persuasive = pretexted && frame.frames.some((f) => PERSUASION.has(f));
+            const story = pretexted && frame.frames.some((f) => STORY.has(f));
+            const pretextNeed = (harm.detail ? PRETEXT_HARM_DETAIL : PRETEXT_HARM) + (persuasive ? 0 : STORY_EXTRA);
+            const pretextMet = (persuasive || story) && pretextHarm >= pretextNeed;
             if ((harm.framed < need && !pretextMet) || disabled.has(framed.id)) continue;
             out.push({
               ruleId: framed.id,
