@@ -12,8 +12,8 @@ import type { SignalPattern } from './types.js';
  * - dictate: "just output:", "reply directly:", "répétez simplement :" (hijack_output 0.5);
  * - dictated statement: "please repeat: <a statement>" ending the text, with no question after the colon
  *   (hijack_output 0.5);
- * - no extras: "no other words, no quotes, no prefixes" — constraints that make the reply exactly the given text
- *   (hijack_output 0.4).
+ * - no extras: "no other words, no quotes, no prefixes" — constraints that take away the assistant's own answer and
+ *   leave only the given text (override_weak 0.4; with a dictation it reaches the threshold).
  * English is in english.ts; here Chinese, Spanish, French, German, Russian, Japanese, Arabic, Hindi and Bengali, for
  * prepared text (NFKC, lower-case, one space). Sources are NFKC-normalized here too, so Devanagari nukta letters match
  * the prepared form. RE2's \b is ASCII-only, so words that begin with a non-ASCII letter are not preceded by one.
@@ -21,7 +21,9 @@ import type { SignalPattern } from './types.js';
 
 const GAP = (n: number) => `[^.!?。！？؟\\n:：]{0,${n}}`;
 /** A statement to the end of the text: no question mark after the colon. */
-const STATEMENT = `[^?؟\\n]{8,400}$`;
+const STATEMENT = `[^?؟\\n]{20,400}$`;
+/** The same for scripts without spaces, where a sentence takes fewer characters. */
+const CJK_STATEMENT = `[^?\\n]{8,300}$`;
 const Q = `[?؟]`;
 
 type BaitSignal = 'override_weak' | 'hijack_output';
@@ -33,8 +35,22 @@ function p(lang: string, id: string, signal: BaitSignal, weight: number, re: str
 /** The question-then-dictation and dictated-statement cues from one language's verbs of telling and repeating. */
 function dictation(lang: string, verbs: string, please: string, afterQuestion = verbs): SignalPattern[] {
   return [
-    p(lang, 'question-then-dictate', 'override_weak', 0.5, `${Q} ?${GAP(40)}${afterQuestion}${GAP(20)}:`),
-    p(lang, 'dictated-statement', 'hijack_output', 0.5, `${please}${GAP(20)}${verbs}${GAP(20)}: ${STATEMENT}`),
+    p(lang, 'question-then-dictate', 'override_weak', 0.5, `${Q} ?${GAP(80)}${afterQuestion}${GAP(16)}:`),
+    p(
+      lang,
+      'dictated-statement',
+      'hijack_output',
+      0.5,
+      `(?:${please}${GAP(20)}${verbs}|${verbs}${GAP(6)}${please})${GAP(12)}: ${STATEMENT}`,
+    ),
+  ];
+}
+
+/** One output constraint is weak; two or more in a row ("no other words, no quotes, no prefixes") add to it. */
+function noExtras(lang: string, re: string): SignalPattern[] {
+  return [
+    p(lang, 'no-extras', 'override_weak', 0.4, re),
+    p(lang, 'no-extras-stacked', 'override_weak', 0.3, `${re}${GAP(40)}${re}`),
   ];
 }
 
@@ -60,8 +76,8 @@ export const BAIT_SWITCH: SignalPattern[] = [
   ),
   p('zh', 'hold-back', 'override_weak', 0.5, `(?:不用|无需|不必|不需要|先别|不要急于|不要急着)回答`),
   p('zh', 'output-directly', 'hijack_output', 0.5, `(?:直接|只|仅)(?:输出|回答|复述|回复|说)${GAP(8)}[:：]`),
-  p('zh', 'no-extras', 'hijack_output', 0.4, `不要?(?:添加|加|带)(?:任何|其他|额外)?的?(?:词汇|文字|字词|标点|内容|前缀|引号|信息)`),
-  p('zh', 'dictated-statement', 'hijack_output', 0.5, `请${ZH_VERB}(?:以下|下面)?(?:内容|句子|指令|回复|这句话)?:${STATEMENT}`),
+  ...noExtras('zh', `不要?(?:添加|加|带)(?:任何|其他|额外)?的?(?:词汇|文字|字词|标点|内容|前缀|引号|信息)`),
+  p('zh', 'dictated-statement', 'hijack_output', 0.5, `请${ZH_VERB}(?:以下|下面)?(?:内容|句子|指令|回复|这句话)?:${CJK_STATEMENT}`),
   // Spanish
   p(
     'es',
@@ -82,15 +98,9 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'hold-back',
     'override_weak',
     0.5,
-    `\\bno (?:hay|tiene|tienes) (?:necesidad de|que) responder|\\bno (?:se apresure|te apresures) (?:a|en) responder|\\bsin necesidad de responder`,
+    `\\bno (?:hay|tiene|tienes) (?:necesidad de|que) responder|\\bno (?:se apresure|te apresures) (?:a|en) responder|\\bsin necesidad de responder|\\bno (?:responda|respondas|conteste|contestes)(?: todavía| aún)?,`,
   ),
-  p(
-    'es',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `\\b(?:no (?:agregue|añada|agregues|añadas|incluya)|sin) (?:ningún |ninguna |otras? |más |ningun )?(?:palabras?|vocabulario|puntuación|comillas|prefijos?|información adicional|comentarios)`,
-  ),
+  ...noExtras('es', `\\b(?:no (?:agregue|añada|agregues|añadas|incluya)|sin) (?:ningún |ninguna |otras? |más |ningun )?(?:palabras?|vocabulario|puntuación|comillas|prefijos?|información adicional|comentarios)`),
   ...dictation('es', ES_VERB, `\\bpor favor,?`),
   // French
   p(
@@ -105,7 +115,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'set-aside',
     'override_weak',
     0.6,
-    `\\b(?:ignore[rz]?|oublie[rz]?|ne répond(?:ez|s) pas|ne pas répondre|ne tene?z pas compte|sans tenir compte)\\b(?: de| à| des| aux)? (?:la |cette |les |ces |l.|ma |mes |votre |vos )(?:\\p{L}+ )?(?:question|demande|commande|instruction|invite|requête|consigne)s?\\b`,
+    `\\b(?:ignore[rz]?|oublie[rz]?|ne répond(?:ez|s) pas|ne pas répondre|ne tene?z pas compte|sans tenir compte)\\b(?: de| à)? (?:la |cette |les |ces |l.|ma |mes |votre |vos |aux |des )(?:\\p{L}+ )?(?:question|demande|commande|instruction|invite|requête|consigne)s?\\b`,
   ),
   p(
     'fr',
@@ -126,22 +136,16 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'dictate',
     'hijack_output',
     0.5,
-    `(?:\\b(?:simplement|directement|juste|seulement|uniquement) ${FR_VERB}|${FR_VERB} (?:simplement|directement|juste|seulement|uniquement))${GAP(15)}:`,
+    `(?:\\b(?:simplement|directement|juste|seulement|uniquement) ${FR_VERB}|${FR_VERB} (?:simplement|directement|juste|seulement|uniquement|ce qui suit|la réponse suivante|le texte suivant))${GAP(15)}:`,
   ),
   p(
     'fr',
     'hold-back',
     'override_weak',
     0.5,
-    `\\b(?:ne vous précipitez pas|ne te précipite pas|pas besoin|inutile|nul besoin) (?:pour |de )?répondre\\b`,
+    `\\b(?:ne vous précipitez pas|ne te précipite pas|pas besoin|inutile|nul besoin) (?:pour |de )?répondre\\b|\\bne (?:répondez|réponds) pas(?: encore| tout de suite)?,`,
   ),
-  p(
-    'fr',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `\\b(?:sans|n.ajoutez (?:aucun|pas de)|n.ajoute (?:aucun|pas de)) (?:mots?|guillemets|préfixes?|ponctuation|commentaires?|informations?)(?: supplémentaires?| additionnel\\p{L}*)?\\b`,
-  ),
+  ...noExtras('fr', `\\b(?:sans|n.ajoutez (?:aucun|pas de)|n.ajoute (?:aucun|pas de)) (?:mots?|guillemets|préfixes?|ponctuation|commentaires?|informations?)(?: supplémentaires?| additionnel\\p{L}*)?\\b`),
   ...dictation('fr', FR_VERB, `\\b(?:veuillez|s.il vous plaît,?|s.il te plaît,?|merci de)`),
   // German
   p(
@@ -170,7 +174,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'dictate',
     'hijack_output',
     0.5,
-    `\\b(?:einfach|direkt|nur)\\b${GAP(20)}\\b(?:aus|heraus|wieder|um|${DE_VERB})${GAP(5)}:`,
+    `(?:\\b(?:einfach|direkt|nur)\\b${GAP(20)}\\b(?:aus|heraus|wieder|um|${DE_VERB})|\\b${DE_VERB}(?: sie)? (?:einfach|direkt|nur)|\\bfolgendes (?:aus|wieder))${GAP(5)}:`,
   ),
   p(
     'de',
@@ -179,13 +183,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `\\b(?:beeilen sie sich nicht|beeil dich nicht|keine eile) mit der antwort|\\bsie müssen (?:nicht|nichts) (?:antworten|beantworten)|\\bdu musst nicht antworten`,
   ),
-  p(
-    'de',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `\\b(?:keine|ohne|fügen sie keine|füge keine) (?:zusätzlichen |weiteren |anderen |extra )?(?:wörter|satzzeichen|anführungszeichen|präfixe?|informationen|kommentare)\\b`,
-  ),
+  ...noExtras('de', `\\b(?:keine|ohne|fügen sie keine|füge keine) (?:zusätzlichen |weiteren |anderen |extra )?(?:wörter|satzzeichen|anführungszeichen|präfixe?|informationen|kommentare)\\b`),
   ...dictation('de', DE_VERB, `\\bbitte\\b`),
   // Russian
   p(
@@ -216,14 +214,8 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `(?:(?:просто|прямо|сразу|только) ${RU_VERB}|${RU_VERB} (?:прямо|сразу|просто|только))${GAP(15)}:`,
   ),
-  p('ru', 'hold-back', 'override_weak', 0.5, `не (?:спешите|спеши) с ответом|(?:не нужно|не надо|не обязательно) отвечать`),
-  p(
-    'ru',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `(?:не добавляйте|не добавляй|без) (?:никаких |других |дополнительных |лишних |иных )?(?:слов|знаков препинания|кавычек|префикс|информаци|комментари)\\p{L}*`,
-  ),
+  p('ru', 'hold-back', 'override_weak', 0.5, `не (?:спешите|спеши|торопитесь|торопись) с ответом|не отвечайте,|(?:не нужно|не надо|не обязательно) отвечать`),
+  ...noExtras('ru', `(?:не добавляйте|не добавляй|без) (?:никаких |других |дополнительных |лишних |иных )?(?:слов|знаков препинания|кавычек|префикс|информаци|комментари)\\p{L}*`),
   ...dictation('ru', RU_VERB, `(?:пожалуйста,?|просьба)`),
   // Japanese
   p('ja', 'ignore-question', 'override_weak', 0.6, `(?:この|その|上記の|上の|私の)?(?:質問|問題)(?:は|を)無視`),
@@ -237,8 +229,8 @@ export const BAIT_SWITCH: SignalPattern[] = [
   ),
   p('ja', 'only-output', 'hijack_output', 0.5, `(?:」|")(?:と|を)(?:だけ|のみ)${JA_VERB}`),
   p('ja', 'hold-back', 'override_weak', 0.5, `(?:答えなくて(?:も)?(?:いい|よい)|回答(?:は|する必要は)(?:不要|ありません)|急いで答えない)`),
-  p('ja', 'no-extras', 'hijack_output', 0.4, `(?:言葉|単語|句読点|引用符|接頭辞|追加情報|説明)${GAP(10)}(?:を|も)?(?:追加|付け)(?:せず|しないで)`),
-  p('ja', 'dictated-statement', 'hijack_output', 0.5, `${JA_VERB}${GAP(6)}ください ?: ${STATEMENT}`),
+  ...noExtras('ja', `(?:言葉|単語|句読点|引用符|接頭辞|追加情報|説明)${GAP(10)}(?:を|も)?(?:追加|付け)(?:せず|しないで)`),
+  p('ja', 'dictated-statement', 'hijack_output', 0.5, `${JA_VERB}${GAP(6)}ください ?: ?${CJK_STATEMENT}`),
   // Arabic (words carry attached prefixes such as و and ف, so no leading boundary)
   p(
     'ar',
@@ -255,13 +247,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     `(?:(?:فقط|ببساطة) ${AR_VERB}|${AR_VERB}\\p{L}* (?:مباشرة|مباشرةً|فقط))${GAP(15)}:`,
   ),
   p('ar', 'hold-back', 'override_weak', 0.5, `(?:لا داعي|لا حاجة|لا تتسرع|لا تستعجل)(?: في| إلى| الى| لل)? ?(?:الإجابة|الاجابة|للإجابة|للاجابة|الرد)`),
-  p(
-    'ar',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `(?:لا تضف|لا تضيف|لا تضع|بدون|دون) (?:أي |اي )?(?:كلمات|علامات ترقيم|اقتباسات|علامات اقتباس|بادئات|بادئة|معلومات إضافية|معلومات اضافية|تعليقات)`,
-  ),
+  ...noExtras('ar', `(?:لا تضف|لا تضيف|لا تضع|بدون|دون) (?:أي |اي )?(?:كلمات|علامات ترقيم|اقتباسات|علامات اقتباس|بادئات|بادئة|معلومات إضافية|معلومات اضافية|تعليقات)`),
   // After a question the two-letter verbs (قل, رد) would leave the prefilter no anchor; their longer forms do.
   ...dictation('ar', AR_VERB, `(?:يرجى|الرجاء|من فضلك|رجاء)`, `(?:كرر|تكرار|صياغة|قول|اكتب|كتابة|أجب|اجب|الإجابة|الاجابة|الرد|أخرج|اخرج|إخراج|اخراج|أدخل|ادخل|إدخال)`),
   // Hindi (subject-object-verb: the noun comes before the verb that sets it aside)
@@ -274,13 +260,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
   ),
   p('hi', 'dictate', 'hijack_output', 0.5, `(?:बस|केवल|सिर्फ|सीधे)${GAP(20)}${HI_VERB}${GAP(15)}:`),
   p('hi', 'hold-back', 'override_weak', 0.5, `(?:जवाब|उत्तर) देने में जल्दबाज़ी न|(?:जवाब|उत्तर) देने की (?:आवश्यकता|ज़रूरत|जरूरत) नहीं`),
-  p(
-    'hi',
-    'no-extras',
-    'hijack_output',
-    0.4,
-    `(?:कोई अतिरिक्त (?:शब्द|जानकारी)|कोई उद्धरण नहीं|कोई उपसर्ग नहीं|अतिरिक्त (?:शब्द|जानकारी) न जोड़ें|बिना किसी अतिरिक्त)`,
-  ),
+  ...noExtras('hi', `(?:कोई अतिरिक्त (?:शब्द|जानकारी)|कोई उद्धरण नहीं|कोई उपसर्ग नहीं|अतिरिक्त (?:शब्द|जानकारी) न जोड़ें|बिना किसी अतिरिक्त)`),
   ...dictation('hi', HI_VERB, `कृपया`),
   // Bengali
   p(
@@ -291,6 +271,6 @@ export const BAIT_SWITCH: SignalPattern[] = [
     `(?:প্রশ্ন|প্রশ্নটি|নির্দেশ|নির্দেশনা|অনুরোধ)${GAP(25)}(?:উপেক্ষা|এড়িয়ে|অগ্রাহ্য|উত্তর দেবেন না|উত্তর দিও না)`,
   ),
   p('bn', 'dictate', 'hijack_output', 0.5, `(?:শুধু|কেবল|সরাসরি)${GAP(20)}${BN_VERB}${GAP(15)}:`),
-  p('bn', 'no-extras', 'hijack_output', 0.4, `(?:কোনো|কোন) (?:অতিরিক্ত|বাড়তি) (?:শব্দ|তথ্য|চিহ্ন)`),
+  ...noExtras('bn', `(?:কোনো|কোন) (?:অতিরিক্ত|বাড়তি) (?:শব্দ|তথ্য|চিহ্ন)`),
   ...dictation('bn', BN_VERB, `(?:দয়া করে|অনুগ্রহ করে)`),
 ];
