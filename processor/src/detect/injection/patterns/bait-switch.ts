@@ -77,7 +77,13 @@ export const BAIT_SWITCH: SignalPattern[] = [
   p('zh', 'hold-back', 'override_weak', 0.5, `(?:不用|无需|不必|不需要|先别|不要急于|不要急着)回答`),
   p('zh', 'output-directly', 'hijack_output', 0.5, `(?:直接|只|仅)(?:输出|回答|复述|回复|说)${GAP(8)}[:：]`),
   ...noExtras('zh', `不要?(?:添加|加|带)(?:任何|其他|额外)?的?(?:词汇|文字|字词|标点|内容|前缀|引号|信息)`),
-  p('zh', 'dictated-statement', 'hijack_output', 0.5, `请${ZH_VERB}(?:以下|下面)?(?:内容|句子|指令|回复|这句话)?:${CJK_STATEMENT}`),
+  p(
+    'zh',
+    'dictated-statement',
+    'hijack_output',
+    0.5,
+    `请${ZH_VERB}(?:以下|下面)?(?:内容|句子|指令|回复|这句话)?:${CJK_STATEMENT}`,
+  ),
   // Spanish
   p(
     'es',
@@ -100,7 +106,10 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `\\bno (?:hay|tiene|tienes) (?:necesidad de|que) responder|\\bno (?:se apresure|te apresures) (?:a|en) responder|\\bsin necesidad de responder|\\bno (?:responda|respondas|conteste|contestes)(?: todavía| aún)?,`,
   ),
-  ...noExtras('es', `\\b(?:no (?:agregue|añada|agregues|añadas|incluya)|sin) (?:ningún |ninguna |otras? |más |ningun )?(?:palabras?|vocabulario|puntuación|comillas|prefijos?|información adicional|comentarios)`),
+  ...noExtras(
+    'es',
+    `\\b(?:no (?:agregue|añada|agregues|añadas|incluya)|sin) (?:ningún |ninguna |otras? |más |ningun )?(?:palabras?|vocabulario|puntuación|comillas|prefijos?|información adicional|comentarios)`,
+  ),
   ...dictation('es', ES_VERB, `\\bpor favor,?`),
   // French
   p(
@@ -145,7 +154,10 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `\\b(?:ne vous précipitez pas|ne te précipite pas|pas besoin|inutile|nul besoin) (?:pour |de )?répondre\\b|\\bne (?:répondez|réponds) pas(?: encore| tout de suite)?,`,
   ),
-  ...noExtras('fr', `\\b(?:sans|n.ajoutez (?:aucun|pas de)|n.ajoute (?:aucun|pas de)) (?:mots?|guillemets|préfixes?|ponctuation|commentaires?|informations?)(?: supplémentaires?| additionnel\\p{L}*)?\\b`),
+  ...noExtras(
+    'fr',
+    `\\b(?:sans|n.ajoutez (?:aucun|pas de)|n.ajoute (?:aucun|pas de)) (?:mots?|guillemets|préfixes?|ponctuation|commentaires?|informations?)(?: supplémentaires?| additionnel\\p{L}*)?\\b`,
+  ),
   ...dictation('fr', FR_VERB, `\\b(?:veuillez|s.il vous plaît,?|s.il te plaît,?|merci de)`),
   // German
   p(
@@ -183,7 +195,10 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `\\b(?:beeilen sie sich nicht|beeil dich nicht|keine eile) mit der antwort|\\bsie müssen (?:nicht|nichts) (?:antworten|beantworten)|\\bdu musst nicht antworten`,
   ),
-  ...noExtras('de', `\\b(?:keine|ohne|fügen sie keine|füge keine) (?:zusätzlichen |weiteren |anderen |extra )?(?:wörter|satzzeichen|anführungszeichen|präfixe?|informationen|kommentare)\\b`),
+  ...noExtras(
+    'de',
+    `\\b(?:keine|ohne|fügen sie keine|füge keine) (?:zusätzlichen |weiteren |anderen |extra )?(?:wörter|satzzeichen|anführungszeichen|präfixe?|informationen|kommentare)\\b`,
+  ),
   ...dictation('de', DE_VERB, `\\bbitte\\b`),
   // Russian
   p(
@@ -214,12 +229,27 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `(?:(?:просто|прямо|сразу|только) ${RU_VERB}|${RU_VERB} (?:прямо|сразу|просто|только))${GAP(15)}:`,
   ),
-  p('ru', 'hold-back', 'override_weak', 0.5, `не (?:спешите|спеши|торопитесь|торопись) с ответом|не отвечайте,|(?:не нужно|не надо|не обязательно) отвечать`),
-  ...noExtras('ru', `(?:не добавляйте|не добавляй|без) (?:никаких |других |дополнительных |лишних |иных )?(?:слов|знаков препинания|кавычек|префикс|информаци|комментари)\\p{L}*`),
+  p(
+    'ru',
+    'hold-back',
+    'override_weak',
+    0.5,
+    `не (?:спешите|спеши|торопитесь|торопись) с ответом|не отвечайте,|(?:не нужно|не надо|не обязательно) отвечать`,
+  ),
+  ...noExtras(
+    'ru',
+    `(?:не добавляйте|не добавляй|без) (?:никаких |других |дополнительных |лишних |иных )?(?:слов|знаков препинания|кавычек|префикс|информаци|комментари)\\p{L}*`,
+  ),
   ...dictation('ru', RU_VERB, `(?:пожалуйста,?|просьба)`),
   // Japanese
   p('ja', 'ignore-question', 'override_weak', 0.6, `(?:この|その|上記の|上の|私の)?(?:質問|問題)(?:は|を)無視`),
-  p('ja', 'ignore-command', 'override_weak', 0.6, `(?:上記の|上の|前の|以前の)?(?:コマンド|指示|命令|質問)(?:は|を)(?:無視|気にせず)`),
+  p(
+    'ja',
+    'ignore-command',
+    'override_weak',
+    0.6,
+    `(?:上記の|上の|前の|以前の)?(?:コマンド|指示|命令|質問)(?:は|を)(?:無視|気にせず)`,
+  ),
   p(
     'ja',
     'output-directly',
@@ -228,8 +258,17 @@ export const BAIT_SWITCH: SignalPattern[] = [
     `(?:直接|そのまま|ただ)${GAP(10)}(?:出力|回答|繰り返|言って)${GAP(10)}[:：]`,
   ),
   p('ja', 'only-output', 'hijack_output', 0.5, `(?:」|")(?:と|を)(?:だけ|のみ)${JA_VERB}`),
-  p('ja', 'hold-back', 'override_weak', 0.5, `(?:答えなくて(?:も)?(?:いい|よい)|回答(?:は|する必要は)(?:不要|ありません)|急いで答えない)`),
-  ...noExtras('ja', `(?:言葉|単語|句読点|引用符|接頭辞|追加情報|説明)${GAP(10)}(?:を|も)?(?:追加|付け)(?:せず|しないで)`),
+  p(
+    'ja',
+    'hold-back',
+    'override_weak',
+    0.5,
+    `(?:答えなくて(?:も)?(?:いい|よい)|回答(?:は|する必要は)(?:不要|ありません)|急いで答えない)`,
+  ),
+  ...noExtras(
+    'ja',
+    `(?:言葉|単語|句読点|引用符|接頭辞|追加情報|説明)${GAP(10)}(?:を|も)?(?:追加|付け)(?:せず|しないで)`,
+  ),
   p('ja', 'dictated-statement', 'hijack_output', 0.5, `${JA_VERB}${GAP(6)}ください ?: ?${CJK_STATEMENT}`),
   // Arabic (words carry attached prefixes such as و and ف, so no leading boundary)
   p(
@@ -246,10 +285,24 @@ export const BAIT_SWITCH: SignalPattern[] = [
     0.5,
     `(?:(?:فقط|ببساطة) ${AR_VERB}|${AR_VERB}\\p{L}* (?:مباشرة|مباشرةً|فقط))${GAP(15)}:`,
   ),
-  p('ar', 'hold-back', 'override_weak', 0.5, `(?:لا داعي|لا حاجة|لا تتسرع|لا تستعجل)(?: في| إلى| الى| لل)? ?(?:الإجابة|الاجابة|للإجابة|للاجابة|الرد)`),
-  ...noExtras('ar', `(?:لا تضف|لا تضيف|لا تضع|بدون|دون) (?:أي |اي )?(?:كلمات|علامات ترقيم|اقتباسات|علامات اقتباس|بادئات|بادئة|معلومات إضافية|معلومات اضافية|تعليقات)`),
+  p(
+    'ar',
+    'hold-back',
+    'override_weak',
+    0.5,
+    `(?:لا داعي|لا حاجة|لا تتسرع|لا تستعجل)(?: في| إلى| الى| لل)? ?(?:الإجابة|الاجابة|للإجابة|للاجابة|الرد)`,
+  ),
+  ...noExtras(
+    'ar',
+    `(?:لا تضف|لا تضيف|لا تضع|بدون|دون) (?:أي |اي )?(?:كلمات|علامات ترقيم|اقتباسات|علامات اقتباس|بادئات|بادئة|معلومات إضافية|معلومات اضافية|تعليقات)`,
+  ),
   // After a question the two-letter verbs (قل, رد) would leave the prefilter no anchor; their longer forms do.
-  ...dictation('ar', AR_VERB, `(?:يرجى|الرجاء|من فضلك|رجاء)`, `(?:كرر|تكرار|صياغة|قول|اكتب|كتابة|أجب|اجب|الإجابة|الاجابة|الرد|أخرج|اخرج|إخراج|اخراج|أدخل|ادخل|إدخال)`),
+  ...dictation(
+    'ar',
+    AR_VERB,
+    `(?:يرجى|الرجاء|من فضلك|رجاء)`,
+    `(?:كرر|تكرار|صياغة|قول|اكتب|كتابة|أجب|اجب|الإجابة|الاجابة|الرد|أخرج|اخرج|إخراج|اخراج|أدخل|ادخل|إدخال)`,
+  ),
   // Hindi (subject-object-verb: the noun comes before the verb that sets it aside)
   p(
     'hi',
@@ -259,8 +312,17 @@ export const BAIT_SWITCH: SignalPattern[] = [
     `(?:प्रश्न|प्रश्नों|सवाल|सवालों|निर्देश|निर्देशों|आदेश|अनुरोध)${GAP(25)}(?:नज़रअंदाज़|नजरअंदाज|अनदेखा|उपेक्षा|ध्यान न दें|का उत्तर न|का जवाब न|को छोड़)`,
   ),
   p('hi', 'dictate', 'hijack_output', 0.5, `(?:बस|केवल|सिर्फ|सीधे)${GAP(20)}${HI_VERB}${GAP(15)}:`),
-  p('hi', 'hold-back', 'override_weak', 0.5, `(?:जवाब|उत्तर) देने में जल्दबाज़ी न|(?:जवाब|उत्तर) देने की (?:आवश्यकता|ज़रूरत|जरूरत) नहीं`),
-  ...noExtras('hi', `(?:कोई अतिरिक्त (?:शब्द|जानकारी)|कोई उद्धरण नहीं|कोई उपसर्ग नहीं|अतिरिक्त (?:शब्द|जानकारी) न जोड़ें|बिना किसी अतिरिक्त)`),
+  p(
+    'hi',
+    'hold-back',
+    'override_weak',
+    0.5,
+    `(?:जवाब|उत्तर) देने में जल्दबाज़ी न|(?:जवाब|उत्तर) देने की (?:आवश्यकता|ज़रूरत|जरूरत) नहीं`,
+  ),
+  ...noExtras(
+    'hi',
+    `(?:कोई अतिरिक्त (?:शब्द|जानकारी)|कोई उद्धरण नहीं|कोई उपसर्ग नहीं|अतिरिक्त (?:शब्द|जानकारी) न जोड़ें|बिना किसी अतिरिक्त)`,
+  ),
   ...dictation('hi', HI_VERB, `कृपया`),
   // Bengali
   p(

@@ -502,7 +502,21 @@ const RESTRICTION_ADJ =
 /** An output constraint: "don't add any words", "no quotes", "without prefixes". */
 const NO_EXTRAS = `(?:don't|do not|no|without) (?:add(?:ing)? |have |use )?(?:any |other |additional |extra )?${alt('words', 'punctuation', 'prefix', 'prefixes', 'quotes', 'quote', 'comments', 'symbols')}`;
 /** Verbs that dictate the reply's text. */
-const DICTATE = alt('reply', 'answer', 'respond', 'output', 'say', 'repeat', 'paraphrase', 'rephrase', 'enter', 'print', 'type', 'recap', 'restate');
+const DICTATE = alt(
+  'reply',
+  'answer',
+  'respond',
+  'output',
+  'say',
+  'repeat',
+  'paraphrase',
+  'rephrase',
+  'enter',
+  'print',
+  'type',
+  'recap',
+  'restate',
+);
 
 function en(id: string, signal: SignalPattern['signal'], weight: number, re: string): SignalPattern {
   return { id: `en.${id}`, signal, weight, re, lang: 'en' };
@@ -670,18 +684,8 @@ export const ENGLISH: SignalPattern[] = [
   ),
   // Constraints that take away the assistant's own answer and leave only a given text: with a dictation they reach the
   // threshold, alone ("sort it without adding any words") they do not.
-  en(
-    'hijack.no-extra-words',
-    'override_weak',
-    0.4,
-    `\\b${NO_EXTRAS}\\b`,
-  ),
-  en(
-    'hijack.no-extra-words-stacked',
-    'override_weak',
-    0.3,
-    `\\b${NO_EXTRAS}\\b[^.!?\\n:]{0,40}\\b${NO_EXTRAS}\\b`,
-  ),
+  en('hijack.no-extra-words', 'override_weak', 0.4, `\\b${NO_EXTRAS}\\b`),
+  en('hijack.no-extra-words-stacked', 'override_weak', 0.3, `\\b${NO_EXTRAS}\\b[^.!?\\n:]{0,40}\\b${NO_EXTRAS}\\b`),
   // "Is X true? Don't rush to answer, just output: …": the question asked is not the one to answer.
   en(
     'hijack.hold-back',
