@@ -32,7 +32,12 @@ export const CIPHER_GAME: SignalPattern[] = [
     0.5,
     `\\bmap "[^"\\n]{1,60}"(?: and "[^"\\n]{1,60}")? to (?:any |a |some )?(?:non-existing|nonexistent|made-up|fake|invented|random) (?:two )?words?\\b`,
   ),
-  c('variable-holds-string', 'cipher_key', 0.5, `\\b(?:remember|let|assume|suppose) (?:that )?[a-z] (?:is|be|=|equals) "`),
+  c(
+    'variable-holds-string',
+    'cipher_key',
+    0.5,
+    `\\b(?:remember|let|assume|suppose) (?:that )?[a-z] (?:is|be|=|equals) "`,
+  ),
   c(
     'letter-replacement',
     'cipher_key',
@@ -75,7 +80,7 @@ export const CIPHER_GAME: SignalPattern[] = [
   c(
     'reply-in-plain-english',
     'cipher_act',
-    0.4,
+    0.5,
     `\\b(?:answer|reply|response)\\b[^.\\n]{0,50}\\bin (?:normal|plain|regular|standard) english\\b`,
   ),
 ];
