@@ -901,7 +901,7 @@ export const ENGLISH: SignalPattern[] = [
     'free.regardless-of',
     'no_restrictions',
     0.6,
-    `\\b(?:regardless|irrespective|heedless) of (?:how |whether |if )?(?:it'?s |it is |they are )?${alt('legal', 'illegal', 'legality', 'ethics', 'ethical', 'unethical', 'morality', 'moral', 'immoral', 'harmful', 'dangerous', 'safety', 'offensive', 'appropriate', 'inappropriate', 'consequences', 'laws?', 'rules', 'guidelines', 'polic(?:y|ies)', 'harm')}`,
+    `\\b(?:regardless|irrespective|heedless) of (?:how |whether |if )?(?:it'?s |it is |they are )?(?:any |all |the |its |their |your |any kind of )?${alt('legal', 'illegal', 'legality', 'ethics', 'ethical', 'unethical', 'morality', 'moral', 'immoral', 'harmful', 'dangerous', 'safety', 'offensive', 'appropriate', 'inappropriate', 'consequences', 'laws?', 'rules', 'guidelines', 'polic(?:y|ies)', 'harm')}`,
   ),
   en(
     'free.can-do-anything',
