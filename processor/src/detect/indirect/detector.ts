@@ -10,7 +10,6 @@ import { INDIRECT_RULES } from './rules.js';
 import { bestSentence, DEFAULT_WEIGHTS, type Weights } from './score.js';
 import { hiddenSegments, type Segment } from './segments.js';
 import { loadClassifier } from '../classifier/index.js';
-import { normalize } from '../context/lexicon.js';
 import type { Classifier } from '../classifier/model.js';
 
 /** Score at which a sentence is reported (set on the benign corpus documents, see docs/detection-quality.md). */
@@ -20,6 +19,11 @@ export const DEFAULT_THRESHOLD = 1.3;
  * the benign corpus documents: developers' comments labelled "SYSTEM:" read as attacks up to about 0.8.
  */
 export const SEGMENT_THRESHOLD = 0.85;
+/**
+ * The same for a visible line in another script than the document (segments.ts): none of the benign corpus
+ * documents reaches 0.6 there, and a lower bar catches instructions pasted into an article in another language.
+ */
+export const SHIFT_THRESHOLD = 0.75;
 /** Tokens a hidden segment needs before the classifier's reading counts (short notes are too ambiguous). */
 const SEGMENT_MIN_TOKENS = 8;
 /** Characters of the user's request used for relatedness. */
@@ -44,8 +48,10 @@ export type DocumentScore = (ct: ChannelText) => number | undefined;
 
 export interface IndirectOptions {
   threshold: number;
-  /** Classifier probability for hidden segments; > 1 turns the classifier reading off. */
+  /** Classifier probability for hidden segments; > 1 turns the classifier reading of hidden text off. */
   segmentThreshold: number;
+  /** Classifier probability for lines in another script than the document; > 1 turns that reading off. */
+  shiftThreshold: number;
   weights: Weights;
   /** Weight of the document score (score += weight × (p − 0.5)). */
   documentScoreWeight: number;
@@ -56,6 +62,7 @@ function options(config: DetectionConfig): IndirectOptions {
   return {
     threshold: typeof o.threshold === 'number' ? o.threshold : DEFAULT_THRESHOLD,
     segmentThreshold: typeof o.segmentThreshold === 'number' ? o.segmentThreshold : SEGMENT_THRESHOLD,
+    shiftThreshold: typeof o.shiftThreshold === 'number' ? o.shiftThreshold : SHIFT_THRESHOLD,
     weights: DEFAULT_WEIGHTS,
     documentScoreWeight: typeof o.documentScoreWeight === 'number' ? o.documentScoreWeight : 1,
   };
@@ -68,18 +75,23 @@ function userRequest(texts: readonly ChannelText[]): string | undefined {
   return req && req.length > REQUEST_CHARS ? req.slice(0, REQUEST_CHARS) : req;
 }
 
-/** The hidden segment the classifier reads as most attack-like, when it reaches the threshold. */
+/** The segment (of the prepared, lower-cased NFKC text) the classifier reads as most attack-like, when it reaches its carrier's threshold. */
 function classifiedSegment(
   classifier: Classifier,
   text: string,
-  threshold: number,
-): { segment: Segment; p: number } | undefined {
-  let best: { segment: Segment; p: number } | undefined;
-  for (const segment of hiddenSegments(normalize(text))) {
+  o: IndirectOptions,
+  disabled: ReadonlySet<string>,
+  scripts: Int32Array,
+): { segment: Segment; p: number; threshold: number } | undefined {
+  let best: { segment: Segment; p: number; threshold: number } | undefined;
+  for (const segment of hiddenSegments(text, scripts)) {
+    const shift = segment.carrier === 'script_shift';
+    const threshold = shift ? o.shiftThreshold : o.segmentThreshold;
+    if (threshold > 1 || disabled.has((shift ? INDIRECT_RULES.irrelevant : INDIRECT_RULES.hidden).id)) continue;
     const sc = classifier.score(segment.text, 'prompt');
     if (!sc || sc.tokens < SEGMENT_MIN_TOKENS) continue;
     const p = 1 - sc.probs.benign;
-    if (p >= threshold && (!best || p > best.p)) best = { segment, p };
+    if (p >= threshold && (!best || p - threshold > best.p - best.threshold)) best = { segment, p, threshold };
   }
   return best;
 }
@@ -95,7 +107,10 @@ function trustOf(input: DetectInput, ct: ChannelText): TrustLevel {
     : 'untrusted';
 }
 
-/** A hidden segment the classifier reads as an attack: TH-IND-006, with the carrier and the probability. */
+/**
+ * A segment the classifier reads as an attack, with the carrier and the probability: TH-IND-006 for hidden text,
+ * TH-IND-005 for a visible line in another script.
+ */
 function segmentDetection(
   channel: ChannelText['channel'],
   trust: TrustLevel,
@@ -106,10 +121,10 @@ function segmentDetection(
   const conf =
     Math.min(0.95, 0.6 + (0.3 * (p - threshold)) / Math.max(0.01, 1 - threshold)) * (TRUST_SCALE[trust] ?? 1);
   return {
-    ruleId: INDIRECT_RULES.hidden.id,
+    ruleId: segment.carrier === 'script_shift' ? INDIRECT_RULES.irrelevant.id : INDIRECT_RULES.hidden.id,
     confidence: Math.round(conf * 1000) / 1000,
     channel,
-    evidence: `instruction in ${segment.carrier.replace('_', ' ')} (classifier p=${p.toFixed(2)}): ${snippet(segment.text, 0, segment.text.length)}`,
+    evidence: `instruction in ${segment.carrier === 'script_shift' ? 'a line in another script' : segment.carrier.replace('_', ' ')} (classifier p=${p.toFixed(2)}): ${snippet(segment.text, 0, segment.text.length)}`,
     details: { carrier: segment.carrier, classifier: Math.round(p * 100) / 100 },
   };
 }
@@ -126,7 +141,7 @@ export function createIndirectInstructionDetector(
   const o = options(config);
   const disabled = disabledRules(config.rules);
   const rules = Object.values(INDIRECT_RULES);
-  const classifier = o.segmentThreshold <= 1 ? loadClassifier(config) : null;
+  const classifier = o.segmentThreshold <= 1 || o.shiftThreshold <= 1 ? loadClassifier(config) : null;
   return {
     id: 'indirect.instructions',
     rules,
@@ -148,11 +163,8 @@ export function createIndirectInstructionDetector(
           const score = best.score + (best.index >= 0 ? offset : 0);
           if (best.index < 0 || score < o.threshold) {
             // No cue-list instruction: the classifier reads what the document hides (segments.ts).
-            const hit =
-              classifier && !disabled.has(INDIRECT_RULES.hidden.id)
-                ? classifiedSegment(classifier, text, o.segmentThreshold)
-                : undefined;
-            if (hit) out.push(segmentDetection(ct.channel, trustOf(input, ct), hit.segment, hit.p, o.segmentThreshold));
+            const hit = classifier ? classifiedSegment(classifier, text, o, disabled, f.scripts) : undefined;
+            if (hit) out.push(segmentDetection(ct.channel, trustOf(input, ct), hit.segment, hit.p, hit.threshold));
             continue;
           }
           const s = f.sentences[best.index];

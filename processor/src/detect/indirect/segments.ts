@@ -8,9 +8,13 @@
  * Bounded: the head and tail of a document, a fixed number of segments.
  */
 import { Markers, carrierAt, docKind, isSpace, type Carrier } from './carrier.js';
+import { SCRIPT_HEAD, scriptIndex } from './candidates.js';
+
+/** Where a segment sits: a hidden carrier, or a visible line in another script than the document. */
+export type SegmentCarrier = Carrier | 'script_shift';
 
 export interface Segment {
-  carrier: Carrier;
+  carrier: SegmentCarrier;
   /** Offsets into the (normalized) document text. */
   start: number;
   end: number;
@@ -19,7 +23,13 @@ export interface Segment {
 }
 
 /** Carriers whose text is judged as a hidden prompt. */
-const JUDGED: ReadonlySet<Carrier> = new Set(['html_comment', 'hidden', 'role_line', 'bracket']);
+const JUDGED: ReadonlySet<SegmentCarrier> = new Set(['html_comment', 'hidden', 'role_line', 'bracket', 'script_shift']);
+/** Letters a line needs before its script counts. */
+const MIN_LETTERS = 20;
+/** Words (or runs of an unspaced script) of a second script in the head before lines are checked for a shift. */
+const MIN_OTHER_WORDS = 2;
+/** Characters of the document that vote on its main script. */
+const VOTE = 8192;
 export const MAX_SEGMENTS = 16;
 const MAX_SEGMENT_CHARS = 1024;
 const HEAD = 32 * 1024;
@@ -66,6 +76,38 @@ function strip(s: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+/** The script (candidates.ts scriptIndex) of most letters in [a, b), or -1 when none has 60 % of at least MIN_LETTERS. */
+function dominant(s: string, a: number, b: number): number {
+  const counts = new Int32Array(9);
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const k = scriptIndex(s.charCodeAt(i));
+    if (k < 0) continue;
+    counts[k]++;
+    n++;
+  }
+  if (n < MIN_LETTERS) return -1;
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return counts[best] >= 0.6 * n ? best : -1;
+}
+
+/**
+ * The document's main script (SCRIPTS index, by the letters of its head), or -1 when no line can stand out: the
+ * document ends within the head and the head's words (candidates.ts counts their scripts in its pass) are all in one
+ * script.
+ */
+function mainScript(s: string, scripts: Int32Array | undefined): number {
+  if (scripts && s.length <= SCRIPT_HEAD) {
+    let best = 0;
+    for (let k = 1; k < scripts.length; k++) if (scripts[k] > scripts[best]) best = k;
+    let other = 0;
+    for (let k = 0; k < scripts.length; k++) if (k !== best) other += scripts[k];
+    if (other < MIN_OTHER_WORDS) return -1;
+  }
+  return dominant(s, 0, Math.min(s.length, VOTE));
+}
+
 /** Chat roles a spoofed turn claims; a comment labelled with one ("# SYSTEM: …") is a role line, not a code note. */
 const CHAT_ROLES = ['system', 'assistant', 'ai', 'admin', 'administrator', 'developer'];
 
@@ -84,20 +126,48 @@ function spoofedRole(s: string, a: number, b: number): boolean {
 }
 
 /**
- * Hidden-carrier segments of a normalized (NFKC, lower-cased) document: consecutive lines of one carrier form one
- * segment. At most MAX_SEGMENTS, each at most MAX_SEGMENT_CHARS, from the first 32 KB and the last 8 KB.
+ * Hidden-carrier segments of a normalized (NFKC, lower-cased) document, and visible lines written in another script
+ * than the document (an instruction pasted into an article in another language): consecutive lines of one hidden
+ * carrier form one segment. `scripts` are the head's letters per script when the caller has counted them
+ * (features.ts DocFeatures), so a document in one script skips the per-line script check. At most MAX_SEGMENTS, each at most MAX_SEGMENT_CHARS, from the first 32 KB and the last 8 KB.
  */
-export function hiddenSegments(lower: string): Segment[] {
+export function hiddenSegments(lower: string, scripts?: Int32Array): Segment[] {
   const kind = docKind(lower);
   const m = new Markers(lower);
   const out: Segment[] = [];
-  let open: { carrier: Carrier; start: number; end: number } | undefined;
+  const main = mainScript(lower, scripts);
+  let open: { carrier: SegmentCarrier; start: number; end: number } | undefined;
   const flush = () => {
     if (!open) return;
     const [a, b] = strip(lower, open.start, Math.min(open.end, open.start + MAX_SEGMENT_CHARS));
     if (b > a) out.push({ carrier: open.carrier, start: a, end: b, text: lower.slice(a, b) });
     open = undefined;
   };
+  // Only comments, hidden elements, chat templates and (outside code) brackets need the carrier lookup; a chat-role label and the script are read off the line itself.
+  const lookup =
+    lower.includes('<!--') ||
+    m.hiddenStyles ||
+    lower.includes('<|im_start|>') ||
+    (kind !== 'code' && lower.includes('['));
+  const shifts = main >= 0 && kind !== 'code';
+  const lineCarrier = (a: number, end: number): SegmentCarrier => {
+    if (spoofedRole(lower, a, end)) return 'role_line';
+    let carrier: SegmentCarrier = 'prose';
+    if (lookup) {
+      // Judged just inside the line's opening marks ("<!--" must stand before the position).
+      let probe = a;
+      while (probe < end && probe - a < 8 && isMarker(lower.charCodeAt(probe))) probe++;
+      carrier = carrierAt(m, kind, probe);
+      // Only a chat role makes a labelled line a spoofed turn; "note:", "important:" label notes for people.
+      if (carrier === 'role_line' && !m.inside('<|im_start|>', '<|im_end|>', probe)) carrier = 'prose';
+    }
+    if (shifts && (carrier === 'prose' || carrier === 'cell' || carrier === 'quote' || carrier === 'ps')) {
+      const script = dominant(lower, a, end);
+      if (script >= 0 && script !== main) return 'script_shift';
+    }
+    return carrier;
+  };
+  let carrier: SegmentCarrier;
   const scan = (from: number, to: number) => {
     let start = from;
     while (start < to && out.length < MAX_SEGMENTS) {
@@ -106,17 +176,9 @@ export function hiddenSegments(lower: string): Segment[] {
       let a = start;
       while (a < end && isSpace(lower.charCodeAt(a))) a++;
       if (a < end) {
-        // The carrier is judged just inside the line's opening marks ("<!--" must stand before the position).
-        let probe = a;
-        while (probe < end && probe - a < 8 && isMarker(lower.charCodeAt(probe))) probe++;
-        let carrier = carrierAt(m, kind, probe);
-        if (carrier === 'code_comment' || carrier === 'docstring' || carrier === 'role_line')
-          // Only a chat role makes a labelled line a spoofed turn; "note:", "important:" label notes for people.
-          carrier = spoofedRole(lower, a, end) || m.inside('<|im_start|>', '<|im_end|>', a) ? 'role_line' : carrier;
-        if (carrier === 'role_line' && !spoofedRole(lower, a, end) && !m.inside('<|im_start|>', '<|im_end|>', a))
-          carrier = 'prose';
+        carrier = lineCarrier(a, end);
         if (JUDGED.has(carrier)) {
-          if (open && open.carrier === carrier && carrier !== 'role_line') open.end = end;
+          if (open && open.carrier === carrier && carrier !== 'role_line' && carrier !== 'script_shift') open.end = end;
           else {
             flush();
             open = { carrier, start: a, end };
