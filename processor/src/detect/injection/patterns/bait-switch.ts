@@ -41,7 +41,7 @@ function dictation(lang: string, verbs: string, please: string, afterQuestion = 
       'dictated-statement',
       'hijack_output',
       0.5,
-      `(?:${please}${GAP(20)}${verbs}|${verbs}${GAP(6)}${please})${GAP(12)}: ${STATEMENT}`,
+      `(?:${please} ${GAP(20)}${verbs}|${verbs} ${GAP(6)}${please})${GAP(12)}: ${STATEMENT}`,
     ),
   ];
 }
@@ -50,7 +50,7 @@ function dictation(lang: string, verbs: string, please: string, afterQuestion = 
 function noExtras(lang: string, re: string): SignalPattern[] {
   return [
     p(lang, 'no-extras', 'override_weak', 0.4, re),
-    p(lang, 'no-extras-stacked', 'override_weak', 0.3, `${re}${GAP(40)}${re}`),
+    p(lang, 'no-extras-stacked', 'override_weak', 0.3, `${re},? ${GAP(40)}${re}`),
   ];
 }
 
@@ -172,7 +172,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'set-aside',
     'override_weak',
     0.6,
-    `\\b(?:ignorier\\p{L}*|vergiss|vergessen sie|missachte\\p{L}*)${GAP(30)}\\b(?:frage|fragen|anweisung|anweisungen|befehl|aufgabe|anfrage|eingabe)\\b`,
+    `\\b(?:ignorier\\p{L}*|vergiss|vergessen sie|missachte\\p{L}*) ${GAP(30)}\\b(?:frage|fragen|anweisung|anweisungen|befehl|aufgabe|anfrage|eingabe)\\b`,
   ),
   p(
     'de',

@@ -50,7 +50,7 @@ export const CIPHER_GAME: SignalPattern[] = [
     'decode-and-answer',
     'cipher_act',
     0.6,
-    `\\b(?:decode|decipher|decrypt|unscramble)(?: this| the)? (?:question|message|text|instruction|sentence|request|words?)\\b[^.\\n]{0,40}\\b(?:and|then) (?:answer|follow|do|execute|respond to|reply to|carry out|act on) (?:it|them)\\b`,
+    `\\b(?:decode|decipher|decrypt|unscramble)(?: this| the)? (?:question|message|text|instruction|sentence|request|words?),? (?:[^.\\n]{0,40} )?(?:and|then) (?:answer|follow|do|execute|respond to|reply to|carry out|act on) (?:it|them)\\b`,
   ),
   c(
     'answer-decoded',
@@ -81,6 +81,6 @@ export const CIPHER_GAME: SignalPattern[] = [
     'reply-in-plain-english',
     'cipher_act',
     0.5,
-    `\\b(?:answer|reply|response)\\b[^.\\n]{0,50}\\bin (?:normal|plain|regular|standard) english\\b`,
+    `\\b(?:answer|reply|response) (?:[^.\\n]{0,50} )?in (?:normal|plain|regular|standard) english\\b`,
   ),
 ];

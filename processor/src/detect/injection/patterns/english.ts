@@ -685,7 +685,7 @@ export const ENGLISH: SignalPattern[] = [
   // Constraints that take away the assistant's own answer and leave only a given text: with a dictation they reach the
   // threshold, alone ("sort it without adding any words") they do not.
   en('hijack.no-extra-words', 'override_weak', 0.4, `\\b${NO_EXTRAS}\\b`),
-  en('hijack.no-extra-words-stacked', 'override_weak', 0.3, `\\b${NO_EXTRAS}\\b[^.!?\\n:]{0,40}\\b${NO_EXTRAS}\\b`),
+  en('hijack.no-extra-words-stacked', 'override_weak', 0.3, `\\b${NO_EXTRAS},? [^.!?\\n:]{0,40}\\b${NO_EXTRAS}\\b`),
   // "Is X true? Don't rush to answer, just output: …": the question asked is not the one to answer.
   en(
     'hijack.hold-back',
