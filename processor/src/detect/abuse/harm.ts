@@ -35,6 +35,12 @@ export interface HarmScore {
   score: number;
   /** Score after only the cues a frame cannot fake: harmless objects, questions about fiction, text tasks. */
   framed: number;
+  /**
+   * Score when the text argues for its own request (a research or safety pretext with persuasion): the safety words
+   * and the knowledge and text-task wording are the pretext's own, so only harmless objects and questions about a
+   * named work count (0..1).
+   */
+  pretext: number;
   /** Whether the text demands operational detail (step by step, exact quantities, realistic). */
   detail: boolean;
   /** Rule label and word classes that decided (fixed vocabulary, never user text). */
@@ -219,7 +225,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   const n = segs.length;
   const bits = new Uint32Array(n);
   for (let i = 0; i < n; i++) bits[i] = HARM_CLASSIFIER.classify(segs[i]);
-  let best: { rule: Rule; conf: number; b: number; w: number } | undefined;
+  let best: { rule: Rule; conf: number; b: number; w: number; i: number } | undefined;
   for (let i = 0; i < n; i++) {
     const b = bits[i];
     if ((b & ANY_SUBJECT) === 0) continue;
@@ -230,7 +236,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
       for (const [cls, , add] of BOOSTS) if (has(w, cls)) conf += add;
       // A harmless object of the verb in the same sentence ("kill a Python process"): not a violent request.
       if (r.physical && has(b, H.BENIGN_OBJ)) conf -= 0.5;
-      if (!best || conf > best.conf) best = { rule: r, conf: Math.min(0.95, conf), b, w };
+      if (!best || conf > best.conf) best = { rule: r, conf: Math.min(0.95, conf), b, w, i };
     }
   }
   if (!best || best.conf <= 0) return undefined;
@@ -242,6 +248,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   // Cues a frame cannot fake: the question is about a work of fiction, not a request for the act.
   let framed = conf;
   if (has(b, H.WORK) && has(b, H.KNOW)) framed -= 0.35;
+
   // A text-processing task on given content (summarize this article, answer about the plot): the harm is quoted.
   if (has(all, H.TASK)) framed -= 0.4;
   // A knowledge question ("explain what malware is") and, at half weight, safety wording: a frame cannot make a
@@ -250,9 +257,15 @@ export function scoreHarm(text: string): HarmScore | undefined {
   let plainAdj = 0;
   // ("what is the easiest way to …" asks for a method: not a knowledge question.)
   if (has(b, H.KNOW) && !has(b, H.METHOD) && !evading) framed -= 0.25;
+  // A persuasive pretext puts its safety words ("to raise awareness", "to prevent such attacks") in the sentences
+  // around the request: inside one, only safety wording in the request's own sentence counts ("walk me through how
+  // banks protect customers against phishing" stays benign).
+  let pretext = framed;
   if (safe && !evading) {
     framed -= FRAMED_SAFE;
     plainAdj -= 0.3 - FRAMED_SAFE;
+    const own = best.i < n ? segs[best.i] : '';
+    if (has(b, H.SAFE) || DEFENSIVE_RE.test(own)) pretext -= FRAMED_SAFE;
   }
   // Cues of a benign text: safety and prevention, knowledge questions, help-seeking (for self-harm).
   let score = framed + plainAdj;
@@ -265,6 +278,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
     raw: round(conf),
     score: round(score),
     framed: round(framed),
+    pretext: round(pretext),
     detail: has(all, H.DETAIL),
     signals: [rule.label, ...harmClassNames(w & ~(H.BENIGN_OBJ | H.SAFE | H.KNOW | H.WORK | H.SEEK))].slice(0, 8),
   };

@@ -17,6 +17,21 @@ export const FRAME_MIN = 0.45;
 /** Framed harm needed for a jailbreak: lower when the prompt demands operational detail. */
 export const FRAMED_HARM = 0.7;
 export const FRAMED_HARM_DETAIL = 0.5;
+/**
+ * Harm needed inside a persuasive pretext: a research, safety, educational or journalistic justification (PRETEXT)
+ * joined by a persuasion device (expert or evidence appeal, authority, urgency or emotional pressure; a hypothetical or
+ * fiction counts with STORY_EXTRA more harm). Such a text
+ * argues for its own request, so its safety and knowledge wording is the pretext's and the estimate's `pretext` harm
+ * is judged (PAP-style persuasion, arXiv:2401.06373).
+ */
+export const PRETEXT_HARM = 0.6;
+export const PRETEXT_HARM_DETAIL = 0.5;
+/** Frame classes that, with PRETEXT, make a persuasive pretext. */
+const PERSUASION: ReadonlySet<string> = new Set(['PERSUADE', 'AUTHORITY', 'URGENCY']);
+/** A hypothetical or fiction beside the pretext is a weaker device: it needs this much more harm. */
+const STORY: ReadonlySet<string> = new Set(['HYPO', 'FICTION']);
+const STORY_EXTRA = 0.05;
+
 /** Plain harm needed for a harmful request. */
 export const PLAIN_HARM = 0.6;
 
@@ -48,12 +63,14 @@ export function createFramingDetector(config: DetectionConfig, options: FramingO
         if (ct.channel !== 'prompt' || ct.origin !== 'raw') continue;
         try {
           const harm = harmOf(scorers, ct);
-          if (!harm || Math.max(harm.framed, harm.plain) < Math.min(FRAMED_HARM_DETAIL, PLAIN_HARM)) continue;
+          const pretextHarm = harm?.pretext ?? harm?.framed ?? 0;
+          if (!harm || Math.max(harm.framed, harm.plain, pretextHarm) < PRETEXT_HARM_DETAIL) continue;
           const frame = scoreFraming(ct.text);
           const details = {
             harmCategory: harm.category,
             harmSource: harm.source,
             harm: harm.framed,
+            pretextHarm,
             frame: frame.score,
             frames: frame.frames,
             signals: harm.signals,
@@ -61,10 +78,15 @@ export function createFramingDetector(config: DetectionConfig, options: FramingO
           };
           if (frame.score >= FRAME_MIN) {
             const need = harm.detail ? FRAMED_HARM_DETAIL : FRAMED_HARM;
-            if (harm.framed < need || disabled.has(framed.id)) continue;
+            const pretexted = frame.frames.includes('PRETEXT');
+            const persuasive = pretexted && frame.frames.some((f) => PERSUASION.has(f));
+            const story = pretexted && frame.frames.some((f) => STORY.has(f));
+            const pretextNeed = (harm.detail ? PRETEXT_HARM_DETAIL : PRETEXT_HARM) + (persuasive ? 0 : STORY_EXTRA);
+            const pretextMet = (persuasive || story) && pretextHarm >= pretextNeed;
+            if ((harm.framed < need && !pretextMet) || disabled.has(framed.id)) continue;
             out.push({
               ruleId: framed.id,
-              confidence: round(0.45 + 0.35 * harm.framed + 0.3 * frame.score),
+              confidence: round(0.45 + 0.35 * Math.max(harm.framed, pretextMet ? pretextHarm : 0) + 0.3 * frame.score),
               channel: 'prompt',
               // Evidence names the frame and harm classes, never the user's words.
               evidence: `${harm.category} goal in a ${frame.frames.join('/').toLowerCase()} frame (${harm.signals[0] ?? harm.source})`,

@@ -10,6 +10,11 @@ export interface HarmEstimate {
   plain: number;
   /** Harm when the request is wrapped in a frame: only the benign cues a frame cannot fake count (0..1). */
   framed: number;
+  /**
+   * Harm inside a persuasive pretext (a research, safety or educational justification plus persuasion), 0..1;
+   * `framed` when the scorer has no pretext-specific cues.
+   */
+  pretext?: number;
   /** Whether the text demands operational detail (step by step, exact amounts, realistic). */
   detail: boolean;
   signals: string[];

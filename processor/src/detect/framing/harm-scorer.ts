@@ -26,6 +26,7 @@ export const lexiconScorer: HarmScorer = (ct) => {
     category: h.category,
     plain: h.score,
     framed: h.framed,
+    pretext: h.pretext,
     detail: h.detail,
     signals: h.signals,
   };
@@ -40,6 +41,7 @@ export const abuseIntentScorer: HarmScorer = (ct) => {
     category: best.category,
     plain: best.confidence,
     framed: best.confidence,
+    pretext: best.confidence,
     detail: false,
     signals: [...best.core, ...best.cues].slice(0, 6),
   };
@@ -67,6 +69,7 @@ export function classifierScorer(config: Pick<DetectionConfig, 'models'>): HarmS
       category: 'harmful',
       plain: p,
       framed: p,
+      pretext: p,
       detail: false,
       signals: [`classifier harmful p=${p.toFixed(2)}`],
     };
@@ -104,13 +107,17 @@ export function harmOf(scorers: readonly HarmScorer[], ct: ChannelText): HarmEst
 
 const shared = new WeakMap<object, HarmScorer[]>();
 
-/** The strongest estimate of several scorers (by framed harm, then plain). */
+/** The strongest estimate of several scorers (by framed harm, then plain), with the strongest pretext harm of any. */
 export function strongest(estimates: ReadonlyArray<HarmEstimate | undefined>): HarmEstimate | undefined {
   let best: HarmEstimate | undefined;
   for (const e of estimates) {
     if (!e) continue;
     if (!best || e.framed > best.framed || (e.framed === best.framed && e.plain > best.plain)) best = e;
   }
-  if (best) best = { ...best, detail: estimates.some((e) => e?.detail === true) };
+  if (best) {
+    let pretext = 0;
+    for (const e of estimates) if (e) pretext = Math.max(pretext, e.pretext ?? e.framed);
+    best = { ...best, pretext, detail: estimates.some((e) => e?.detail === true) };
+  }
   return best;
 }

@@ -19,6 +19,10 @@ const P = {
   HATE: 1 << 0,
   CRIME: 1 << 1,
   ACT: 1 << 2,
+  /** Harmful conduct the role itself carries out: abusive language, contempt, threats, scams, theft, cheating. */
+  DEED: 1 << 3,
+  /** The role opposes or handles the conduct: rebut, refuse, resist, report, protect, cope, deal with. */
+  OPPOSE: 1 << 4,
 } as const;
 type Lists = Partial<Record<keyof typeof P, string>>;
 
@@ -27,6 +31,9 @@ const EN: Lists = {
   CRIME:
     'con man,con men,conman,con artist,con artists,scammer*,swindler*,fraudster*,thug*,gangster*,mobster*,drug dealer,drug dealers,drug lord,drug lords,trafficker*,pimp,cybercriminal*,a criminal,murderer*,serial killer,serial killers,hitman,hit man,torturer*,arsonist*,blackmailer*,extortionist*,loan shark,loan sharks,corrupt,unethical,immoral,ruthless,cold blooded,cold hearted,sadist*,psychopath*,sociopath*,abuser*,harasser*,pedophile*,paedophile*,stalker*,cult leader,cult leaders,warlord*',
   ACT: 'scold*,insult*,curse at,swear at,bad language,foul language,offensive,hatred,hateful,contempt,disdain,humiliat*,threaten*,intimidat*,deceive*,trick,manipulat*,convince,persuade,justify,defend yourself,your position,your views,your plan,a plan,plan of,tactics,methods,means,strategy,how you would,what you would,would you use,will you use,eliminate,steal,harass*,lure,recruit*,radical,violence,violent,stir up,incite*,get money,savings',
+  DEED: 'bad language,foul language,vulgar language,abusive language,offensive language,vitriolic,scold,scolds,scolding,curse at,swear at,mock them,mock him,mock her,mocking manner,humiliate,humiliates,humiliating,belittle,belittles,belittling,insult him,insult her,insult them,insult people,contempt,contemptuous,condescending,disdain,disdainful,sneer at,harasses,harassing employees,sexually harass,sexually harasses,threaten him,threaten her,threaten them,threaten his,threaten her,threaten their,intimidate,intimidates,bully,bullies,scamming,swindle,swindles,swindling,defraud,defrauds,fraudulent means,blackmail,blackmails,extort,extorts,discriminate,discriminates,discriminating,breaks into,cheat in,cheat on exams,vulgarity,demean,demeans,demeaning',
+  OPPOSE:
+    'recognize,recognise,warning signs,avoid,defend against,rebut*,refut*,oppose*,opposing,disagree*,don t agree,do not agree,resist*,refuse*,report*,expose*,bullied,accused,falsely,handle,handling,deal with,dealing with,cope,coping,protect*,prevent*,investigat*,detective,police,educate,apologi*,regret*,reform*,redeem*,stop them,how should,respond to this,victim of,victims of,suffering from,against your will,forced to',
 };
 
 const I18N: Lists = {
@@ -34,6 +41,26 @@ const I18N: Lists = {
   CRIME:
     '骗子,诈骗犯,暴徒,流氓,罪犯,犯罪分子,腐败,贪官,毒贩,人贩子,杀手,凶手,变态,estafador*,timador*,matón,matones,delincuente*,corrupt*,traficante*,sicario*,despiadad*,escroc*,arnaqueur*,voyou*,criminel*,corrompu*,trafiquant*,impitoyable*,betrüger*,betruger*,schläger*,verbrecher*,krimineller*,korrupt*,skrupellos*,мошенник*,бандит*,преступник*,коррумпирован*,наркоторговец*,безжалостн*,詐欺師,チンピラ,ならず者,犯罪者,汚職,腐敗した,麻薬密売人,冷酷な,非倫理的,محتال*,نصاب*,بلطجي*,مجرم*,فاسد*,ठग,धोखेबाज़,धोखेबाज,गुंडा,अपराधी,भ्रष्ट,निर्दयी,প্রতারক,দুর্নীতিগ্রস্ত',
   ACT: '辱骂,骂,侮辱,脏话,仇恨,威胁,恐吓,欺骗,说服,计划,手段,策略,暴力,煽动,insult*,regañ*,grosería*,odio,amenaz*,intimid*,engañ*,convenc*,plan,táctica*,tactica*,método*,estrategia*,violencia,injur*,haine,menac*,tromper,convaincre,tactique*,méthode*,stratégie*,violence,beschimpf*,beleidig*,hass*,droh*,einschüchter*,täusch*,überzeug*,taktik*,methoden,strategie*,gewalt*,оскорб*,руга*,ненавист*,угрож*,запуга*,обман*,убеди*,тактик*,метод*,стратеги*,насили*,罵,暴言,憎しみ,憎悪,脅,威嚇,騙,説得,戦術,手口,شتم,إهانة,اهانة,وبخ,الكراهية,كراهية,تهديد,ترهيب,خداع,إقناع,اقناع,خطة,تكتيكات,أساليب,العنف,गाली,अपमान,डांट,नफरत,घृणा,धमकी,धोखा,योजना,रणनीति,हिंसा,গালি,অপমান,ঘৃণা,হুমকি,প্রতারণা,সহিংসতা',
+  DEED: [
+    '脏话,粗话,辱骂,谩骂,嘲讽,羞辱,蔑视,轻蔑,鄙视,看不起,性骚扰,恐吓,欺负,霸凌,骗取,勒索,敲诈,歧视他',
+    '暴言,罵倒,見下し,軽蔑し,嫌がらせをし,脅迫し,いじめ,騙し取,恐喝し',
+    'groserías,groserias,lenguaje vulgar,insultarlo,insultarla,humillar,humilla,desprecio,despectivo,despectiva,acosa,amenazar a,intimidar,estafar,chantajear,extorsionar,discriminar',
+    'langage grossier,grossièretés,grossieretes,insulter,humilier,humilie,mépris,mepris,méprisant,meprisant,harceler,menacer,intimider,escroquer,arnaquer,chantager,extorquer,discriminer',
+    'beschimpfen,beleidigen,verspotten,demütigen,demutigen,verachtung,verächtlich,verachtlich,herablassend,belästigt,belastigt,bedrohen,einschüchtern,einschuchtern,betrügen,betrugen,erpressen,diskriminieren',
+    'ругательства,нецензурн*,оскорблять,высмеивать,унижать,презрение,презрительн*,домогается,угрожать,запугивать,обманывать,шантажировать,вымогать,дискриминировать',
+    'شتائم,ألفاظ بذيئة,إهانة,إذلال,احتقار,ازدراء,تحرش,ترهيب,ابتزاز',
+    'गाली,अपशब्द,अपमानित,तिरस्कार,उत्पीड़न,धमकाना,ब्लैकमेल',
+  ].join(','),
+  OPPOSE: [
+    '防范,识别,避免,反驳,驳斥,反对,不同意,拒绝,抵制,举报,揭露,应对,处理,保护,防止,预防,调查,侦探,警察,教育,道歉,后悔,受害者,被欺负,被迫',
+    '反論,反対,拒否,通報,対処,対応,保護,防止,調査,探偵,警察,謝罪,後悔,被害者,いじめられ',
+    'refut*,rebat*,oponer*,rechaz*,denunci*,proteg*,prevenir,investig*,detective,policía,policia,víctima de,victima de,obligad*',
+    'réfut*,refut*,s opposer,refus*,dénonc*,denonc*,protég*,proteg*,prévenir,prevenir,enquêt*,enquet*,détective,police,victime de,forcé*',
+    'widerleg*,ablehn*,anzeig*,schütz*,schutz*,verhinder*,ermittl*,detektiv*,polizei*,opfer von,gezwungen',
+    'опроверг*,возража*,отказыва*,сообщ*,защит*,предотврат*,расслед*,детектив*,полиц*,жертв*,вынужден*',
+    'رفض,دحض,تعارض,الإبلاغ,حماية,منع,تحقيق,محقق,الشرطة,ضحية,مجبر',
+    'खंडन,विरोध,इनकार,रिपोर्ट,सुरक्षा,रोक,जांच,जासूस,पुलिस,पीड़ित,मजबूर',
+  ].join(','),
 };
 
 const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N));
@@ -74,22 +101,43 @@ function roleCharacter(sentence: string): number {
 export const personaScorer: HarmScorer = (ct) => {
   const t = ct.text.length > MAX_CHARS ? ct.text.slice(0, MAX_CHARS) : ct.text;
   const all = PERSONA_CLASSIFIER.classify(t);
-  if ((all & P.ACT) === 0 || (all & (P.HATE | P.CRIME)) === 0) return undefined;
+  const named = (all & P.ACT) !== 0 && (all & MALICE) !== 0;
+  const deeds = (all & P.DEED) !== 0 && (all & P.OPPOSE) === 0;
+  if (!named && !deeds) return undefined;
   if ((FRAME_CLASSIFIER.classify(t) & F.PERSONA) === 0) return undefined;
+  const segs = segments(t);
   // The character is the role: named within a few words after the role words ("you play the role of a thug …"), not
   // elsewhere in the sentence ("you are a detective who has found the serial killer").
-  for (const s of segments(t)) {
-    const b = roleCharacter(s);
-    if (b === 0) continue;
-    const hate = (b & P.HATE) !== 0;
-    return {
-      source: 'persona',
-      category: hate ? 'hate' : 'crime',
-      plain: 0,
-      framed: ROLE_HARM,
-      detail: false,
-      signals: [hate ? 'malicious-role:hate' : 'malicious-role:crime', 'role-acts'],
-    };
+  if (named) {
+    for (const s of segs) {
+      const b = roleCharacter(s);
+      if (b === 0) continue;
+      const hate = (b & P.HATE) !== 0;
+      return estimate(hate ? 'hate' : 'crime', hate ? 'malicious-role:hate' : 'malicious-role:crime');
+    }
+  }
+  // A character described by its deeds: the sentence that casts the role, or the one after it, has the role carry out
+  // harmful conduct ("you are now a cranky driver … scold him with bad language", "a hacker who breaks into … and
+  // steals"), in a text where nobody opposes or handles that conduct (rebut, refuse, protect, deal with).
+  if (deeds) {
+    for (let i = 0; i < segs.length; i++) {
+      if ((FRAME_CLASSIFIER.classify(segs[i]) & F.PERSONA) === 0) continue;
+      const here =
+        PERSONA_CLASSIFIER.classify(segs[i]) | (i + 1 < segs.length ? PERSONA_CLASSIFIER.classify(segs[i + 1]) : 0);
+      if ((here & P.DEED) !== 0) return estimate('crime', 'role-deed');
+    }
   }
   return undefined;
 };
+
+function estimate(category: string, signal: string) {
+  return {
+    source: 'persona',
+    category,
+    plain: 0,
+    framed: ROLE_HARM,
+    pretext: ROLE_HARM,
+    detail: false,
+    signals: [signal, 'role-acts'],
+  };
+}

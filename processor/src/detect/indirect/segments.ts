@@ -1,17 +1,19 @@
 /**
- * The text a document hides from its human reader, cut into segments: HTML comments, hidden elements, role-labelled
- * lines ("SYSTEM: …", chat-template turns, also inside a code comment) and bracketed note blocks, each stripped of its
- * markers. The cue lists of features.ts read sentences in the languages they know; these segments are what the
- * trained classifier judges as if a user had typed them, so an instruction hidden in a language or wording the cue
- * lists lack is still read. Other code comments, docstrings, strings and P.S. lines are left out: developers write
- * commands there for each other and people write P.S. lines to each other, and as prompts those read like requests.
- * Bounded: the head and tail of a document, a fixed number of segments.
+ * The parts of a document an injected instruction hides in, cut into segments: what its human reader does not see
+ * (HTML comments, hidden elements, role-labelled lines such as "SYSTEM: …" or "Human: …" also inside a code comment,
+ * chat-turn blocks such as "<system> … </system>" or "<|im_start|>", bracketed note blocks), each stripped of its
+ * markers, and visible lines written in another script than the document. The cue lists of features.ts read
+ * sentences in the languages they know; these segments are what the trained classifier judges as if a user had typed
+ * them, so an instruction in a language or wording the cue lists lack is still read. Other code comments,
+ * docstrings, strings and P.S. lines are left out: developers write commands there for each other and people write
+ * P.S. lines to each other, and as prompts those read like requests. Bounded: the head and tail of a document, a
+ * fixed number of segments.
  */
 import { Markers, carrierAt, docKind, isSpace, type Carrier } from './carrier.js';
 import { SCRIPT_HEAD, scriptIndex } from './candidates.js';
 
 /** Where a segment sits: a hidden carrier, or a visible line in another script than the document. */
-export type SegmentCarrier = Carrier | 'script_shift';
+export type SegmentCarrier = Carrier | 'script_shift' | 'chat_turn';
 
 export interface Segment {
   carrier: SegmentCarrier;
@@ -23,7 +25,22 @@ export interface Segment {
 }
 
 /** Carriers whose text is judged as a hidden prompt. */
-const JUDGED: ReadonlySet<SegmentCarrier> = new Set(['html_comment', 'hidden', 'role_line', 'bracket', 'script_shift']);
+const JUDGED: ReadonlySet<SegmentCarrier> = new Set([
+  'html_comment',
+  'hidden',
+  'role_line',
+  'chat_turn',
+  'bracket',
+  'script_shift',
+]);
+/** Chat-template and pseudo-markup blocks that open a turn of a conversation ("<system> … </system>"). */
+const TURN_BLOCKS: ReadonlyArray<readonly [string, string]> = [
+  ['<|im_start|>', '<|im_end|>'],
+  ['<system>', '</system>'],
+  ['<|system|>', '<|end|>'],
+  ['<<sys>>', '<</sys>>'],
+  ['[inst]', '[/inst]'],
+];
 /** Letters a line needs before its script counts. */
 const MIN_LETTERS = 20;
 /** Words (or runs of an unspaced script) of a second script in the head before lines are checked for a shift. */
@@ -109,7 +126,7 @@ function mainScript(s: string, scripts: Int32Array | undefined): number {
 }
 
 /** Chat roles a spoofed turn claims; a comment labelled with one ("# SYSTEM: …") is a role line, not a code note. */
-const CHAT_ROLES = ['system', 'assistant', 'ai', 'admin', 'administrator', 'developer'];
+const CHAT_ROLES = ['system', 'assistant', 'ai', 'admin', 'administrator', 'developer', 'human'];
 
 /** Whether the comment line [a, b) starts, after its comment marks, with a chat role and a colon. */
 function spoofedRole(s: string, a: number, b: number): boolean {
@@ -143,23 +160,22 @@ export function hiddenSegments(lower: string, scripts?: Int32Array): Segment[] {
     if (b > a) out.push({ carrier: open.carrier, start: a, end: b, text: lower.slice(a, b) });
     open = undefined;
   };
-  // Only comments, hidden elements, chat templates and (outside code) brackets need the carrier lookup; a chat-role label and the script are read off the line itself.
-  const lookup =
-    lower.includes('<!--') ||
-    m.hiddenStyles ||
-    lower.includes('<|im_start|>') ||
-    (kind !== 'code' && lower.includes('['));
+  // Only comments, hidden elements and (outside code) brackets need the carrier lookup; a chat-role label, a turn block
+  // and the script are read off the line and the block markers.
+  const blocks = TURN_BLOCKS.filter(([open]) => lower.includes(open));
+  const lookup = lower.includes('<!--') || m.hiddenStyles || (kind !== 'code' && lower.includes('['));
   const shifts = main >= 0 && kind !== 'code';
   const lineCarrier = (a: number, end: number): SegmentCarrier => {
     if (spoofedRole(lower, a, end)) return 'role_line';
+    // Judged just inside the line's opening marks ("<!--" must stand before the position).
+    let probe = a;
+    while (probe < end && probe - a < 8 && isMarker(lower.charCodeAt(probe))) probe++;
+    for (const [open, close] of blocks) if (m.inside(open, close, probe)) return 'chat_turn';
     let carrier: SegmentCarrier = 'prose';
     if (lookup) {
-      // Judged just inside the line's opening marks ("<!--" must stand before the position).
-      let probe = a;
-      while (probe < end && probe - a < 8 && isMarker(lower.charCodeAt(probe))) probe++;
       carrier = carrierAt(m, kind, probe);
       // Only a chat role makes a labelled line a spoofed turn; "note:", "important:" label notes for people.
-      if (carrier === 'role_line' && !m.inside('<|im_start|>', '<|im_end|>', probe)) carrier = 'prose';
+      if (carrier === 'role_line') carrier = 'prose';
     }
     if (shifts && (carrier === 'prose' || carrier === 'cell' || carrier === 'quote' || carrier === 'ps')) {
       const script = dominant(lower, a, end);
