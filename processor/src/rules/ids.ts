@@ -65,6 +65,7 @@ export const RULE_IDS: readonly string[] = [
   'TH-JBK-002',
   'TH-JBK-003',
   'TH-JBK-004',
+  'TH-JBK-005',
   'TH-LEAK-001',
   'TH-LEAK-002',
   'TH-LEAK-003',

@@ -625,7 +625,11 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   if (r.access && !isTheCode) {
     let score = 0;
     const phrase = r.access.phrases.some((p) => containsValue(u, p));
-    if (has('granted') || phrase) score = 0.85;
+    // The reserved phrase in a program the user wants written ("a function that prints Access granted") is a mention,
+    // not a demand on the gatekeeper — unless the injection engine reads a demand that the model itself say it.
+    const demanded = (s.access_code ?? 0) > 0 && !((s.code_task ?? 0) > 0);
+    const mention = !demanded && ((s.code_task ?? 0) > 0 || programming);
+    if ((has('granted') || phrase) && !mention) score = 0.85;
     if (strong || has('mode')) score = Math.max(score, 0.8);
     if (indirect || extraction >= 1) score = Math.max(score, 0.8);
     // A request for the code itself, as the protected-item judgement scored it (own or general passwords scored down).

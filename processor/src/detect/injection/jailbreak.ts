@@ -2,12 +2,12 @@ import type { DetectionConfig } from '../config.js';
 import type { ContentDetector } from '../detector.js';
 import { RULES } from './rules.js';
 import { disabledRules, runRules, type RuleEval } from './run.js';
-import { devModeScore, fictionScore, personaScore, refusalScore } from './score.js';
+import { cipherGameScore, devModeScore, fictionScore, personaScore, refusalScore } from './score.js';
 import { signalEngine } from './signals.js';
 
 /**
  * Jailbreak templates: unrestricted personas, privileged-mode claims, refusal suppression, fiction wrappers that demand
- * a policy bypass. Adversarial suffixes are the suffix detector's (detect/suffix/), framed harmful goals the framing
+ * a policy bypass, cipher games that hide the request in a home-made code. Adversarial suffixes are the suffix detector's (detect/suffix/), framed harmful goals the framing
  * detector's (detect/framing/).
  */
 export function createJailbreakDetector(config: DetectionConfig): ContentDetector {
@@ -26,6 +26,7 @@ export function createJailbreakDetector(config: DetectionConfig): ContentDetecto
       score: (r) => fictionScore(r.scores),
       evidence: ['hypothetical', 'no_restrictions', 'policy_disregard'],
     },
+    { rule: RULES.cipherGame, score: (r) => cipherGameScore(r.scores), evidence: ['cipher_act', 'cipher_key'] },
   ];
   return {
     id: 'injection.jailbreak',

@@ -230,6 +230,16 @@ export function toolCallScore(s: SignalScores): number {
   return st === 0 ? 0 : damp(s, t + 0.7 * st);
 }
 
+/**
+ * A cipher game: a home-made cipher (key, shift, mapping, letter puzzle) plus an order to act on what it decodes to
+ * without showing it. A cipher alone is a puzzle; acting on the hidden text is what makes it a filter bypass.
+ */
+export function cipherGameScore(s: SignalScores): number {
+  const act = g(s, 'cipher_act');
+  if (act === 0) return 0;
+  return damp(s, act + g(s, 'cipher_key'));
+}
+
 /** Any injection-family intent at all (used to decide whether a de-obfuscated text is a payload). */
 export function anyIntentScore(s: SignalScores): number {
   return Math.max(

@@ -5,6 +5,7 @@ import { MULTILINGUAL } from './patterns/multilingual.js';
 import { PROBING } from './patterns/probing.js';
 import { BAIT_SWITCH } from './patterns/bait-switch.js';
 import { ACCESS } from './patterns/access.js';
+import { CIPHER_GAME } from './patterns/cipher-game.js';
 import { deriveAnchors } from './anchors.js';
 import type { Signal, SignalPattern } from './patterns/types.js';
 import { AnchorPrefilter } from './prefilter.js';
@@ -59,6 +60,8 @@ const CAP: Record<Signal, number> = {
   prefix_inject: 1.2,
   secret_ask: 0.8,
   code_task: 1.0,
+  cipher_key: 0.8,
+  cipher_act: 1.0,
   meta: 1.0,
 };
 
@@ -162,6 +165,7 @@ export const SIGNAL_PATTERNS: readonly SignalPattern[] = [
   ...ACCESS,
   ...PROBING,
   ...BAIT_SWITCH,
+  ...CIPHER_GAME,
 ];
 
 /** The process-wide engine, compiled on first use (detector factories call this at start-up). */

@@ -499,6 +499,25 @@ const RESTRICTIONS = alt(
 const RESTRICTION_ADJ =
   "(?:(?:any|all|every|the|your|its|his|her|their|of|ethical|moral|content|safety|usage|openai'?s?|anthropic'?s?|typical|usual|normal|standard|ai|legal|such|those|these|programmed|imposed|built-in|conventional|traditional|societal|social|human) )*";
 
+/** An output constraint: "don't add any words", "no quotes", "without prefixes". */
+const NO_EXTRAS = `(?:don't|do not|no|without) (?:add(?:ing)? |have |use )?(?:any |other |additional |extra )?${alt('words', 'punctuation', 'prefix', 'prefixes', 'quotes', 'quote', 'comments', 'symbols')}`;
+/** Verbs that dictate the reply's text. */
+const DICTATE = alt(
+  'reply',
+  'answer',
+  'respond',
+  'output',
+  'say',
+  'repeat',
+  'paraphrase',
+  'rephrase',
+  'enter',
+  'print',
+  'type',
+  'recap',
+  'restate',
+);
+
 function en(id: string, signal: SignalPattern['signal'], weight: number, re: string): SignalPattern {
   return { id: `en.${id}`, signal, weight, re, lang: 'en' };
 }
@@ -649,7 +668,7 @@ export const ENGLISH: SignalPattern[] = [
     'hijack.ignore-the-question',
     'override_weak',
     0.6,
-    `\\b(?:please )?(?:${alt('ignore', 'ignoring', 'disregard', 'disregarding', "don't answer", 'do not answer', 'never mind', 'forget', 'skip')}) (?:my|the|that|this|these|those|the above|all the above)(?: above| previous| preceding| last)? (?:${alt('question', 'questions', 'problem', 'problems', 'request', 'requests', 'sentence', 'task')})(?: above)?\\b`,
+    `\\b(?:please )?(?:${alt('ignore', 'ignoring', 'disregard', 'disregarding', "don't answer", 'do not answer', 'never mind', 'forget', 'skip')}) (?:my|the|that|this|these|those|the above|all the above)(?: above| previous| preceding| last)? (?:${alt('question', 'questions', 'problem', 'problems', 'request', 'requests', 'sentence', 'task', 'instruction', 'instructions', 'command', 'commands')})(?: above)?\\b`,
   ),
   en(
     'hijack.regardless-of-above',
@@ -663,11 +682,36 @@ export const ENGLISH: SignalPattern[] = [
     0.5,
     `\\b(?:(?:just|only|directly|simply)\\b[^.!?\\n:]{0,20}\\b${alt('output', 'repeat', 'paraphrase', 'rephrase', 'rephrased', 'rephrasing', 'paraphrasing', 'repeating', 'reply', 'say', 'print', 'enter', 'type', 'answer')}|${alt('output', 'reply', 'answer', 'say', 'print', 'repeat', 'paraphrase', 'rephrase', 'enter')} (?:directly|only|exactly|verbatim))(?: directly| only| exactly| the following(?: sentence| response| text)?)? ?:`,
   ),
+  // Constraints that take away the assistant's own answer and leave only a given text: with a dictation they reach the
+  // threshold, alone ("sort it without adding any words") they do not.
+  en('hijack.no-extra-words', 'override_weak', 0.4, `\\b${NO_EXTRAS}\\b`),
+  en('hijack.no-extra-words-stacked', 'override_weak', 0.3, `\\b${NO_EXTRAS},? [^.!?\\n:]{0,40}\\b${NO_EXTRAS}\\b`),
+  // "Is X true? Don't rush to answer, just output: …": the question asked is not the one to answer.
   en(
-    'hijack.no-extra-words',
+    'hijack.hold-back',
+    'override_weak',
+    0.5,
+    `\\b(?:${alt("don't rush", 'do not rush', 'no need', "you don't need", 'you do not need', "there's no need")}) (?:to |in )?(?:answer|reply|respond)(?:ing)?\\b`,
+  ),
+  // A question, then in the next sentence an order to reply, repeat or output something: the answer is dictated.
+  en(
+    'hijack.question-then-dictate',
+    'override_weak',
+    0.5,
+    `\\? [^.!?\\n:]{0,80}\\b${alt('please reply', 'please answer', 'please respond', 'please output', 'please say', 'please repeat', 'please paraphrase', 'please rephrase', 'please enter', 'please write', 'please print', 'just output', 'just say', 'just repeat', 'just paraphrase', 'output', 'repeat', 'paraphrase', 'rephrase')}(?: directly| only| exactly| verbatim| completely| this sentence| the following(?: sentence| text| response)?| after me| it)?:`,
+  ),
+  // "Please repeat: <a statement>" ending the text (no question after the colon): a dictated reply (weak alone).
+  en(
+    'hijack.dictated-statement',
     'hijack_output',
-    0.4,
-    `\\b(?:don't|do not|no|without) (?:add(?:ing)? )?(?:any |other |additional |extra )?${alt('words', 'punctuation', 'prefix', 'prefixes', 'quotes', 'comments', 'symbols')}\\b`,
+    0.5,
+    `\\b(?:please|now) ${DICTATE}(?: directly| only| exactly| verbatim| completely| this sentence| the following(?: sentence| text)?| after me| it)?: [^?\\n]{20,400}$`,
+  ),
+  en(
+    'hijack.output-the-following',
+    'hijack_output',
+    0.5,
+    `\\b${alt('output', 'print', 'enter', 'type', 'say', 'reply with', 'respond with')} the following(?: response| reply| text| sentence| answer)?:`,
   ),
   // --- role reassignment ------------------------------------------------------------------------------------------
   en(
@@ -857,7 +901,7 @@ export const ENGLISH: SignalPattern[] = [
     'free.regardless-of',
     'no_restrictions',
     0.6,
-    `\\b(?:regardless|irrespective|heedless) of (?:how |whether |if )?(?:it'?s |it is |they are )?${alt('legal', 'illegal', 'legality', 'ethics', 'ethical', 'unethical', 'morality', 'moral', 'immoral', 'harmful', 'dangerous', 'safety', 'offensive', 'appropriate', 'inappropriate', 'consequences', 'laws?', 'rules', 'guidelines', 'polic(?:y|ies)', 'harm')}`,
+    `\\b(?:regardless|irrespective|heedless) of (?:how |whether |if )?(?:it'?s |it is |they are )?(?:any |all |the |its |their |your |any kind of )?${alt('legal', 'illegal', 'legality', 'ethics', 'ethical', 'unethical', 'morality', 'moral', 'immoral', 'harmful', 'dangerous', 'safety', 'offensive', 'appropriate', 'inappropriate', 'consequences', 'laws?', 'rules', 'guidelines', 'polic(?:y|ies)', 'harm')}`,
   ),
   en(
     'free.can-do-anything',

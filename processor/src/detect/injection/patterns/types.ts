@@ -25,6 +25,8 @@ export type Signal =
   | 'access_code' // make the gatekeeper say its unlock phrase ("access granted")
   | 'prefix_inject' // force the first words or the whole of the reply
   | 'secret_ask' // ask for the password / access code (weak alone)
+  | 'cipher_key' // a home-made cipher: a letter key, a shifted alphabet, a word mapped to a made-up one (weak alone)
+  | 'cipher_act' // act on the decoded text without showing it ("decode the question and answer it")
   | 'code_task' // a program that prints the unlock phrase: a coding task (vetoes access_code)
   | 'meta'; // talking ABOUT injection/jailbreaks (dampens)
 
