@@ -116,7 +116,7 @@ export const MULTILINGUAL: SignalPattern[] = [
     'override',
     'override',
     1.0,
-    `\\b${alt('ignoriere', 'ignorier', 'ignorieren sie', 'ignoriert', 'vergiss', 'vergessen sie', 'vergesst', 'missachte', 'missachten sie', 'überspringe', 'verwirf', 'verwerfen sie', 'befolge nicht mehr', 'befolgen sie nicht mehr')},? (?:${alt('bitte', 'jetzt', 'sofort', 'einfach', 'alle', 'all', 'deine', 'ihre', 'die', 'den', 'das', 'der', 'vorherigen', 'bisherigen', 'obigen', 'vorigen', 'früheren', 'ursprünglichen', 'alten', 'gegebenen', 'erhaltenen', 'zuvor', 'einfach', 'du', 'dir', 'mal', 'also', 'nun')},? ){0,4}${alt('anweisung', 'instruktion', 'regeln', 'vorgaben', 'befehle', 'anordnungen', 'richtlinien', 'einschränkungen', 'alles (?:bisherige|vorherige|davor|oben)')}${L}`,
+    `\\b${alt('ignoriere', 'ignorier', 'ignorieren sie', 'ignoriert', 'vergiss', 'vergessen sie', 'vergesst', 'missachte', 'missachten sie', 'überspringe', 'verwirf', 'verwerfen sie', 'befolge nicht mehr', 'befolgen sie nicht mehr')},? (?:${alt('bitte', 'jetzt', 'sofort', 'einfach', 'alle', 'all', 'deine', 'ihre', 'die', 'den', 'das', 'der', 'vorherigen', 'bisherigen', 'obigen', 'vorigen', 'früheren', 'ursprünglichen', 'alten', 'gegebenen', 'vorherige', 'bisherige', 'obige', 'vorige', 'frühere', 'ursprüngliche', 'erhaltenen', 'zuvor', 'einfach', 'du', 'dir', 'mal', 'also', 'nun')},? ){0,4}${alt('anweisung', 'instruktion', 'regeln', 'regel', 'vorgaben', 'befehle', 'anordnungen', 'richtlinien', 'einschränkungen', 'alles (?:bisherige|vorherige|davor|oben)')}${L}`,
   ),
   p(
     'de',
