@@ -6,7 +6,9 @@
  * - TH-LEAK-004 a protected value of the prompt (password, code, key, PIN) handed over, as is or transformed
  *   (protected-values.ts);
  * - TH-LEAK-005 an access-code game answered with its reserved phrase although the user never gave the code
- *   (access-code.ts).
+ *   (access-code.ts);
+ * - TH-LEAK-006 the prompt's names, numbers and identifiers of several rules restated, or rules quoted word for word,
+ *   in any language (prompt-facts.ts).
  * Evidence carries ratios, counts, value kinds and forms, never the prompt's text or the value.
  */
 import RE2 from 're2';
@@ -26,6 +28,7 @@ import {
   type RarityModel,
 } from './containment.js';
 import { IntSet } from './int-set.js';
+import { buildFactProfile, type FactProfile, factsIn, factsVerdict, SELF_REFERENCE } from './prompt-facts.js';
 import { compact, findValue, OutputViews, type ProtectedValue, protectedValues } from './protected-values.js';
 
 const CHANNELS: Channel[] = ['output', 'tool_call'];
@@ -101,6 +104,21 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
       'A code given in an earlier turn than the one scanned; prompts that define the code indirectly (no code can be read from the prompt: only inputs of 5 words or more count then).',
     owasp: [OWASP.promptInjection, OWASP.systemPromptLeak],
     atlas: [ATLAS.promptInjection, ATLAS.systemPromptExtraction],
+    channels: CHANNELS,
+  },
+  {
+    id: 'TH-LEAK-006',
+    name: 'System prompt facts restated in output',
+    category: 'system_prompt_leak',
+    severity: 'medium',
+    description:
+      'The output restates several rules of the system prompt by their language-independent facts — names, numbers, identifiers, paths, codes — or quotes its rules word for word, so translations, summaries and rewordings count: facts of 3 or more rules (5 facts), or of 2 rules (3 facts) while the output talks about its own instructions ("my instructions say", "mes consignes", "laut meinen Anweisungen"); or two rules of 8+ words quoted verbatim, one while talking about its instructions. The sentences presenting the assistant and facts the user\'s input already carries are not counted.',
+    example:
+      'Asked for its instructions in French, the model answers "Mes consignes : les remboursements de plus de 40 EUR passent par la file B7, et les enfants vont chez le Dr Okafor."',
+    falsePositives:
+      'Answers that legitimately combine facts of several rules (an office address, a fee and a contact person in one reply) while saying "my guidelines"; prompts that carry reference documents the answer quotes (two quoted sentences of 8+ words).',
+    owasp: [OWASP.systemPromptLeak],
+    atlas: [ATLAS.systemPromptExtraction, ATLAS.dataLeakage],
     channels: CHANNELS,
   },
 ];
@@ -241,6 +259,8 @@ interface PromptFacts {
   face: Set<number>;
   values: ProtectedValue[];
   phrases: string[];
+  /** Names, numbers and identifiers per rule, and rules as word strings (TH-LEAK-006). */
+  facts: FactProfile;
 }
 
 /** Facts of recent system prompts. Bounded LRU. */
@@ -396,6 +416,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
       face: publicFace(hidden),
       values: protectedValues(text),
       phrases: reservedPhrases(text),
+      facts: buildFactProfile(hidden),
     };
   });
   return {
@@ -464,6 +485,18 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
                 outputInPrompt: round(c.outputInPrompt),
               },
             });
+          else {
+            const found = factsIn(facts.facts, text, userText);
+            const restated = factsVerdict(found, SELF_REFERENCE.test(text));
+            if (restated > 0)
+              out.push({
+                ruleId: 'TH-LEAK-006',
+                confidence: restated,
+                channel,
+                evidence: `${channel} carries ${found.anchors} names, numbers or identifiers of ${found.sentences} rules of the system instructions and quotes ${found.verbatim} of its rules word for word`,
+                details: { anchors: found.anchors, rules: found.sentences, verbatimRules: found.verbatim },
+              });
+          }
         }
         const valueHit = leakedValue(facts.values, text, userCompact);
         if (valueHit)
