@@ -110,7 +110,8 @@ function sentenceAround(text: string, at: number): string {
 /**
  * A token shaped like a code rather than a word, for tokens read from protecting sentences: digits (4 or more letters
  * and digits, "604219", "52,000", "Quetzal#2024"), or an inner separator with a digit or a capital after the first
- * character ("Möwe-Anker-77", "PROF-ONLY"), or a capitalised word of 5+ letters written in capitals ("LANTERN").
+ * character ("Möwe-Anker-77", "PROF-ONLY"). Words in capitals alone are not enough: prompts use them for headings
+ * ("CONFIDENTIALITY:").
  */
 function strictCodeShaped(tok: string): boolean {
   const c = compact(tok);
@@ -118,21 +119,16 @@ function strictCodeShaped(tok: string): boolean {
   let digit = false;
   let inner = false;
   let upperAfterFirst = false;
-  let upper = 0;
-  let lowerN = 0;
   for (let i = 0; i < tok.length; i++) {
     const ch = tok.charCodeAt(i);
     if (ch >= 48 && ch <= 57) digit = true;
     else if (i > 0 && i < tok.length - 1 && (ch === 45 || ch === 95 || ch === 35)) inner = true;
-    else if (tok[i] !== tok[i].toLowerCase()) {
-      upper++;
-      if (i > 0) upperAfterFirst = true;
-    } else if (tok[i] !== tok[i].toUpperCase()) lowerN++;
+    else if (i > 0 && tok[i] !== tok[i].toLowerCase()) upperAfterFirst = true;
   }
   if (tok.includes('@') || tok.includes('/') || tok.includes('.')) return false; // e-mails, paths, hosts: other rules
   if (digit) return true;
   if (inner && upperAfterFirst) return true;
-  return lowerN === 0 && upper >= 5;
+  return false;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
