@@ -86,7 +86,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     example:
       'The prompt says "The secret password is juniper"; the output reads "Sure: J-U-N-I-P-E-R" or "cmVwaW51ag==".',
     falsePositives:
-'Protected values that are ordinary words the answer uses for another reason (choose values that are not dictionary words); figures and codes of a protecting sentence that an answer legitimately repeats (a reference number the prompt asks to keep private but the user needs); values shorter than 4 characters are ignored.',
+      'Protected values that are ordinary words the answer uses for another reason (choose values that are not dictionary words); figures and codes of a protecting sentence that an answer legitimately repeats (a reference number the prompt asks to keep private but the user needs); values shorter than 4 characters are ignored.',
     owasp: [OWASP.systemPromptLeak, OWASP.sensitiveInfo],
     atlas: [ATLAS.systemPromptExtraction, ATLAS.dataLeakage],
     channels: CHANNELS,

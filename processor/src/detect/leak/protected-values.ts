@@ -109,8 +109,8 @@ function sentenceAround(text: string, at: number): string {
 
 /**
  * A token shaped like a code rather than a word, for tokens read from protecting sentences: digits (4 or more letters
- * and digits, "604219", "52,000", "Quetzal#2024"), or an inner separator with a digit or a capital after the first
- * character ("Möwe-Anker-77", "PROF-ONLY"). Words in capitals alone are not enough: prompts use them for headings
+ * and digits, "604219", "52,000", "Quetzal#2024", "Möwe-Anker-77"), or an inner separator in a word written in
+ * capitals ("PROF-ONLY"; not "Wi-Fi"). Words in capitals alone are not enough: prompts use them for headings
  * ("CONFIDENTIALITY:").
  */
 function strictCodeShaped(tok: string): boolean {
@@ -127,7 +127,9 @@ function strictCodeShaped(tok: string): boolean {
   }
   if (tok.includes('@') || tok.includes('/') || tok.includes('.')) return false; // e-mails, paths, hosts: other rules
   if (digit) return true;
-  if (inner && upperAfterFirst) return true;
+  // Without a digit, a separator makes a code only in a word written in capitals ("PROF-ONLY"), not in a
+  // hyphenated word ("Wi-Fi", "E-Mail").
+  if (inner && upperAfterFirst && c.length >= 6 && tok === tok.toUpperCase()) return true;
   return false;
 }
 
@@ -659,7 +661,11 @@ export function findValue(v: ProtectedValue, views: OutputViews): ValueHit | und
   if (c.length >= 5 && views.scattered.includes(c)) return { value: v, form: 'described' };
   // The first characters of a longer value spelled out ("the first five are D, P, L, 7, Q"): a partial disclosure.
   const head = c.slice(0, Math.max(MIN_PREFIX, Math.ceil(PREFIX_SHARE * c.length)));
-  if (c.length >= 6 && head.length < c.length && (views.spelled.includes(head) || views.scattered.includes(head)))
+  if (
+    c.length >= 6 &&
+    head.length < c.length &&
+    (views.spelled.includes(head) || views.scattered.includes(head) || views.phonetic.includes(head))
+  )
     return { value: v, form: 'partial' };
   // Acrostic: the value's letters as the first letters of lines (4+) or of words (6+).
   const lettersOnly = onlyLettersOf(c);
