@@ -9,11 +9,13 @@
  * distinct prompt.
  */
 import RE2 from 're2';
-import { MAX_SCAN_CHARS } from './containment.js';
+import { forEachTokenId, MAX_SCAN_CHARS } from './containment.js';
 
 /** Facts of one prompt: anchor token → index of the (non-presenting) sentence that states it. */
 export interface FactProfile {
   anchors: Map<string, number>;
+  /** Content-token ids of every sentence of the prompt (presenting ones too) with at least MIN_RULE_TOKENS. */
+  rules: Array<Set<number>>;
   /** Word strings (` w1 w2 … `) of non-presenting sentences of at least SELF_VERBATIM_WORDS words, and their length. */
   sentences: Array<{ words: string; n: number }>;
 }
@@ -194,7 +196,13 @@ const isCap = (tok: string) => {
 export function buildFactProfile(system: string): FactProfile {
   const anchors = new Map<string, number>();
   const sentences: FactProfile['sentences'] = [];
+  const rules: FactProfile['rules'] = [];
   const list = splitSentences(system);
+  for (const s of list) {
+    const ids = new Set<number>();
+    forEachTokenId(s, (id) => ids.add(id));
+    if (ids.size >= MIN_RULE_TOKENS) rules.push(ids);
+  }
   // A prompt in a language that capitalises its nouns (German) says little by a capital alone.
   let all = 0;
   let german = 0;
@@ -226,7 +234,25 @@ export function buildFactProfile(system: string): FactProfile {
     const n = words.split(' ').length - 2;
     if (n >= SELF_VERBATIM_WORDS) sentences.push({ words, n });
   }
-  return { anchors, sentences };
+  return { anchors, rules, sentences };
+}
+
+/** A sentence of the prompt counts as a rule from this many content tokens, and as carried from this share of them. */
+const MIN_RULE_TOKENS = 3;
+const RULE_CARRIED = 0.6;
+
+/** How many of the prompt's sentences the output carries (most of their content tokens, in any order). */
+export function rulesCarried(profile: FactProfile, output: string): number {
+  if (profile.rules.length === 0) return 0;
+  const ids = new Set<number>();
+  forEachTokenId(output.length > MAX_SCAN_CHARS ? output.slice(0, MAX_SCAN_CHARS) : output, (id) => ids.add(id));
+  let n = 0;
+  for (const rule of profile.rules) {
+    let hit = 0;
+    for (const id of rule) if (ids.has(id)) hit++;
+    if (hit >= RULE_CARRIED * rule.size) n++;
+  }
+  return n;
 }
 
 /** Which of the prompt's facts an output carries. */

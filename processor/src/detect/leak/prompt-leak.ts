@@ -28,7 +28,14 @@ import {
   type RarityModel,
 } from './containment.js';
 import { IntSet } from './int-set.js';
-import { buildFactProfile, type FactProfile, factsIn, factsVerdict, SELF_REFERENCE } from './prompt-facts.js';
+import {
+  buildFactProfile,
+  type FactProfile,
+  factsIn,
+  factsVerdict,
+  rulesCarried,
+  SELF_REFERENCE,
+} from './prompt-facts.js';
 import { compact, findValue, OutputViews, type ProtectedValue, protectedValues } from './protected-values.js';
 
 const CHANNELS: Channel[] = ['output', 'tool_call'];
@@ -67,7 +74,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'medium',
     description:
-      'The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt\'s content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. An answer that only repeats what the user\'s own input already quoted of the prompt, or that shares with it only the words of the sentences presenting the assistant ("You are …, you help with …") and at most two others, is not flagged.',
+      'The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt\'s content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. A copy of under 40 % of the prompt must carry three of its sentences unless the output talks about its instructions (an on-topic answer may repeat the two rules it applies). An answer that only repeats what the user’s own input already quoted of the prompt, or that shares with it only the words of the sentences presenting the assistant ("You are …, you help with …") and at most two others, is not flagged.',
     example:
       'Asked to summarize its rules, the model answers "I am Aria from Northwind Bank; I only help with accounts and cards, must not discuss crypto, and refer loans to an advisor."',
     falsePositives:
@@ -357,15 +364,19 @@ export const CONTAINMENT_THRESHOLDS = {
   /** …and, under 40 % of the prompt, at least one of its 3-token phrases per two tokens of the run. */
   copyShareAlone: 0.4,
   copyPhraseDensity: 0.5,
+  /** …and, without wording about its instructions, at least this many of the prompt's sentences. */
+  copyRules: 3,
   /** ordered: a run of ≥ 16 tokens covering ≥ 45 % of the prompt in an output ≥ 45 % prompt, or ≥ 80 % alone. */
   orderedTokens: 16,
   orderedShare: 0.45,
   orderedOutputShare: 0.45,
   orderedShareAlone: 0.8,
-  /** phrases: ≥ 8 distinct 3-token phrases covering ≥ 25 % of the prompt's, in an output ≥ 50 % prompt. */
+  /** phrases: ≥ 8 distinct 3-token phrases covering ≥ 25 % of the prompt’s (under 40 %: from 3 of its sentences, or with
+   * wording about its instructions), in an output ≥ 50 % prompt. */
   phrases: 8,
   phraseShare: 0.25,
   phraseOutputShare: 0.5,
+  phraseShareAlone: 0.4,
   /** restated: the output talks about its instructions and has ≥ 20 % of their rarity weight, ≥ 6 words. */
   metaCoverage: 0.2,
   metaTokens: 6,
@@ -373,21 +384,30 @@ export const CONTAINMENT_THRESHOLDS = {
 } as const;
 
 /** The TH-LEAK-003 verdict for one output: a confidence, or 0. */
-export function containmentVerdict(c: Containment, meta: boolean): number {
+export function containmentVerdict(c: Containment, meta: boolean, rulesCarried?: () => number): number {
   const t = CONTAINMENT_THRESHOLDS;
   if (c.promptTokens < t.minPromptTokens || c.outputTokens < t.minOutputTokens) return 0;
   // A copy of under 40 % of the prompt must also keep its phrases (an answer that restates two rules in its own
-  // words follows their order too, but not their wording).
+  // words follows their order too, but not their wording), and — unless the output talks about its instructions —
+  // carry at least three of its sentences: an on-topic answer may repeat the two rules it applies ("applications
+  // close on 31 October; tours run on Tuesdays") nearly word for word.
   const copy =
     c.lcs >= Math.max(t.copyTokens, t.copyShare * c.promptTokens) &&
     c.lcsRatio >= t.copyShare &&
     c.outputInPrompt >= t.copyOutputShare &&
-    (c.lcsRatio >= t.copyShareAlone || c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2));
+    (c.lcsRatio >= t.copyShareAlone ||
+      (c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2) &&
+        (meta || rulesCarried === undefined || rulesCarried() >= t.copyRules)));
   const ordered =
     c.lcs >= t.orderedTokens &&
     (c.lcsRatio >= t.orderedShareAlone || (c.lcsRatio >= t.orderedShare && c.outputInPrompt >= t.orderedOutputShare));
+  // The same for phrases: under 40 % of the prompt's, they must come from three of its sentences (or the output talks
+  // about its instructions).
   const phrases =
-    c.matchedShingles >= t.phrases && c.shingleRatio >= t.phraseShare && c.outputInPrompt >= t.phraseOutputShare;
+    c.matchedShingles >= t.phrases &&
+    c.shingleRatio >= t.phraseShare &&
+    c.outputInPrompt >= t.phraseOutputShare &&
+    (c.shingleRatio >= t.phraseShareAlone || meta || rulesCarried === undefined || rulesCarried() >= t.copyRules);
   const restated =
     meta &&
     c.weightedCoverage >= t.metaCoverage &&
@@ -468,7 +488,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
         if (verbatim) out.push(verbatim);
         else {
           const c = containment(facts.profile, text);
-          const confidence = containmentVerdict(c, META.test(text));
+          const confidence = containmentVerdict(c, META.test(text), () => rulesCarried(facts.facts, text));
           if (confidence > 0 && !explainedByUser(facts.profile, c, userText) && !onlyPublicFace(facts, text))
             out.push({
               ruleId: 'TH-LEAK-003',
