@@ -63,6 +63,22 @@ const DetectorOptionsSchema = Type.Unsafe<Record<string, Record<string, unknown>
                   'Sentence score at which an instruction in a document is reported (default 1.3; lower catches more and flags more benign documents).',
               }),
             ),
+            segmentThreshold: Type.Optional(
+              Type.Number({
+                minimum: 0.5,
+                maximum: 1.01,
+                description:
+                  'Classifier probability (1 − benign) at which text hidden in HTML comments, hidden elements, chat-role lines ("SYSTEM: …") or bracketed blocks is reported under TH-IND-006 when no cue-list instruction fired (default 0.85; above 1 turns it off).',
+              }),
+            ),
+            shiftThreshold: Type.Optional(
+              Type.Number({
+                minimum: 0.5,
+                maximum: 1.01,
+                description:
+                  'Classifier probability (1 − benign) at which a visible line written in another script than the document is reported under TH-IND-006 when no cue-list instruction fired (default 0.75; above 1 turns it off).',
+              }),
+            ),
             documentScoreWeight: Type.Optional(
               Type.Number({
                 minimum: 0,

@@ -203,7 +203,7 @@ export const SCRIPTS = [
 /** Latin-script languages told apart by their stop words. */
 export const LANG_NAMES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'tr', 'ro', 'vi', 'id'] as const;
 /** Characters of the head that vote on script and language. */
-const HEAD = 4096;
+export const SCRIPT_HEAD = 4096;
 
 /** Index into SCRIPTS of a word's first character, or -1 (digits, symbols). */
 export function scriptIndex(c: number): number {
@@ -318,7 +318,7 @@ export function scanDocument(text: string, max: number): DocScan {
       i++;
       continue;
     }
-    if (i < HEAD) {
+    if (i < SCRIPT_HEAD) {
       const sc = scriptIndex(c);
       if (sc >= 0) scripts[sc]++;
     }
@@ -361,7 +361,7 @@ export function scanDocument(text: string, max: number): DocScan {
       continue;
     }
     const f = t.words.get(h & 0x3fffffff) ?? 0;
-    if (f >> LANG_SHIFT !== 0 && i < HEAD)
+    if (f >> LANG_SHIFT !== 0 && i < SCRIPT_HEAD)
       for (let b = 0; b < LANG_NAMES.length; b++) if ((f >> (LANG_SHIFT + b)) & 1) langVotes[b]++;
     // A verb followed by "(" or "=" is code (print(x), output = …), not a command to the reader.
     const next = j < n ? text.charCodeAt(j) : 32;

@@ -52,6 +52,8 @@ export interface DocFeatures {
   sentences: SentenceFeatures[];
   /** The document is itself a list of instructions for people (a recipe, a manual): most sentences are commands. */
   instructional: boolean;
+  /** Word characters per script (candidates.ts SCRIPTS order) in the head of the document. */
+  scripts: Int32Array;
 }
 
 /** Words skipped before a sentence's command verb (cues.ts OPENER_WORDS). */
@@ -296,7 +298,7 @@ export function overlap(text: string, f: SentenceFeatures): number {
 /** Features of the candidate sentences of a document (lower-cased NFKC text), judged against an optional request. */
 export function documentFeatures(text: string, request?: string, maxCandidates = MAX_CANDIDATES): DocFeatures {
   const scan = scanDocument(text, maxCandidates * 2);
-  if (scan.positions.length === 0) return { kind: 'prose', sentences: [], instructional: false };
+  if (scan.positions.length === 0) return { kind: 'prose', sentences: [], instructional: false, scripts: scan.scripts };
   // What the document is made of, worked out only once a candidate turns out to be an instruction.
   let ctx: { kind: DocKind; script?: string; lang?: string; markers: Markers } | undefined;
   const context = () => {
@@ -476,7 +478,7 @@ export function documentFeatures(text: string, request?: string, maxCandidates =
   let commands = 0;
   for (const f of out) if (f.imperative) commands++;
   const instructional = commands >= 3 && commands >= 0.5 * scan.sentences;
-  return { kind: ctx?.kind ?? 'prose', sentences: out, instructional };
+  return { kind: ctx?.kind ?? 'prose', sentences: out, instructional, scripts: scan.scripts };
 }
 
 function argmax<T extends string>(counts: Int32Array, names: readonly T[]): T | undefined {
