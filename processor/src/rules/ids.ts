@@ -71,6 +71,7 @@ export const RULE_IDS: readonly string[] = [
   'TH-LEAK-003',
   'TH-LEAK-004',
   'TH-LEAK-005',
+  'TH-LEAK-006',
   'TH-MOD-001',
   'TH-MOD-002',
   'TH-MOD-003',

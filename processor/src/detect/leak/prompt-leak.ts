@@ -6,7 +6,9 @@
  * - TH-LEAK-004 a protected value of the prompt (password, code, key, PIN) handed over, as is or transformed
  *   (protected-values.ts);
  * - TH-LEAK-005 an access-code game answered with its reserved phrase although the user never gave the code
- *   (access-code.ts).
+ *   (access-code.ts);
+ * - TH-LEAK-006 the prompt's names, numbers and identifiers of several rules restated, or rules quoted word for word,
+ *   in any language (prompt-facts.ts).
  * Evidence carries ratios, counts, value kinds and forms, never the prompt's text or the value.
  */
 import RE2 from 're2';
@@ -27,6 +29,14 @@ import {
   type RarityModel,
 } from './containment.js';
 import { IntSet } from './int-set.js';
+import {
+  buildFactProfile,
+  type FactProfile,
+  factsIn,
+  factsVerdict,
+  rulesCarried,
+  SELF_REFERENCE,
+} from './prompt-facts.js';
 import { compact, findValue, OutputViews, type ProtectedValue, protectedValues } from './protected-values.js';
 
 const CHANNELS: Channel[] = ['output', 'tool_call'];
@@ -65,7 +75,7 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'medium',
     description:
-      'The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt\'s content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. An answer that only repeats what the user\'s own input already quoted of the prompt, or that shares with it only the words of the sentences presenting the assistant ("You are …, you help with …") and at most two others, is not flagged.',
+      'The output carries the system instructions in part, reordered or restated: after case, punctuation, stop-word, stemming and synonym folding, it follows the order of the prompt\'s content over many tokens (longest common subsequence), repeats several of its 3-token phrases, or restates a large, rarity-weighted share of its distinctive words while talking about its own instructions. Short prompts (under 12 content tokens) are left to canaries. A copy of under 40 % of the prompt must carry three of its sentences unless the output talks about its instructions (an on-topic answer may repeat the two rules it applies). An answer that only repeats what the user’s own input already quoted of the prompt, or that shares with it only the words of the sentences presenting the assistant ("You are …, you help with …") and at most two others, is not flagged.',
     example:
       'Asked to summarize its rules, the model answers "I am Aria from Northwind Bank; I only help with accounts and cards, must not discuss crypto, and refer loans to an advisor."',
     falsePositives:
@@ -80,11 +90,11 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
     category: 'system_prompt_leak',
     severity: 'high',
     description:
-      "A value the system prompt protects (a password, passphrase, access code, PIN, key or a quoted secret) appears in the output, as written or transformed: other case, reversed, spaced / hyphenated / letter by letter, leetspeak, ROT13, base64 or hex, or as the first letters of lines or words. Values the user's own input contains are ignored (the user knew them).",
+      "A value the system prompt protects appears in the output, as written or transformed: other case, reversed, spaced / hyphenated / letter by letter, described one character at a time, handed over in quoted pieces, in the spelling alphabet (Alfa, Bravo …), leetspeak, ROT13, base64 (also of UTF-8 text) or hex, as the first letters of lines or words, or as its spelled-out first characters (at least 4 and 40 % of a value of 6+). Protected values are read from “<password / code / key / PIN …> is <value>”, from JSON or YAML settings named after a secret, from quoted secrets, and from the code-shaped tokens (digits, or inner separators with capitals) of sentences that name a secret or forbid disclosing it — in English, German, French, Spanish, Italian and Portuguese — including the sentence before one that points back at it (“never share these details”). Values the user's own input contains are ignored (the user knew them).",
     example:
       'The prompt says "The secret password is juniper"; the output reads "Sure: J-U-N-I-P-E-R" or "cmVwaW51ag==".',
     falsePositives:
-      'Protected values that are ordinary words the answer uses for another reason (choose values that are not dictionary words); values shorter than 4 characters are ignored.',
+      'Protected values that are ordinary words the answer uses for another reason (choose values that are not dictionary words); figures and codes of a protecting sentence that an answer legitimately repeats (a reference number the prompt asks to keep private but the user needs); values shorter than 4 characters are ignored.',
     owasp: [OWASP.systemPromptLeak, OWASP.sensitiveInfo],
     atlas: [ATLAS.systemPromptExtraction, ATLAS.dataLeakage],
     channels: CHANNELS,
@@ -102,6 +112,21 @@ export const PROMPT_LEAK_RULES: readonly RuleMeta[] = [
       'A code given in an earlier turn than the one scanned; prompts that define the code indirectly (no code can be read from the prompt: only inputs of 5 words or more count then).',
     owasp: [OWASP.promptInjection, OWASP.systemPromptLeak],
     atlas: [ATLAS.promptInjection, ATLAS.systemPromptExtraction],
+    channels: CHANNELS,
+  },
+  {
+    id: 'TH-LEAK-006',
+    name: 'System prompt facts restated in output',
+    category: 'system_prompt_leak',
+    severity: 'medium',
+    description:
+      'The output restates several rules of the system prompt by their language-independent facts — names, numbers, identifiers, paths, codes — or quotes its rules word for word, so translations, summaries and rewordings count: facts of 3 or more rules (5 facts), or of 2 rules (3 facts) while the output talks about its own instructions ("my instructions say", "mes consignes", "laut meinen Anweisungen"); or rules quoted word for word: two of 8+ words, or one of 6+ words while talking about its instructions. The sentences presenting the assistant and what the user’s input already carries are not counted.',
+    example:
+      'Asked for its instructions in French, the model answers "Mes consignes : les remboursements de plus de 40 EUR passent par la file B7, et les enfants vont chez le Dr Okafor."',
+    falsePositives:
+      'Answers that legitimately combine facts of several rules (an office address, a fee and a contact person in one reply) while saying "my guidelines"; prompts that carry reference documents the answer quotes (two quoted sentences of 8+ words).',
+    owasp: [OWASP.systemPromptLeak],
+    atlas: [ATLAS.systemPromptExtraction, ATLAS.dataLeakage],
     channels: CHANNELS,
   },
 ];
@@ -242,6 +267,8 @@ interface PromptFacts {
   face: Set<number>;
   values: ProtectedValue[];
   phrases: string[];
+  /** Names, numbers and identifiers per rule, and rules as word strings (TH-LEAK-006). */
+  facts: FactProfile;
 }
 
 /**
@@ -320,15 +347,19 @@ export const CONTAINMENT_THRESHOLDS = {
   /** …and, under 40 % of the prompt, at least one of its 3-token phrases per two tokens of the run. */
   copyShareAlone: 0.4,
   copyPhraseDensity: 0.5,
+  /** …and, without wording about its instructions, at least this many of the prompt's sentences. */
+  copyRules: 3,
   /** ordered: a run of ≥ 16 tokens covering ≥ 45 % of the prompt in an output ≥ 45 % prompt, or ≥ 80 % alone. */
   orderedTokens: 16,
   orderedShare: 0.45,
   orderedOutputShare: 0.45,
   orderedShareAlone: 0.8,
-  /** phrases: ≥ 8 distinct 3-token phrases covering ≥ 25 % of the prompt's, in an output ≥ 50 % prompt. */
+  /** phrases: ≥ 8 distinct 3-token phrases covering ≥ 25 % of the prompt’s (under 40 %: from 3 of its sentences, or with
+   * wording about its instructions), in an output ≥ 50 % prompt. */
   phrases: 8,
   phraseShare: 0.25,
   phraseOutputShare: 0.5,
+  phraseShareAlone: 0.4,
   /** restated: the output talks about its instructions and has ≥ 20 % of their rarity weight, ≥ 6 words. */
   metaCoverage: 0.2,
   metaTokens: 6,
@@ -336,21 +367,30 @@ export const CONTAINMENT_THRESHOLDS = {
 } as const;
 
 /** The TH-LEAK-003 verdict for one output: a confidence, or 0. */
-export function containmentVerdict(c: Containment, meta: boolean): number {
+export function containmentVerdict(c: Containment, meta: boolean, rulesCarried?: () => number): number {
   const t = CONTAINMENT_THRESHOLDS;
   if (c.promptTokens < t.minPromptTokens || c.outputTokens < t.minOutputTokens) return 0;
   // A copy of under 40 % of the prompt must also keep its phrases (an answer that restates two rules in its own
-  // words follows their order too, but not their wording).
+  // words follows their order too, but not their wording), and — unless the output talks about its instructions —
+  // carry at least three of its sentences: an on-topic answer may repeat the two rules it applies ("applications
+  // close on 31 October; tours run on Tuesdays") nearly word for word.
   const copy =
     c.lcs >= Math.max(t.copyTokens, t.copyShare * c.promptTokens) &&
     c.lcsRatio >= t.copyShare &&
     c.outputInPrompt >= t.copyOutputShare &&
-    (c.lcsRatio >= t.copyShareAlone || c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2));
+    (c.lcsRatio >= t.copyShareAlone ||
+      (c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2) &&
+        (meta || rulesCarried === undefined || rulesCarried() >= t.copyRules)));
   const ordered =
     c.lcs >= t.orderedTokens &&
     (c.lcsRatio >= t.orderedShareAlone || (c.lcsRatio >= t.orderedShare && c.outputInPrompt >= t.orderedOutputShare));
+  // The same for phrases: under 40 % of the prompt's, they must come from three of its sentences (or the output talks
+  // about its instructions).
   const phrases =
-    c.matchedShingles >= t.phrases && c.shingleRatio >= t.phraseShare && c.outputInPrompt >= t.phraseOutputShare;
+    c.matchedShingles >= t.phrases &&
+    c.shingleRatio >= t.phraseShare &&
+    c.outputInPrompt >= t.phraseOutputShare &&
+    (c.shingleRatio >= t.phraseShareAlone || meta || rulesCarried === undefined || rulesCarried() >= t.copyRules);
   const restated =
     meta &&
     c.weightedCoverage >= t.metaCoverage &&
@@ -380,6 +420,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
       face: publicFace(hidden),
       values: protectedValues(text),
       phrases: reservedPhrases(text),
+      facts: buildFactProfile(hidden),
     };
   };
   return {
@@ -431,7 +472,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
         if (verbatim) out.push(verbatim);
         else {
           const c = containment(facts.profile, text);
-          const confidence = containmentVerdict(c, META.test(text));
+          const confidence = containmentVerdict(c, META.test(text), () => rulesCarried(facts.facts, text));
           if (confidence > 0 && !explainedByUser(facts.profile, c, userText) && !onlyPublicFace(facts, text))
             out.push({
               ruleId: 'TH-LEAK-003',
@@ -448,6 +489,18 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
                 outputInPrompt: round(c.outputInPrompt),
               },
             });
+          else {
+            const found = factsIn(facts.facts, text, userText);
+            const restated = factsVerdict(found, SELF_REFERENCE.test(text));
+            if (restated > 0)
+              out.push({
+                ruleId: 'TH-LEAK-006',
+                confidence: restated,
+                channel,
+                evidence: `${channel} carries ${found.anchors} names, numbers or identifiers of ${found.sentences} rules of the system instructions and quotes ${found.verbatim} of its rules word for word`,
+                details: { anchors: found.anchors, rules: found.sentences, verbatimRules: found.verbatim },
+              });
+          }
         }
         const valueHit = leakedValue(facts.values, text, userCompact);
         if (valueHit)

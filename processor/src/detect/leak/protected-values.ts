@@ -17,10 +17,18 @@ export interface ProtectedValue {
 const MAX_VALUES = 16;
 /** Shortest value worth looking for: shorter ones (and common words) would match by chance. */
 const MIN_LEN = 4;
+/** A spelled-out head of a value counts from this many characters and this share of the value. */
+const MIN_PREFIX = 4;
+const PREFIX_SHARE = 0.4;
 
 /** Secret nouns, then an optional "is / : / =", then a quoted or bare value. */
 const KEYWORD_VALUE = new RE2(
-  String.raw`(?i)\b(password|passcode|passphrase|pass phrase|pass-phrase|secret word|secret code|secret key|secret|magic word|code word|codeword|access code|access key|security code|verification code|discount code|promo code|coupon code|voucher code|api key|pin code|pin|key|token|code)\b(?:[ \t]+(?:is|was|will be|of|=|:|equals|reads))?[ \t]*(?::|=|-)?[ \t]*(?:"([^"\n]{2,64})"|'([^'\n]{2,64})'|“([^”\n]{2,64})”|‘([^’\n]{2,64})’|\x60([^\x60\n]{2,64})\x60|([A-Za-z0-9][A-Za-z0-9_\-]{2,63}))`,
+  String.raw`(?i)\b(password|passcode|passphrase|pass phrase|pass-phrase|secret word|secret code|secret key|secret|magic word|code word|codeword|access code|access key|security code|verification code|discount code|promo code|coupon code|voucher code|api key|pin code|pin|key|token|code)\b(?:[ \t]+(?:is|was|will be|of|=|:|equals|reads))?[ \t]*(?::|=|-)?[ \t]*(?:"([^"\n]{2,64})"|'([^'\n]{2,64})'|“([^”\n]{2,64})”|‘([^’\n]{2,64})’|\x60([^\x60\n]{2,64})\x60|([\p{L}\p{N}][\p{L}\p{N}_\-]{2,63}))`,
+  'g',
+);
+/** A setting named after a secret noun, in JSON or YAML ("license_server_key":"LMN-…", admin_pin: 604219). */
+const CONFIG_VALUE = new RE2(
+  String.raw`(?i)["']?([A-Za-z_\- ]{0,24}(?:password|passcode|passphrase|secret|token|key|pin|code))["']?[ \t]*[:=][ \t]*(?:"([^"\n]{4,64})"|([A-Za-z0-9][A-Za-z0-9_\-]{3,63}))`,
   'g',
 );
 /** Quoted strings anywhere (checked afterwards for a secret context in their sentence). */
@@ -28,6 +36,20 @@ const QUOTED = new RE2(String.raw`"([^"\n]{3,64})"|'([^'\n]{3,64})'|“([^”\n]
 const SECRET_CONTEXT = new RE2(
   String.raw`(?i)\b(?:password|passcode|passphrase|secret|confidential|never (?:reveal|share|say|tell|disclose)|do not (?:reveal|share|say|tell|disclose)|don't (?:reveal|share|say|tell|disclose)|must not (?:reveal|share|disclose))`,
 );
+/**
+ * A sentence that protects something, in the languages the prompts of an app are commonly written in: a secret noun
+ * (password, token, PIN, code, key …) or a disclosure ban ("never reveal", "must not be disclosed", "ne doit jamais
+ * être cité", "no reveles", "darf niemals genannt werden"). Code-shaped tokens of such a sentence are protected values
+ * even when the sentence does not say "<keyword> is <value>" ("the deploy token for staging is …", "la clave … es …").
+ */
+const PROTECTING_SENTENCE = new RE2(
+  String.raw`(?i)\b(?:password|passcode|passphrase|pass phrase|secret|confidential|token|credential|api key|access key|access code|pin|passwort|kennwort|zugang|zugangscode|geheim|vertraulich|mot de passe|confidentiel|contraseña|clave|código|confidencial|secreto|codice|segreto|riservat[oa]|senha|segredo|sigiloso)\b|\b(?:never|do not|don't|must not|may not|cannot|should not|not to)(?: be| ever)? (?:reveal|share|say|tell|disclose|mention|give out|read (?:it|them) back|repeat|output|print|quote|appear)|\b(?:must not|may not|should never|must never|never to) be (?:disclosed|revealed|shared|mentioned|given)|\bne (?:\S+ )?(?:jamais|pas) (?:\S+ ){0,2}(?:révél|divulgu|cité|dire|donner|partager)|\bno (?:reveles|revele|compartas|digas|menciones)|\bnunca (?:reveles|compartas|digas|menciones|reveles)|\b(?:niemals|nie|nicht) (?:\S+ ){0,2}(?:genannt|verraten|weitergegeben|preisgegeben|nennen|verraten)|\bnon (?:rivelare|condividere|dire)|\bnão (?:revele|partilhe|compartilhe|diga)`,
+);
+/** A protecting sentence that points back at the facts the sentence before it lists ("never read them back"). */
+const BACK_REFERENCE = new RE2(
+  String.raw`(?i)^\W*(?:\S+\s+){0,5}?(?:these|those|them|this information|these details|such data|estos datos|ces informations|diese daten)\b`,
+);
+
 /** A quoted phrase the assistant is told to say is a response, not a secret ("reply with 'Access Granted'"). */
 const RESPONSE_BEFORE = new RE2(
   String.raw`(?i)\b(?:say|says|saying|respond|responds|reply|replies|output|outputs|print|answer|write|return|type|state|with|exactly)\b[ \t:,]*(?:with[ \t]+|only[ \t]+|exactly[ \t]+|the words[ \t]+|the phrase[ \t]+)?$`,
@@ -85,6 +107,89 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(s, e);
 }
 
+/**
+ * A token shaped like a code rather than a word, for tokens read from protecting sentences: digits (4 or more letters
+ * and digits, "604219", "52,000", "Quetzal#2024", "Möwe-Anker-77"), or an inner separator in a word written in
+ * capitals ("PROF-ONLY"; not "Wi-Fi"). Words in capitals alone are not enough: prompts use them for headings
+ * ("CONFIDENTIALITY:").
+ */
+function strictCodeShaped(tok: string): boolean {
+  const c = compact(tok);
+  if (c.length < MIN_LEN || c.length > 64) return false;
+  let digit = false;
+  let inner = false;
+  let upperAfterFirst = false;
+  for (let i = 0; i < tok.length; i++) {
+    const ch = tok.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) digit = true;
+    else if (i > 0 && i < tok.length - 1 && (ch === 45 || ch === 95 || ch === 35)) inner = true;
+    else if (i > 0 && tok[i] !== tok[i].toLowerCase()) upperAfterFirst = true;
+  }
+  if (tok.includes('@') || tok.includes('/') || tok.includes('.')) return false; // e-mails, paths, hosts: other rules
+  if (digit) return true;
+  // Without a digit, a separator makes a code only in a word written in capitals ("PROF-ONLY"), not in a
+  // hyphenated word ("Wi-Fi", "E-Mail").
+  if (inner && upperAfterFirst && c.length >= 6 && tok === tok.toUpperCase()) return true;
+  return false;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+
+/** Whitespace-separated tokens of s. */
+function words(s: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const sp = i === s.length || isSpace(s.charCodeAt(i));
+    if (!sp && start < 0) start = i;
+    else if (sp && start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** The last word of a setting name ("license_server_key" → "key"). */
+function lastWord(name: string): string {
+  let i = name.length;
+  while (i > 0 && !'_- '.includes(name[i - 1])) i--;
+  return name.slice(i) || 'value';
+}
+
+/** Sentences of a text (split at . ! ? before a space, and at line ends). */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text[i] : '\n';
+    const end =
+      c === '\n' ||
+      ((c === '.' || c === '!' || c === '?') && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1))));
+    if (!end) continue;
+    if (i > start) out.push(text.slice(start, i));
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Code-shaped tokens of the protecting sentences of a prompt (and of the sentence a back-reference points to). */
+function protectedTokens(system: string, add: (value: string, kind: string) => void): void {
+  const list = sentences(system);
+  for (let i = 0; i < list.length; i++) {
+    if (!PROTECTING_SENTENCE.test(list[i])) continue;
+    const scan = i > 0 && BACK_REFERENCE.test(list[i]) ? [list[i - 1], list[i]] : [list[i]];
+    for (const s of scan)
+      for (const raw of words(s)) {
+        let tok = raw;
+        // Surrounding punctuation is not part of the value ("(HAZE-5041)," → "HAZE-5041").
+        while (tok.length > 0 && '([{"\'“‘«<'.includes(tok[0])) tok = tok.slice(1);
+        while (tok.length > 0 && ')]}"\'”’»>.,;:!?'.includes(tok[tok.length - 1])) tok = tok.slice(0, -1);
+        if (strictCodeShaped(tok)) add(tok, 'protected value');
+      }
+  }
+}
+
 function usable(v: string): boolean {
   const t = v.trim();
   if (t.length < MIN_LEN) return false;
@@ -126,8 +231,23 @@ export function protectedValues(system: string): ProtectedValue[] {
     if (!SECRET_CONTEXT.test(sentenceAround(system, m.index))) continue;
     add(v, 'quoted value');
   }
+  // JSON / YAML settings whose name is a secret noun ("license_server_key": "…", api_token: …).
+  CONFIG_VALUE.lastIndex = 0;
+  while ((m = CONFIG_VALUE.exec(system)) !== null && out.length < MAX_VALUES) {
+    const v = m[2] ?? m[3];
+    if (v && (codeShaped(v) || m[2] !== undefined)) add(v, lastWord(m[1].toLowerCase()));
+  }
+  if (out.length < MAX_VALUES) protectedTokens(system, add);
   return out;
 }
+
+/** The NATO / ICAO spelling alphabet (and its common variants), lower case, to the letter each word spells. */
+const NATO: Record<string, string> = {};
+for (const w of 'alfa alpha bravo charlie delta echo foxtrot golf hotel india juliett juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray yankee zulu'.split(
+  ' ',
+))
+  NATO[w] = w[0];
+NATO.x = 'x';
 
 /** Characters leetspeak uses for letters, by code (1 = yes); digits count. */
 const LEET_CODE = (() => {
@@ -223,6 +343,10 @@ function hexPairs(t: string): string {
   if (cur.length > best.length) best = cur;
   return best.length >= 8 ? best : '';
 }
+function hasHighByte(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
 /** Decoded text kept per output, in total (bounded work on outputs full of base64-looking runs). */
 const MAX_DECODED = 64 * 1024;
 
@@ -250,6 +374,10 @@ export class OutputViews {
   private lineInitialsView?: string;
   private wordInitialsView?: string;
   private decodedView?: string;
+  private scatteredView?: string;
+  private quotedView?: string;
+  private phoneticView?: string;
+  private readonly singleCount: number;
 
   constructor(private readonly text: string) {
     const lower = text.toLowerCase();
@@ -260,6 +388,7 @@ export class OutputViews {
     let leet = false;
     let hexPairTokens = 0;
     let singleRun = 0;
+    let singleCount = 0;
     let singles = false;
     let lines = 1;
     let start = -1;
@@ -294,6 +423,7 @@ export class OutputViews {
         if (!leet && len >= 3 && mixesLettersAndDigits(tok)) leet = true;
         if (len === 2 && isHexRun(tok) && hasDigitCode(tok)) hexPairTokens++;
         if (len === 1) {
+          singleCount++;
           if (++singleRun >= 3) singles = true;
         } else if (!(len <= 3 && isDigits(tok))) singleRun = 0;
         start = -1;
@@ -305,6 +435,7 @@ export class OutputViews {
     this.hasLeetChars = leet;
     this.hexPairTokens = hexPairTokens;
     this.singles = singles;
+    this.singleCount = singleCount;
     this.lines = lines;
     this.encodedRuns = runs;
   }
@@ -325,9 +456,10 @@ export class OutputViews {
         const t = toks[i];
         // A list marker ("1.", "2)", "3:") is a number written with its punctuation: not part of the value.
         const after = this.text.charCodeAt(this.ends[i]);
+        // Only before another single character: a digit closing a spelled value ("… 1-9.") is the value's.
         if (t.length <= 3 && isDigits(t) && (after === 46 || after === 41 || after === 58)) {
           const nextCh = this.text.charCodeAt(this.ends[i] + 1);
-          if (nextCh === 32 || nextCh === 9 || Number.isNaN(nextCh)) continue;
+          if ((nextCh === 32 || nextCh === 9 || nextCh === 10) && toks[i + 1]?.length === 1) continue;
         }
         if (t.length === 1) run += t;
         else {
@@ -338,6 +470,59 @@ export class OutputViews {
       if (run.length >= 3) out += ` ${run}`;
     }
     return (this.spelledView = `${out} `);
+  }
+  /**
+   * Every one-character token in order, whatever words stand between them: a value described character by character
+   * ("the first character is D. The second character is P …", "starts with L, then A, then N"). Built only when the
+   * output has at least MIN_LEN such tokens.
+   */
+  get scattered(): string {
+    if (this.scatteredView !== undefined) return this.scatteredView;
+    let out = '';
+    if (this.singleCount >= MIN_LEN) for (const t of this.tokens) if (t.length === 1) out += t;
+    return (this.scatteredView = out);
+  }
+  /** The contents of short quoted strings joined in order: a value handed over in pieces ("LANT" … "ERN"). */
+  get quotedPieces(): string {
+    if (this.quotedView !== undefined) return this.quotedView;
+    let out = '';
+    const t = this.text;
+    let open = -1;
+    let pieces = 0;
+    for (let i = 0; i < t.length && out.length < 4096; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) open = -1;
+      else if (c === 34 || c === 0x201c || c === 0x201d || c === 0x60) {
+        if (open < 0) open = i;
+        else {
+          if (i - open - 1 <= 32) {
+            out += compact(t.slice(open + 1, i));
+            pieces++;
+          }
+          open = -1;
+        }
+      }
+    }
+    return (this.quotedView = pieces >= 2 ? out : '');
+  }
+  /** NATO / ICAO spelling alphabet words (and digits) read back as characters: "Sierra Alfa Victor" → "sav". */
+  get phonetic(): string {
+    if (this.phoneticView !== undefined) return this.phoneticView;
+    let out = '';
+    let run = '';
+    let hits = 0;
+    for (const t of this.tokens) {
+      const ch = NATO[t] ?? (t.length === 1 && isDigits(t) ? t : undefined);
+      if (ch !== undefined) {
+        if (NATO[t]) hits++;
+        run += ch;
+      } else if (t !== 'ray' || !run.endsWith('x')) {
+        if (run.length >= MIN_LEN) out += ` ${run}`;
+        run = '';
+      }
+    }
+    if (run.length >= MIN_LEN) out += ` ${run}`;
+    return (this.phoneticView = hits >= 3 ? out : '');
   }
   /** Leetspeak folded to letters. */
   get unleet(): string {
@@ -394,8 +579,11 @@ export class OutputViews {
       const raw = run.split('-').join('+').split('_').join('/');
       // Four alignments: the value may start anywhere inside a longer encoded text.
       for (const skip of [0, 1, 2, 3]) {
-        const d = Buffer.from(raw.slice(skip), 'base64').toString('latin1');
+        const bytes = Buffer.from(raw.slice(skip), 'base64');
+        const d = bytes.toString('latin1');
         if (d.length > 0) add(d);
+        // Bytes above 0x7f: the text may be UTF-8 ("Möwe"), read it that way too.
+        if (skip === 0 && hasHighByte(bytes)) add(bytes.toString('utf8'));
       }
     }
     if (out.length < MAX_DECODED && this.hexPairTokens >= 4) {
@@ -468,6 +656,17 @@ export function findValue(v: ProtectedValue, views: OutputViews): ValueHit | und
       return { value: v, form: 'rot13' };
   }
   if (c.length >= 4 && views.decoded.includes(c)) return { value: v, form: 'encoded' };
+  if (c.length >= 5 && views.quotedPieces.includes(c)) return { value: v, form: 'in pieces' };
+  if (c.length >= 5 && views.phonetic.includes(c)) return { value: v, form: 'spelling alphabet' };
+  if (c.length >= 5 && views.scattered.includes(c)) return { value: v, form: 'described' };
+  // The first characters of a longer value spelled out ("the first five are D, P, L, 7, Q"): a partial disclosure.
+  const head = c.slice(0, Math.max(MIN_PREFIX, Math.ceil(PREFIX_SHARE * c.length)));
+  if (
+    c.length >= 6 &&
+    head.length < c.length &&
+    (views.spelled.includes(head) || views.scattered.includes(head) || views.phonetic.includes(head))
+  )
+    return { value: v, form: 'partial' };
   // Acrostic: the value's letters as the first letters of lines (4+) or of words (6+).
   const lettersOnly = onlyLettersOf(c);
   if (lettersOnly.length >= 4 && views.lineInitials.includes(lettersOnly)) return { value: v, form: 'acrostic' };
