@@ -34,7 +34,10 @@ const TRAIN_ONLY_GROUPS: ReadonlySet<string> = new Set(['own/code-tasks']);
 /** The class a row teaches, or undefined when the classifier does not learn from it. */
 export function rowClass(row: CorpusRow): ClassName | undefined {
   // Benign model outputs are fluent prose like most documents: they teach the document channel what clean text is.
-  if (row.channel === 'output' && row.label === 'benign') return 'benign';
+  // Only outputs of real models: the project's generated outputs are a few template families written to test the
+  // leak detectors (refusals, on-topic answers), and adding one such file moved the network's extraction class enough
+  // to flag 60 more benign prompts.
+  if (row.channel === 'output' && row.label === 'benign') return row.set === 'own' ? undefined : 'benign';
   if (row.channel !== 'prompt' && row.channel !== 'document' && row.channel !== 'tool_result') return undefined;
   if (row.label === 'benign') return 'benign';
   if (row.label === 'harmful') return 'harmful';

@@ -413,7 +413,10 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     const prev = toks[tok - 1]?.text;
     const possessive = (k: number) => toks[k]?.text === 's' && !CONTRACTED_IS.has(toks[k - 1]?.text ?? '');
     if ((possessive(tok - 1) || possessive(tok - 2)) && !near(tok, 'transform')) return true;
-    return (prev !== undefined && GENERIC_BEFORE.has(prev)) || programming;
+    // A definition question ("what is a passphrase?") asks what the kind of item is, not for the protected one.
+    const definition =
+      prev === 'a' && (toks[tok - 2]?.text === 'is' || toks[tok - 2]?.text === 's') && toks[tok - 3]?.text === 'what';
+    return (prev !== undefined && GENERIC_BEFORE.has(prev)) || definition || programming;
   };
   /** One of the protected items' modifiers ("luggage room" code, "unlock" phrase) within three tokens. */
   const modifierNear = (tok: number) => {
