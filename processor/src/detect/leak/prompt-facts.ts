@@ -157,22 +157,35 @@ function splitSentences(text: string): string[] {
 
 /** Lower-cased letter-and-digit words joined by single spaces, with a space at both ends. */
 export function wordString(text: string): string {
-  let out = ' ';
-  let inWord = false;
   const n = Math.min(text.length, MAX_SCAN_CHARS);
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    const c = text.charCodeAt(i);
-    const word = isDigit(c) || ch.toLowerCase() !== ch.toUpperCase();
-    if (word) {
-      out += ch.toLowerCase();
-      inWord = true;
-    } else if (inWord) {
-      out += ' ';
-      inWord = false;
+  const parts: string[] = [];
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordUnit(text, i)) i++;
+    if (i >= n) break;
+    const a = i;
+    let ascii = true;
+    while (i < n && isWordUnit(text, i)) {
+      if (text.charCodeAt(i) >= 128) ascii = false;
+      i++;
+    }
+    // Lower-cased unit by unit, so a word's case mapping never depends on its neighbours (Greek final sigma).
+    if (ascii) parts.push(text.slice(a, i).toLowerCase());
+    else {
+      let w = '';
+      for (let k = a; k < i; k++) w += text[k].toLowerCase();
+      parts.push(w);
     }
   }
-  return inWord ? `${out} ` : out;
+  return parts.length > 0 ? ` ${parts.join(' ')} ` : ' ';
+}
+
+/** A digit or a UTF-16 unit with case (a letter); ASCII without allocating. */
+function isWordUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122);
+  const ch = text[i];
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 /** "4)", "2.", "b)", "-", "•": a list marker before a rule. */
