@@ -1,11 +1,9 @@
 import type { Interaction } from '@tracehound/core';
 import { loadConfig } from '../src/config/index.js';
 import { createContentRunner } from '../src/detect/content-runner.js';
-import type { ChannelText, ContentDetector } from '../src/detect/detector.js';
-import { expandTexts } from '../src/detect/injection/expand.js';
-import { detectorFactories } from '../src/detect/registry.js';
 import { normalizeSpan } from '../src/normalize/index.js';
 import { decodeTraceViews } from '../src/otlp/span-decode.js';
+import { timedSteps } from '../scripts/eval/timed-steps.js';
 import { generateTraceRequest } from './llm-spans.js';
 
 /**
@@ -50,30 +48,7 @@ export function detectorCost(o: { systemPool: number; spans?: number; warmupSpan
   const add = (id: string, t0: number) => {
     if (timing) times.set(id, (times.get(id) ?? 0) + (now() - t0));
   };
-  const timed = detectorFactories.map((f) => (c: Parameters<typeof f>[0]): ContentDetector => {
-    const d = f(c);
-    return {
-      id: d.id,
-      rules: d.rules,
-      detect(input) {
-        const t0 = now();
-        try {
-          return d.detect(input);
-        } finally {
-          add(d.id, t0);
-        }
-      },
-    };
-  });
-  const expand = (texts: ChannelText[]) => {
-    const t0 = now();
-    try {
-      return expandTexts(texts);
-    } finally {
-      add('expandTexts', t0);
-    }
-  };
-  const runner = createContentRunner(loadConfig(undefined, {}).detection, { factories: timed, expand });
+  const runner = createContentRunner(loadConfig(undefined, {}).detection, timedSteps(now, add));
   for (const ix of interactions(o.warmupSpans ?? 256, 99, o.systemPool)) runner.run(ix);
   const measured = interactions(o.spans ?? 1024, 1, o.systemPool);
   const kib = measured.reduce((s, ix) => s + textKiB(ix), 0);

@@ -6,13 +6,11 @@
 import type { Finding, Interaction } from '@tracehound/core';
 import type { DetectionConfig } from '../../src/detect/config.js';
 import { createContentRunner } from '../../src/detect/content-runner.js';
-import type { ChannelText, ContentDetector } from '../../src/detect/detector.js';
-import { expandTexts } from '../../src/detect/injection/expand.js';
-import { detectorFactories } from '../../src/detect/registry.js';
 import { Analyzer } from '../../src/score/analyzer.js';
 import { RuleCatalog } from '../../src/rules/catalog.js';
 import { Scorer } from '../../src/score/scorer.js';
 import { SuppressionList } from '../../src/score/suppressions.js';
+import { timedSteps } from './timed-steps.js';
 
 /** Microseconds spent per step on the current row (reset by the caller before each row). */
 export type StepTimes = Map<string, number>;
@@ -35,30 +33,7 @@ export function createEvalEngine(config: DetectionConfig): EvalEngine {
   const add = (id: string, t0: bigint) => {
     if (times) times.set(id, (times.get(id) ?? 0) + Number(now() - t0) / 1000);
   };
-  const timed = detectorFactories.map((f) => (c: DetectionConfig): ContentDetector => {
-    const d = f(c);
-    return {
-      id: d.id,
-      rules: d.rules,
-      detect(input) {
-        const t0 = now();
-        try {
-          return d.detect(input);
-        } finally {
-          add(d.id, t0);
-        }
-      },
-    };
-  });
-  const expand = (texts: ChannelText[]) => {
-    const t0 = now();
-    try {
-      return expandTexts(texts);
-    } finally {
-      add('expandTexts', t0);
-    }
-  };
-  const content = createContentRunner(config, { factories: timed, expand });
+  const content = createContentRunner(config, timedSteps(now, add));
   const errors: EvalEngine['errors'] = [];
   content.onError = (detector, err) => errors.push({ detector, message: (err as Error)?.message ?? String(err) });
   const clock = () => 0;

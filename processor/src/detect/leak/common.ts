@@ -50,3 +50,21 @@ export function safeText(s: string, max = 120): string {
   const t = maskHighEntropyRuns(redactText(s));
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
+
+/** Space, tab, line breaks and no-break space: what separates the leak detectors' tokens. */
+export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+
+/** Whitespace-separated tokens of s (at most `max`). */
+export function spaceTokens(s: string, max = Number.MAX_SAFE_INTEGER): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length && out.length < max; i++) {
+    const sp = i === s.length || isSpace(s.charCodeAt(i));
+    if (!sp && start < 0) start = i;
+    else if (sp && start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
+}

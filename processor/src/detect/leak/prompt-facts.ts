@@ -10,6 +10,7 @@
  */
 import RE2 from 're2';
 import { forEachTokenId, MAX_SCAN_CHARS } from './containment.js';
+import { isSpace, spaceTokens } from './common.js';
 
 /** Facts of one prompt: anchor token → index of the (non-presenting) sentence that states it. */
 export interface FactProfile {
@@ -49,7 +50,6 @@ const GERMAN_FUNCTION_WORDS = new Set(
 );
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 /** Punctuation stripped from both ends of a token. */
 const EDGE = '()[]{}"\'“”‘’«»<>.,;:!?*`/\\|–—…„';
 
@@ -59,21 +59,6 @@ function trimEdges(tok: string): string {
   while (s < e && EDGE.includes(tok[s])) s++;
   while (e > s && EDGE.includes(tok[e - 1])) e--;
   return tok.slice(s, e);
-}
-
-/** Whitespace-separated tokens of s (at most `max`). */
-function rawTokens(s: string, max = Number.MAX_SAFE_INTEGER): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length && out.length < max; i++) {
-    const sp = i === s.length || isSpace(s.charCodeAt(i));
-    if (!sp && start < 0) start = i;
-    else if (sp && start >= 0) {
-      out.push(s.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
 }
 
 /**
@@ -220,7 +205,7 @@ export function buildFactProfile(system: string): FactProfile {
   let all = 0;
   let german = 0;
   for (const s of list)
-    for (const tok of rawTokens(s, 200)) {
+    for (const tok of spaceTokens(s, 200)) {
       all++;
       if (GERMAN_FUNCTION_WORDS.has(trimEdges(tok).toLowerCase())) german++;
     }
@@ -228,7 +213,7 @@ export function buildFactProfile(system: string): FactProfile {
   for (let k = 0; k < list.length; k++) {
     const s = list[k];
     if (PRESENTING.test(s)) continue;
-    const toks = rawTokens(s, 200);
+    const toks = spaceTokens(s, 200);
     for (let i = 0; i < toks.length && anchors.size < MAX_ANCHORS; i++) {
       const prev = i > 0 ? toks[i - 1] : '';
       const prevEnds = i > 0 && '.:!?'.includes(prev[prev.length - 1]) && !(prev.length <= 3 && isCap(prev));
@@ -283,7 +268,7 @@ export interface FactsFound {
 /** Anchor keys of a text (its first MAX_SCAN_CHARS). */
 function keysOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const tok of rawTokens(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text)) {
+  for (const tok of spaceTokens(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text)) {
     const t = trimEdges(tok);
     if (t.length >= 2) out.add(anchorKey(t));
     // "Dr. Okafor's" / "Lindqvist," / "l'Altivo": the part after an apostrophe-free split is looked up too.

@@ -6,6 +6,7 @@
  * with indexOf. Values the user typed themselves (the right code in an access-code game) are the caller's to skip.
  */
 import RE2 from 're2';
+import { isSpace, spaceTokens } from './common.js';
 
 export interface ProtectedValue {
   /** The value as written in the prompt. */
@@ -133,23 +134,6 @@ function strictCodeShaped(tok: string): boolean {
   return false;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-
-/** Whitespace-separated tokens of s. */
-function words(s: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const sp = i === s.length || isSpace(s.charCodeAt(i));
-    if (!sp && start < 0) start = i;
-    else if (sp && start >= 0) {
-      out.push(s.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
-
 /** The last word of a setting name ("license_server_key" → "key"). */
 function lastWord(name: string): string {
   let i = name.length;
@@ -180,7 +164,7 @@ function protectedTokens(system: string, add: (value: string, kind: string) => v
     if (!PROTECTING_SENTENCE.test(list[i])) continue;
     const scan = i > 0 && BACK_REFERENCE.test(list[i]) ? [list[i - 1], list[i]] : [list[i]];
     for (const s of scan)
-      for (const raw of words(s)) {
+      for (const raw of spaceTokens(s)) {
         let tok = raw;
         // Surrounding punctuation is not part of the value ("(HAZE-5041)," → "HAZE-5041").
         while (tok.length > 0 && '([{"\'“‘«<'.includes(tok[0])) tok = tok.slice(1);
