@@ -76,7 +76,7 @@ const DetectorOptionsSchema = Type.Unsafe<Record<string, Record<string, unknown>
                 minimum: 0.5,
                 maximum: 1.01,
                 description:
-                  'Classifier probability (1 − benign) at which a visible line written in another script than the document is reported under TH-IND-006 when no cue-list instruction fired (default 0.75; above 1 turns it off).',
+                  'Classifier probability (1 − benign) at which a visible line written in another script than the document is reported under TH-IND-005 when no cue-list instruction fired (default 0.75; above 1 turns it off).',
               }),
             ),
             documentScoreWeight: Type.Optional(
