@@ -42,6 +42,12 @@ export interface TrainOptions {
   warmEpochs: number;
   /** Embedding step size relative to `lr` (row-wise AdaGrad). */
   embLr: number;
+  /**
+   * Weight averaging (SWA / Polyak): from this fraction of the steps on, the parameters are snapshotted `averageSnapshots`
+   * times at even intervals and the network returned is their mean (0 or absent: the last weights).
+   */
+  averageFrom?: number;
+  averageSnapshots?: number;
   seed: number;
 }
 
@@ -259,6 +265,11 @@ export class Net {
     return loss;
   }
 
+  /** Every trained parameter array (embeddings first), for weight averaging. */
+  params(): Array<Float32Array | Float64Array> {
+    return [this.E, this.w1, this.b1, this.wc, this.w2, this.b2];
+  }
+
   /** Logits of the example's best candidate (what inference would judge), at temperature 1. */
   candidateLogits(ex: Example, maxBlocks: number): Float64Array {
     const z = new Float64Array(C);
@@ -307,6 +318,7 @@ export function trainNet(
   const totalCount = classCount.reduce((s, x) => s + x, 0);
   const classWeight = Array.from(classCount, (n) => (n > 0 ? Math.pow(totalCount / (C * n), o.classPower) : 0));
   const steps = o.epochs * bucketList.reduce((s, b) => s + Math.min(b.length, o.capPerBucket), 0);
+  const avg = averager(net, steps, o.averageFrom ?? 0, o.averageSnapshots ?? 0);
   let done = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     perEpoch.length = 0;
@@ -332,8 +344,44 @@ export function trainNet(
       const kept = Net.keptBlocks(ex, o.maxBlocks);
       const blocks = epoch < o.warmEpochs || kept.length < 3 ? kept : net.bestCandidate(ex, kept);
       loss += net.step(ex, blocks, lr, classWeight[ex.y], o.dropout, r);
+      avg?.after(done);
     }
     log?.(`epoch ${epoch + 1}/${o.epochs}: ${perEpoch.length} rows, mean loss ${(loss / perEpoch.length).toFixed(4)}`);
   }
+  avg?.finish();
   return net;
+}
+
+/**
+ * Running mean of the network's parameters at `snapshots` evenly spaced steps over the last (1 − from) of training,
+ * the last step included; `finish` writes the mean into the network. One model, so no inference cost: it damps the
+ * step-to-step wander of the late SGD iterates that moved short benign texts across the threshold between trainings.
+ */
+function averager(net: Net, steps: number, from: number, snapshots: number) {
+  if (!(from > 0 && from < 1) || snapshots < 1 || steps < 1) return undefined;
+  const start = Math.floor(steps * from);
+  const at = new Set<number>();
+  for (let i = 1; i <= snapshots; i++) at.add(start + Math.round(((steps - start) * i) / snapshots));
+  const params = net.params();
+  const sums = params.map((a) => new Float64Array(a.length));
+  let n = 0;
+  return {
+    after(done: number): void {
+      if (!at.has(done)) return;
+      n++;
+      for (let k = 0; k < params.length; k++) {
+        const a = params[k];
+        const s = sums[k];
+        for (let i = 0; i < a.length; i++) s[i] += a[i];
+      }
+    },
+    finish(): void {
+      if (n === 0) return;
+      for (let k = 0; k < params.length; k++) {
+        const a = params[k];
+        const s = sums[k];
+        for (let i = 0; i < a.length; i++) a[i] = s[i] / n;
+      }
+    },
+  };
 }
