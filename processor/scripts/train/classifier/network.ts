@@ -48,6 +48,12 @@ export interface TrainOptions {
    */
   averageFrom?: number;
   averageSnapshots?: number;
+  /**
+   * A model soup: `soup` branches forked from the shared weights after `soupFrom` epochs finish training with their own
+   * sampling and dropout draws, and the network returned is the mean of their weights (absent or 1: one run).
+   */
+  soup?: number;
+  soupFrom?: number;
   seed: number;
 }
 
@@ -265,6 +271,15 @@ export class Net {
     return loss;
   }
 
+  /** A copy with the same weights and optimizer state (for the branches of a soup). */
+  clone(): Net {
+    const n = new Net(this.shape, () => 0.5, this.embLr);
+    const dst = n.params();
+    this.params().forEach((a, i) => dst[i].set(a));
+    n.g2.set(this.g2);
+    return n;
+  }
+
   /** Every trained parameter array (embeddings first), for weight averaging. */
   params(): Array<Float32Array | Float64Array> {
     return [this.E, this.w1, this.b1, this.wc, this.w2, this.b2];
@@ -318,23 +333,21 @@ export function trainNet(
   const totalCount = classCount.reduce((s, x) => s + x, 0);
   const classWeight = Array.from(classCount, (n) => (n > 0 ? Math.pow(totalCount / (C * n), o.classPower) : 0));
   const steps = o.epochs * bucketList.reduce((s, b) => s + Math.min(b.length, o.capPerBucket), 0);
-  const avg = averager(net, steps, o.averageFrom ?? 0, o.averageSnapshots ?? 0);
-  let done = 0;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
+  const epoch = (n: Net, rr: Rng, e: number, done: number, avg?: Averager): number => {
     perEpoch.length = 0;
     for (const b of bucketList) {
       if (b.length <= o.capPerBucket) perEpoch.push(...b);
       else {
         const idx = b.map((_, i) => i);
         for (let i = 0; i < o.capPerBucket; i++) {
-          const j = i + Math.floor(r() * (idx.length - i));
+          const j = i + Math.floor(rr() * (idx.length - i));
           [idx[i], idx[j]] = [idx[j], idx[i]];
           perEpoch.push(b[idx[i]]);
         }
       }
     }
     for (let i = perEpoch.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1));
+      const j = Math.floor(rr() * (i + 1));
       [perEpoch[i], perEpoch[j]] = [perEpoch[j], perEpoch[i]];
     }
     let loss = 0;
@@ -342,13 +355,43 @@ export function trainNet(
       const lr = o.lr * Math.max(0.0001, 1 - done / steps);
       done++;
       const kept = Net.keptBlocks(ex, o.maxBlocks);
-      const blocks = epoch < o.warmEpochs || kept.length < 3 ? kept : net.bestCandidate(ex, kept);
-      loss += net.step(ex, blocks, lr, classWeight[ex.y], o.dropout, r);
+      const blocks = e < o.warmEpochs || kept.length < 3 ? kept : n.bestCandidate(ex, kept);
+      loss += n.step(ex, blocks, lr, classWeight[ex.y], o.dropout, rr);
       avg?.after(done);
     }
-    log?.(`epoch ${epoch + 1}/${o.epochs}: ${perEpoch.length} rows, mean loss ${(loss / perEpoch.length).toFixed(4)}`);
+    log?.(`epoch ${e + 1}/${o.epochs}: ${perEpoch.length} rows, mean loss ${(loss / perEpoch.length).toFixed(4)}`);
+    return done;
+  };
+  const k = Math.max(1, Math.floor(o.soup ?? 1));
+  const fork = k > 1 ? Math.min(o.epochs, Math.max(0, Math.floor(o.soupFrom ?? 0))) : o.epochs;
+  let done = 0;
+  const avg = k === 1 ? averager(net, steps, o.averageFrom ?? 0, o.averageSnapshots ?? 0) : undefined;
+  for (let e = 0; e < fork; e++) done = epoch(net, r, e, done, avg);
+  if (k === 1) {
+    avg?.finish();
+    return net;
   }
-  avg?.finish();
+  // a soup: k branches from the shared weights, each finishing training with its own sampling and dropout draws
+  const branches: Net[] = [];
+  for (let b = 0; b < k; b++) {
+    const n = net.clone();
+    const rr = b === 0 ? r : rng((o.seed ^ Math.imul(0x9e3779b9, b + 1)) >>> 0);
+    const bavg = averager(n, steps, o.averageFrom ?? 0, o.averageSnapshots ?? 0);
+    let d = done;
+    for (let e = fork; e < o.epochs; e++) d = epoch(n, rr, e, d, bavg);
+    bavg?.finish();
+    branches.push(n);
+  }
+  const into = net.params();
+  const from = branches.map((n) => n.params());
+  for (let a = 0; a < into.length; a++) {
+    const dst = into[a];
+    for (let i = 0; i < dst.length; i++) {
+      let sum = 0;
+      for (const f of from) sum += f[a][i];
+      dst[i] = sum / k;
+    }
+  }
   return net;
 }
 
@@ -357,7 +400,12 @@ export function trainNet(
  * the last step included; `finish` writes the mean into the network. One model, so no inference cost: it damps the
  * step-to-step wander of the late SGD iterates that moved short benign texts across the threshold between trainings.
  */
-function averager(net: Net, steps: number, from: number, snapshots: number) {
+interface Averager {
+  after(done: number): void;
+  finish(): void;
+}
+
+function averager(net: Net, steps: number, from: number, snapshots: number): Averager | undefined {
   if (!(from > 0 && from < 1) || snapshots < 1 || steps < 1) return undefined;
   const start = Math.floor(steps * from);
   const at = new Set<number>();
