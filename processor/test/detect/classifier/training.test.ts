@@ -32,6 +32,38 @@ describe('classifier training', () => {
   });
 });
 
+describe('classifier weight averaging', () => {
+  const rows = composedCorpus(30);
+  const train = (options: Record<string, number>) =>
+    trainClassifier(rows, 7, () => {}, { ...TINY, options: { ...TINY.options, ...options } });
+  const separates = (f: ReturnType<typeof train>) => {
+    const clf = new Classifier(weightsFromFile(f));
+    const score = (t: string) => clf.score(prepareString(t, 1 << 16).text, 'prompt')?.attack ?? 0;
+    return Math.min(...held.attacks.map(score)) > Math.max(...held.benign.map(score));
+  };
+  const last = train({ averageFrom: 0, averageSnapshots: 0 });
+
+  it('of one snapshot at the last step is the last weights', () => {
+    const one = train({ averageFrom: 0.5, averageSnapshots: 1 });
+    expect(one.embedding).toBe(last.embedding);
+    expect(one.w2).toEqual(last.w2);
+  });
+
+  it('over the last half of training gives other weights that still separate the intents', () => {
+    const avg = train({ averageFrom: 0.5, averageSnapshots: 8 });
+    expect(avg.embedding).not.toBe(last.embedding);
+    expect(separates(avg)).toBe(true);
+  });
+
+  it('as a soup: one branch is the plain run, several branches average to a network that still separates', () => {
+    const plain = { averageFrom: 0, averageSnapshots: 0 };
+    expect(train({ ...plain, soup: 1, soupFrom: 3 }).embedding).toBe(last.embedding);
+    const soup = train({ ...plain, soup: 3, soupFrom: 3 });
+    expect(soup.embedding).not.toBe(last.embedding);
+    expect(separates(soup)).toBe(true);
+  });
+});
+
 function ex(group: string, y: number, benignKind?: Example['benignKind'], channel = 0): Example {
   return {
     row: undefined as never,
