@@ -8,6 +8,14 @@
  *    row a score from a network that never saw its source. A temperature is fitted on those held-out scores by
  *    log-loss; the threshold is chosen on held-out benign rows only (classifier/calibrate.ts).
  * 3. The shipped network is trained on all rows and written with that temperature and threshold.
+ *
+ * Every network (the calibration folds' and the shipped one) is a model soup (OPTIONS.soup): after `soupFrom` epochs
+ * the weights fork into three branches that finish training with their own row sampling and dropout draws, and the
+ * network is the mean of their weights — one network at inference, so no inference cost. A single run's late sampling
+ * noise moved short benign requests across the threshold from one training to the next; the mean of three damps it.
+ * Averaging the last half of one run's iterates (SWA, options averageFrom / averageSnapshots) was tried and is off:
+ * with the decaying step size it mostly kept earlier, less-fit weights (on all rows TH-CLS-001 flagged 52 benign rows
+ * instead of 5, code requests among them; docs/detection-quality.md).
  */
 import type { ClassifierFile } from '../../src/detect/classifier/model.js';
 import type { CorpusRow } from '../lib/corpus.js';
@@ -153,6 +161,8 @@ export function trainClassifier(
       epochs: p.options.epochs,
       dropout: p.options.dropout,
       capPerBucket: p.options.capPerBucket,
+      soup: p.options.soup ?? 1,
+      soupFrom: p.options.soupFrom ?? p.options.epochs,
       seed,
     },
   });

@@ -41,16 +41,16 @@ describe('classifier weight averaging', () => {
     const score = (t: string) => clf.score(prepareString(t, 1 << 16).text, 'prompt')?.attack ?? 0;
     return Math.min(...held.attacks.map(score)) > Math.max(...held.benign.map(score));
   };
-  const last = train({ averageFrom: 0, averageSnapshots: 0 });
+  const last = train({ averageFrom: 0, averageSnapshots: 0, soup: 1 });
 
   it('of one snapshot at the last step is the last weights', () => {
-    const one = train({ averageFrom: 0.5, averageSnapshots: 1 });
+    const one = train({ averageFrom: 0.5, averageSnapshots: 1, soup: 1 });
     expect(one.embedding).toBe(last.embedding);
     expect(one.w2).toEqual(last.w2);
   });
 
   it('over the last half of training gives other weights that still separate the intents', () => {
-    const avg = train({ averageFrom: 0.5, averageSnapshots: 8 });
+    const avg = train({ averageFrom: 0.5, averageSnapshots: 8, soup: 1 });
     expect(avg.embedding).not.toBe(last.embedding);
     expect(separates(avg)).toBe(true);
   });
