@@ -105,6 +105,8 @@ ${[...rows('started', started), ...rows('after the load', loaded)].join('\n')}
 Method: \`npm run bench\` → processor/bench/pool-memory.bench.ts. From the TypeScript sources each worker also runs
 the tsx loader (about 25 MiB more per worker than the compiled worker.js the service runs). "after the load" is
 read right after the last batch, before any idle-time GC: the old generation then holds the load's garbage too.
+GC counts come from each worker's gc performance entries, which arrive asynchronously: a count read right after
+start may lag. Where the rest goes (native RE2 memory, the build's transient): "Memory per worker".
 `;
   return { title: 'Detection worker memory', markdown };
 }
