@@ -26,6 +26,8 @@ export interface ServiceBenchResult {
   p99Ms: number;
   peakRssMiB: number;
   failed: number;
+  /** Requests sent in the measured window (answered 200 or not). */
+  requests: number;
   requestBytes: number;
   /** CPU µs per span acknowledged in the measured window: all threads of the process, and the event loop's alone. */
   cpuUsPerSpan: number;
@@ -166,6 +168,7 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     p99Ms: r.p99,
     peakRssMiB: peak / (1024 * 1024),
     failed: r.failed,
+    requests: r.ok + r.failed,
     requestBytes: r.requestBytes,
     cpuUsPerSpan: cpu.process,
     mainUsPerSpan: cpu.main,
