@@ -176,8 +176,50 @@ export class WordClassifier {
     }
   }
 
-  /** Union of the class bits of every word of `text` (its first `max` characters). Never throws. */
+  /**
+   * Union of the class bits of every word of `text` (its first `max` characters). Never throws. Texts of
+   * STREAM_MIN characters or more are read through their shared word stream (wordsOf): the abuse, harm, framing and
+   * persona lexicons classify the same prompt and sentences, and each then reads the words, not the characters.
+   */
   classify(text: string, max = text.length): number {
+    if (max >= text.length && text.length >= STREAM_MIN) return this.classifyWords(wordsOf(text));
+    return this.classifyChars(text, max);
+  }
+
+  /** classify() over a word stream: the same bits as reading the stream's text character by character. */
+  classifyWords(ws: WordStream): number {
+    const { hash, start, len, flags, prefix } = ws;
+    const stemLengths = this.stemLengths;
+    let bits = 0;
+    for (let k = 0; k < ws.count; k++) {
+      const h = hash[k];
+      const l = len[k];
+      if (stemLengths !== 0) {
+        const s = start[k] - 1;
+        const top = l < 31 ? l : 31;
+        const maybeStem = l >= PREFIX && this.prefixes.get(prefix[s + PREFIX]) !== 0;
+        for (let j = 1; j <= top; j++) {
+          if ((stemLengths & (1 << j)) !== 0 && (j < PREFIX || maybeStem)) bits |= this.stems.get(prefix[s + j]);
+        }
+      }
+      bits |= this.words.get(h);
+      const f = flags[k];
+      if ((f & NUMBER) !== 0) bits |= this.numberBits;
+      if ((f & PAIRED) !== 0) bits |= this.pairs.get(pairHash(hash[k - 1], h));
+    }
+    if (this.cjk.size > 0) {
+      const text = ws.text;
+      for (let k = 0; k < ws.cjk.length; k++) {
+        const i = ws.cjk[k];
+        const list = this.cjk.get(text.charCodeAt(i));
+        if (list) for (const [a, b] of list) if (text.startsWith(a, i)) bits |= b;
+      }
+    }
+    return bits >>> 0;
+  }
+
+  /** classify() reading the characters directly (short texts, a `max` cut, and the reference for the stream). */
+  classifyChars(text: string, max = text.length): number {
     const to = Math.min(text.length, max);
     let bits = 0;
     let h = FNV_OFFSET;
@@ -216,6 +258,123 @@ export class WordClassifier {
     }
     return bits >>> 0;
   }
+}
+
+/** Word flags in a stream: a number of three or more digits; a word that forms a pair with the one before it. */
+const NUMBER = 1;
+const PAIRED = 2;
+
+/**
+ * The words of one text, folded and hashed once, for every lexicon (WordClassifier) to read: per word its FNV-1a
+ * hash, its folded length, its flags and where its prefix hashes start (`prefix[start + j - 1]` is the hash of its
+ * first j folded characters, kept for j ≤ 31, the longest stem); and the offsets of the CJK/kana/Thai code units,
+ * whose anchors are matched in the text itself. Pairs do not cross . ! ? line breaks or CJK characters.
+ */
+export interface WordStream {
+  readonly text: string;
+  readonly count: number;
+  readonly hash: Uint32Array;
+  readonly start: Uint32Array;
+  readonly len: Uint32Array;
+  readonly flags: Uint8Array;
+  readonly prefix: Uint32Array;
+  readonly cjk: Uint32Array;
+}
+
+/** Shorter texts are classified character by character (building and caching a stream would cost more). */
+const STREAM_MIN = 48;
+/** Characters of text whose streams are kept (the last texts classified; the oldest evicted first). */
+const STREAM_CACHE_CHARS = 256 * 1024;
+const streams = new Map<string, WordStream>();
+let streamChars = 0;
+
+/** The word stream of `text`, built on first use and kept while recent (bounded by STREAM_CACHE_CHARS). */
+export function wordsOf(text: string): WordStream {
+  const hit = streams.get(text);
+  if (hit) return hit;
+  const ws = buildWordStream(text);
+  if (text.length <= STREAM_CACHE_CHARS) {
+    while (streamChars + text.length > STREAM_CACHE_CHARS && streams.size > 0) {
+      const oldest = streams.keys().next().value as string;
+      streams.delete(oldest);
+      streamChars -= oldest.length;
+    }
+    streams.set(text, ws);
+    streamChars += text.length;
+  }
+  return ws;
+}
+
+let scratchWords = new Uint32Array(1024);
+let scratchPrefix = new Uint32Array(4096);
+let scratchCjk = new Uint32Array(256);
+
+const grow = (a: Uint32Array, need: number): Uint32Array => {
+  if (need <= a.length) return a;
+  const b = new Uint32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+};
+
+/** One pass over `text`: the same folding, hashing and word boundaries as WordClassifier.classifyChars. */
+export function buildWordStream(text: string): WordStream {
+  const to = text.length;
+  // Upper bounds: a word per two characters (plus the last), a prefix entry and a CJK entry per character.
+  const maxWords = (to >> 1) + 1;
+  scratchWords = grow(scratchWords, maxWords * 4);
+  scratchPrefix = grow(scratchPrefix, to + 1);
+  scratchCjk = grow(scratchCjk, to);
+  const w = scratchWords;
+  const pre = scratchPrefix;
+  const cj = scratchCjk;
+  let count = 0;
+  let np = 0;
+  let nc = 0;
+  let h = FNV_OFFSET;
+  let len = 0;
+  let digits = 0;
+  let wordStart = 0;
+  let hasPrev = false;
+  for (let i = 0; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    const f = c >= 97 && c <= 122 ? c : fold(c);
+    if (f >= 0) {
+      if (len === 0) wordStart = np;
+      h = Math.imul(h ^ f, FNV_PRIME) >>> 0;
+      len++;
+      if (f <= 57) digits++;
+      if (len < 32) pre[np++] = h;
+      continue;
+    }
+    if (len > 0) {
+      const o = count * 4;
+      w[o] = h;
+      w[o + 1] = wordStart;
+      w[o + 2] = len;
+      w[o + 3] = (digits === len && len >= 3 ? NUMBER : 0) | (hasPrev ? PAIRED : 0);
+      count++;
+      hasPrev = true;
+      h = FNV_OFFSET;
+      len = 0;
+      digits = 0;
+    }
+    if (f === -2) {
+      cj[nc++] = i;
+      hasPrev = false;
+    } else if (c === 46 || c === 33 || c === 63 || c === 10) hasPrev = false;
+  }
+  const hash = new Uint32Array(count);
+  const start = new Uint32Array(count);
+  const lens = new Uint32Array(count);
+  const flags = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const o = k * 4;
+    hash[k] = w[o];
+    start[k] = w[o + 1];
+    lens[k] = w[o + 2];
+    flags[k] = w[o + 3];
+  }
+  return { text, count, hash, start, len: lens, flags, prefix: pre.slice(0, np), cjk: cj.slice(0, nc) };
 }
 
 /** Stems at least this long are screened by their first PREFIX characters. */
