@@ -133,6 +133,8 @@ export class WordClassifier {
   private readonly prefixes: BitTable;
   /** Bit i set when some stem has length i (1..31). */
   private stemLengths = 0;
+  /** The same lengths in ascending order (the word stream path walks them). */
+  private readonly stemLens: Uint8Array;
   /** CJK anchors by first code unit. */
   private readonly cjk = new Map<number, Array<readonly [string, number]>>();
 
@@ -174,6 +176,9 @@ export class WordClassifier {
         if (stem) this.pairs.add(pairHash(a, hashWord(`${b}s`)), bits);
       }
     }
+    const lens: number[] = [];
+    for (let j = 1; j < 32; j++) if ((this.stemLengths & (1 << j)) !== 0) lens.push(j);
+    this.stemLens = Uint8Array.from(lens);
   }
 
   /**
@@ -189,17 +194,18 @@ export class WordClassifier {
   /** classify() over a word stream: the same bits as reading the stream's text character by character. */
   classifyWords(ws: WordStream): number {
     const { hash, start, len, flags, prefix } = ws;
-    const stemLengths = this.stemLengths;
+    const lens = this.stemLens;
     let bits = 0;
     for (let k = 0; k < ws.count; k++) {
       const h = hash[k];
       const l = len[k];
-      if (stemLengths !== 0) {
+      if (lens.length > 0 && l >= lens[0]) {
         const s = start[k] - 1;
-        const top = l < 31 ? l : 31;
         const maybeStem = l >= PREFIX && this.prefixes.get(prefix[s + PREFIX]) !== 0;
-        for (let j = 1; j <= top; j++) {
-          if ((stemLengths & (1 << j)) !== 0 && (j < PREFIX || maybeStem)) bits |= this.stems.get(prefix[s + j]);
+        for (let m = 0; m < lens.length; m++) {
+          const j = lens[m];
+          if (j > l || (j >= PREFIX && !maybeStem)) break;
+          bits |= this.stems.get(prefix[s + j]);
         }
       }
       bits |= this.words.get(h);
