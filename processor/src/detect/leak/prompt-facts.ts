@@ -143,6 +143,12 @@ function splitSentences(text: string): string[] {
 /** Lower-cased letter-and-digit words joined by single spaces, with a space at both ends. */
 export function wordString(text: string): string {
   const n = Math.min(text.length, MAX_SCAN_CHARS);
+  const head = n < text.length ? text.slice(0, n) : text;
+  // All ASCII (most text): the words are the letter-and-digit runs; one native pass instead of a slice per word.
+  if (!NON_ASCII.test(head)) {
+    const w = head.toLowerCase().replace(NON_WORD_RUNS, ' ').trim();
+    return w.length > 0 ? ` ${w} ` : ' ';
+  }
   const parts: string[] = [];
   let i = 0;
   while (i < n) {
@@ -164,6 +170,9 @@ export function wordString(text: string): string {
   }
   return parts.length > 0 ? ` ${parts.join(' ')} ` : ' ';
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_WORD_RUNS = /[^a-z0-9]+/g;
 
 /** A digit or a UTF-16 unit with case (a letter); ASCII without allocating. */
 function isWordUnit(text: string, i: number): boolean {
