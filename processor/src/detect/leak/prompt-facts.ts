@@ -143,12 +143,8 @@ function splitSentences(text: string): string[] {
 /** Lower-cased letter-and-digit words joined by single spaces, with a space at both ends. */
 export function wordString(text: string): string {
   const n = Math.min(text.length, MAX_SCAN_CHARS);
-  const head = n < text.length ? text.slice(0, n) : text;
-  // All ASCII (most text): the words are the letter-and-digit runs; one native pass instead of a slice per word.
-  if (!NON_ASCII.test(head)) {
-    const w = head.toLowerCase().replace(NON_WORD_RUNS, ' ').trim();
-    return w.length > 0 ? ` ${w} ` : ' ';
-  }
+  const fast = asciiWordString(text, n);
+  if (fast !== undefined) return fast;
   const parts: string[] = [];
   let i = 0;
   while (i < n) {
@@ -171,8 +167,38 @@ export function wordString(text: string): string {
   return parts.length > 0 ? ` ${parts.join(' ')} ` : ' ';
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const NON_WORD_RUNS = /[^a-z0-9]+/g;
+/** ASCII letters and digits → their lower-case code; 0 for every other ASCII code. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = ASCII_WORD[c - 32] = c;
+let wordScratch = new Uint16Array(4096);
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * wordString of an all-ASCII text (most text) in one pass over its codes into a buffer, decoded once: no string per
+ * word. undefined at the first non-ASCII unit (the caller lower-cases unit by unit then).
+ */
+function asciiWordString(text: string, n: number): string | undefined {
+  if (wordScratch.length < n + 2) wordScratch = new Uint16Array(Math.max(n + 2, wordScratch.length * 2));
+  const buf = wordScratch;
+  let m = 0;
+  buf[m++] = 32;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const l = ASCII_WORD[c];
+    if (l !== 0) {
+      buf[m++] = l;
+      inWord = true;
+    } else if (inWord) {
+      buf[m++] = 32;
+      inWord = false;
+    }
+  }
+  if (inWord) buf[m++] = 32;
+  return m === 1 ? ' ' : UTF16.decode(buf.subarray(0, m));
+}
 
 /** A digit or a UTF-16 unit with case (a letter); ASCII without allocating. */
 function isWordUnit(text: string, i: number): boolean {
