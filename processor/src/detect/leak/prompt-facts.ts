@@ -300,17 +300,88 @@ export interface FactsFound {
   verbatimShort: number;
 }
 
-/** Anchor keys of a text (its first MAX_SCAN_CHARS). */
-function keysOf(text: string): Set<string> {
+/** EDGE as a code-unit lookup (the index-based trim below). */
+const EDGE_CODE = new Uint8Array(0x10000);
+for (let i = 0; i < EDGE.length; i++) EDGE_CODE[EDGE.charCodeAt(i)] = 1;
+
+/** Signature of a key: its length and first code unit. */
+const signature = (len: number, first: number) => len * 65536 + first;
+
+/** The signatures of a profile's anchors: a token whose key has none of them cannot be an anchor. */
+const anchorSignatures = new WeakMap<FactProfile, Set<number>>();
+function signaturesOf(profile: FactProfile): Set<number> {
+  let sig = anchorSignatures.get(profile);
+  if (!sig) {
+    sig = new Set<number>();
+    for (const a of profile.anchors.keys()) sig.add(signature(a.length, a.length > 0 ? a.charCodeAt(0) : 0));
+    anchorSignatures.set(profile, sig);
+  }
+  return sig;
+}
+
+/**
+ * Whether anchorKey(text.slice(from, to)) may have a signature of `sig`, read from the codes without building the
+ * key (exact: non-ASCII keys, whose lower-casing may change the length, always may).
+ */
+function mayBeKey(text: string, from: number, to: number, sig: Set<number>): boolean {
+  let digits = 0;
+  let other = 0;
+  let firstDigit = 0;
+  let ascii = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (digits === 0) firstDigit = c;
+      digits++;
+    } else if (c !== 44 && c !== 46) other++;
+    if (c >= 128) ascii = false;
+  }
+  if (digits > 0 && other === 0) return sig.has(signature(digits, firstDigit));
+  if (!ascii) return true;
+  const len = to - from;
+  if (len === 0) return sig.has(signature(0, 0));
+  const c = text.charCodeAt(from);
+  return sig.has(signature(len, c >= 65 && c <= 90 ? c + 32 : c));
+}
+
+/**
+ * Anchor keys of a text (its first MAX_SCAN_CHARS): its space-separated tokens with their edges trimmed (and the parts
+ * around an apostrophe), as anchorKey. With `sig`, only keys that may be anchors (the others are never looked up).
+ */
+function keysOf(text: string, sig?: Set<number>): Set<string> {
   const out = new Set<string>();
-  for (const tok of spaceTokens(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text)) {
-    const t = trimEdges(tok);
-    if (t.length >= 2) out.add(anchorKey(t));
+  const s = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  const n = s.length;
+  const may = (from: number, to: number) => sig === undefined || mayBeKey(s, from, to, sig);
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isSpace(s.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    let a = start;
+    let b = i;
+    start = -1;
+    while (a < b && EDGE_CODE[s.charCodeAt(a)] === 1) a++;
+    while (b > a && EDGE_CODE[s.charCodeAt(b - 1)] === 1) b--;
+    if (b - a >= 2 && may(a, b)) out.add(anchorKey(s.slice(a, b)));
     // "Dr. Okafor's" / "Lindqvist," / "l'Altivo": the part after an apostrophe-free split is looked up too.
-    const ap = t.indexOf('’') >= 0 ? t.indexOf('’') : t.indexOf("'");
-    if (ap > 0) {
-      out.add(anchorKey(t.slice(0, ap)));
-      out.add(anchorKey(t.slice(ap + 1)));
+    let ap = -1;
+    for (let k = a; k < b; k++)
+      if (s.charCodeAt(k) === 0x2019) {
+        ap = k;
+        break;
+      }
+    if (ap < 0)
+      for (let k = a; k < b; k++)
+        if (s.charCodeAt(k) === 39) {
+          ap = k;
+          break;
+        }
+    if (ap > a) {
+      if (may(a, ap)) out.add(anchorKey(s.slice(a, ap)));
+      if (may(ap + 1, b)) out.add(anchorKey(s.slice(ap + 1, b)));
     }
   }
   return out;
@@ -322,8 +393,9 @@ export function factsIn(profile: FactProfile, output: string, userText: string):
   let verbatimShort = 0;
   const from = new Set<number>();
   if (profile.anchors.size > 0) {
-    const keys = keysOf(output);
-    const user = userText.length > 0 ? keysOf(userText) : undefined;
+    const sig = signaturesOf(profile);
+    const keys = keysOf(output, sig);
+    const user = userText.length > 0 ? keysOf(userText, sig) : undefined;
     for (const [a, k] of profile.anchors) {
       if (!keys.has(a) || user?.has(a)) continue;
       anchors++;
