@@ -318,9 +318,9 @@ export function wordsOf(text: string): WordStream {
   return ws;
 }
 
-let scratchWords = new Uint32Array(1024);
-let scratchPrefix = new Uint32Array(4096);
-let scratchCjk = new Uint32Array(256);
+let scratchWords: Uint32Array = new Uint32Array(1024);
+let scratchPrefix: Uint32Array = new Uint32Array(4096);
+let scratchCjk: Uint32Array = new Uint32Array(256);
 
 const grow = (a: Uint32Array, need: number): Uint32Array => {
   if (need <= a.length) return a;

@@ -211,7 +211,7 @@ const IDS_MIN = 64;
 const IDS_CACHE_CHARS = 512 * 1024;
 const idCache = new Map<string, Int32Array>();
 let idCacheChars = 0;
-let idScratch = new Int32Array(4096);
+let idScratch: Int32Array = new Int32Array(4096);
 
 /** The content token ids of `text` in order (what forEachTokenId reports), computed once while recent. */
 function tokenIdsOf(text: string): Int32Array {

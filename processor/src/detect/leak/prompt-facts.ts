@@ -171,7 +171,7 @@ export function wordString(text: string): string {
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = ASCII_WORD[c - 32] = c;
-let wordScratch = new Uint16Array(4096);
+let wordScratch: Uint16Array = new Uint16Array(4096);
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
