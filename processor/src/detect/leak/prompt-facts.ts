@@ -439,12 +439,15 @@ export const FACT_THRESHOLDS = {
 } as const;
 
 /** The TH-LEAK-006 verdict: a confidence, or 0. */
-export function factsVerdict(f: FactsFound, selfReference: boolean): number {
+export function factsVerdict(f: FactsFound, selfReference: boolean | (() => boolean)): number {
   const t = FACT_THRESHOLDS;
-  const verbatim = f.verbatim >= t.verbatim || (selfReference && f.verbatimShort >= t.selfVerbatim);
+  // The output's wording about its instructions (a regex over it) is read only when a test needs it.
+  let known: boolean | undefined = typeof selfReference === 'boolean' ? selfReference : undefined;
+  const self = (): boolean => (known ??= (selfReference as () => boolean)());
+  const verbatim = f.verbatim >= t.verbatim || (f.verbatimShort >= t.selfVerbatim && self());
   const facts =
     (f.anchors >= t.anchors && f.sentences >= t.sentences) ||
-    (selfReference && f.anchors >= t.selfAnchors && f.sentences >= t.selfSentences);
+    (f.anchors >= t.selfAnchors && f.sentences >= t.selfSentences && self());
   if (!verbatim && !facts) return 0;
   return verbatim && facts ? 0.85 : 0.7;
 }
