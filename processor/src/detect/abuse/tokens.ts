@@ -200,30 +200,31 @@ export class WordClassifier {
 
   /** classify() over a word stream: the same bits as reading the stream's text character by character. */
   classifyWords(ws: WordStream): number {
-    const { hash, start, len, flags, prefix } = ws;
+    const d = ws.data;
     const lens = this.stemLens;
+    const minStem = lens.length > 0 ? lens[0] : 32;
     let bits = 0;
-    for (let k = 0; k < ws.count; k++) {
-      const h = hash[k];
-      const l = len[k];
-      if (lens.length > 0 && l >= lens[0]) {
-        const s = start[k] - 1;
-        const maybeStem = l >= PREFIX && this.prefixes.get(prefix[s + PREFIX]) !== 0;
+    for (let k = 0, o = 0; k < ws.count; k++, o += 3) {
+      const h = d[o];
+      const lf = d[o + 2];
+      const l = lf & LEN_MASK;
+      if (l >= minStem) {
+        const s = d[o + 1] - 1;
+        const maybeStem = l >= PREFIX && this.prefixes.get(d[s + PREFIX]) !== 0;
         for (let m = 0; m < lens.length; m++) {
           const j = lens[m];
           if (j > l || (j >= PREFIX && !maybeStem)) break;
-          bits |= this.stems.get(prefix[s + j]);
+          bits |= this.stems.get(d[s + j]);
         }
       }
       bits |= this.words.get(h);
-      const f = flags[k];
-      if ((f & NUMBER) !== 0) bits |= this.numberBits;
-      if ((f & PAIRED) !== 0) bits |= this.pairs.get(pairHash(hash[k - 1], h));
+      if ((lf & NUMBER) !== 0) bits |= this.numberBits;
+      if ((lf & PAIRED) !== 0) bits |= this.pairs.get(pairHash(d[o - 3], h));
     }
-    if (this.cjk.size > 0) {
+    if (this.cjk.size > 0 && ws.cjkCount > 0) {
       const text = ws.text;
-      for (let k = 0; k < ws.cjk.length; k++) {
-        const i = ws.cjk[k];
+      for (let k = ws.cjkAt, e = ws.cjkAt + ws.cjkCount; k < e; k++) {
+        const i = d[k];
         const list = this.cjk.get(text.charCodeAt(i));
         if (list) for (const [a, b] of list) if (text.startsWith(a, i)) bits |= b;
       }
@@ -273,25 +274,24 @@ export class WordClassifier {
   }
 }
 
-/** Word flags in a stream: a number of three or more digits; a word that forms a pair with the one before it. */
-const NUMBER = 1;
-const PAIRED = 2;
+/** Word flags in a stream (above the length bits): a number of three or more digits; a word paired with the last. */
+const NUMBER = 1 << 30;
+const PAIRED = 1 << 29;
+const LEN_MASK = (1 << 29) - 1;
 
 /**
- * The words of one text, folded and hashed once, for every lexicon (WordClassifier) to read: per word its FNV-1a
- * hash, its folded length, its flags and where its prefix hashes start (`prefix[start + j - 1]` is the hash of its
- * first j folded characters, kept for j ≤ 31, the longest stem); and the offsets of the CJK/kana/Thai code units,
- * whose anchors are matched in the text itself. Pairs do not cross . ! ? line breaks or CJK characters.
+ * The words of one text, folded and hashed once, for every lexicon (WordClassifier) to read, in one typed array:
+ * per word three entries (its FNV-1a hash; where its prefix hashes start; its folded length with the flags), then
+ * the prefix hashes (`data[start + j - 1]` is the hash of a word's first j folded characters, kept for j ≤ 31, the
+ * longest stem), then the offsets of the CJK/kana/Thai code units, whose anchors are matched in the text itself.
+ * Pairs do not cross . ! ? line breaks or CJK characters.
  */
 export interface WordStream {
   readonly text: string;
   readonly count: number;
-  readonly hash: Uint32Array;
-  readonly start: Uint32Array;
-  readonly len: Uint32Array;
-  readonly flags: Uint8Array;
-  readonly prefix: Uint32Array;
-  readonly cjk: Uint32Array;
+  readonly data: Uint32Array;
+  readonly cjkAt: number;
+  readonly cjkCount: number;
 }
 
 /** Shorter texts are classified character by character (building and caching a stream would cost more). */
@@ -333,8 +333,7 @@ const grow = (a: Uint32Array, need: number): Uint32Array => {
 export function buildWordStream(text: string): WordStream {
   const to = text.length;
   // Upper bounds: a word per two characters (plus the last), a prefix entry and a CJK entry per character.
-  const maxWords = (to >> 1) + 1;
-  scratchWords = grow(scratchWords, maxWords * 4);
+  scratchWords = grow(scratchWords, ((to >> 1) + 1) * 3);
   scratchPrefix = grow(scratchPrefix, to + 1);
   scratchCjk = grow(scratchCjk, to);
   const w = scratchWords;
@@ -360,11 +359,10 @@ export function buildWordStream(text: string): WordStream {
       continue;
     }
     if (len > 0) {
-      const o = count * 4;
+      const o = count * 3;
       w[o] = h;
       w[o + 1] = wordStart;
-      w[o + 2] = len;
-      w[o + 3] = (digits === len && len >= 3 ? NUMBER : 0) | (hasPrev ? PAIRED : 0);
+      w[o + 2] = (len & LEN_MASK) | (digits === len && len >= 3 ? NUMBER : 0) | (hasPrev ? PAIRED : 0);
       count++;
       hasPrev = true;
       h = FNV_OFFSET;
@@ -376,18 +374,14 @@ export function buildWordStream(text: string): WordStream {
       hasPrev = false;
     } else if (c === 46 || c === 33 || c === 63 || c === 10) hasPrev = false;
   }
-  const hash = new Uint32Array(count);
-  const start = new Uint32Array(count);
-  const lens = new Uint32Array(count);
-  const flags = new Uint8Array(count);
-  for (let k = 0; k < count; k++) {
-    const o = k * 4;
-    hash[k] = w[o];
-    start[k] = w[o + 1];
-    lens[k] = w[o + 2];
-    flags[k] = w[o + 3];
-  }
-  return { text, count, hash, start, len: lens, flags, prefix: pre.slice(0, np), cjk: cj.slice(0, nc) };
+  const words = count * 3;
+  const data = new Uint32Array(words + np + nc);
+  data.set(w.subarray(0, words));
+  data.set(pre.subarray(0, np), words);
+  data.set(cj.subarray(0, nc), words + np);
+  // Prefix starts are relative to the prefix block; make them absolute.
+  for (let o = 1; o < words; o += 3) data[o] += words;
+  return { text, count, data, cjkAt: words + np, cjkCount: nc };
 }
 
 /** Stems at least this long are screened by their first PREFIX characters. */
