@@ -218,8 +218,24 @@ export function mayScore(all: number): boolean {
   return GATED.some((p) => meets(all, p.needs) && meets(all, p.near)) || genericPossible(all);
 }
 
+/**
+ * The segments of the last few texts: the intent, harm and persona scorers split the same prompt one after the other
+ * (and the same segment strings then find their word streams by identity). Callers only read the array.
+ */
+const recentSegments = new Map<string, readonly string[]>();
+const RECENT_SEGMENTS = 4;
+
 /** Sentence-ish segments: split at line breaks and at . ! ? followed by a space; long runs are cut. */
-export function segments(text: string): string[] {
+export function segments(text: string): readonly string[] {
+  const hit = recentSegments.get(text);
+  if (hit) return hit;
+  const out = segmentsUncached(text);
+  if (recentSegments.size >= RECENT_SEGMENTS) recentSegments.delete(recentSegments.keys().next().value as string);
+  recentSegments.set(text, out);
+  return out;
+}
+
+function segmentsUncached(text: string): string[] {
   const out: string[] = [];
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let start = 0;

@@ -58,6 +58,11 @@ class BitTable {
   private readonly keys: Uint32Array;
   private readonly vals: Uint32Array;
   private readonly mask: number;
+  /**
+   * One bit per value of a key's low 16 bits, set for every key added: most words of a text are in no table, and a
+   * clear bit answers that with one read of an 8 KiB array instead of a probe run (never a wrong answer).
+   */
+  private readonly screen = new Uint32Array(2048);
   constructor(bits = 13) {
     this.keys = new Uint32Array(1 << bits);
     this.vals = new Uint32Array(1 << bits);
@@ -65,6 +70,7 @@ class BitTable {
   }
   add(key: number, bits: number): void {
     const k = key === 0 ? 1 : key;
+    this.screen[(k >>> 5) & 2047] |= 1 << (k & 31);
     let i = (Math.imul(k, 0x9e3779b1) >>> 19) & this.mask;
     for (;;) {
       if (this.keys[i] === 0) {
@@ -81,6 +87,7 @@ class BitTable {
   }
   get(key: number): number {
     const k = key === 0 ? 1 : key;
+    if ((this.screen[(k >>> 5) & 2047] & (1 << (k & 31))) === 0) return 0;
     let i = (Math.imul(k, 0x9e3779b1) >>> 19) & this.mask;
     for (;;) {
       const s = this.keys[i];
@@ -133,6 +140,8 @@ export class WordClassifier {
   private readonly prefixes: BitTable;
   /** Bit i set when some stem has length i (1..31). */
   private stemLengths = 0;
+  /** The same lengths in ascending order (the word stream path walks them). */
+  private readonly stemLens: Uint8Array;
   /** CJK anchors by first code unit. */
   private readonly cjk = new Map<number, Array<readonly [string, number]>>();
 
@@ -174,10 +183,57 @@ export class WordClassifier {
         if (stem) this.pairs.add(pairHash(a, hashWord(`${b}s`)), bits);
       }
     }
+    const lens: number[] = [];
+    for (let j = 1; j < 32; j++) if ((this.stemLengths & (1 << j)) !== 0) lens.push(j);
+    this.stemLens = Uint8Array.from(lens);
   }
 
-  /** Union of the class bits of every word of `text` (its first `max` characters). Never throws. */
+  /**
+   * Union of the class bits of every word of `text` (its first `max` characters). Never throws. Texts of
+   * STREAM_MIN characters or more are read through their shared word stream (wordsOf): the abuse, harm, framing and
+   * persona lexicons classify the same prompt and sentences, and each then reads the words, not the characters.
+   */
   classify(text: string, max = text.length): number {
+    if (max >= text.length && text.length >= STREAM_MIN) return this.classifyWords(wordsOf(text));
+    return this.classifyChars(text, max);
+  }
+
+  /** classify() over a word stream: the same bits as reading the stream's text character by character. */
+  classifyWords(ws: WordStream): number {
+    const d = ws.data;
+    const lens = this.stemLens;
+    const minStem = lens.length > 0 ? lens[0] : 32;
+    let bits = 0;
+    for (let k = 0, o = 0; k < ws.count; k++, o += 3) {
+      const h = d[o];
+      const lf = d[o + 2];
+      const l = lf & LEN_MASK;
+      if (l >= minStem) {
+        const s = d[o + 1] - 1;
+        const maybeStem = l >= PREFIX && this.prefixes.get(d[s + PREFIX]) !== 0;
+        for (let m = 0; m < lens.length; m++) {
+          const j = lens[m];
+          if (j > l || (j >= PREFIX && !maybeStem)) break;
+          bits |= this.stems.get(d[s + j]);
+        }
+      }
+      bits |= this.words.get(h);
+      if ((lf & NUMBER) !== 0) bits |= this.numberBits;
+      if ((lf & PAIRED) !== 0) bits |= this.pairs.get(pairHash(d[o - 3], h));
+    }
+    if (this.cjk.size > 0 && ws.cjkCount > 0) {
+      const text = ws.text;
+      for (let k = ws.cjkAt, e = ws.cjkAt + ws.cjkCount; k < e; k++) {
+        const i = d[k];
+        const list = this.cjk.get(text.charCodeAt(i));
+        if (list) for (const [a, b] of list) if (text.startsWith(a, i)) bits |= b;
+      }
+    }
+    return bits >>> 0;
+  }
+
+  /** classify() reading the characters directly (short texts, a `max` cut, and the reference for the stream). */
+  classifyChars(text: string, max = text.length): number {
     const to = Math.min(text.length, max);
     let bits = 0;
     let h = FNV_OFFSET;
@@ -216,6 +272,116 @@ export class WordClassifier {
     }
     return bits >>> 0;
   }
+}
+
+/** Word flags in a stream (above the length bits): a number of three or more digits; a word paired with the last. */
+const NUMBER = 1 << 30;
+const PAIRED = 1 << 29;
+const LEN_MASK = (1 << 29) - 1;
+
+/**
+ * The words of one text, folded and hashed once, for every lexicon (WordClassifier) to read, in one typed array:
+ * per word three entries (its FNV-1a hash; where its prefix hashes start; its folded length with the flags), then
+ * the prefix hashes (`data[start + j - 1]` is the hash of a word's first j folded characters, kept for j ≤ 31, the
+ * longest stem), then the offsets of the CJK/kana/Thai code units, whose anchors are matched in the text itself.
+ * Pairs do not cross . ! ? line breaks or CJK characters.
+ */
+export interface WordStream {
+  readonly text: string;
+  readonly count: number;
+  readonly data: Uint32Array;
+  readonly cjkAt: number;
+  readonly cjkCount: number;
+}
+
+/** Shorter texts are classified character by character (building and caching a stream would cost more). */
+const STREAM_MIN = 48;
+/** Characters of text whose streams are kept (the last texts classified; the oldest evicted first). */
+const STREAM_CACHE_CHARS = 256 * 1024;
+const streams = new Map<string, WordStream>();
+let streamChars = 0;
+
+/** The word stream of `text`, built on first use and kept while recent (bounded by STREAM_CACHE_CHARS). */
+export function wordsOf(text: string): WordStream {
+  const hit = streams.get(text);
+  if (hit) return hit;
+  const ws = buildWordStream(text);
+  if (text.length <= STREAM_CACHE_CHARS) {
+    while (streamChars + text.length > STREAM_CACHE_CHARS && streams.size > 0) {
+      const oldest = streams.keys().next().value as string;
+      streams.delete(oldest);
+      streamChars -= oldest.length;
+    }
+    streams.set(text, ws);
+    streamChars += text.length;
+  }
+  return ws;
+}
+
+let scratchWords: Uint32Array = new Uint32Array(1024);
+let scratchPrefix: Uint32Array = new Uint32Array(4096);
+let scratchCjk: Uint32Array = new Uint32Array(256);
+
+const grow = (a: Uint32Array, need: number): Uint32Array => {
+  if (need <= a.length) return a;
+  const b = new Uint32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+};
+
+/** One pass over `text`: the same folding, hashing and word boundaries as WordClassifier.classifyChars. */
+export function buildWordStream(text: string): WordStream {
+  const to = text.length;
+  // Upper bounds: a word per two characters (plus the last), a prefix entry and a CJK entry per character.
+  scratchWords = grow(scratchWords, ((to >> 1) + 1) * 3);
+  scratchPrefix = grow(scratchPrefix, to + 1);
+  scratchCjk = grow(scratchCjk, to);
+  const w = scratchWords;
+  const pre = scratchPrefix;
+  const cj = scratchCjk;
+  let count = 0;
+  let np = 0;
+  let nc = 0;
+  let h = FNV_OFFSET;
+  let len = 0;
+  let digits = 0;
+  let wordStart = 0;
+  let hasPrev = false;
+  for (let i = 0; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    const f = c >= 97 && c <= 122 ? c : fold(c);
+    if (f >= 0) {
+      if (len === 0) wordStart = np;
+      h = Math.imul(h ^ f, FNV_PRIME) >>> 0;
+      len++;
+      if (f <= 57) digits++;
+      if (len < 32) pre[np++] = h;
+      continue;
+    }
+    if (len > 0) {
+      const o = count * 3;
+      w[o] = h;
+      w[o + 1] = wordStart;
+      w[o + 2] = (len & LEN_MASK) | (digits === len && len >= 3 ? NUMBER : 0) | (hasPrev ? PAIRED : 0);
+      count++;
+      hasPrev = true;
+      h = FNV_OFFSET;
+      len = 0;
+      digits = 0;
+    }
+    if (f === -2) {
+      cj[nc++] = i;
+      hasPrev = false;
+    } else if (c === 46 || c === 33 || c === 63 || c === 10) hasPrev = false;
+  }
+  const words = count * 3;
+  const data = new Uint32Array(words + np + nc);
+  data.set(w.subarray(0, words));
+  data.set(pre.subarray(0, np), words);
+  data.set(cj.subarray(0, nc), words + np);
+  // Prefix starts are relative to the prefix block; make them absolute.
+  for (let o = 1; o < words; o += 3) data[o] += words;
+  return { text, count, data, cjkAt: words + np, cjkCount: nc };
 }
 
 /** Stems at least this long are screened by their first PREFIX characters. */

@@ -159,6 +159,13 @@ const COMMON = new Set(
   ).split(' '),
 );
 
+/**
+ * Length and first letter of every common word (bit `first - 97` of COMMON_SHAPE[length]): a letter run of another
+ * shape is not looked up, so most words cost no string (an exact screen).
+ */
+const COMMON_SHAPE = new Uint32Array(32);
+for (const w of COMMON) if (w.length < 32) COMMON_SHAPE[w.length] |= 1 << (w.charCodeAt(0) - 97);
+
 /** Common words in the first `limit` characters, counting no further than `stop`. */
 function commonWordCount(s: string, limit: number, stop = Infinity): number {
   let n = 0;
@@ -169,7 +176,14 @@ function commonWordCount(s: string, limit: number, stop = Infinity): number {
     const isLetter = c >= 97 && c <= 122;
     if (isLetter && start < 0) start = i;
     else if (!isLetter && start >= 0) {
-      if (COMMON.has(lower.slice(start, i)) && ++n >= stop) return n;
+      const len = i - start;
+      if (
+        len < 32 &&
+        (COMMON_SHAPE[len] & (1 << (lower.charCodeAt(start) - 97))) !== 0 &&
+        COMMON.has(lower.slice(start, i)) &&
+        ++n >= stop
+      )
+        return n;
       start = -1;
     }
   }

@@ -75,6 +75,9 @@ export class SignalEngine {
   /** Consecutive patterns compiled together; a chunk with several candidates runs as one pass. */
   private readonly chunks: SetMatcher[] = [];
   private readonly cache = new WeakMap<ChannelText, SignalResult>();
+  /** Results by raw text, the most recent first evicted last; at most BY_TEXT_CHARS characters of text in all. */
+  private readonly byText = new Map<string, SignalResult>();
+  private byTextChars = 0;
 
   constructor(
     patterns: readonly SignalPattern[],
@@ -119,13 +122,32 @@ export class SignalEngine {
     return { scores, matched, prepared };
   }
 
+  /**
+   * Scan a channel text (cached per ChannelText, and per text while recent: a result depends on the text alone, and
+   * an application sends the same system prompt on every span). Results are shared: callers only read them.
+   */
   scan(ct: ChannelText): SignalResult {
     let r = this.cache.get(ct);
     if (!r) {
-      r = this.scanPrepared(prepare(ct, this.maxChars).text);
+      r = this.byText.get(ct.text);
+      if (!r) {
+        r = this.scanPrepared(prepare(ct, this.maxChars).text);
+        this.remember(ct.text, r);
+      }
       this.cache.set(ct, r);
     }
     return r;
+  }
+
+  private remember(text: string, r: SignalResult): void {
+    if (text.length > BY_TEXT_CHARS) return;
+    while (this.byTextChars + text.length > BY_TEXT_CHARS && this.byText.size > 0) {
+      const oldest = this.byText.keys().next().value as string;
+      this.byText.delete(oldest);
+      this.byTextChars -= oldest.length;
+    }
+    this.byText.set(text, r);
+    this.byTextChars += text.length;
   }
 
   /** A short snippet of what the strongest matched pattern of the given signals matched (for evidence). */
@@ -153,6 +175,8 @@ export class SignalEngine {
 // Chunk size that RE2.Set compiles without exhausting its automaton memory, and the candidate count from which a
 // chunk runs as one set pass rather than pattern by pattern.
 const CHUNK = 16;
+/** Characters of raw text whose scan results are kept by text (about 2 bytes each, twice: text and prepared). */
+const BY_TEXT_CHARS = 512 * 1024;
 const CHUNK_MIN = 3;
 const CONTROL = new RE2('[\\x00-\\x1f\\x7f]+', 'g');
 

@@ -147,9 +147,45 @@ function internId(token: string): number {
 
 /**
  * Raw word (two 26-bit hashes of its lower-cased characters, apostrophes skipped) → canonical id (0: stop word).
- * Words recur, so after warm-up a word costs one Map lookup and no string. Cleared when it grows too big.
+ * Words recur, so after warm-up a word costs one table probe and no string. An open-addressing table on typed arrays
+ * (a Map keyed by the 52-bit pair would box every key as a heap number); emptied when it holds MEMO_MAX words.
  */
-const RAW_MEMO = new Map<number, number>();
+class RawMemo {
+  private readonly bits = 17;
+  private readonly mask = (1 << this.bits) - 1;
+  private readonly k1 = new Int32Array(1 << this.bits);
+  private readonly k2 = new Int32Array(1 << this.bits);
+  /** id + 2 (0: empty slot; ids are -1 for a full intern table, 0 for a stop word, else ≥ 1). */
+  private readonly vals = new Int32Array(1 << this.bits);
+  size = 0;
+
+  private slot(a: number, b: number): number {
+    let i = (Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) >>> (32 - this.bits)) & this.mask;
+    while (this.vals[i] !== 0 && (this.k1[i] !== a || this.k2[i] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** The id, or undefined. `a`, `b`: the two 26-bit hashes. */
+  get(a: number, b: number): number | undefined {
+    const v = this.vals[this.slot(a, b)];
+    return v === 0 ? undefined : v - 2;
+  }
+
+  set(a: number, b: number, id: number): void {
+    if (this.size >= MEMO_MAX) this.clear();
+    const i = this.slot(a, b);
+    if (this.vals[i] === 0) this.size++;
+    this.k1[i] = a;
+    this.k2[i] = b;
+    this.vals[i] = id + 2;
+  }
+
+  clear(): void {
+    this.vals.fill(0);
+    this.size = 0;
+  }
+}
+const RAW_MEMO = new RawMemo();
 
 /** Lower-cased code unit, filled lazily outside ASCII (0: not computed yet; code unit 0 is a separator). */
 const LOWER = new Uint16Array(0x10000);
@@ -161,6 +197,49 @@ for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
  * not seen before.
  */
 export function forEachTokenId(text: string, each: (id: number) => void): void {
+  if (text.length < IDS_MIN) {
+    scanTokenIds(text, each);
+    return;
+  }
+  const ids = tokenIdsOf(text);
+  for (let k = 0; k < ids.length; k++) each(ids[k]);
+}
+
+/** Shorter texts are scanned each time; longer ones (outputs, user inputs: read 3–5 times each) once. */
+const IDS_MIN = 64;
+/** Characters of text whose token ids are kept (the last texts scanned; the oldest evicted first). */
+const IDS_CACHE_CHARS = 512 * 1024;
+const idCache = new Map<string, Int32Array>();
+let idCacheChars = 0;
+let idScratch: Int32Array = new Int32Array(4096);
+
+/** The content token ids of `text` in order (what forEachTokenId reports), computed once while recent. */
+function tokenIdsOf(text: string): Int32Array {
+  const hit = idCache.get(text);
+  if (hit) return hit;
+  let n = 0;
+  scanTokenIds(text, (id) => {
+    if (n === idScratch.length) {
+      const grown = new Int32Array(idScratch.length * 2);
+      grown.set(idScratch);
+      idScratch = grown;
+    }
+    idScratch[n++] = id;
+  });
+  const ids = idScratch.slice(0, n);
+  if (text.length <= IDS_CACHE_CHARS) {
+    while (idCacheChars + text.length > IDS_CACHE_CHARS && idCache.size > 0) {
+      const oldest = idCache.keys().next().value as string;
+      idCache.delete(oldest);
+      idCacheChars -= oldest.length;
+    }
+    idCache.set(text, ids);
+    idCacheChars += text.length;
+  }
+  return ids;
+}
+
+function scanTokenIds(text: string, each: (id: number) => void): void {
   let t =
     text.length > MAX_SCAN_CHARS ? `${text.slice(0, MAX_SCAN_CHARS / 2)} ${text.slice(-MAX_SCAN_CHARS / 2)}` : text;
   for (let i = 0; i < t.length; i++)
@@ -189,16 +268,16 @@ export function forEachTokenId(text: string, each: (id: number) => void): void {
       continue;
     }
     if (start >= 0) {
-      const key = (h1 & 0x3ffffff) * 67108864 + (h2 & 0x3ffffff);
-      let id = RAW_MEMO.get(key);
+      const a = h1 & 0x3ffffff;
+      const b = h2 & 0x3ffffff;
+      let id = RAW_MEMO.get(a, b);
       if (id === undefined) {
         let w = t.slice(start, i).toLowerCase();
         if (w.includes("'")) w = w.split("'").join('');
         if (w.includes('’')) w = w.split('’').join('');
         const tok = canonical(w);
         id = tok ? internId(tok) : 0;
-        if (RAW_MEMO.size >= MEMO_MAX) RAW_MEMO.clear();
-        RAW_MEMO.set(key, id);
+        RAW_MEMO.set(a, b, id);
       }
       if (id > 0) each(id);
       start = -1;

@@ -143,6 +143,8 @@ function splitSentences(text: string): string[] {
 /** Lower-cased letter-and-digit words joined by single spaces, with a space at both ends. */
 export function wordString(text: string): string {
   const n = Math.min(text.length, MAX_SCAN_CHARS);
+  const fast = asciiWordString(text, n);
+  if (fast !== undefined) return fast;
   const parts: string[] = [];
   let i = 0;
   while (i < n) {
@@ -163,6 +165,39 @@ export function wordString(text: string): string {
     }
   }
   return parts.length > 0 ? ` ${parts.join(' ')} ` : ' ';
+}
+
+/** ASCII letters and digits → their lower-case code; 0 for every other ASCII code. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = ASCII_WORD[c - 32] = c;
+let wordScratch: Uint16Array = new Uint16Array(4096);
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * wordString of an all-ASCII text (most text) in one pass over its codes into a buffer, decoded once: no string per
+ * word. undefined at the first non-ASCII unit (the caller lower-cases unit by unit then).
+ */
+function asciiWordString(text: string, n: number): string | undefined {
+  if (wordScratch.length < n + 2) wordScratch = new Uint16Array(Math.max(n + 2, wordScratch.length * 2));
+  const buf = wordScratch;
+  let m = 0;
+  buf[m++] = 32;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const l = ASCII_WORD[c];
+    if (l !== 0) {
+      buf[m++] = l;
+      inWord = true;
+    } else if (inWord) {
+      buf[m++] = 32;
+      inWord = false;
+    }
+  }
+  if (inWord) buf[m++] = 32;
+  return m === 1 ? ' ' : UTF16.decode(buf.subarray(0, m));
 }
 
 /** A digit or a UTF-16 unit with case (a letter); ASCII without allocating. */
@@ -265,17 +300,88 @@ export interface FactsFound {
   verbatimShort: number;
 }
 
-/** Anchor keys of a text (its first MAX_SCAN_CHARS). */
-function keysOf(text: string): Set<string> {
+/** EDGE as a code-unit lookup (the index-based trim below). */
+const EDGE_CODE = new Uint8Array(0x10000);
+for (let i = 0; i < EDGE.length; i++) EDGE_CODE[EDGE.charCodeAt(i)] = 1;
+
+/** Signature of a key: its length and first code unit. */
+const signature = (len: number, first: number) => len * 65536 + first;
+
+/** The signatures of a profile's anchors: a token whose key has none of them cannot be an anchor. */
+const anchorSignatures = new WeakMap<FactProfile, Set<number>>();
+function signaturesOf(profile: FactProfile): Set<number> {
+  let sig = anchorSignatures.get(profile);
+  if (!sig) {
+    sig = new Set<number>();
+    for (const a of profile.anchors.keys()) sig.add(signature(a.length, a.length > 0 ? a.charCodeAt(0) : 0));
+    anchorSignatures.set(profile, sig);
+  }
+  return sig;
+}
+
+/**
+ * Whether anchorKey(text.slice(from, to)) may have a signature of `sig`, read from the codes without building the
+ * key (exact: non-ASCII keys, whose lower-casing may change the length, always may).
+ */
+function mayBeKey(text: string, from: number, to: number, sig: Set<number>): boolean {
+  let digits = 0;
+  let other = 0;
+  let firstDigit = 0;
+  let ascii = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (digits === 0) firstDigit = c;
+      digits++;
+    } else if (c !== 44 && c !== 46) other++;
+    if (c >= 128) ascii = false;
+  }
+  if (digits > 0 && other === 0) return sig.has(signature(digits, firstDigit));
+  if (!ascii) return true;
+  const len = to - from;
+  if (len === 0) return sig.has(signature(0, 0));
+  const c = text.charCodeAt(from);
+  return sig.has(signature(len, c >= 65 && c <= 90 ? c + 32 : c));
+}
+
+/**
+ * Anchor keys of a text (its first MAX_SCAN_CHARS): its space-separated tokens with their edges trimmed (and the parts
+ * around an apostrophe), as anchorKey. With `sig`, only keys that may be anchors (the others are never looked up).
+ */
+function keysOf(text: string, sig?: Set<number>): Set<string> {
   const out = new Set<string>();
-  for (const tok of spaceTokens(text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text)) {
-    const t = trimEdges(tok);
-    if (t.length >= 2) out.add(anchorKey(t));
+  const s = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+  const n = s.length;
+  const may = (from: number, to: number) => sig === undefined || mayBeKey(s, from, to, sig);
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isSpace(s.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    let a = start;
+    let b = i;
+    start = -1;
+    while (a < b && EDGE_CODE[s.charCodeAt(a)] === 1) a++;
+    while (b > a && EDGE_CODE[s.charCodeAt(b - 1)] === 1) b--;
+    if (b - a >= 2 && may(a, b)) out.add(anchorKey(s.slice(a, b)));
     // "Dr. Okafor's" / "Lindqvist," / "l'Altivo": the part after an apostrophe-free split is looked up too.
-    const ap = t.indexOf('’') >= 0 ? t.indexOf('’') : t.indexOf("'");
-    if (ap > 0) {
-      out.add(anchorKey(t.slice(0, ap)));
-      out.add(anchorKey(t.slice(ap + 1)));
+    let ap = -1;
+    for (let k = a; k < b; k++)
+      if (s.charCodeAt(k) === 0x2019) {
+        ap = k;
+        break;
+      }
+    if (ap < 0)
+      for (let k = a; k < b; k++)
+        if (s.charCodeAt(k) === 39) {
+          ap = k;
+          break;
+        }
+    if (ap > a) {
+      if (may(a, ap)) out.add(anchorKey(s.slice(a, ap)));
+      if (may(ap + 1, b)) out.add(anchorKey(s.slice(ap + 1, b)));
     }
   }
   return out;
@@ -287,8 +393,9 @@ export function factsIn(profile: FactProfile, output: string, userText: string):
   let verbatimShort = 0;
   const from = new Set<number>();
   if (profile.anchors.size > 0) {
-    const keys = keysOf(output);
-    const user = userText.length > 0 ? keysOf(userText) : undefined;
+    const sig = signaturesOf(profile);
+    const keys = keysOf(output, sig);
+    const user = userText.length > 0 ? keysOf(userText, sig) : undefined;
     for (const [a, k] of profile.anchors) {
       if (!keys.has(a) || user?.has(a)) continue;
       anchors++;
@@ -332,12 +439,15 @@ export const FACT_THRESHOLDS = {
 } as const;
 
 /** The TH-LEAK-006 verdict: a confidence, or 0. */
-export function factsVerdict(f: FactsFound, selfReference: boolean): number {
+export function factsVerdict(f: FactsFound, selfReference: boolean | (() => boolean)): number {
   const t = FACT_THRESHOLDS;
-  const verbatim = f.verbatim >= t.verbatim || (selfReference && f.verbatimShort >= t.selfVerbatim);
+  // The output's wording about its instructions (a regex over it) is read only when a test needs it.
+  let known: boolean | undefined = typeof selfReference === 'boolean' ? selfReference : undefined;
+  const self = (): boolean => (known ??= (selfReference as () => boolean)());
+  const verbatim = f.verbatim >= t.verbatim || (f.verbatimShort >= t.selfVerbatim && self());
   const facts =
     (f.anchors >= t.anchors && f.sentences >= t.sentences) ||
-    (selfReference && f.anchors >= t.selfAnchors && f.sentences >= t.selfSentences);
+    (f.anchors >= t.selfAnchors && f.sentences >= t.selfSentences && self());
   if (!verbatim && !facts) return 0;
   return verbatim && facts ? 0.85 : 0.7;
 }

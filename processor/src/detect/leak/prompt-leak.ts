@@ -367,9 +367,16 @@ export const CONTAINMENT_THRESHOLDS = {
 } as const;
 
 /** The TH-LEAK-003 verdict for one output: a confidence, or 0. */
-export function containmentVerdict(c: Containment, meta: boolean, rulesCarried?: () => number): number {
+export function containmentVerdict(
+  c: Containment,
+  metaWording: boolean | (() => boolean),
+  rulesCarried?: () => number,
+): number {
   const t = CONTAINMENT_THRESHOLDS;
   if (c.promptTokens < t.minPromptTokens || c.outputTokens < t.minOutputTokens) return 0;
+  // Whether the output talks about its instructions: a regex over the output, asked only when a test needs it.
+  let known: boolean | undefined = typeof metaWording === 'boolean' ? metaWording : undefined;
+  const meta = (): boolean => (known ??= (metaWording as () => boolean)());
   // A copy of under 40 % of the prompt must also keep its phrases (an answer that restates two rules in its own
   // words follows their order too, but not their wording), and — unless the output talks about its instructions —
   // carry at least three of its sentences: an on-topic answer may repeat the two rules it applies ("applications
@@ -380,7 +387,7 @@ export function containmentVerdict(c: Containment, meta: boolean, rulesCarried?:
     c.outputInPrompt >= t.copyOutputShare &&
     (c.lcsRatio >= t.copyShareAlone ||
       (c.matchedShingles >= t.copyPhraseDensity * (c.lcs - 2) &&
-        (meta || rulesCarried === undefined || rulesCarried() >= t.copyRules)));
+        (meta() || rulesCarried === undefined || rulesCarried() >= t.copyRules)));
   const ordered =
     c.lcs >= t.orderedTokens &&
     (c.lcsRatio >= t.orderedShareAlone || (c.lcsRatio >= t.orderedShare && c.outputInPrompt >= t.orderedOutputShare));
@@ -390,12 +397,12 @@ export function containmentVerdict(c: Containment, meta: boolean, rulesCarried?:
     c.matchedShingles >= t.phrases &&
     c.shingleRatio >= t.phraseShare &&
     c.outputInPrompt >= t.phraseOutputShare &&
-    (c.shingleRatio >= t.phraseShareAlone || meta || rulesCarried === undefined || rulesCarried() >= t.copyRules);
+    (c.shingleRatio >= t.phraseShareAlone || meta() || rulesCarried === undefined || rulesCarried() >= t.copyRules);
   const restated =
-    meta &&
     c.weightedCoverage >= t.metaCoverage &&
     c.matchedDistinct >= t.metaTokens &&
-    c.outputInPrompt >= t.metaOutputShare;
+    c.outputInPrompt >= t.metaOutputShare &&
+    meta();
   const signals = Number(copy) + Number(ordered) + Number(phrases) + Number(restated);
   if (signals === 0) return 0;
   return signals >= 2 || c.lcsRatio >= 0.6 ? 0.85 : 0.7;
@@ -472,7 +479,11 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
         if (verbatim) out.push(verbatim);
         else {
           const c = containment(facts.profile, text);
-          const confidence = containmentVerdict(c, META.test(text), () => rulesCarried(facts.facts, text));
+          const confidence = containmentVerdict(
+            c,
+            () => META.test(text),
+            () => rulesCarried(facts.facts, text),
+          );
           if (confidence > 0 && !explainedByUser(facts.profile, c, userText) && !onlyPublicFace(facts, text))
             out.push({
               ruleId: 'TH-LEAK-003',
@@ -491,7 +502,7 @@ export function createPromptLeakDetector(config: DetectionConfig): ContentDetect
             });
           else {
             const found = factsIn(facts.facts, text, userText);
-            const restated = factsVerdict(found, SELF_REFERENCE.test(text));
+            const restated = factsVerdict(found, () => SELF_REFERENCE.test(text));
             if (restated > 0)
               out.push({
                 ruleId: 'TH-LEAK-006',
