@@ -24,7 +24,7 @@ type Lists = Partial<Record<FrameClass, string>>;
 
 const EN: Lists = {
   PERSONA:
-    'act as,acting as,pretend to,pretend you,pretend that,pretending to,play the,the role,role of,roleplay,role play,roleplaying,imagine you,you re now,are now,from now,now on,take on,in character,your character,persona,you will be,you ll be,you play,you are playing,impersonate,embody,become a,you re a,you are a',
+    'act as,acting as,pretend to,pretend you,pretend that,pretending to,play the,the role,role of,roleplay,role play,roleplaying,imagine you,you re now,are now,from now,now on,take on,in character,your character,persona,you will be,you ll be,you play,you are playing,impersonate,embody,become a,you re a,you are a,you re an,you are an,you were a,you were an,play as,as an opponent',
   FICTION:
     'novel,novels,novelist,story,stories,storyline,screenplay,screenwriter,script,scene,fictional,fiction,plot,chapter,narrative,dialogue,movie,film,thriller,villain,protagonist,antagonist,writer,author,playwright,character,characters,tale,saga,fantasy,dystopian,sci fi,game master,dungeon master,a poem,poem,song lyrics,comic,universe,worldbuilding,creative writing,short story,fanfic*,fan fiction',
   HYPO: 'hypothetical*,imagine,imagining,suppose,supposing,what if,thought experiment,theoretical,theoretically,in theory,purely,alternate,parallel universe,a world,world where,let s say,lets say,pretend,simulation,simulate,thought exercise,mental exercise,for argument,sake of,speculative,speculate',
