@@ -8,9 +8,13 @@ import { generateTraceRequestWithIds } from './llm-spans.js';
  * Benchmark load generator, run as a child process so the service under test has the parent's event loop to itself.
  * It hosts the sink (the next hop) and the client. Protocol over IPC:
  *   parent → {type:'init', spansPerRequest, distinctBodies, systemPool?}  child → {type:'ready', sinkUrl}
- *   parent → {type:'run', url, gzip, durationMs, concurrency, freshIds}  child → {type:'result', ...}
+ *   parent → {type:'run', url, gzip, durationMs, concurrency, freshIds, rate?}  child → {type:'result', ...}
  * freshIds (uncompressed only): every request gets trace and span ids never sent before (fresh-ids.ts), so the
  * service analyses each span instead of replaying a retried batch.
+ * rate (requests/s): an open-loop client instead of `concurrency` closed loops. A request is due every 1/rate s
+ * whether or not the earlier ones were answered, and its latency is counted from when it was due (a client that
+ * waited would hide the queueing it causes: coordinated omission). At most MAX_OUTSTANDING requests are in flight;
+ * a request due beyond that is not sent and counted as failed.
  */
 
 interface RunMsg {
@@ -20,7 +24,10 @@ interface RunMsg {
   durationMs: number;
   concurrency: number;
   freshIds?: boolean;
+  rate?: number;
 }
+
+const MAX_OUTSTANDING = 256;
 
 let bodies: Buffer[] = [];
 let offsets: number[][] = [];
@@ -68,19 +75,52 @@ async function run(msg: RunMsg): Promise<void> {
   const end = start + msg.durationMs;
   sinkBytes = 0;
   sinkRequests = 0;
-  await Promise.all(
-    Array.from({ length: msg.concurrency }, async () => {
-      while (performance.now() < end) {
-        const k = i++ % pool.length;
-        const body = msg.freshIds && !msg.gzip ? withFreshIds(pool[k], offsets[k], ++sequence) : pool[k];
-        const t = performance.now();
-        const status = await post(url, body, msg.gzip);
-        latencies.push(performance.now() - t);
-        if (status === 200) ok++;
-        else failed++;
+  const next = (): Buffer => {
+    const k = i++ % pool.length;
+    return msg.freshIds && !msg.gzip ? withFreshIds(pool[k], offsets[k], ++sequence) : pool[k];
+  };
+  if (msg.rate) {
+    const interval = 1000 / msg.rate;
+    const pending: Array<Promise<void>> = [];
+    let outstanding = 0;
+    for (let k = 0; start + k * interval < end; k++) {
+      const due = start + k * interval;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (outstanding >= MAX_OUTSTANDING) {
+        failed++;
+        continue;
       }
-    }),
-  );
+      outstanding++;
+      pending.push(
+        post(url, next(), msg.gzip).then(
+          (status) => {
+            outstanding--;
+            latencies.push(performance.now() - due);
+            if (status === 200) ok++;
+            else failed++;
+          },
+          () => {
+            outstanding--;
+            failed++;
+          },
+        ),
+      );
+    }
+    await Promise.all(pending);
+  } else
+    await Promise.all(
+      Array.from({ length: msg.concurrency }, async () => {
+        while (performance.now() < end) {
+          const body = next();
+          const t = performance.now();
+          const status = await post(url, body, msg.gzip);
+          latencies.push(performance.now() - t);
+          if (status === 200) ok++;
+          else failed++;
+        }
+      }),
+    );
   const elapsedMs = performance.now() - start;
   latencies.sort((a, b) => a - b);
   const q = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;

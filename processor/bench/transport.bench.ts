@@ -26,6 +26,8 @@ export interface ServiceBenchResult {
   p99Ms: number;
   peakRssMiB: number;
   failed: number;
+  /** Requests sent in the measured window (answered 200 or not). */
+  requests: number;
   requestBytes: number;
   /** CPU µs per span acknowledged in the measured window: all threads of the process, and the event loop's alone. */
   cpuUsPerSpan: number;
@@ -53,7 +55,15 @@ export function benchFloor(durationMs = 3000): FloorResult {
 
 export interface LoadGen {
   sinkUrl: string;
-  run(o: { url: string; gzip: boolean; durationMs: number; concurrency: number; freshIds?: boolean }): Promise<{
+  run(o: {
+    url: string;
+    gzip: boolean;
+    durationMs: number;
+    concurrency: number;
+    freshIds?: boolean;
+    /** Requests per second, open loop (loadgen.ts); unset: `concurrency` closed loops. */
+    rate?: number;
+  }): Promise<{
     ok: number;
     failed: number;
     elapsedMs: number;
@@ -108,6 +118,8 @@ export interface ServiceBenchOptions {
   concurrency?: number;
   /** Every request with trace and span ids never sent before (bench/fresh-ids.ts); uncompressed only. */
   freshIds?: boolean;
+  /** Measure at this fixed request rate (open loop, loadgen.ts) instead of as fast as `concurrency` clients go. */
+  rate?: number;
 }
 
 /** Runs one end-to-end scenario against a fresh in-process service. */
@@ -142,6 +154,7 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     durationMs: o.durationMs ?? 8000,
     concurrency: o.concurrency ?? 4,
     freshIds,
+    ...(o.rate ? { rate: o.rate } : {}),
   });
   const cpu = cpuPer(cpu0, cpuSnapshot(), r.ok * SPANS_PER_REQUEST);
   clearInterval(sampler);
@@ -155,6 +168,7 @@ export async function runServiceBench(load: LoadGen, o: ServiceBenchOptions): Pr
     p99Ms: r.p99,
     peakRssMiB: peak / (1024 * 1024),
     failed: r.failed,
+    requests: r.ok + r.failed,
     requestBytes: r.requestBytes,
     cpuUsPerSpan: cpu.process,
     mainUsPerSpan: cpu.main,

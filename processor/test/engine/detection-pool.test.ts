@@ -102,4 +102,30 @@ describe('detection worker pool (real worker threads)', () => {
     await pool.shutdown();
     expect(await pool.detect([job('an attack')])).toEqual({ ok: false, reason: 'shutdown' });
   });
+
+  it('reports each worker’s memory between batches, and none for a pool shut down', async () => {
+    const { pool } = makePool(2);
+    await pool.start();
+    const [out, reports] = await Promise.all([pool.detect([job('hello'), job('an attack', 's2')]), pool.memory()]);
+    expect(out.ok).toBe(true);
+    expect(reports).toHaveLength(2);
+    for (const m of reports) {
+      expect(m).toBeDefined();
+      expect(m!.heapUsed).toBeGreaterThan(0);
+      expect(m!.heapTotal).toBeGreaterThanOrEqual(m!.heapUsed);
+      expect(m!.spaces.old_space!.size).toBeGreaterThan(0);
+      expect(m!.gc.count).toBeGreaterThanOrEqual(0);
+    }
+    await pool.shutdown();
+    expect(await pool.memory()).toEqual([undefined, undefined]);
+  });
+
+  it('a worker that crashes while asked for its memory answers undefined, the others answer', async () => {
+    const { pool } = makePool(1);
+    await pool.start();
+    const crash = pool.detect([job('CRASH')]);
+    const reports = await pool.memory();
+    expect(await crash).toEqual({ ok: false, reason: 'crashed' });
+    expect(reports).toEqual([undefined]);
+  });
 });

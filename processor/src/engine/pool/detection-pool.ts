@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DetectJob, DetectResult, FromPoolWorker, PoolWorkerInit, ToPoolWorker } from './protocol.js';
+import type {
+  DetectJob,
+  DetectResult,
+  FromPoolWorker,
+  PoolWorkerInit,
+  ToPoolWorker,
+  WorkerMemory,
+} from './protocol.js';
 import type { PoolMetrics } from './metrics.js';
 
 /** Why a batch got no detections: the stage then refuses it (503 TH_STAGE_UNAVAILABLE) and the client retries. */
@@ -36,6 +43,8 @@ interface Slot {
   busy?: { id: number; task: Task; timer: NodeJS.Timeout };
   /** Text characters queued or running: where the next part goes. */
   load: number;
+  /** Memory reports asked of this worker and not yet answered (memory()): at most one per caller. */
+  memoryWaiters: Map<number, (m: WorkerMemory | undefined) => void>;
 }
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
@@ -79,7 +88,8 @@ export class DetectionPool {
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly opts: DetectionPoolOptions) {
-    for (let i = 0; i < Math.max(1, opts.workers); i++) this.slots.push({ ready: false, queue: [], load: 0 });
+    for (let i = 0; i < Math.max(1, opts.workers); i++)
+      this.slots.push({ ready: false, queue: [], load: 0, memoryWaiters: new Map() });
   }
 
   get size(): number {
@@ -135,6 +145,36 @@ export class DetectionPool {
     });
   }
 
+  /**
+   * Each worker's memory (protocol.ts WorkerMemory), answered after the part it is running; undefined for a worker
+   * not running or that does not answer within timeoutMs. For benchmarks and diagnostics; never throws.
+   */
+  memory(): Promise<Array<WorkerMemory | undefined>> {
+    return Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<WorkerMemory | undefined>((resolve) => {
+            const worker = slot.worker;
+            if (this.closed || !worker || !slot.ready) return resolve(undefined);
+            const id = this.nextId++;
+            const timer = setTimeout(() => done(undefined), this.opts.timeoutMs);
+            timer.unref();
+            const done = (m: WorkerMemory | undefined) => {
+              clearTimeout(timer);
+              slot.memoryWaiters.delete(id);
+              resolve(m);
+            };
+            slot.memoryWaiters.set(id, done);
+            try {
+              worker.postMessage({ type: 'memory', id } satisfies ToPoolWorker);
+            } catch {
+              done(undefined);
+            }
+          }),
+      ),
+    );
+  }
+
   /** Resolves once no part is queued or running. */
   forceFlush(): Promise<void> {
     if (this.idle()) return Promise.resolve();
@@ -148,6 +188,7 @@ export class DetectionPool {
       this.slots.map((s) => {
         for (const t of s.queue.splice(0)) this.resolveTask(s, t, 'shutdown');
         if (s.busy) this.finishBusy(s, 'shutdown');
+        for (const done of [...s.memoryWaiters.values()]) done(undefined);
         const w = s.worker;
         s.worker = undefined;
         return w
@@ -212,6 +253,8 @@ export class DetectionPool {
           this.broken = true;
           reject(new Error(`a detection worker could not build its detectors: ${msg.message}`));
           this.lost(slot, worker, false);
+        } else if (msg.type === 'memory') {
+          slot.memoryWaiters.get(msg.id)?.(msg.memory);
         } else if (msg.type === 'result' && slot.busy?.id === msg.id) {
           for (const [detector, name] of msg.failures) this.opts.onDetectorError?.(detector, name);
           this.finishBusy(slot, msg.results);
@@ -246,6 +289,7 @@ export class DetectionPool {
     slot.worker = undefined;
     slot.ready = false;
     void worker.terminate().catch(() => 0);
+    for (const done of [...slot.memoryWaiters.values()]) done(undefined);
     if (slot.busy) this.finishBusy(slot, 'crashed');
     if (this.closed) return;
     if (!wasReady) for (const t of slot.queue.splice(0)) this.resolveTask(slot, t, 'crashed');

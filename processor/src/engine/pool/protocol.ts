@@ -30,10 +30,26 @@ export interface DetectResult {
   truncated: number;
 }
 
-export type ToPoolWorker = { type: 'run'; id: number; jobs: DetectJob[] };
+/**
+ * What one worker thread holds (bytes), answered between batches: its V8 heap by space, the memory V8 tracks outside
+ * the heap (external, of which arrayBuffers: typed arrays such as the prefilter automaton and model weights), and
+ * the garbage collections since the worker started. The process's RSS is shared by every thread, so it is not here.
+ */
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** V8 heap space name (new_space, old_space, code_space, large_object_space…) → committed and used bytes. */
+  spaces: Record<string, { size: number; used: number }>;
+  gc: { count: number; ms: number };
+}
+
+export type ToPoolWorker = { type: 'run'; id: number; jobs: DetectJob[] } | { type: 'memory'; id: number };
 
 export type FromPoolWorker =
   | { type: 'ready' }
   | { type: 'init-error'; message: string }
   /** `failures`: detector id → error class name, one entry per failure (counted and logged by the main thread). */
-  | { type: 'result'; id: number; results: DetectResult[]; failures: Array<[string, string]> };
+  | { type: 'result'; id: number; results: DetectResult[]; failures: Array<[string, string]> }
+  | { type: 'memory'; id: number; memory: WorkerMemory };
