@@ -1043,6 +1043,12 @@ export const ENGLISH: SignalPattern[] = [
     `\\b(?:what(?:'s| is| are| were| was)|whats|tell me|show me|give me) (?:all |exactly |precisely )?(?:(?:your|ur) (?:${HIDDEN_ADJ}[ -]?){0,2}|the (?:system|hidden|secret|developer|confidential)[ -]?)${PROMPT_NOUN}\\b`,
   ),
   en(
+    'ext.sample-prompt',
+    'extraction',
+    1.0,
+    `\\b${alt('provide', 'share', 'give', 'show')} ${words(3)}(?:a |an |the |your )?(?:more )?${alt('specific', 'complete', 'full', 'sample', 'example', 'exact', 'entire', 'whole', 'fixed')}(?: sample| example)? prompt\\b`,
+  ),
+  en(
     'ext.hidden-prompt-noun',
     'extraction_weak',
     0.6,

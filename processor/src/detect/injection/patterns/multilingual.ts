@@ -425,4 +425,50 @@ export const MULTILINGUAL: SignalPattern[] = [
     0.5,
     `(?:أنت الآن|انت الان|أنت الان|من الآن فصاعدا أنت|من الان فصاعدا انت|من الآن أنت)`,
   ),
+  // The prompt's content asked for by name, with the English loan word ("prompt") or the local one: list, output or
+  // provide what is in your prompt, or a complete or more specific prompt to understand the model. Questions about
+  // prompts (how they are protected, whether they leak) have no such verb; the gap stops at attack and defence words
+  // in the scripts without spaces.
+  p(
+    'es',
+    'prompt-content',
+    'extraction',
+    1.0,
+    `\\b${alt('enumera', 'enumere', 'enumerar', 'introduzca', 'muestra', 'muestre', 'muéstrame', 'muestrame', 'mostrar', 'proporciona', 'proporcione', 'proporcionar', 'comparte', 'comparta', 'compartir', 'lista', 'liste', 'imprime', 'imprima')}\\b${G(40)}\\b(?:tu|su|un|el|completo de) prompts?\\b`,
+  ),
+  p(
+    'fr',
+    'prompt-content',
+    'extraction',
+    1.0,
+    `\\b${alt('affiche', 'affichez', 'afficher', 'répertorie', 'répertoriez', 'répertorier', 'repertoriez', 'liste', 'listez', 'lister', 'fournis', 'fournissez', 'fournir', 'partage', 'partagez', 'partager', 'montre', 'montrez', 'montrer', 'donnez', 'donne')}\\b${G(40)}\\b(?:invites?|prompts?)\\b`,
+  ),
+  p(
+    'ru',
+    'prompt-content',
+    'extraction',
+    1.0,
+    `(?:^|[^\\p{L}])${alt('перечисли', 'перечислите', 'выведи', 'выведите', 'выводите', 'покажи', 'покажите', 'предоставь', 'предоставьте', 'вы предоставить', 'поделись', 'поделитесь')}(?:[^\\p{L}])${G(40)}${alt('prompt', 'promt', 'промпт')}`,
+  ),
+  p(
+    'zh',
+    'prompt-content',
+    'extraction',
+    1.0,
+    `${alt('输出', '列出', '提供', '展示', '分享', '告诉我')}[^.!?。！？\\n攻防护]{0,20}${alt('prompt', '提示词')}(?:[^泄攻]|$)`,
+  ),
+  p(
+    'zh',
+    'prompt-content-after',
+    'extraction',
+    1.0,
+    `${alt('你的', '你')}${alt('prompt', '提示词')}[^.!?。！？\\n攻防护]{0,20}${alt('列出', '输出')}`,
+  ),
+  p(
+    'ja',
+    'prompt-content',
+    'extraction',
+    1.0,
+    `${alt('プロンプト', 'prompt')}[^.!?。！？\\n攻防護策リ]{0,30}${alt('出力して', 'リストして', '列挙して', '教えて', '見せて', '提供して', 'シェアして', '共有して')}`,
+  ),
 ];
