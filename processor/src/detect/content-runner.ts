@@ -46,10 +46,19 @@ function capText(t: ChannelText, maxChars: number, stats: ContentRunnerStats): C
 
 export function createContentRunner(
   config: DetectionConfig,
-  options: { factories?: ReadonlyArray<(c: DetectionConfig) => ContentDetector>; expand?: TextExpander } = {},
+  options: {
+    factories?: ReadonlyArray<(c: DetectionConfig) => ContentDetector>;
+    expand?: TextExpander;
+    /**
+     * Skip the detectors' warm(): what they compile is built on the first run instead. For a runner that may never
+     * run (the service's main thread when detection workers do the scanning), so it holds only the rules' metadata.
+     */
+    cold?: boolean;
+  } = {},
 ): ContentRunner {
   const factories = options.factories ?? detectorFactories;
   const detectors = factories.map((f) => f(config));
+  if (!options.cold) for (const d of detectors) d.warm?.();
   const rules = detectors.flatMap((d) => d.rules);
   const disabled = new Set(
     Object.entries(config.rules)

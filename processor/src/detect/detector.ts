@@ -25,5 +25,11 @@ export interface DetectInput {
 export interface ContentDetector {
   readonly id: string;
   readonly rules: readonly RuleMeta[];
+  /**
+   * Builds what detect() needs (compiled patterns, automata) now rather than on the first call. The content runner
+   * calls it at start-up unless it is built cold (the main thread when a detection pool does the work); detect()
+   * works without it.
+   */
+  warm?(): void;
   detect(input: DetectInput): Detection[];
 }

@@ -109,7 +109,11 @@ export interface Engine {
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
   const clock = options.clock ?? Date.now;
   const registry = options.registry ?? new Registry();
-  const content = createContentRunner(config.detection, { expand: expandTexts });
+  const workers = config.detection.workers ?? os.availableParallelism();
+  const pooled = options.pool === true && workers > 1;
+  // With a detection pool the workers scan; this thread's runner serves the rule catalog and scanText, so it is
+  // built cold (the signal engine and the like compile on a first scanText only).
+  const content = createContentRunner(config.detection, { expand: expandTexts, cold: pooled });
   const behavior =
     options.behavior === false || !config.behavior
       ? undefined
@@ -146,21 +150,19 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
       logger.warn({ code: 'TH_DETECTOR_FAILED', detector, failures: n, error }, 'a detector failed');
   };
   content.onError = (detector, err) => detectorFailed(detector, errorName(err));
-  const workers = config.detection.workers ?? os.availableParallelism();
-  const pool =
-    options.pool && workers > 1
-      ? new DetectionPool({
-          init: { detection: config.detection },
-          workers,
-          maxQueuePerWorker: 64,
-          timeoutMs: config.server?.stageTimeoutMs || 30_000,
-          metrics: createPoolMetrics(registry),
-          onDetectorError: (detector, error) => {
-            content.stats.detectorErrors++;
-            detectorFailed(detector, error);
-          },
-        })
-      : undefined;
+  const pool = pooled
+    ? new DetectionPool({
+        init: { detection: config.detection },
+        workers,
+        maxQueuePerWorker: 64,
+        timeoutMs: config.server?.stageTimeoutMs || 30_000,
+        metrics: createPoolMetrics(registry),
+        onDetectorError: (detector, error) => {
+          content.stats.detectorErrors++;
+          detectorFailed(detector, error);
+        },
+      })
+    : undefined;
   const contentless = new ContentlessSpans(registry, logger);
 
   const sinks: FindingSink[] = [...(options.sinks ?? [])];

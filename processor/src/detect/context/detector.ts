@@ -33,14 +33,15 @@ function systemText(texts: readonly ChannelText[]): string {
  * system prompt restricts something.
  */
 export function createContextConflictDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const cache = new BoundedCache<Restrictions>(RESTRICTION_CACHE_SIZE);
   const disabled = disabledRules(config.rules);
   const rules = Object.values(CONTEXT_RULES);
   return {
     id: 'context.conflicts',
     rules,
+    warm: () => void signalEngine(),
     detect(input: DetectInput): Detection[] {
+      const engine = signalEngine();
       const system = systemText(input.texts);
       if (!system) return [];
       let r: Restrictions;

@@ -10,7 +10,6 @@ import { signalEngine } from './signals.js';
  * access-code game moves (forced unlock phrase, prefix and fixed-reply injection).
  */
 export function createDirectInjectionDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
     {
@@ -30,6 +29,7 @@ export function createDirectInjectionDetector(config: DetectionConfig): ContentD
   return {
     id: 'injection.direct',
     rules: rules.map((r) => r.rule),
-    detect: (input) => runRules(engine, rules, input, disabled),
+    warm: () => void signalEngine(),
+    detect: (input) => runRules(signalEngine(), rules, input, disabled),
   };
 }

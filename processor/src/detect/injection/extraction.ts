@@ -7,7 +7,6 @@ import { signalEngine } from './signals.js';
 
 /** Requests to reveal the system prompt, initial instructions, "the text above", or secrets the model was given. */
 export function createExtractionDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
     {
@@ -19,6 +18,7 @@ export function createExtractionDetector(config: DetectionConfig): ContentDetect
   return {
     id: 'injection.extraction',
     rules: rules.map((r) => r.rule),
-    detect: (input) => runRules(engine, rules, input, disabled),
+    warm: () => void signalEngine(),
+    detect: (input) => runRules(signalEngine(), rules, input, disabled),
   };
 }

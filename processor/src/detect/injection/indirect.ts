@@ -24,7 +24,6 @@ function hasImgTag(text: string): boolean {
 
 /** Indirect injection: instructions, exfiltration and tool calls hidden in retrieved documents and tool results. */
 export function createIndirectInjectionDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
     {
@@ -53,6 +52,7 @@ export function createIndirectInjectionDetector(config: DetectionConfig): Conten
   return {
     id: 'injection.indirect',
     rules: rules.map((r) => r.rule),
-    detect: (input) => runRules(engine, rules, input, disabled),
+    warm: () => void signalEngine(),
+    detect: (input) => runRules(signalEngine(), rules, input, disabled),
   };
 }

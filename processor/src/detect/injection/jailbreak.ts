@@ -11,7 +11,6 @@ import { signalEngine } from './signals.js';
  * detector's (detect/framing/).
  */
 export function createJailbreakDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules: RuleEval[] = [
     {
@@ -31,6 +30,7 @@ export function createJailbreakDetector(config: DetectionConfig): ContentDetecto
   return {
     id: 'injection.jailbreak',
     rules: rules.map((r) => r.rule),
-    detect: (input) => runRules(engine, rules, input, disabled),
+    warm: () => void signalEngine(),
+    detect: (input) => runRules(signalEngine(), rules, input, disabled),
   };
 }

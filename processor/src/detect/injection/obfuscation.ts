@@ -17,11 +17,11 @@ const DECODED = ['base64', 'hex', 'url', 'rot13'];
  * the Unicode tricks themselves — tag characters, invisible/bidi controls, homoglyphs, spaced-out letters.
  */
 export function createObfuscationDetector(config: DetectionConfig): ContentDetector {
-  const engine = signalEngine();
   const disabled = disabledRules(config.rules);
   const rules = [RULES.encoded, RULES.tags, RULES.invisible, RULES.homoglyph, RULES.spaced];
 
   function detect(input: DetectInput): Detection[] {
+    const engine = signalEngine();
     const best = new Map<string, Detection>();
     const emit = (
       ruleId: string,
@@ -111,5 +111,5 @@ export function createObfuscationDetector(config: DetectionConfig): ContentDetec
     return [...best.values()];
   }
 
-  return { id: 'injection.obfuscation', rules, detect };
+  return { id: 'injection.obfuscation', rules, warm: () => void signalEngine(), detect };
 }

@@ -192,7 +192,7 @@ export const SIGNAL_PATTERNS: readonly SignalPattern[] = [
   ...CIPHER_GAME,
 ];
 
-/** The process-wide engine, compiled on first use (detector factories call this at start-up). */
+/** The process-wide engine, compiled on first use (the detectors' warm() calls this at start-up). */
 export function signalEngine(): SignalEngine {
   if (!shared) shared = new SignalEngine(SIGNAL_PATTERNS);
   return shared;
