@@ -47,3 +47,30 @@ export class BoundedCache<V> {
     return this.map.size;
   }
 }
+
+/**
+ * What a detector computed from a text, kept for the texts seen last: several detectors (and the spans of one
+ * application) read the same prompt, so it is computed once while recent. Bounded by the characters of the texts
+ * kept (the keys are the texts themselves); the oldest inserted goes first; a text longer than the bound is not kept.
+ */
+export class RecentTextCache<V> {
+  private readonly map = new Map<string, V>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {}
+
+  get(text: string): V | undefined {
+    return this.map.get(text);
+  }
+
+  set(text: string, value: V): void {
+    if (text.length > this.maxChars) return;
+    while (this.chars + text.length > this.maxChars && this.map.size > 0) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.chars -= oldest.length;
+    }
+    this.map.set(text, value);
+    this.chars += text.length;
+  }
+}

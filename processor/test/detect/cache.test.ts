@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from '../../src/detect/cache.js';
+import { BoundedCache, RecentTextCache } from '../../src/detect/cache.js';
 
 describe('BoundedCache (per-system-prompt parse cache)', () => {
   it('parses each distinct prompt once and evicts the least recently used beyond its bound', () => {
@@ -40,5 +40,20 @@ describe('BoundedCache (per-system-prompt parse cache)', () => {
 
   it('rejects a bound that is not a positive integer', () => {
     expect(() => new BoundedCache(0)).toThrow(RangeError);
+  });
+});
+
+describe('RecentTextCache', () => {
+  it('keeps the last texts within its character bound, oldest out first, and never a text over the bound', () => {
+    const c = new RecentTextCache<number>(10);
+    c.set('aaaa', 1);
+    c.set('bbbb', 2);
+    expect(c.get('aaaa')).toBe(1);
+    c.set('cccc', 3); // 12 characters: 'aaaa' goes
+    expect(c.get('aaaa')).toBeUndefined();
+    expect([c.get('bbbb'), c.get('cccc')]).toEqual([2, 3]);
+    c.set('x'.repeat(11), 4);
+    expect(c.get('x'.repeat(11))).toBeUndefined();
+    expect(c.get('cccc')).toBe(3);
   });
 });

@@ -5,6 +5,7 @@
  * their anchors are found by a first-character index at each ideograph/kana. The result is a bit set of word
  * classes per text or per segment; no strings are allocated per word and the cost is linear in the text.
  */
+import { RecentTextCache } from '../cache.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -298,23 +299,14 @@ export interface WordStream {
 const STREAM_MIN = 48;
 /** Characters of text whose streams are kept (the last texts classified; the oldest evicted first). */
 const STREAM_CACHE_CHARS = 256 * 1024;
-const streams = new Map<string, WordStream>();
-let streamChars = 0;
+const streams = new RecentTextCache<WordStream>(STREAM_CACHE_CHARS);
 
 /** The word stream of `text`, built on first use and kept while recent (bounded by STREAM_CACHE_CHARS). */
 export function wordsOf(text: string): WordStream {
   const hit = streams.get(text);
   if (hit) return hit;
   const ws = buildWordStream(text);
-  if (text.length <= STREAM_CACHE_CHARS) {
-    while (streamChars + text.length > STREAM_CACHE_CHARS && streams.size > 0) {
-      const oldest = streams.keys().next().value as string;
-      streams.delete(oldest);
-      streamChars -= oldest.length;
-    }
-    streams.set(text, ws);
-    streamChars += text.length;
-  }
+  streams.set(text, ws);
   return ws;
 }
 

@@ -1,4 +1,5 @@
 import RE2 from 're2';
+import { RecentTextCache } from '../cache.js';
 import type { ChannelText } from '../detector.js';
 import { ENGLISH } from './patterns/english.js';
 import { MULTILINGUAL } from './patterns/multilingual.js';
@@ -76,8 +77,7 @@ export class SignalEngine {
   private readonly chunks: SetMatcher[] = [];
   private readonly cache = new WeakMap<ChannelText, SignalResult>();
   /** Results by raw text, the most recent first evicted last; at most BY_TEXT_CHARS characters of text in all. */
-  private readonly byText = new Map<string, SignalResult>();
-  private byTextChars = 0;
+  private readonly byText = new RecentTextCache<SignalResult>(BY_TEXT_CHARS);
 
   constructor(
     patterns: readonly SignalPattern[],
@@ -132,22 +132,11 @@ export class SignalEngine {
       r = this.byText.get(ct.text);
       if (!r) {
         r = this.scanPrepared(prepare(ct, this.maxChars).text);
-        this.remember(ct.text, r);
+        this.byText.set(ct.text, r);
       }
       this.cache.set(ct, r);
     }
     return r;
-  }
-
-  private remember(text: string, r: SignalResult): void {
-    if (text.length > BY_TEXT_CHARS) return;
-    while (this.byTextChars + text.length > BY_TEXT_CHARS && this.byText.size > 0) {
-      const oldest = this.byText.keys().next().value as string;
-      this.byText.delete(oldest);
-      this.byTextChars -= oldest.length;
-    }
-    this.byText.set(text, r);
-    this.byTextChars += text.length;
   }
 
   /** A short snippet of what the strongest matched pattern of the given signals matched (for evidence). */

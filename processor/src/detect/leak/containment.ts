@@ -12,6 +12,7 @@
  * - 3-token shingles of the prompt found in the output (phrases survive reordering of sentences).
  * Linear in the output; the prompt's profile is built once per distinct prompt and cached.
  */
+import { RecentTextCache } from '../cache.js';
 
 const SUFFIXES = ['ation', 'ing', 'ed', 'es', 'ly', 'er', 's'];
 
@@ -209,8 +210,7 @@ export function forEachTokenId(text: string, each: (id: number) => void): void {
 const IDS_MIN = 64;
 /** Characters of text whose token ids are kept (the last texts scanned; the oldest evicted first). */
 const IDS_CACHE_CHARS = 512 * 1024;
-const idCache = new Map<string, Int32Array>();
-let idCacheChars = 0;
+const idCache = new RecentTextCache<Int32Array>(IDS_CACHE_CHARS);
 let idScratch: Int32Array = new Int32Array(4096);
 
 /** The content token ids of `text` in order (what forEachTokenId reports), computed once while recent. */
@@ -227,15 +227,7 @@ function tokenIdsOf(text: string): Int32Array {
     idScratch[n++] = id;
   });
   const ids = idScratch.slice(0, n);
-  if (text.length <= IDS_CACHE_CHARS) {
-    while (idCacheChars + text.length > IDS_CACHE_CHARS && idCache.size > 0) {
-      const oldest = idCache.keys().next().value as string;
-      idCache.delete(oldest);
-      idCacheChars -= oldest.length;
-    }
-    idCache.set(text, ids);
-    idCacheChars += text.length;
-  }
+  idCache.set(text, ids);
   return ids;
 }
 
