@@ -29,8 +29,7 @@ function interaction(): Interaction {
   return ix;
 }
 
-const roundTrip = (ix: Interaction, texts: ChannelText[]) =>
-  unpackJob(structuredClone(packJob({ ix, texts }))).texts;
+const roundTrip = (ix: Interaction, texts: ChannelText[]) => unpackJob(structuredClone(packJob({ ix, texts }))).texts;
 
 describe('detection pool wire format', () => {
   it('sends each text that is a field of the Interaction by reference and gets the same texts back', () => {

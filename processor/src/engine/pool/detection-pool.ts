@@ -21,9 +21,9 @@ export type PoolOutcome = { ok: true; results: DetectResult[] } | { ok: false; r
 export interface DetectionPoolOptions {
   init: PoolWorkerInit;
   workers: number;
-  /** Batch parts waiting per worker; beyond it a batch is refused (queue_full) and counted. Drops count batches. */
+  /** Batches waiting (a chunk not yet running) per worker; beyond it a batch is refused (queue_full) and counted. */
   maxQueuePerWorker: number;
-  /** Longest one batch part may run in a worker; past it the worker is terminated and replaced (timeout). */
+  /** Longest one chunk of a batch may run in a worker; past it the worker is terminated and replaced (timeout). */
   timeoutMs: number;
   metrics?: PoolMetrics;
   /** A detector failed inside a worker (detector id, error class name). */
@@ -142,7 +142,8 @@ export class DetectionPool {
     if (!this.started) this.start().catch(() => undefined);
     // A worker that cannot build its detectors is not restarted: with none left, refuse at once instead of queuing.
     if (this.broken && this.slots.every((s) => !s.worker)) return Promise.resolve(this.fail('crashed'));
-    if (this.waiting >= this.opts.maxQueuePerWorker * this.slots.length) return Promise.resolve(this.fail('queue_full'));
+    if (this.waiting >= this.opts.maxQueuePerWorker * this.slots.length)
+      return Promise.resolve(this.fail('queue_full'));
     const parts = this.split(jobs);
     return new Promise<PoolOutcome>((resolve) => {
       const batch: Batch = {
