@@ -29,6 +29,11 @@ export interface DetectionPoolOptions {
   onDetectorError?: (detector: string, errorName: string) => void;
   /** Delay before a worker that died while starting is started again (ms). Default 1000. */
   respawnDelayMs?: number;
+  /**
+   * The worker module to run instead of the one beside this file (benchmarks run from the TypeScript sources and
+   * point it at the compiled worker.js, so they measure the service's workers, not the tsx loader).
+   */
+  workerUrl?: URL;
 }
 
 interface Task {
@@ -48,7 +53,8 @@ interface Slot {
 }
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
-function spawnWorker(init: PoolWorkerInit): Worker {
+function spawnWorker(init: PoolWorkerInit, workerUrl?: URL): Worker {
+  if (workerUrl) return new Worker(workerUrl, { workerData: init });
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
   const tsx = pathToFileURL(
@@ -232,7 +238,7 @@ export class DetectionPool {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = spawnWorker(this.opts.init);
+        worker = spawnWorker(this.opts.init, this.opts.workerUrl);
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
         return;
