@@ -54,7 +54,9 @@ interface Slot {
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
 function spawnWorker(init: PoolWorkerInit, workerUrl?: URL): Worker {
-  if (workerUrl) return new Worker(workerUrl, { workerData: init });
+  // A compiled worker runs as the service's does: without the parent's loader flags (a benchmark runs from the
+  // sources with --import tsx and --conditions=@tracehound/source, which would resolve the workspace packages to .ts).
+  if (workerUrl) return new Worker(workerUrl, { workerData: init, execArgv: [] });
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
   const tsx = pathToFileURL(
