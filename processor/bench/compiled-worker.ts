@@ -11,7 +11,9 @@ export function compiledWorker(): { url?: URL; which: string } {
   const js = new URL('../dist/engine/pool/worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(js))) return { which: 'the TypeScript sources through tsx (no build)' };
   for (const pkg of ['../', '../../core/'])
-    if (stale(fileURLToPath(new URL(`${pkg}src`, import.meta.url)), fileURLToPath(new URL(`${pkg}dist`, import.meta.url))))
+    if (
+      stale(fileURLToPath(new URL(`${pkg}src`, import.meta.url)), fileURLToPath(new URL(`${pkg}dist`, import.meta.url)))
+    )
       return { which: 'the TypeScript sources through tsx (the build is older than the sources: npm run build)' };
   return { url: js, which: 'the compiled worker.js (processor/dist)' };
 }

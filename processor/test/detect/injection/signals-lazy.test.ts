@@ -50,5 +50,4 @@ describe('signal engine compiles its patterns on first use', () => {
     // evidence compiles the strongest matched pattern when needed
     expect(engine.evidence(r, ['persona'])).toBe('flibberish gast');
   });
-
 });
