@@ -12,6 +12,7 @@ import {
 } from './transport.bench.js';
 import { detectorCost } from './detector-cost.js';
 import { SYSTEM_PROMPT_POOL } from './llm-spans.js';
+import { compiledWorker } from './compiled-worker.js';
 
 /**
  * Detection pipeline benchmark (npm run bench): the same generated LLM spans as the transport benchmark, measured in
@@ -33,6 +34,9 @@ function capacity(r: ServiceBenchResult): number {
   return r.mainUsPerSpan ? Math.min(all, 1e6 / r.mainUsPerSpan) : all;
 }
 
+/** Where the detection workers start from: the compiled worker.js when the build is current (as the service runs). */
+const WORKER = compiledWorker();
+
 /** The engine as serve builds it; workers 1: on the event loop, 2: two detection worker threads. */
 async function detectionEngine(behavior: boolean, workers: number) {
   const base = loadConfig(undefined, {});
@@ -47,6 +51,7 @@ async function detectionEngine(behavior: boolean, workers: number) {
     outputSinks: false,
     tiers: false,
     pool: true,
+    ...(WORKER.url ? { poolWorker: WORKER.url } : {}),
   });
   await engine.ready();
   return engine;
@@ -208,7 +213,8 @@ barely depends on what else runs on the machine. Capacity is what the machine's 
 all cores over the process's CPU per span, but no more than one core over the event loop's. "1 worker" runs the content detectors on the service's
 event loop, as before \`detection.workers\`; "2 workers" runs them in two worker threads (engine/pool/) while the
 main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. Peak RSS is the
-whole process (workers included). The machine is shared: compare the ratios of one run.
+whole process (workers included); the detection workers start from ${WORKER.which}. The machine is shared:
+compare the ratios of one run.
 `;
   return { title: 'Detection pipeline', markdown };
 }

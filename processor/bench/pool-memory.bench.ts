@@ -6,6 +6,7 @@ import { DetectionPool } from '../src/engine/pool/detection-pool.js';
 import type { DetectJob, WorkerMemory } from '../src/engine/pool/protocol.js';
 import { normalizeSpan } from '../src/normalize/index.js';
 import { decodeTraceViews } from '../src/otlp/span-decode.js';
+import { compiledWorker } from './compiled-worker.js';
 import { SYSTEM_PROMPT_POOL, generateTraceRequest } from './llm-spans.js';
 import { SPANS_PER_REQUEST, machine } from './transport.bench.js';
 
@@ -48,8 +49,10 @@ export async function main(): Promise<{ title: string; markdown: string }> {
   const batches = Array.from({ length: BATCHES }, (_, k) => jobs(k + 1, k % 2 === 0 ? SYSTEM_PROMPT_POOL : 0));
   global.gc?.();
   const rss0 = process.memoryUsage.rss();
+  const worker = compiledWorker();
   const pool = new DetectionPool({
     init: { detection: loadConfig(undefined, {}).detection },
+    ...(worker.url ? { workerUrl: worker.url } : {}),
     workers: WORKERS,
     maxQueuePerWorker: 64,
     timeoutMs: 120_000,
@@ -89,6 +92,7 @@ heap numbers barely depend on it, the time does).
 
 A pool of ${WORKERS} detection workers (engine/pool/) with the default detection config, fed ${BATCHES} batches of ${SPANS_PER_REQUEST} generated bench spans
 (half with the pool of ${SYSTEM_PROMPT_POOL} system prompts, half with a system prompt per span), 2 batches in flight, in ${secs.toFixed(0)} s${failed ? `, ${failed} batches refused` : ''}.
+Workers started from ${worker.which}.
 Each worker reports its own isolate (used / committed); the process's RSS counts every thread and the native memory
 V8 does not see.
 
@@ -102,8 +106,9 @@ V8 does not see.
 |---|---:|${SPACES.map(() => '---:').join('|')}|---:|---:|---:|
 ${[...rows('started', started), ...rows('after the load', loaded)].join('\n')}
 
-Method: \`npm run bench\` → processor/bench/pool-memory.bench.ts. From the TypeScript sources each worker also runs
-the tsx loader (about 25 MiB more per worker than the compiled worker.js the service runs). "after the load" is
+Method: \`npm run bench\` → processor/bench/pool-memory.bench.ts. The workers run the compiled worker.js, as the
+service does, when the build is at least as new as the sources (bench/compiled-worker.ts); from the TypeScript
+sources each worker also runs the tsx loader (about 25 MiB more per worker). "after the load" is
 read right after the last batch, before any idle-time GC: the old generation then holds the load's garbage too.
 GC counts come from each worker's gc performance entries, which arrive asynchronously: a count read right after
 start may lag. Where the rest goes (native RE2 memory, the build's transient): "Memory per worker".

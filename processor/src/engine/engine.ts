@@ -81,6 +81,8 @@ export interface EngineOptions {
    * the event loop). `tracehound serve` sets it; scan and the in-process analyzer are one-shot and stay in-process.
    */
   pool?: boolean;
+  /** The detection workers' module (DetectionPoolOptions.workerUrl): benchmarks point it at the compiled worker.js. */
+  poolWorker?: URL;
   /** Where detector, normalization, extension and sink failures are logged (with their codes). */
   logger?: Logger;
   /** Enforced blocks of the verdict API (automated response): actions run despite them are TH-FLOW-020. */
@@ -156,6 +158,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
         workers,
         maxQueuePerWorker: 64,
         timeoutMs: config.server?.stageTimeoutMs || 30_000,
+        ...(options.poolWorker ? { workerUrl: options.poolWorker } : {}),
         metrics: createPoolMetrics(registry),
         onDetectorError: (detector, error) => {
           content.stats.detectorErrors++;

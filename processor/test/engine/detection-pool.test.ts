@@ -157,4 +157,18 @@ describe('detection worker pool (real worker threads)', () => {
     expect(await crash).toEqual({ ok: false, reason: 'crashed' });
     expect(reports).toEqual([undefined]);
   });
+
+  it('runs the worker module given as workerUrl, without the parent’s loader flags', async () => {
+    pool = new DetectionPool({
+      init: { detection: detectionDefaults },
+      workers: 1,
+      maxQueuePerWorker: 8,
+      timeoutMs: 10_000,
+      workerUrl: new URL('./fixtures/plain-worker.mjs', import.meta.url),
+    });
+    const out = await pool.detect([job('hello there')]);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.results[0]!.detections).toEqual([{ ruleId: 'TEST-PLAIN', confidence: 1, detector: 'plain', flags: 0 }]);
+  });
 });

@@ -87,64 +87,83 @@ export class AnchorPrefilter {
     this.wordClass = new Uint8Array(K);
     for (let c = 0; c < 128; c++) if (isWordCode(c)) this.wordClass[this.ascii[c]] = 1;
 
-    // Trie.
-    const children: Array<Map<number, number>> = [new Map()];
-    const own: number[][] = [[]];
+    // Trie, built straight into typed arrays (a Map per node and an output array per state would leave tens of MiB
+    // of garbage behind in every worker that builds one): trie[node * K + class] is the child, 0 for none (the root
+    // is never a child); each node's own anchors are a linked list (ownHead, ownNext). A trie has at most one state
+    // per anchor character plus the root, so the table is sized once; 16-bit states keep the table half the size
+    // (it is read once per character, so its cache footprint is the cost).
+    let bound = 1;
+    for (const a of ids.keys()) bound += a.length;
+    const cap = Math.min(bound, 0xffff);
+    const trie = new Uint16Array(cap * K);
+    const ownHead = new Int32Array(cap).fill(-1);
+    const ownNext = new Int32Array(this.anchors).fill(-1);
+    const tooMany = () =>
+      new Error(`prefilter: more than ${0xffff} states exceed the 16-bit table; derive fewer or shorter anchors`);
+    let n = 1;
     for (const [a, id] of ids) {
       let node = 0;
       for (let i = 0; i < a.length; i++) {
         const cls = a[i] === BOUNDARY ? BOUNDARY_CLASS : this.classOf(a.charCodeAt(i));
-        let child = children[node].get(cls);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
-          own.push([]);
-          children[node].set(cls, child);
+        let child = trie[node * K + cls];
+        if (child === 0) {
+          if (n === cap) throw tooMany();
+          child = n++;
+          trie[node * K + cls] = child;
         }
         node = child;
       }
-      own[node].push(id);
+      ownNext[id] = ownHead[node];
+      ownHead[node] = id;
     }
-    const n = children.length;
     this.states = n;
 
     // Number states breadth-first so the hot shallow states sit together in the table (cache locality), then
     // compute failure links, the full transition table and merged outputs in the same order.
-    const order: number[] = [0];
-    for (let q = 0; q < order.length; q++) for (const child of children[order[q]].values()) order.push(child);
+    const order = new Uint32Array(n);
+    let len = 1;
+    for (let q = 0; q < len; q++)
+      for (let c = 0, base = order[q] * K; c < K; c++) if (trie[base + c] !== 0) order[len++] = trie[base + c];
     const rank = new Uint32Array(n);
-    order.forEach((node, r) => (rank[node] = r));
-    // 16-bit states keep the table half the size (it is read once per character, so its cache footprint is the cost).
-    if (n >= 0xffff) throw new Error(`prefilter: ${n} states exceed the 16-bit table; derive fewer or shorter anchors`);
+    for (let r = 0; r < n; r++) rank[order[r]] = r;
     const delta = new Uint16Array(n * K);
     const fail = new Uint32Array(n);
-    const outs: number[][] = new Array(n);
-    outs[0] = own[0];
-    for (const node of order) {
-      const r = rank[node];
+    // Outputs of a state: its own anchors, then its failure state's outputs (a failure state ranks lower, so its
+    // count is known first).
+    const ownCount = new Uint32Array(n);
+    const outCount = new Uint32Array(n);
+    for (let r = 0; r < n; r++) {
+      const node = order[r];
+      for (let id = ownHead[node]; id >= 0; id = ownNext[id]) ownCount[r]++;
       const f = fail[r];
-      if (node !== 0) outs[r] = own[node].length ? [...own[node], ...outs[f]] : outs[f];
-      for (let c = 0; c < K; c++) {
-        const child = children[node].get(c);
-        if (child !== undefined) {
+      outCount[r] = ownCount[r] + (r === 0 ? 0 : outCount[f]);
+      for (let c = 0, base = node * K; c < K; c++) {
+        const child = trie[base + c];
+        if (child !== 0) {
           const cr = rank[child];
           delta[r * K + c] = cr;
-          fail[cr] = node === 0 ? 0 : delta[f * K + c];
-        } else delta[r * K + c] = node === 0 ? 0 : delta[f * K + c];
+          fail[cr] = r === 0 ? 0 : delta[f * K + c];
+        } else delta[r * K + c] = r === 0 ? 0 : delta[f * K + c];
       }
     }
     this.delta = delta;
     this.hasOut = new Uint8Array(n);
     this.outStart = new Uint32Array(n + 1);
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      this.outStart[i] = total;
-      total += outs[i].length;
-      if (outs[i].length > 0) this.hasOut[i] = 1;
+    for (let r = 0; r < n; r++) {
+      this.outStart[r] = total;
+      total += outCount[r];
+      if (outCount[r] > 0) this.hasOut[r] = 1;
     }
     this.outStart[n] = total;
     this.outIds = new Uint32Array(total);
-    for (let i = 0; i < n; i++) this.outIds.set(outs[i], this.outStart[i]);
+    for (let r = 0; r < n; r++) {
+      // Own anchors in insertion order (the list is newest first), then the failure state's outputs.
+      let o = this.outStart[r] + ownCount[r];
+      for (let id = ownHead[order[r]]; id >= 0; id = ownNext[id]) this.outIds[--o] = id;
+      if (r !== 0 && outCount[fail[r]] > 0)
+        this.outIds.copyWithin(this.outStart[r] + ownCount[r], this.outStart[fail[r]], this.outStart[fail[r] + 1]);
+    }
 
     this.seenAnchor = new Uint32Array(this.anchors);
     this.seenSlot = new Uint32Array(patterns.length * SLOTS);

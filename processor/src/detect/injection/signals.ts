@@ -72,9 +72,16 @@ export const DEFAULT_MAX_CHARS = 64 * 1024;
 export class SignalEngine {
   readonly patterns: readonly SignalPattern[];
   private readonly prefilter: AnchorPrefilter;
-  private readonly single: RE2[];
-  /** Consecutive patterns compiled together; a chunk with several candidates runs as one pass. */
-  private readonly chunks: SetMatcher[] = [];
+  private readonly sources: readonly string[];
+  /**
+   * Each pattern on its own, compiled on first use: a single pattern only verifies a prefilter candidate, and most
+   * never are one, so compiling all of them up front would keep their programs and DFA caches (native memory) in
+   * every worker for nothing. null: the source did not compile (never for the shipped patterns, which a test
+   * compiles); it then matches nothing rather than throw on the hot path.
+   */
+  private readonly single: Array<RE2 | null | undefined>;
+  /** Consecutive patterns compiled together (on first use too); a chunk with several candidates runs as one pass. */
+  private readonly chunks: Array<SetMatcher | null | undefined>;
   private readonly cache = new WeakMap<ChannelText, SignalResult>();
   /** Results by raw text, the most recent first evicted last; at most BY_TEXT_CHARS characters of text in all. */
   private readonly byText = new RecentTextCache<SignalResult>(BY_TEXT_CHARS);
@@ -86,10 +93,42 @@ export class SignalEngine {
     this.patterns = patterns;
     // A literal space in a pattern source means one whitespace character (prepared text keeps newlines).
     const sources = patterns.map((p) => p.re.split(' ').join('\\s'));
-    // Prepared text is already lower-case, so no case-folding flag (it would only enlarge the automata).
-    this.single = sources.map((s) => new RE2(s, 'u'));
+    this.sources = sources;
+    this.single = new Array<RE2 | null | undefined>(sources.length).fill(undefined);
+    this.chunks = new Array<SetMatcher | null | undefined>(Math.ceil(sources.length / CHUNK)).fill(undefined);
     this.prefilter = new AnchorPrefilter(sources.map((s) => deriveAnchors(s)));
-    for (let i = 0; i < sources.length; i += CHUNK) this.chunks.push(new RE2.Set(sources.slice(i, i + CHUNK), 'u'));
+  }
+
+  /** How many single patterns and chunk sets are compiled so far (for tests and memory reports). */
+  get compiled(): { single: number; chunks: number } {
+    return { single: this.single.filter((r) => r).length, chunks: this.chunks.filter((c) => c).length };
+  }
+
+  // Prepared text is already lower-case, so no case-folding flag (it would only enlarge the automata).
+  private singleAt(i: number): RE2 | null {
+    let re = this.single[i];
+    if (re === undefined) {
+      try {
+        re = new RE2(this.sources[i]!, 'u');
+      } catch {
+        re = null;
+      }
+      this.single[i] = re;
+    }
+    return re;
+  }
+
+  private chunkAt(c: number): SetMatcher | null {
+    let set = this.chunks[c];
+    if (set === undefined) {
+      try {
+        set = new RE2.Set(this.sources.slice(c * CHUNK, (c + 1) * CHUNK), 'u');
+      } catch {
+        set = null;
+      }
+      this.chunks[c] = set;
+    }
+    return set;
   }
 
   /** Indexes of the patterns the prefilter lets through for a prepared text (exposed for tests). */
@@ -109,8 +148,9 @@ export class SignalEngine {
         let end = k;
         while (end < candidates.length && ((candidates[end] / CHUNK) | 0) === chunk) end++;
         // Several candidates in one chunk: one set pass is cheaper than one pass each.
-        if (end - k >= CHUNK_MIN) for (const i of this.chunks[chunk].match(bytes)) matched.push(chunk * CHUNK + i);
-        else for (let j = k; j < end; j++) if (this.single[candidates[j]].test(bytes)) matched.push(candidates[j]);
+        const set = end - k >= CHUNK_MIN ? this.chunkAt(chunk) : null;
+        if (set) for (const i of set.match(bytes)) matched.push(chunk * CHUNK + i);
+        else for (let j = k; j < end; j++) if (this.singleAt(candidates[j]!)?.test(bytes)) matched.push(candidates[j]!);
         k = end;
       }
     }
@@ -147,7 +187,7 @@ export class SignalEngine {
       if (signals.includes(p.signal) && (best < 0 || p.weight > this.patterns[best].weight)) best = i;
     }
     if (best < 0) return '';
-    const m = this.single[best].exec(result.prepared);
+    const m = this.singleAt(best)?.exec(result.prepared);
     if (!m) return '';
     const s = m[0].replace(CONTROL, ' ').trim();
     return s.length > maxLen ? `${s.slice(0, maxLen - 1)}…` : s;

@@ -30,6 +30,11 @@ export interface DetectionPoolOptions {
   onDetectorError?: (detector: string, errorName: string) => void;
   /** Delay before a worker that died while starting is started again (ms). Default 1000. */
   respawnDelayMs?: number;
+  /**
+   * The worker module to run instead of the one beside this file (benchmarks run from the TypeScript sources and
+   * point it at the compiled worker.js, so they measure the service's workers, not the tsx loader).
+   */
+  workerUrl?: URL;
 }
 
 /** One detect() call: its chunks' results in job order, answered once every chunk is back or one failed. */
@@ -77,7 +82,10 @@ const MIN_CHUNK_JOBS = 4;
 const POSTED_PER_WORKER = 2;
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
-function spawnWorker(init: PoolWorkerInit): Worker {
+function spawnWorker(init: PoolWorkerInit, workerUrl?: URL): Worker {
+  // A compiled worker runs as the service's does: without the parent's loader flags (a benchmark runs from the
+  // sources with --import tsx and --conditions=@tracehound/source, which would resolve the workspace packages to .ts).
+  if (workerUrl) return new Worker(workerUrl, { workerData: init, execArgv: [] });
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
   const tsx = pathToFileURL(
@@ -255,7 +263,7 @@ export class DetectionPool {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = spawnWorker(this.opts.init);
+        worker = spawnWorker(this.opts.init, this.opts.workerUrl);
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
         return;
