@@ -73,7 +73,7 @@ describe('anchor prefilter', () => {
           .sort((a, b) => a - b),
       ).toEqual(matching);
     }
-  });
+  }, 120_000); // every pattern on every eval text: about 10 s alone, several times that on a loaded machine
 
   it('respects word boundaries and conjunctions of anchor sets', () => {
     const pf = new AnchorPrefilter([[['\u0001dan\u0001']], [['ignore'], ['previous']]]);
