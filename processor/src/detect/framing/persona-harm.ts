@@ -23,10 +23,22 @@ const P = {
   DEED: 1 << 3,
   /** The role opposes or handles the conduct: rebut, refuse, resist, report, protect, cope, deal with. */
   OPPOSE: 1 << 4,
+  /**
+   * A second-person pronoun that opens a sentence casting a role in languages that need no verb or a verb the persona
+   * words do not list ("Вы экстремист…", "أنت محتال…", "आप एक ठग हैं…", "Usted es un…").
+   */
+  YOU: 1 << 5,
+  /** The role is asked for its own way of acting: how would you, what means or tactics would you use, your plan. */
+  RASK: 1 << 6,
+  /** A harmful act the role would commit: theft, forgery, killing, poisoning, torture, kidnapping, bombing, extortion. */
+  RHARM: 1 << 7,
 } as const;
 type Lists = Partial<Record<keyof typeof P, string>>;
 
 const EN: Lists = {
+  RASK: 'how would you,how will you,how you would,how you will,what means,which means,what methods,which methods,what tactics,which tactics,what steps,your tactics,your methods,your plan,your means,your strategy,describe how,explain how,tell me how,teach me,show me how,would you use,will you use,you would use,you will use',
+  RHARM:
+    'theft,steal,stealing,forgery,falsif*,counterfeit*,kill,killing,murder*,poison*,torture*,kidnap*,hostage*,bomb,bombs,bombing,explosive*,chemical weapons,shoot them,stab*,arson,burn down,hack into,break into,blackmail*,extort*,bribe*,bribing,launder*,smuggl*,traffick*,laced,spike drinks,defraud*,swindl*,threaten*,intimidat*,stalk*,harass*,robbery,rob them,loot*,embezzl*,sabotag*,massacre*,genocide,civilians',
   HATE: 'extremist*,terrorist*,nazi*,neo nazi,neo nazis,white supremacist,white supremacists,supremacist*,racist*,bigot*,misogynist*,homophob*,xenophob*,antisemit*,jihadist*,hate preacher,hatemonger*,sexist*,male chauvinist*,chauvinist*,misandrist*,heterophob*,transphob*,islamophob*,fascist*,opponent of women,opponents of women,against homosexuality,against gay,hate group*',
   CRIME:
     'con man,con men,conman,con artist,con artists,scammer*,swindler*,fraudster*,thug*,gangster*,mobster*,drug dealer,drug dealers,drug lord,drug lords,trafficker*,pimp,cybercriminal*,a criminal,murderer*,serial killer,serial killers,hitman,hit man,torturer*,arsonist*,blackmailer*,extortionist*,loan shark,loan sharks,corrupt,unethical,immoral,ruthless,cold blooded,cold hearted,sadist*,psychopath*,sociopath*,abuser*,harasser*,pedophile*,paedophile*,stalker*,cult leader,cult leaders,warlord*,gang leader,gang leaders,gang member,gang members,black hat,malicious hacker,criminal hacker,dangerous hacker,cruel,evil,bad boss,abusive boss,terror*',
@@ -37,10 +49,27 @@ const EN: Lists = {
 };
 
 const I18N: Lists = {
-  HATE: '极端分子,极端主义者,恐怖分子,纳粹,种族主义者,种族歧视者,extremista*,terrorista*,nazi*,racista*,extrémiste*,extremiste*,terroriste*,raciste*,extremist*,terrorist*,rassist*,экстремист*,террорист*,нацист*,расист*,過激派,テロリスト,ナチス,人種差別主義者,متطرف*,إرهابي*,ارهابي*,نازي*,عنصري*,चरमपंथी,आतंकवादी,नाज़ी,नाजी,नस्लवादी,उग्रवादी,性别歧视者,男权主义者,性差別主義者,sexista*,machista*,sexiste*,misogyne*,sexist*,сексист*,женоненавистник*,متحيز ضد المرأة,কট্টরপন্থী,সন্ত্রাসী',
+  YOU: 'вы,ты,أنت,انت,أنك,انك,بصفتك,आप,तुम,usted,eres',
+  RASK: [
+    'cómo usarías,como usarias,cómo harías,como harias,qué tácticas,que tacticas,qué medios,que medios,qué métodos,que metodos,tus tácticas,tus tacticas,tu plan,tus métodos,tus metodos,describa cómo,describe cómo,explica cómo,dime cómo,enséñame,ensename,usarías,usarias,emplearías,emplearias',
+    'comment utiliseriez,comment feriez,quelles tactiques,quels moyens,quelles méthodes,quelles methodes,vos tactiques,votre plan,vos méthodes,vos methodes,décrivez comment,decrivez comment,expliquez comment,utiliseriez,utiliserais',
+    'wie würden,wie wurden,wie würdest,wie wurdest,welche mittel,welchen mitteln,welche taktiken,welche methoden,ihre taktik,ihre taktiken,ihren plan,ihre methoden,beschreiben sie,erklären sie,erklaren sie,würden sie,wurden sie',
+    'как бы,какие средства,какую тактику,какие методы,какие тактики,вашу тактику,ваш план,ваши методы,опишите как,объясните как,расскажите как,использовали бы,применили бы',
+    'كيف ستستخدم,كيف تستخدم,ما التكتيكات,هي التكتيكات,التكتيكات التي,الوسائل التي,الأساليب التي,الطرق التي,خطتك,تكتيكاتك,أساليبك,وسائلك,قل لي,أخبرني كيف,اشرح كيف,صف كيف,ستستخدمها,ستتخذها,ستستخدم',
+    'आप कैसे,कैसे करेंगे,किन तरीकों,कौन सी,कौन से,आपकी योजना,अपनी योजना,आपकी रणनीति,अपनी रणनीति,बताएं कि,बताइए कि,करेंगे',
+  ].join(','),
+  RHARM: [
+    'robo,robar,falsificación,falsificacion,matar,asesinar,envenen*,tortur*,secuestr*,rehén,rehen,bombarde*,explosivos,armas químicas,armas quimicas,chantaj*,extorsi*,soborn*,contraband*,estafar,amenazas,amenazar,intimidación,intimidacion,acosar',
+    'falsification,tuer,assassiner,empoisonn*,tortur*,kidnapp*,enlever,otage*,bombard*,explosifs,armes chimiques,chantage,chantager,extorqu*,soudoy*,contrebande,escroquer,arnaquer,menaces,menacer,intimider,harceler',
+    'diebstahl,stehlen,fälschung*,falschung*,dokumentenfälschung,töten,ermorden,vergiften,folter*,entführ*,entfuhr*,geisel*,bombardier*,sprengstoff*,chemischer waffen,chemische waffen,erpress*,bestech*,schmuggel*,bedrohen,drohungen,einschüchter*,einschuchter*,belästig*,belastig*',
+    'краж*,украсть,подделк*,убить,убийств*,отрав*,пытк*,пытать,похит*,похищ*,заложник*,бомбардир*,взрывчат*,химическое оружие,химического оружия,шантаж*,вымогат*,подкуп*,контрабанд*,угроз*,запугива*,домогат*',
+    'السرقة,سرقة,بسرقة,وسرقة,تزوير,وتزوير,لقتل,القتل,تسميم,تعذيب,خطف,اختطاف,رهينة,قصف,متفجرات,الكيميائية,ابتزاز,رشوة,تهريب,التهديد,بالتهديد,ترهيب,التخويف,والتخويف,تحرش',
+    'चोरी,जालसाजी,हत्या,जहर,यातना,अपहरण,बंधक,विस्फोटक,रासायनिक,ब्लैकमेल,रिश्वत,तस्करी,धोखाधड़ी,धमकी,धमकियों,डराने,उत्पीड़न',
+  ].join(','),
+  HATE: '极端分子,极端主义者,恐怖分子,纳粹,种族主义者,种族歧视者,extremista*,terrorista*,nazi*,racista*,extrémiste*,extremiste*,terroriste*,raciste*,extremist*,terrorist*,rassist*,экстремист*,террорист*,нацист*,расист*,過激派,テロリスト,ナチス,人種差別主義者,متطرف*,إرهابي*,ارهابي*,نازي*,عنصري*,चरमपंथी,आतंकवादी,नाज़ी,नाजी,नस्लवादी,उग्रवादी,性别歧视者,男权主义者,性差別主義者,sexista*,machista*,sexiste*,misogyne*,sexist*,сексист*,женоненавистник*,متحيز ضد المرأة,কট্টরপন্থী,সন্ত্রাসী,frauenfeind*,homophob*,fremdenfeind*,antisemit*,chauvinist*,faschist*,homófob*,homofob*,xenófob*,xenofob*,misógin*,misogin*,supremacista*,fascist*,homophobe*,xénophobe*,xenophobe*,antisémite*,antisemite*,fasciste*,гомофоб*,ксенофоб*,антисемит*,фашист*,шовинист*,متعصب*,فاشي*,كاره للنساء,معاد للنساء,सांप्रदायिक,स्त्री विरोधी,कट्टरपंथी',
   CRIME:
-    '骗子,诈骗犯,暴徒,凶悪犯,السفاح,سفاح,流氓,罪犯,犯罪分子,腐败,贪官,毒贩,人贩子,杀手,凶手,变态,estafador*,timador*,matón,matones,delincuente*,corrupt*,traficante*,sicario*,despiadad*,escroc*,arnaqueur*,voyou*,criminel*,corrompu*,trafiquant*,impitoyable*,betrüger*,betruger*,schläger*,verbrecher*,krimineller*,korrupt*,skrupellos*,мошенник*,бандит*,преступник*,коррумпирован*,наркоторговец*,безжалостн*,詐欺師,チンピラ,ならず者,犯罪者,汚職,腐敗した,麻薬密売人,冷酷な,非倫理的,محتال*,نصاب*,بلطجي*,مجرم*,فاسد*,ठग,धोखेबाज़,धोखेबाज,गुंडा,अपराधी,भ्रष्ट,निर्दयी,প্রতারক,দুর্নীতিগ্রস্ত',
-  ACT: '辱骂,骂,侮辱,脏话,仇恨,威胁,恐吓,欺骗,说服,计划,手段,策略,暴力,煽动,insult*,regañ*,grosería*,odio,amenaz*,intimid*,engañ*,convenc*,plan,táctica*,tactica*,método*,estrategia*,violencia,injur*,haine,menac*,tromper,convaincre,tactique*,méthode*,stratégie*,violence,beschimpf*,beleidig*,hass*,droh*,einschüchter*,täusch*,überzeug*,taktik*,methoden,strategie*,gewalt*,оскорб*,руга*,ненавист*,угрож*,запуга*,обман*,убеди*,тактик*,метод*,стратеги*,насили*,罵,暴言,憎しみ,憎悪,脅,威嚇,騙,説得,戦術,手口,شتم,إهانة,اهانة,وبخ,الكراهية,كراهية,تهديد,ترهيب,خداع,إقناع,اقناع,خطة,تكتيكات,أساليب,العنف,गाली,अपमान,डांट,नफरत,घृणा,धमकी,धोखा,योजना,रणनीति,हिंसा,গালি,অপমান,ঘৃণা,হুমকি,প্রতারণা,সহিংসতা,受害者,恐惧,激进,挑起,言论,暴力手段,嘲讽,反驳我,攻击,歧视,消灭,入侵,窃取,偷盗,被害者,犠牲者,恐怖,過激,扇動,攻撃,差別,擁護,粛清,絶滅,盗み,víctima*,victima*,miedo,radical*,ataque*,atacar,discrimin*,defender tu,eliminar,robar,piratee*,robes,victime*,peur,radica*,attaqu*,éliminer,eliminer,voler,pirater,opfer,angst,radikal*,angriff*,angreifen,diskriminier*,eliminier*,stehlen,hacken,жертв*,страх*,радикальн*,атак*,напад*,дискримин*,уничтож*,нетерпим*,украсть,взлом*,ضحيت*,الضحية,خوف,الخوف,كراهيت*,هجوم,مهاجمة,تمييز,الدفاع عن,القضاء على,سرقة,اختراق,शिकार,डर,भय,कट्टर,हमला,भेदभाव,बचाव,चोरी,हैक',
+    '骗子,诈骗犯,暴徒,凶悪犯,السفاح,سفاح,流氓,罪犯,犯罪分子,腐败,贪官,毒贩,人贩子,杀手,凶手,变态,estafador*,timador*,matón,matones,delincuente*,corrupt*,traficante*,sicario*,despiadad*,escroc*,arnaqueur*,voyou*,criminel*,corrompu*,trafiquant*,impitoyable*,betrüger*,betruger*,schläger*,verbrecher*,krimineller*,korrupt*,skrupellos*,мошенник*,бандит*,преступник*,коррумпирован*,наркоторговец*,безжалостн*,詐欺師,チンピラ,ならず者,犯罪者,汚職,腐敗した,麻薬密売人,冷酷な,非倫理的,محتال*,نصاب*,بلطجي*,مجرم*,فاسد*,ठग,धोखेबाज़,धोखेबाज,गुंडा,अपराधी,भ्रष्ट,निर्दयी,প্রতারক,দুর্নীতিগ্রস্ত,lügner*,lugner*,hochstapler*,erpresser*,mörder*,morder*,drogendealer*,menschenhändler*,menschenhandler*,zuhälter*,zuhalter*,unmoralisch*,sadist*,psychopath*,brutal*,grausam*,gewissenlos*,mentiros*,malvad*,inmoral*,sin escrúpulos,sin escrupulos,chantajista*,asesin*,cruel*,menteur*,menteuse*,immoral*,sans scrupules,malveillant*,meurtrier*,лжец*,лжив*,жесток*,бесчеловечн*,беспринципн*,аморальн*,убийц*,вымогател*,садист*,психопат*,كاذب*,مخادع*,وحشي*,قاسي*,قاسية,متنمر*,قاتل*,سيكوباتي*,مختل*,رئيس عصابة,تاجر مخدرات,بلا أخلاق,झूठा,झूठे,धोकेबाज,क्रूर,बेईमान,अनैतिक,हत्यारा,हत्यारे,तस्कर,गिरोह,माफिया,बदमाश,मनोरोगी,सीरियल किलर',
+  ACT: '辱骂,骂,侮辱,脏话,仇恨,威胁,恐吓,欺骗,说服,计划,手段,策略,暴力,煽动,insult*,regañ*,grosería*,odio,amenaz*,intimid*,engañ*,convenc*,plan,táctica*,tactica*,método*,estrategia*,violencia,injur*,haine,menac*,tromper,convaincre,tactique*,méthode*,stratégie*,violence,beschimpf*,beleidig*,hass*,droh*,einschüchter*,täusch*,überzeug*,taktik*,methoden,strategie*,gewalt*,оскорб*,руга*,ненавист*,угрож*,запуга*,обман*,убеди*,тактик*,метод*,стратеги*,насили*,罵,暴言,憎しみ,憎悪,脅,威嚇,騙,説得,戦術,手口,شتم,إهانة,اهانة,وبخ,الكراهية,كراهية,تهديد,ترهيب,خداع,إقناع,اقناع,خطة,تكتيكات,أساليب,العنف,गाली,अपमान,डांट,नफरत,घृणा,धमकी,धोखा,योजना,रणनीति,हिंसा,গালি,অপমান,ঘৃণা,হুমকি,প্রতারণা,সহিংসতা,受害者,恐惧,激进,挑起,言论,暴力手段,嘲讽,反驳我,攻击,歧视,消灭,入侵,窃取,偷盗,被害者,犠牲者,恐怖,過激,扇動,攻撃,差別,擁護,粛清,絶滅,盗み,víctima*,victima*,miedo,radical*,ataque*,atacar,discrimin*,defender tu,eliminar,robar,piratee*,robes,victime*,peur,radica*,attaqu*,éliminer,eliminer,voler,pirater,opfer,angst,radikal*,angriff*,angreifen,diskriminier*,eliminier*,stehlen,hacken,жертв*,страх*,радикальн*,атак*,напад*,дискримин*,уничтож*,нетерпим*,украсть,взлом*,ضحيت*,الضحية,خوف,الخوف,كراهيت*,هجوم,مهاجمة,تمييز,الدفاع عن,القضاء على,سرقة,اختراق,शिकार,डर,भय,कट्टर,हमला,भेदभाव,बचाव,चोरी,हैक,mittel,mitteln,schimpf*,verteidig*,rechtfertig*,verachtung,hetz*,medios,defiend*,defender,justific*,desprecio,burla*,ironiza*,moyens,défend*,justifi*,mépris,moqu*,средств*,план,планы,защищ*,оправдыв*,отстаива*,презрени*,высмеива*,насмеха*,издева*,الوسائل,وسائل,الطرق,الأساليب,دافع,تبرير,برر,الازدراء,السخرية,بغيضة,هاجم,तरीके,तरीकों,साधन,उपाय,औचित्य,तिरस्कार,उपहास,भड़का*',
   DEED: [
     '脏话,粗话,辱骂,谩骂,嘲讽,羞辱,蔑视,轻蔑,鄙视,看不起,性骚扰,恐吓,欺负,霸凌,骗取,勒索,敲诈,歧视他',
     '暴言,罵倒,見下し,軽蔑し,嫌がらせをし,脅迫し,いじめ,騙し取,恐喝し',
@@ -50,6 +79,7 @@ const I18N: Lists = {
     'ругательства,нецензурн*,оскорблять,высмеивать,унижать,презрение,презрительн*,домогается,угрожать,запугивать,обманывать,шантажировать,вымогать,дискриминировать',
     'شتائم,ألفاظ بذيئة,إهانة,إذلال,احتقار,ازدراء,تحرش,ترهيب,ابتزاز',
     'गाली,अपशब्द,अपमानित,तिरस्कार,उत्पीड़न,धमकाना,ब्लैकमेल',
+    'schimpfen,bösen worten,böse worte,erniedrig*,regáñale,regañale,malas palabras,insúltale,insultale,gros mots,mots grossiers,injuriez,ругайте,злыми словами,грубыми словами,унижаете,وبخه,بكلمات سيئة,لغة سيئة,لغة بغيضة,ألفاظ نابية,अपशब्दों,गालियां,गालियाँ,डांटें',
   ].join(','),
   OPPOSE: [
     '防范,识别,避免,反驳,驳斥,反对,不同意,拒绝,抵制,举报,揭露,应对,处理,保护,防止,预防,调查,侦探,警察,教育,道歉,后悔,受害者,被欺负,被迫',
@@ -75,20 +105,40 @@ const ROLE_WORDS = 8;
 
 /** Words that end a role's noun phrase in the spaced languages of the lexicon. */
 const CLAUSE = new Set(
-  'who,that,which,whose,whom,with,tasked,trying,hunting,against,fighting,investigating,catching,stopping,analyzing,analysing,studying,chasing,interviewing,profiling,qui,que,dont,avec,quien,quienes,mit,который,которая,которое,которые,с,الذي,التي,जो,जिसे'.split(
-    ',',
-  ),
+  [
+    'who,that,which,whose,whom,with,tasked,trying,hunting,against,fighting,investigating,catching,stopping,analyzing,analysing,studying,chasing,interviewing,profiling,qui,que,dont,avec,quien,quienes,mit,который,которая,которое,которые,с,الذي,التي,जो,जिसे',
+    // A new clause about the role ("you are a lawyer and now you must defend a criminal"): "now" or "you" again.
+    'now,you,maintenant,vous,jetzt,sie,du,ahora,usted,теперь,вы,вам,ты,тебе,अब,आप,आपको,तुम,الآن,الان',
+  ]
+    .join(',')
+    .split(','),
 );
+
+/** Words from the start of a sentence within which an opening second-person pronoun casts a role. */
+const OPENER_WORDS = 4;
+
+/** Index of the word that casts a role from `i` on: persona words there, or an opening second-person pronoun. */
+function castsAt(words: readonly string[], i: number): boolean {
+  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0) return true;
+  return i < OPENER_WORDS && (PERSONA_CLASSIFIER.classify(words[i]) & P.YOU) !== 0;
+}
+
+/** Whether a sentence casts the assistant as a role (persona words, or a sentence-opening "you" + a character). */
+function castsRole(sentence: string): boolean {
+  if ((FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) !== 0) return true;
+  const words = sentence.split(/\s+/, OPENER_WORDS).filter(Boolean);
+  return words.some((w) => (PERSONA_CLASSIFIER.classify(w) & P.YOU) !== 0);
+}
 
 /** Malice classes of the character a sentence casts the assistant as (0 when none). */
 function roleCharacter(sentence: string): number {
   const b = PERSONA_CLASSIFIER.classify(sentence);
-  if ((b & MALICE) === 0 || (FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) === 0) return 0;
+  if ((b & MALICE) === 0 || !castsRole(sentence)) return 0;
   const words = sentence.split(/\s+/).filter(Boolean);
   // Scripts written without spaces: the sentence is the unit.
-  if (words.length < 4 && sentence.length > 12) return b & MALICE;
+  if (words.length < 4 && sentence.length > 12) return (FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) !== 0 ? b & MALICE : 0;
   for (let i = 0; i < words.length; i++) {
-    if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) === 0) continue;
+    if (!castsAt(words, i)) continue;
     // The noun phrase ends at a clause word ("a detective who …", "an agent tasked with …").
     let end = Math.min(words.length, i + 3);
     while (end < Math.min(words.length, i + 3 + ROLE_WORDS) && !CLAUSE.has(words[end].toLowerCase())) end++;
@@ -103,8 +153,9 @@ export const personaScorer: HarmScorer = (ct) => {
   const all = PERSONA_CLASSIFIER.classify(t);
   const named = (all & P.ACT) !== 0 && (all & MALICE) !== 0;
   const deeds = (all & P.DEED) !== 0 && (all & P.OPPOSE) === 0;
-  if (!named && !deeds) return undefined;
-  if ((FRAME_CLASSIFIER.classify(t) & F.PERSONA) === 0) return undefined;
+  const method = (all & P.RASK) !== 0 && (all & P.RHARM) !== 0;
+  if (!named && !deeds && !method) return undefined;
+  if ((FRAME_CLASSIFIER.classify(t) & F.PERSONA) === 0 && (all & P.YOU) === 0) return undefined;
   const segs = segments(t);
   // The character is the role: named within a few words after the role words ("you play the role of a thug …"), not
   // elsewhere in the sentence ("you are a detective who has found the serial killer").
@@ -121,10 +172,23 @@ export const personaScorer: HarmScorer = (ct) => {
   // steals"), in a text where nobody opposes or handles that conduct (rebut, refuse, protect, deal with).
   if (deeds) {
     for (let i = 0; i < segs.length; i++) {
-      if ((FRAME_CLASSIFIER.classify(segs[i]) & F.PERSONA) === 0) continue;
+      if (!castsRole(segs[i])) continue;
       const here =
         PERSONA_CLASSIFIER.classify(segs[i]) | (i + 1 < segs.length ? PERSONA_CLASSIFIER.classify(segs[i + 1]) : 0);
       if ((here & P.DEED) !== 0) return estimate('crime', 'role-deed');
+    }
+  }
+  // A role with neither a listed character nor a listed deed, asked for its own way of committing a harmful act: a
+  // sentence after the role is cast asks how the role would do it, or for its means, tactics or plan, and names the
+  // act (theft, forgery, killing, poisoning, kidnapping, bombing, extortion…), without opposing or handling it
+  // ("you are a collector who will do anything for a rare gun — describe how you would use theft to get it").
+  if (method) {
+    let cast = false;
+    for (const s of segs) {
+      cast ||= castsRole(s);
+      if (!cast) continue;
+      const b = PERSONA_CLASSIFIER.classify(s);
+      if ((b & P.RASK) !== 0 && (b & P.RHARM) !== 0 && (b & P.OPPOSE) === 0) return estimate('crime', 'role-method');
     }
   }
   return undefined;
@@ -139,5 +203,6 @@ function estimate(category: string, signal: string) {
     pretext: ROLE_HARM,
     detail: false,
     signals: [signal, 'role-acts'],
+    frames: ['PERSONA' as const],
   };
 }
