@@ -32,10 +32,17 @@ const P = {
   RASK: 1 << 6,
   /** A harmful act the role would commit: theft, forgery, killing, poisoning, torture, kidnapping, bombing, extortion. */
   RHARM: 1 << 7,
+  /**
+   * The role-play is about solving, stopping or answering for a crime: a detective, a negotiator, a lawyer, a case,
+   * a culprit, clues, a rescue. Such a role is asked for its way of working, not for a crime's method.
+   */
+  SOLVE: 1 << 8,
 } as const;
 type Lists = Partial<Record<keyof typeof P, string>>;
 
 const EN: Lists = {
+  SOLVE:
+    'detective,detectives,investigator,investigators,inspector,sherlock,negotiator,negotiators,negotiate,negotiating,lawyer,attorney,defense attorney,prosecutor,judge,solve,solving,solved,culprit,culprits,deduce,deduction,clue,clues,mystery,murder case,the case,a case,outsmart,rescue,rescuing,bodyguard,security guard,catch the,catch someone,catch them,hostage crisis,release the,free the,crisis negotiator',
   RASK: 'how would you,how will you,how you would,how you will,what means,which means,what methods,which methods,what tactics,which tactics,what steps,your tactics,your methods,your plan,your means,your strategy,describe how,explain how,tell me how,teach me,show me how,would you use,will you use,you would use,you will use',
   RHARM:
     'theft,steal,stealing,forgery,falsif*,counterfeit*,kill,killing,murder*,poison*,torture*,kidnap*,hostage*,bomb,bombs,bombing,explosive*,chemical weapons,shoot them,stab*,arson,burn down,hack into,break into,blackmail*,extort*,bribe*,bribing,launder*,smuggl*,traffick*,laced,spike drinks,defraud*,swindl*,threaten*,intimidat*,stalk*,harass*,robbery,rob them,loot*,embezzl*,sabotag*,massacre*,genocide,civilians',
@@ -49,6 +56,8 @@ const EN: Lists = {
 };
 
 const I18N: Lists = {
+  SOLVE:
+    'detective,detectives,investigador*,abogad*,negociador*,resolver,culpable,pista,pistas,el caso,détective,detectives,enquêteur*,enqueteur*,avocat*,négociateur*,negociateur*,résoudre,resoudre,coupable,indice,indices,l affaire,detektiv*,ermittler*,anwalt,anwältin,anwaltin,verhandler*,verhandlungsführer*,lösen,losen,täter,tater,hinweise,der fall,детектив*,следовател*,адвокат*,переговорщик*,раскрыть,раскрыт*,улик*,виновн*,دفاع,محامي*,مفاوض*,حل القضية,القضية,الجاني,أدلة,जासूस,वकील,वार्ताकार,सुलझा*,अपराधी को पकड़,सुराग,侦探,律师,谈判专家,破案,线索,凶手是,探偵,弁護士,交渉人,事件を解決,手がかり',
   YOU: 'вы,ты,أنت,انت,أنك,انك,بصفتك,आप,तुम,usted,eres',
   RASK: [
     'cómo usarías,como usarias,cómo harías,como harias,qué tácticas,que tacticas,qué medios,que medios,qué métodos,que metodos,tus tácticas,tus tacticas,tu plan,tus métodos,tus metodos,describa cómo,describe cómo,explica cómo,dime cómo,enséñame,ensename,usarías,usarias,emplearías,emplearias',
@@ -109,6 +118,8 @@ const CLAUSE = new Set(
     'who,that,which,whose,whom,with,tasked,trying,hunting,against,fighting,investigating,catching,stopping,analyzing,analysing,studying,chasing,interviewing,profiling,qui,que,dont,avec,quien,quienes,mit,который,которая,которое,которые,с,الذي,التي,जो,जिसे',
     // A new clause about the role ("you are a lawyer and now you must defend a criminal"): "now" or "you" again.
     'now,you,maintenant,vous,jetzt,sie,du,ahora,usted,теперь,вы,вам,ты,тебе,अब,आप,आपको,तुम,الآن,الان',
+    // "If you know that your friend is being cheated by swindlers…": a subordinate clause, not a role.
+    'if,when,know,think,если,когда,что,чтобы,знаете,si,cuando,sabes,sabe,quand,savez,wenn,dass,wissen,إذا,اذا,عندما,تعرف,أن,यदि,अगर,जब,कि,जानते',
   ]
     .join(',')
     .split(','),
@@ -117,10 +128,13 @@ const CLAUSE = new Set(
 /** Words from the start of a sentence within which an opening second-person pronoun casts a role. */
 const OPENER_WORDS = 4;
 
-/** Index of the word that casts a role from `i` on: persona words there, or an opening second-person pronoun. */
-function castsAt(words: readonly string[], i: number): boolean {
-  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0) return true;
-  return i < OPENER_WORDS && (PERSONA_CLASSIFIER.classify(words[i]) & P.YOU) !== 0;
+/**
+ * Where the role's noun phrase starts when a role is cast at word `i` (-1 when none): after the persona words (a
+ * three-word window), or right after an opening second-person pronoun.
+ */
+function castsAt(words: readonly string[], i: number): number {
+  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0) return i + 3;
+  return i < OPENER_WORDS && (PERSONA_CLASSIFIER.classify(words[i]) & P.YOU) !== 0 ? i + 1 : -1;
 }
 
 /** Whether a sentence casts the assistant as a role (persona words, or a sentence-opening "you" + a character). */
@@ -138,9 +152,10 @@ function roleCharacter(sentence: string): number {
   // Scripts written without spaces: the sentence is the unit.
   if (words.length < 4 && sentence.length > 12) return (FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) !== 0 ? b & MALICE : 0;
   for (let i = 0; i < words.length; i++) {
-    if (!castsAt(words, i)) continue;
+    const from = castsAt(words, i);
+    if (from < 0) continue;
     // The noun phrase ends at a clause word ("a detective who …", "an agent tasked with …").
-    let end = Math.min(words.length, i + 3);
+    let end = Math.min(words.length, from);
     while (end < Math.min(words.length, i + 3 + ROLE_WORDS) && !CLAUSE.has(words[end].toLowerCase())) end++;
     const m = PERSONA_CLASSIFIER.classify(words.slice(i, end).join(' ')) & MALICE;
     if (m !== 0) return m;
@@ -183,6 +198,8 @@ export const personaScorer: HarmScorer = (ct) => {
   // act (theft, forgery, killing, poisoning, kidnapping, bombing, extortion…), without opposing or handling it
   // ("you are a collector who will do anything for a rare gun — describe how you would use theft to get it").
   if (method) {
+    // Not a role that solves, stops or answers for the crime (a detective's method, a negotiator's words).
+    if ((all & P.SOLVE) !== 0) return undefined;
     let cast = false;
     for (const s of segs) {
       cast ||= castsRole(s);
