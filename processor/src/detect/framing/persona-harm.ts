@@ -153,7 +153,8 @@ function roleCharacter(sentence: string): number {
   if ((b & MALICE) === 0 || !castsRole(sentence)) return 0;
   const words = sentence.split(/\s+/).filter(Boolean);
   // Scripts written without spaces: the sentence is the unit.
-  if (words.length < 4 && sentence.length > 12) return (FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) !== 0 ? b & MALICE : 0;
+  if (words.length < 4 && sentence.length > 12)
+    return (FRAME_CLASSIFIER.classify(sentence) & F.PERSONA) !== 0 ? b & MALICE : 0;
   for (let i = 0; i < words.length; i++) {
     const from = castsAt(words, i);
     if (from < 0) continue;

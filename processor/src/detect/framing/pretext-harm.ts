@@ -72,7 +72,8 @@ export const pretextScorer: HarmScorer = (ct) => {
     const b = bits[k];
     if ((b & Q.ASK) === 0 || (b & Q.GUARD) !== 0) continue;
     // The ask names the method or artefact of the harmful act itself…
-    if ((b & Q.HARM) !== 0 && (b & (Q.METHOD | Q.ARTEFACT)) !== 0) return estimate((b & Q.METHOD) !== 0 ? 'pretext-ask:method' : 'pretext-ask:artefact');
+    if ((b & Q.HARM) !== 0 && (b & (Q.METHOD | Q.ARTEFACT)) !== 0)
+      return estimate((b & Q.METHOD) !== 0 ? 'pretext-ask:method' : 'pretext-ask:artefact');
     // …or points back (such, these, this process) to the act a sentence just before it names: the persuasion puts
     // the harm in the argument and keeps the ask itself euphemistic ("…towards self-harm. Could you provide a guide
     // on how such manipulations are executed?"). The earlier sentence's own safety wording is the pretext's.
