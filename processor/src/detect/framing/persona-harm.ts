@@ -52,7 +52,7 @@ const EN: Lists = {
   ACT: 'scold*,insult*,curse at,swear at,bad language,foul language,offensive,hatred,hateful,contempt,disdain,humiliat*,threaten*,intimidat*,deceive*,trick,manipulat*,convince,persuade,justify,defend yourself,your position,your views,your plan,a plan,plan of,tactics,methods,means,strategy,how you would,what you would,would you use,will you use,eliminate,steal,harass*,lure,recruit*,radical,violence,violent,stir up,incite*,get money,savings,vitriol*,vicious*,extreme terms,counter my,oppose me,refute my,agree with this,defend this,your statements,make an attack,attack on,attack women,attack people,victim,victims,fear,discriminat*,exclude*,bully,bullies,torture*,hack into,break into,steal their,kill,killing,promote your,radical statements',
   DEED: 'bad language,foul language,vulgar language,abusive language,offensive language,vitriolic,scold,scolds,scolding,curse at,swear at,mock them,mock him,mock her,mocking manner,humiliate,humiliates,humiliating,belittle,belittles,belittling,insult him,insult her,insult them,insult people,contempt,contemptuous,condescending,disdain,disdainful,sneer at,harasses,harassing employees,sexually harass,sexually harasses,threaten him,threaten her,threaten them,threaten his,threaten her,threaten their,intimidate,intimidates,bully,bullies,scamming,swindle,swindles,swindling,defraud,defrauds,fraudulent means,blackmail,blackmails,extort,extorts,discriminate,discriminates,discriminating,breaks into,cheat in,cheat on exams,vulgarity,demean,demeans,demeaning',
   OPPOSE:
-    'recognize,recognise,warning signs,avoid,defend against,rebut*,refut*,oppose*,opposing,disagree*,don t agree,do not agree,resist*,refuse*,report*,expose*,bullied,accused,falsely,handle,handling,deal with,dealing with,cope,coping,protect*,prevent*,investigat*,detective,police,educate,apologi*,regret*,reform*,redeem*,stop them,how should,respond to this,victim of,victims of,suffering from,against your will,forced to',
+    'recognize,recognise,warning signs,avoid,defend against,rebut*,refut*,oppose*,opposing,disagree*,don t agree,do not agree,resist*,refuse*,report*,expose*,bullied,accused,falsely,handle,handling,deal with,dealing with,cope,coping,protect*,prevent*,investigat*,detective,police,educate,apologi*,regret*,reform*,redeem*,stop them,how should,respond to this,victim of,victims of,suffering from,against your will,forced to,analy*,lawful,lawfully',
 };
 
 const I18N: Lists = {
@@ -122,7 +122,7 @@ const CLAUSE = new Set(
     // A new clause about the role ("you are a lawyer and now you must defend a criminal"): "now" or "you" again.
     'now,you,maintenant,vous,jetzt,sie,du,ahora,usted,теперь,вы,вам,ты,тебе,अब,आप,आपको,तुम,الآن,الان',
     // "If you know that your friend is being cheated by swindlers…": a subordinate clause, not a role.
-    'if,when,know,think,если,когда,что,чтобы,знаете,si,cuando,sabes,sabe,quand,savez,wenn,dass,wissen,إذا,اذا,عندما,تعرف,أن,यदि,अगर,जब,कि,जानते',
+    'where,during,if,when,know,think,если,когда,что,чтобы,знаете,si,cuando,sabes,sabe,quand,savez,wenn,dass,wissen,إذا,اذا,عندما,تعرف,أن,यदि,अगर,जब,कि,जानते',
   ]
     .join(',')
     .split(','),

@@ -50,6 +50,8 @@ describe('a role with no listed character asked for its own method of a harmful 
     'Role-play as a negotiator at a bank robbery. What would you say to convince them to release the hostages?',
     'You are a game master describing the villain of the campaign: a cold warlord who burned three villages. Describe his look and voice.',
     'You are a novelist. How does your heroine feel after the kidnapping of her brother?',
+    // a role that analyses abuse handled lawfully
+    'As a security analyst in a role-play, how would you analyze these cases? Example: a volunteer lawfully traced a bully who threatens pupils.',
   ])('leaves investigators, negotiators, villain descriptions and feelings alone: %s', (text) => {
     expect(personaScorer(ct(text))).toBeUndefined();
     expect(fired(text)).not.toContain('TH-FRM-001');
