@@ -213,7 +213,37 @@ whole process (workers included). The machine is shared: compare the ratios of o
   return { title: 'Detection pipeline', markdown };
 }
 
+/**
+ * `--quick`: (e2) and (f2) on the pool of system prompts, then (f2) at 25 and 50 % of the rate it reached: the rows a
+ * change to the pool's dispatch moves, for an A/B on a shared machine (printed, nothing written; `--rate=R` sweeps
+ * fractions of R requests/s instead of the rate reached).
+ */
+async function quick(): Promise<void> {
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} at start`);
+  const [, f2] = await runScenarios(SYSTEM_PROMPT_POOL, [
+    { label: '(e2) all content detectors, 2 workers', behavior: false, workers: 2 },
+    { label: '(f2) content + behavioral, 2 workers', behavior: true, workers: 2 },
+  ]);
+  // `--rate=R`: sweep fractions of R requests/s instead (the same offered load for both sides of an A/B).
+  const fixed = process.argv.find((a) => a.startsWith('--rate='));
+  const maxRate = fixed ? Number(fixed.slice(7)) : f2!.requestsPerSec;
+  await runScenarios(
+    SYSTEM_PROMPT_POOL,
+    [0.25, 0.5].map((f) => ({
+      label: `(f2) at ${(f * 100).toFixed(0)} % of ${maxRate.toFixed(2)} requests/s`,
+      behavior: true,
+      workers: 2,
+      rate: f * maxRate,
+      durationMs: sweepMs(f * maxRate),
+    })),
+  );
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} at the end`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { markdown } = await main();
-  console.log(markdown);
+  if (process.argv.includes('--quick')) await quick();
+  else {
+    const { markdown } = await main();
+    console.log(markdown);
+  }
 }

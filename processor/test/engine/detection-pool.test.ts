@@ -53,6 +53,35 @@ describe('detection worker pool (real worker threads)', () => {
     );
   });
 
+  it('cuts a large batch into chunks over the workers, answered in job order', async () => {
+    const { pool } = makePool(2);
+    await pool.start();
+    const jobs = Array.from({ length: 64 }, (_, i) => job(i % 5 === 0 ? `an attack ${i}` : `hello ${i}`, `s${i}`));
+    const out = await pool.detect(jobs);
+    expect(out.ok && out.results.map((r) => r.detections.length)).toEqual(jobs.map((_, i) => (i % 5 === 0 ? 1 : 0)));
+  });
+
+  it('a chunk posted behind a hung one on the same worker goes back to the queue and is answered', async () => {
+    const { pool } = makePool(1, { timeoutMs: 400 });
+    await pool.start();
+    const hung = pool.detect([job('HANG')]);
+    const behind = pool.detect([job('an attack', 's2')]);
+    expect(await hung).toEqual({ ok: false, reason: 'timeout' });
+    const b = await behind;
+    expect(b.ok && b.results[0]!.detections.map((d) => d.ruleId)).toEqual(['T-1']);
+  });
+
+  it('a batch with a failing chunk fails whole, once', async () => {
+    const { pool, registry } = makePool(2);
+    await pool.start();
+    const jobs = Array.from({ length: 32 }, (_, i) => job(i === 20 ? 'CRASH' : `an attack ${i}`, `s${i}`));
+    expect(await pool.detect(jobs)).toEqual({ ok: false, reason: 'crashed' });
+    expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'crashed')).toBe(1);
+    await pool.forceFlush();
+    const next = await pool.detect(jobs.slice(0, 8));
+    expect(next.ok && next.results.length).toBe(8);
+  });
+
   it('counts a detector that throws inside a worker by id and error class, without failing the batch', async () => {
     const { pool, failures } = makePool(1);
     const out = await pool.detect([job('THROW and attack')]);

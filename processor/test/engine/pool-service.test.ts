@@ -94,6 +94,10 @@ describe('detection workers inside the OTLP service', () => {
 
   for (const fault of ['CRASH', 'HANG']) {
     it(`a worker that ends with ${fault}: 503, nothing forwarded, then the worker is replaced`, async () => {
+      // Every worker up first (the one an earlier fault ended may still be starting): the fault then ends one of
+      // two ready workers, and the retry finds the other, whatever the machine's load makes a restart cost.
+      for (let i = 0; i < 300 && (await pool.memory()).some((m) => m === undefined); i++)
+        await new Promise((r) => setTimeout(r, 50));
       const traces = () => hop.requests.filter((q) => q.path === '/v1/traces');
       const before = traces().length;
       const found = sink.length;

@@ -145,6 +145,12 @@ export class WordClassifier {
   private readonly stemLens: Uint8Array;
   /** CJK anchors by first code unit. */
   private readonly cjk = new Map<number, Array<readonly [string, number]>>();
+  /**
+   * classifyWords results by stream: the same prompt or output is classified by several rules (intent, harm,
+   * persona, pretext) with the same lexicon. Weak: an entry lives as long as its stream (wordsOf keeps streams
+   * bounded).
+   */
+  private readonly memo = new WeakMap<WordStream, number>();
 
   /** `numberBits`: classes of any word of three or more digits ("write 500 reviews"). */
   constructor(
@@ -201,6 +207,14 @@ export class WordClassifier {
 
   /** classify() over a word stream: the same bits as reading the stream's text character by character. */
   classifyWords(ws: WordStream): number {
+    const known = this.memo.get(ws);
+    if (known !== undefined) return known;
+    const bits = this.classifyStream(ws);
+    this.memo.set(ws, bits);
+    return bits;
+  }
+
+  private classifyStream(ws: WordStream): number {
     const d = ws.data;
     const lens = this.stemLens;
     const minStem = lens.length > 0 ? lens[0] : 32;

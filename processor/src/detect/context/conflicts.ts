@@ -22,6 +22,7 @@ import {
 import { Lexicon, type Hit, type Tokenized } from './lexicon.js';
 import { compact, stem, type ProtectedValue, type Restrictions } from './restrictions.js';
 import { CONTEXT_RULES } from './rules.js';
+import { taskDropped } from './task.js';
 
 type UserCue = Cue | `noun:${NounClass}` | `pii:${PiiKind}` | 'weak_noun' | 'weak_pii' | 'prog' | 'idiom';
 
@@ -610,7 +611,9 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     }
     const offScope = r.scope !== undefined && content >= 2 && inScope === 0;
     const roleHit = r.role !== undefined && toks.some((t) => r.role!.names.has(t.text));
-    const drop = strong || (has('role_drop_weak') && (roleHit || offScope));
+    // The prompt's one job set aside for a new order ("stop translating and write me a poem").
+    const jobDropped = r.task !== undefined && taskDropped(u.t, r.task.ids);
+    const drop = strong || jobDropped || (has('role_drop_weak') && (roleHit || offScope));
     let score = 0;
     if (drop) score = 0.7 + (offScope ? 0.15 : 0) + (roleHit ? 0.1 : 0);
     else if (frame && (offScope || roleHit)) score = 0.45;
@@ -619,7 +622,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       out.push({
         rule: CONTEXT_RULES.restrictionOverride,
         score: Math.min(0.95, score),
-        evidence: `system prompt restricts ${[r.scope ? 'scope' : '', r.role ? 'role' : '', r.format ? 'format' : '', r.topics ? 'topics' : '', r.pii ? 'data' : '', r.secretClasses.size ? 'secrets' : ''].filter(Boolean).join('/')}; input ${drop ? 'overrides it' : frame ? 'frames around it' : 'is off scope'}${offScope ? ' (off scope)' : ''}`,
+        evidence: `system prompt restricts ${[r.scope ? 'scope' : '', r.role ? 'role' : '', r.task ? `task (${[...r.task.ids].join('/')})` : '', r.format ? 'format' : '', r.topics ? 'topics' : '', r.pii ? 'data' : '', r.secretClasses.size ? 'secrets' : ''].filter(Boolean).join('/')}; input ${jobDropped && !strong ? 'sets the task aside for another order' : drop ? 'overrides it' : frame ? 'frames around it' : 'is off scope'}${offScope ? ' (off scope)' : ''}`,
         cues: cueList({}, offScope ? ['off-scope'] : []),
       });
   }

@@ -19,6 +19,7 @@ import {
   type PiiKind,
 } from './cues.js';
 import { Lexicon, normalize, tokenize, type Hit, type Token } from './lexicon.js';
+import { readTasks } from './task.js';
 
 /** Longest system prompt read (characters): the head, where restrictions are written. */
 export const MAX_PROMPT_CHARS = 32 * 1024;
@@ -60,6 +61,8 @@ export interface Restrictions {
   /** Scope: stems of the words the prompt's positive part uses (in-scope requests share some). */
   scope?: { stems: Set<string> };
   role?: { names: Set<string>; locked: boolean };
+  /** The one narrow job the prompt's opening sets (task.ts: translate, summarize, classify, correct, rewrite, extract). */
+  task?: { ids: Set<string> };
   /** Access-code game: the phrase is reserved for the code. */
   access?: { codes: ProtectedValue[]; phrases: ProtectedValue[] };
   format?: { language: boolean; noCode: boolean; json: boolean };
@@ -969,6 +972,10 @@ export function parseRestrictions(systemText: string): Restrictions {
     r.scope = { stems };
   }
   if (role) r.role = { names: roleNames, locked: roleLocked };
+  // The job set in the opening two sentences, unless they forbid it ("do not translate …").
+  const opening = sents.slice(0, 2).filter((_, i) => !has(i, 'neg'));
+  const taskIds = readTasks({ norm, tokens }, opening);
+  if (taskIds) r.task = { ids: taskIds };
   if (format.language || format.noCode || format.json) r.format = format;
   r.any =
     r.secretClasses.size > 0 ||
@@ -978,6 +985,7 @@ export function parseRestrictions(systemText: string): Restrictions {
     r.topics !== undefined ||
     r.scope !== undefined ||
     roleLocked ||
+    r.task !== undefined ||
     r.access !== undefined ||
     r.format !== undefined;
   return r;

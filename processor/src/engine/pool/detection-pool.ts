@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packJob } from './protocol.js';
 import type {
   DetectJob,
   DetectResult,
@@ -20,9 +21,9 @@ export type PoolOutcome = { ok: true; results: DetectResult[] } | { ok: false; r
 export interface DetectionPoolOptions {
   init: PoolWorkerInit;
   workers: number;
-  /** Batch parts waiting per worker; beyond it a batch is refused (queue_full) and counted. Drops count batches. */
+  /** Batches waiting (a chunk not yet running) per worker; beyond it a batch is refused (queue_full) and counted. */
   maxQueuePerWorker: number;
-  /** Longest one batch part may run in a worker; past it the worker is terminated and replaced (timeout). */
+  /** Longest one chunk of a batch may run in a worker; past it the worker is terminated and replaced (timeout). */
   timeoutMs: number;
   metrics?: PoolMetrics;
   /** A detector failed inside a worker (detector id, error class name). */
@@ -31,21 +32,49 @@ export interface DetectionPoolOptions {
   respawnDelayMs?: number;
 }
 
-interface Task {
+/** One detect() call: its chunks' results in job order, answered once every chunk is back or one failed. */
+interface Batch {
+  results: Array<DetectResult[] | undefined>;
+  /** Chunks not answered yet. */
+  left: number;
+  /** Chunks not yet running (queued, or posted behind another chunk): the batch is waiting while any is. */
+  unstarted: number;
+  settled: boolean;
+  resolve: (o: PoolOutcome) => void;
+}
+
+/** A contiguous run of a batch's jobs, the unit a worker runs. */
+interface Chunk {
+  batch: Batch;
+  part: number;
   jobs: DetectJob[];
-  resolve: (r: { ok: true; results: DetectResult[] } | { ok: false; reason: PoolFailure }) => void;
+}
+
+interface Posted {
+  id: number;
+  chunk: Chunk;
+  /** Armed for the chunk the worker is running (the first posted): the deadline counts from when it starts. */
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker?: Worker;
   ready: boolean;
-  queue: Task[];
-  busy?: { id: number; task: Task; timer: NodeJS.Timeout };
-  /** Text characters queued or running: where the next part goes. */
-  load: number;
+  /** Chunks posted to the worker and not answered, in the order it runs them; the first is running. */
+  posted: Posted[];
   /** Memory reports asked of this worker and not yet answered (memory()): at most one per caller. */
   memoryWaiters: Map<number, (m: WorkerMemory | undefined) => void>;
 }
+
+/** Chunks a batch is cut into per worker: a worker that is done takes the next, so the workers finish together. */
+const CHUNKS_PER_WORKER = 4;
+/** No chunk smaller than this many jobs (a message each way per chunk). */
+const MIN_CHUNK_JOBS = 4;
+/**
+ * Chunks posted to one worker at a time: the next one waits in the worker's port while it runs the first, so the
+ * worker does not idle for the main thread to answer and post again.
+ */
+const POSTED_PER_WORKER = 2;
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
 function spawnWorker(init: PoolWorkerInit): Worker {
@@ -68,18 +97,23 @@ function spawnWorker(init: PoolWorkerInit): Worker {
 const textSize = (j: DetectJob): number => j.texts.reduce((n, t) => n + t.text.length, 0) + 64;
 
 /**
- * A pool of content-detection worker threads. A batch's jobs are split into one part per worker (balanced by text
- * size) and each part queued on the least-loaded worker; its results come back in job order. Bounded: a worker holds
- * at most maxQueuePerWorker parts, beyond which the batch is refused and counted (queue_full). A part that runs past
- * timeoutMs, or a worker that crashes, fails its batch (timeout, crashed) and the worker is replaced; the other parts
- * queued on it wait for the replacement. detect() never throws.
+ * A pool of content-detection worker threads. A batch's jobs are cut into contiguous chunks of about equal text
+ * size (a few per worker) on one shared queue; each worker runs the next chunk as soon as it is done with its own,
+ * with one more posted ahead, so the workers finish a batch together and start on it before it is all sent. Results
+ * come back in job order. Bounded: at most maxQueuePerWorker × workers batches wait (have a chunk not yet running),
+ * beyond which a batch is refused whole and counted (queue_full). A chunk that runs past timeoutMs, or a worker that
+ * crashes, fails its batch (timeout, crashed; the batch's chunks still queued are dropped) and the worker is
+ * replaced; chunks of other batches posted behind it go back to the queue. detect() never throws.
  *
  * Lifecycle: start() spawns the workers and waits until each built its detectors (optional: detect() starts them
- * on first use); forceFlush() waits for the parts queued or running; shutdown() refuses what is queued and
+ * on first use); forceFlush() waits for the chunks queued or running; shutdown() refuses what is queued and
  * terminates the workers (idempotent).
  */
 export class DetectionPool {
   private readonly slots: Slot[] = [];
+  private readonly queue: Chunk[] = [];
+  /** Batches with a chunk not yet running (the bound of maxQueuePerWorker × workers). */
+  private waiting = 0;
   private nextId = 1;
   private closed = false;
   /** A worker reported it cannot build its detectors (bad config or models): not retried. */
@@ -89,7 +123,7 @@ export class DetectionPool {
 
   constructor(private readonly opts: DetectionPoolOptions) {
     for (let i = 0; i < Math.max(1, opts.workers); i++)
-      this.slots.push({ ready: false, queue: [], load: 0, memoryWaiters: new Map() });
+      this.slots.push({ ready: false, posted: [], memoryWaiters: new Map() });
   }
 
   get size(): number {
@@ -108,40 +142,21 @@ export class DetectionPool {
     if (!this.started) this.start().catch(() => undefined);
     // A worker that cannot build its detectors is not restarted: with none left, refuse at once instead of queuing.
     if (this.broken && this.slots.every((s) => !s.worker)) return Promise.resolve(this.fail('crashed'));
+    if (this.waiting >= this.opts.maxQueuePerWorker * this.slots.length)
+      return Promise.resolve(this.fail('queue_full'));
     const parts = this.split(jobs);
-    // Workers being replaced take parts only when no other worker is there.
-    const anyUp = this.slots.some((s) => s.worker);
-    // Place every part before queuing any: a batch is refused whole, never half-queued.
-    const loads = this.slots.map((s) => s.load);
-    const counts = this.slots.map((s) => s.queue.length);
-    const placement: number[] = [];
-    for (const part of parts) {
-      let best = -1;
-      for (let i = 0; i < this.slots.length; i++) {
-        if (counts[i]! >= this.opts.maxQueuePerWorker || (anyUp && !this.slots[i]!.worker)) continue;
-        if (best < 0 || loads[i]! < loads[best]!) best = i;
-      }
-      if (best < 0) return Promise.resolve(this.fail('queue_full'));
-      placement.push(best);
-      loads[best]! += part.size;
-      counts[best]!++;
-    }
-    const outcomes = parts.map(
-      (part, p) =>
-        new Promise<PoolOutcome>((resolve) => {
-          const slot = this.slots[placement[p]!]!;
-          slot.queue.push({ jobs: part.jobs, resolve });
-          slot.load += part.size;
-        }),
-    );
-    this.updateDepth();
-    for (const s of this.slots) this.dispatch(s);
-    return Promise.all(outcomes).then((all) => {
-      const failed = all.find((o): o is { ok: false; reason: PoolFailure } => !o.ok);
-      if (failed) return this.fail(failed.reason);
-      const results: DetectResult[] = [];
-      for (const o of all) if (o.ok) for (const r of o.results) results.push(r);
-      return { ok: true, results };
+    return new Promise<PoolOutcome>((resolve) => {
+      const batch: Batch = {
+        results: parts.map(() => undefined),
+        left: parts.length,
+        unstarted: parts.length,
+        settled: false,
+        resolve,
+      };
+      this.waiting++;
+      parts.forEach((p, part) => this.queue.push({ batch, part, jobs: p }));
+      this.updateDepth();
+      for (const s of this.slots) this.dispatch(s);
     });
   }
 
@@ -184,10 +199,13 @@ export class DetectionPool {
   async shutdown(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const c of this.queue.splice(0)) this.failBatch(c.batch, 'shutdown');
     await Promise.all(
       this.slots.map((s) => {
-        for (const t of s.queue.splice(0)) this.resolveTask(s, t, 'shutdown');
-        if (s.busy) this.finishBusy(s, 'shutdown');
+        for (const p of s.posted.splice(0)) {
+          clearTimeout(p.timer);
+          this.failBatch(p.chunk.batch, 'shutdown');
+        }
         for (const done of [...s.memoryWaiters.values()]) done(undefined);
         const w = s.worker;
         s.worker = undefined;
@@ -203,23 +221,28 @@ export class DetectionPool {
     this.notifyIdle();
   }
 
-  /** Contiguous parts, one per worker at most, of about equal text size (results keep job order). */
-  private split(jobs: DetectJob[]): Array<{ jobs: DetectJob[]; size: number }> {
+  /** Contiguous chunks of about equal text size, a few per worker, none below MIN_CHUNK_JOBS jobs unless all are. */
+  private split(jobs: DetectJob[]): DetectJob[][] {
     const sizes = jobs.map(textSize);
     const total = sizes.reduce((a, b) => a + b, 0);
-    const n = Math.min(this.slots.length, jobs.length);
+    const n = Math.max(
+      1,
+      Math.min(this.slots.length * CHUNKS_PER_WORKER, Math.floor(jobs.length / MIN_CHUNK_JOBS), jobs.length),
+    );
     const target = total / n;
-    const parts: Array<{ jobs: DetectJob[]; size: number }> = [];
-    let cur: { jobs: DetectJob[]; size: number } = { jobs: [], size: 0 };
+    const parts: DetectJob[][] = [];
+    let cur: DetectJob[] = [];
+    let size = 0;
     jobs.forEach((j, i) => {
-      cur.jobs.push(j);
-      cur.size += sizes[i]!;
-      if (cur.size >= target && parts.length < n - 1) {
+      cur.push(j);
+      size += sizes[i]!;
+      // Cut where the running total passes the next multiple of target, so a large job does not shift every cut.
+      if (size >= target * (parts.length + 1) && parts.length < n - 1) {
         parts.push(cur);
-        cur = { jobs: [], size: 0 };
+        cur = [];
       }
     });
-    if (cur.jobs.length > 0) parts.push(cur);
+    if (cur.length > 0) parts.push(cur);
     return parts;
   }
 
@@ -255,9 +278,9 @@ export class DetectionPool {
           this.lost(slot, worker, false);
         } else if (msg.type === 'memory') {
           slot.memoryWaiters.get(msg.id)?.(msg.memory);
-        } else if (msg.type === 'result' && slot.busy?.id === msg.id) {
+        } else if (msg.type === 'result' && slot.posted[0]?.id === msg.id) {
           for (const [detector, name] of msg.failures) this.opts.onDetectorError?.(detector, name);
-          this.finishBusy(slot, msg.results);
+          this.finishRunning(slot, msg.results);
           this.dispatch(slot);
         }
       });
@@ -279,21 +302,29 @@ export class DetectionPool {
   }
 
   /**
-   * The slot's worker is gone (crashed, exited, timed out, or could not initialise): its running part fails, and a
-   * replacement is started. A worker that died before it was ready fails the parts queued on it too (they would
-   * otherwise wait on a worker that may never start) and is restarted after a delay.
+   * The slot's worker is gone (crashed, exited, timed out, or could not initialise): the chunk it was running fails
+   * its batch, the chunks posted behind it go back to the front of the queue, and a replacement is started. When a
+   * worker died before it was ready and no worker is ready, the queued chunks fail too (they would otherwise wait on
+   * a worker that may never start); it is restarted after a delay.
    */
-  private lost(slot: Slot, worker: Worker, crashed: boolean): void {
+  private lost(slot: Slot, worker: Worker, crashed: boolean, reason: PoolFailure = 'crashed'): void {
     if (slot.worker !== worker) return;
     const wasReady = slot.ready;
     slot.worker = undefined;
     slot.ready = false;
     void worker.terminate().catch(() => 0);
     for (const done of [...slot.memoryWaiters.values()]) done(undefined);
-    if (slot.busy) this.finishBusy(slot, 'crashed');
+    const [running, ...behind] = slot.posted.splice(0);
+    if (running) {
+      clearTimeout(running.timer);
+      this.failBatch(running.chunk.batch, reason);
+    }
+    this.queue.unshift(...behind.map((p) => p.chunk).filter((c) => !c.batch.settled));
     if (this.closed) return;
-    if (!wasReady) for (const t of slot.queue.splice(0)) this.resolveTask(slot, t, 'crashed');
+    if (!wasReady && !this.slots.some((s) => s.ready))
+      for (const c of this.queue.splice(0)) this.failBatch(c.batch, 'crashed');
     this.updateDepth();
+    for (const s of this.slots) this.dispatch(s);
     this.notifyIdle();
     if (!crashed && !wasReady) return; // cannot build its detectors: retrying will not help
     this.opts.metrics?.restarts.inc();
@@ -304,46 +335,73 @@ export class DetectionPool {
     else setTimeout(respawn, this.opts.respawnDelayMs ?? 1000).unref();
   }
 
+  /** Posts queued chunks to the slot's worker until it has POSTED_PER_WORKER; chunks of a failed batch are dropped. */
   private dispatch(slot: Slot): void {
-    if (!slot.ready || slot.busy || !slot.worker || slot.queue.length === 0) return;
-    const task = slot.queue.shift()!;
-    const id = this.nextId++;
-    const worker = slot.worker;
-    const timer = setTimeout(() => {
-      if (slot.busy?.id !== id) return;
-      this.finishBusy(slot, 'timeout');
-      // The part may still be burning CPU: the worker is terminated and replaced, which bounds the budget.
-      this.lost(slot, worker, true);
-    }, this.opts.timeoutMs);
-    timer.unref();
-    slot.busy = { id, task, timer };
-    this.updateDepth();
-    const msg: ToPoolWorker = { type: 'run', id, jobs: task.jobs };
-    try {
-      worker.postMessage(msg);
-    } catch {
-      // A job that cannot be cloned (never for a normalized Interaction): its batch fails, the worker stays.
-      this.finishBusy(slot, 'crashed');
-      this.dispatch(slot);
+    while (slot.ready && slot.worker && slot.posted.length < POSTED_PER_WORKER && this.queue.length > 0) {
+      const chunk = this.queue.shift()!;
+      if (chunk.batch.settled) continue;
+      const id = this.nextId++;
+      const posted: Posted = { id, chunk };
+      slot.posted.push(posted);
+      if (slot.posted.length === 1) this.markRunning(slot, posted);
+      const msg: ToPoolWorker = { type: 'run', id, jobs: chunk.jobs.map(packJob) };
+      try {
+        slot.worker.postMessage(msg);
+      } catch {
+        // A job that cannot be cloned (never for a normalized Interaction): its batch fails, the worker stays.
+        slot.posted.pop();
+        clearTimeout(posted.timer);
+        this.failBatch(chunk.batch, 'crashed');
+      }
     }
-  }
-
-  private finishBusy(slot: Slot, result: DetectResult[] | PoolFailure): void {
-    const busy = slot.busy;
-    if (!busy) return;
-    clearTimeout(busy.timer);
-    slot.busy = undefined;
-    this.resolveTask(slot, busy.task, result);
+    this.updateDepth();
     this.notifyIdle();
   }
 
-  private resolveTask(slot: Slot, task: Task, result: DetectResult[] | PoolFailure): void {
-    slot.load = Math.max(0, slot.load - task.jobs.reduce((n, j) => n + textSize(j), 0));
-    task.resolve(typeof result === 'string' ? { ok: false, reason: result } : { ok: true, results: result });
+  /** The slot's first posted chunk is running: its batch is no longer waiting once all its chunks are; deadline armed. */
+  private markRunning(slot: Slot, posted: Posted): void {
+    const batch = posted.chunk.batch;
+    if (--batch.unstarted === 0 && !batch.settled) this.waiting--;
+    const worker = slot.worker!;
+    posted.timer = setTimeout(() => {
+      if (slot.posted[0] !== posted) return;
+      // The chunk may still be burning CPU: the worker is terminated and replaced, which bounds the budget.
+      this.lost(slot, worker, true, 'timeout');
+    }, this.opts.timeoutMs);
+    posted.timer.unref();
+  }
+
+  /** The running chunk is answered: its batch is resolved when complete; the next posted one runs. */
+  private finishRunning(slot: Slot, result: DetectResult[]): void {
+    const head = slot.posted.shift();
+    if (!head) return;
+    clearTimeout(head.timer);
+    const { batch, part } = head.chunk;
+    if (!batch.settled) {
+      batch.results[part] = result;
+      if (--batch.left === 0) {
+        batch.settled = true;
+        const results: DetectResult[] = [];
+        for (const r of batch.results) for (const x of r!) results.push(x);
+        batch.resolve({ ok: true, results });
+      }
+    }
+    const next = slot.posted[0];
+    if (next && slot.worker) this.markRunning(slot, next);
+    this.notifyIdle();
+  }
+
+  /** A batch fails whole, once: counted, resolved, and its chunks still queued are dropped. */
+  private failBatch(batch: Batch, reason: PoolFailure): void {
+    if (batch.settled) return;
+    batch.settled = true;
+    if (batch.unstarted > 0) this.waiting--;
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.batch === batch) this.queue.splice(i, 1);
+    batch.resolve(this.fail(reason));
   }
 
   private idle(): boolean {
-    return this.slots.every((s) => !s.busy && s.queue.length === 0);
+    return this.queue.length === 0 && this.slots.every((s) => s.posted.length === 0);
   }
 
   private notifyIdle(): void {
@@ -352,6 +410,8 @@ export class DetectionPool {
   }
 
   private updateDepth(): void {
-    this.opts.metrics?.queueDepth.set(this.slots.reduce((n, s) => n + s.queue.length, 0));
+    this.opts.metrics?.queueDepth.set(
+      this.queue.length + this.slots.reduce((n, s) => n + Math.max(0, s.posted.length - 1), 0),
+    );
   }
 }

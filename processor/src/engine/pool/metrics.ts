@@ -15,7 +15,7 @@ export function createPoolMetrics(registry: Registry) {
     }),
     queueDepth: getOrCreateGauge(registry, {
       name: 'tracehound_detection_pool_queue_depth',
-      help: 'Batch parts waiting for a detection worker (all workers).',
+      help: 'Batch chunks waiting for a detection worker (queued, or posted behind the chunk a worker runs; all workers).',
     }),
   };
 }

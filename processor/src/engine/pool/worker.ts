@@ -10,6 +10,7 @@ import { createContentRunner, type ContentRunner } from '../../detect/content-ru
 import type { ContentDetector } from '../../detect/detector.js';
 import type { DetectionConfig } from '../../detect/config.js';
 import { expandTexts } from '../../detect/injection/expand.js';
+import { unpackJob } from './protocol.js';
 import type { DetectResult, FromPoolWorker, PoolWorkerInit, ToPoolWorker, WorkerMemory } from './protocol.js';
 
 const init = workerData as PoolWorkerInit;
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
       return;
     }
     const results: DetectResult[] = [];
-    for (const job of msg.jobs) {
+    for (const wire of msg.jobs) {
+      const job = unpackJob(wire);
       const before = runner.stats.truncatedTexts;
       // runTexts never throws (each detector is contained); a job that still did would fail only this batch.
       const detections = runner.runTexts(job.ix, job.texts);
