@@ -10,7 +10,7 @@ import type { ContentDetector, DetectInput } from '../detector.js';
 import { disabledRules } from '../injection/run.js';
 import { defaultHarmScorers, harmOf, type HarmScorer } from './harm-scorer.js';
 import { FRAMING_RULES } from './rules.js';
-import { scoreFraming } from './score.js';
+import { scoreFraming, withFrames } from './score.js';
 
 /** Frame score from which a prompt counts as framed. */
 export const FRAME_MIN = 0.45;
@@ -65,7 +65,7 @@ export function createFramingDetector(config: DetectionConfig, options: FramingO
           const harm = harmOf(scorers, ct);
           const pretextHarm = harm?.pretext ?? harm?.framed ?? 0;
           if (!harm || Math.max(harm.framed, harm.plain, pretextHarm) < PRETEXT_HARM_DETAIL) continue;
-          const frame = scoreFraming(ct.text);
+          const frame = withFrames(scoreFraming(ct.text), harm.frames);
           const details = {
             harmCategory: harm.category,
             harmSource: harm.source,

@@ -1,5 +1,6 @@
 /** The shape every harm scorer returns (harm-scorer.ts combines them; persona-harm.ts is one). */
 import type { ChannelText } from '../detector.js';
+import type { FrameClass } from './lexicon.js';
 
 export interface HarmEstimate {
   /** Which scorer produced it (evidence). */
@@ -18,6 +19,11 @@ export interface HarmEstimate {
   /** Whether the text demands operational detail (step by step, exact amounts, realistic). */
   detail: boolean;
   signals: string[];
+  /**
+   * Frames the scorer itself found in the text that the frame lexicon may not list (a role cast by an opening "you"
+   * in a language without a verb for it); the detector adds them to the frame score.
+   */
+  frames?: FrameClass[];
 }
 
 export type HarmScorer = (ct: ChannelText) => HarmEstimate | undefined;

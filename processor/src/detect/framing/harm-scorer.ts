@@ -18,6 +18,7 @@ import { pretextScorer } from './pretext-harm.js';
 
 export type { HarmEstimate, HarmScorer } from './harm-estimate.js';
 import type { HarmEstimate, HarmScorer } from './harm-estimate.js';
+import type { FrameClass } from './lexicon.js';
 
 /** The lexicon of harm categories (weapons, violence, drugs, crime, hate, minors, self-harm, privacy, disinformation). */
 export const lexiconScorer: HarmScorer = (ct) => {
@@ -118,8 +119,14 @@ export function strongest(estimates: ReadonlyArray<HarmEstimate | undefined>): H
   }
   if (best) {
     let pretext = 0;
-    for (const e of estimates) if (e) pretext = Math.max(pretext, e.pretext ?? e.framed);
+    const frames = new Set<FrameClass>();
+    for (const e of estimates) {
+      if (!e) continue;
+      pretext = Math.max(pretext, e.pretext ?? e.framed);
+      for (const f of e.frames ?? []) frames.add(f);
+    }
     best = { ...best, pretext, detail: estimates.some((e) => e?.detail === true) };
+    if (frames.size > 0) best.frames = [...frames];
   }
   return best;
 }

@@ -33,3 +33,13 @@ export function scoreFraming(text: string): FrameScore {
   for (const [cls, w] of WEIGHTS) if ((bits & cls) !== 0) score += w;
   return { score: Math.min(1, Math.round(score * 100) / 100), frames: frameNames(bits) };
 }
+
+/** The frame score with frames a harm scorer found itself (harm-estimate.ts `frames`) added. */
+export function withFrames(frame: FrameScore, extra: readonly FrameClass[] | undefined): FrameScore {
+  const missing = (extra ?? []).filter((f) => !frame.frames.includes(f));
+  if (missing.length === 0) return frame;
+  let score = frame.score;
+  for (const f of missing) score += WEIGHTS.find(([cls]) => cls === F[f])?.[1] ?? 0;
+  const frames = [...frame.frames, ...missing].sort((a, b) => F[a] - F[b]);
+  return { score: Math.min(1, Math.round(score * 100) / 100), frames };
+}
