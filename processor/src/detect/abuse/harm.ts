@@ -14,7 +14,7 @@ import RE2 from 're2';
 import { C, CLASSIFIER } from './anchors.js';
 import { H, HARM_CLASSIFIER, harmClassNames } from './harm-lexicon.js';
 import { segments } from './intent.js';
-import { DEFENSIVE, THIRD_PERSON } from './lexicon.js';
+import { DEFENSIVE, TEXT_TASK, THIRD_PERSON } from './lexicon.js';
 
 export type HarmCategory =
   | 'weapons'
@@ -199,6 +199,7 @@ const DEFENSIVE_RE = new RE2(DEFENSIVE, 'i');
  * "explain how ransomware spreads", "history of…"): the same cue that damps an abuse intent damps a plain harm.
  */
 const MECHANISM_RE = new RE2(String.raw`\b${THIRD_PERSON}`, 'i');
+const TEXT_TASK_RE = new RE2(TEXT_TASK, 'i');
 const TITLE_RE = new RE2(String.raw`\b(?:in|from)\s+(?:the\s+)?['"‘“][^'"’”\n]{2,60}['"’”]`, 'i');
 
 /**
@@ -212,37 +213,14 @@ export function asksForKnowledge(text: string): boolean {
   return (has(all, H.KNOW) || KNOW_RE.test(t)) && !has(all, H.METHOD) && !has(all, H.ASK);
 }
 
-/** Subjects that name a harm on their own (a weapon, a drug, a violent act, a crime, a scam, hate, self-harm, lies). */
-const HARM_ALONE =
-  H.WEAPON_S | H.WEAPON | H.VIOLENT | H.DRUG | H.CRIME | H.FRAUD | H.FRAUD_S | H.HATE_ACT | H.SELFHARM | H.DISINFO;
-/** Subjects that a harmless object can turn into a figure of speech ("steal someone's heart", "kill the process"). */
-const PHYSICAL = H.WEAPON_S | H.WEAPON | H.VIOLENT | H.CRIME;
-
 /**
- * Whether a text names a harm at all, in any language of the lexicon: a subject that is harmful on its own (weapons,
- * drugs, violence, crime, fraud, hate, self-harm, disinformation), or one that needs its partner — a child with sexual
- * content or evasion, a group with a contemptuous judgement, private data or a whereabouts with a person or evasion,
- * suicide with a method. A child, a group or an address alone is an ordinary subject ("where do most working children
- * work?", "where do British migrants live?"), and a violent or criminal verb whose only object is harmless is a
- * figure of speech. Other harm scorers use it as a gate: a probability over a text that names no harm is about style
- * or language, not the goal.
+ * Whether a text names a harm subject of the lexicon at all (weapons, drugs, violence, crime, hate, minors, self-harm,
+ * privacy, disinformation, in any of its languages). Other harm scorers use it as a gate: a probability over a text
+ * that names no harm is about style or language, not the goal.
  */
 export function namesHarmSubject(text: string): boolean {
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const all = HARM_CLASSIFIER.classify(t);
-  const paired =
-    (has(all, H.MINOR) && has(all, H.SEXUAL | H.EVADE)) ||
-    (has(all, H.GROUP) && has(all, H.HATE_ADJ)) ||
-    (has(all, H.PRIVACY) && has(all, H.TARGET | H.EVADE)) ||
-    (has(all, H.TOPIC_SH) && has(all, H.METHOD));
-  if (paired || has(all, HARM_ALONE & ~PHYSICAL)) return true;
-  if (!has(all, PHYSICAL)) return false;
-  if (!has(all, H.BENIGN_OBJ)) return true;
-  // Some sentence names a violent or criminal act without a harmless object beside it.
-  return segments(t).some((seg) => {
-    const b = HARM_CLASSIFIER.classify(seg);
-    return has(b, PHYSICAL) && !has(b, H.BENIGN_OBJ);
-  });
+  return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT) !== 0;
 }
 
 /** Score a text; undefined when no rule holds. Never throws on any string. */
@@ -279,7 +257,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   if (has(b, H.WORK) && has(b, H.KNOW)) framed -= 0.35;
 
   // A text-processing task on given content (summarize this article, answer about the plot): the harm is quoted.
-  if (has(all, H.TASK)) framed -= 0.4;
+  if (has(all, H.TASK) || TEXT_TASK_RE.test(t)) framed -= 0.4;
   // A knowledge question ("explain what malware is") and, at half weight, safety wording: a frame cannot make a
   // definition harmful, and a pretext's borrowed safety words are only weak evidence of a benign goal.
   const evading = has(all, H.EVADE);
@@ -298,9 +276,11 @@ export function scoreHarm(text: string): HarmScore | undefined {
   }
   // Asked plainly, the model-abuse layer's cues count too (its defensive words in any language it has: "how can banks
   // detect…", "how can I warn her about this scam"; its questions about how a harm works or how others do it), unless
-  // the text asks to evade consequences. Only the plain score: inside a frame they are the pretext's own words.
+  // the text asks to evade consequences; a question about how others make a harm or one that demands operational
+  // detail ("how do they build…", "step by step, how do they…") asks for the method. Only the plain score: inside a
+  // frame these cues are the pretext's own words.
   if (!evading && !safe && (CLASSIFIER.classify(t) & C.DEFENSE) !== 0) plainAdj -= 0.3;
-  if (!evading && !has(b, H.METHOD) && MECHANISM_RE.test(t)) plainAdj -= 0.25;
+  if (!evading && !has(b, H.METHOD | H.MAKE) && !has(all, H.DETAIL) && MECHANISM_RE.test(t)) plainAdj -= 0.25;
   // Cues of a benign text: safety and prevention, knowledge questions, help-seeking (for self-harm).
   let score = framed + plainAdj;
   // Asked about a game, a film or one's own fiction, plainly ("kill someone in Call of Duty", "a heist for my novel").

@@ -12,8 +12,8 @@
 import RE2 from 're2';
 import { C, CLASSIFIER } from './anchors.js';
 import { genericIntent, genericPossible } from './generic.js';
-import { H, HARM_CLASSIFIER } from './harm-lexicon.js';
 import { ABUSE_CATEGORIES, INTENT_PATTERNS, type AbuseCategory } from './intent-patterns.js';
+import { TEXT_TASK } from './lexicon.js';
 
 export interface IntentScore {
   category: AbuseCategory;
@@ -37,6 +37,7 @@ const LOOSE_CORE = 0.3;
  * Its hits lose this much; the pattern layer's precise phrasings keep their weight.
  */
 const TEXT_TASK_DAMP = 0.3;
+const TEXT_TASK_RE = new RE2(TEXT_TASK, 'i');
 /** Below this no category is worth the dampers' pass. */
 const SCORE_FLOOR = 0.3;
 
@@ -378,7 +379,7 @@ function scoreIntentUncached(text: string): IntentScore[] {
     }
     if (best) raw.set(ABUSE_CATEGORIES[ci], best);
   }
-  const textTask = generic.length > 0 && (HARM_CLASSIFIER.classify(t) & H.TASK) !== 0;
+  const textTask = generic.length > 0 && TEXT_TASK_RE.test(t);
   for (const g of generic) {
     const prev = raw.get(g.category);
     const confidence = textTask ? g.confidence - TEXT_TASK_DAMP : g.confidence;

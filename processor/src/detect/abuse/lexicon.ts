@@ -32,3 +32,12 @@ export const DEFENSIVE = String.raw`(?:(?:to|can|could|would|we|i|and|or|help|be
  * doing it.
  */
 export const THIRD_PERSON = String.raw`(?:how\s+(?:do|does|did|can|could|would|might)\s+(?:hackers|attackers|scammers|criminals|fraudsters|phishers|threat\s+actors|adversaries|cybercriminals|malware|ransomware|spammers|con\s+artists|they|apts?|bad\s+actors|thieves)|(?:what|which)\s+${GAP(3)}(?:do|does)\s+(?:hackers|attackers|scammers|criminals|fraudsters|phishers|threat\s+actors|cybercriminals|spammers|thieves)|why\s+do\s+(?:hackers|attackers|scammers|criminals|fraudsters|people)|(?:what|how)\s+(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?${GAP(2)}(?:ransomware|phishing|malware|keyloggers?|botnets?|trojans?|scams?|fraud|social\s+engineering|credential\s+stuffing|pretexting|vishing|smishing)\b|explain(?:s|ing)?\s+(?:what|how\s+${GAP(3)}(?:works?|operates?|spreads?|happens?|functions?))|why\s+(?:is|are)\s+${GAP(6)}(?:illegal|unlawful|against\s+the\s+law|a\s+crime|punishable)|(?:penalt(?:y|ies)|punishments?|sentences?)\s+for|history\s+of|common\s+(?:types|tactics|techniques|examples))`;
+
+/** Supplied content a text task works on: the following article, this passage, the movie plot. */
+const CONTENT_NOUN = String.raw`(?:(?:movie|film|book|product|customer|news)\s+)?(?:article|articles|text|passage|paragraph|story|news\s+story|review|document|documents|sentence|sentences|movie\s+plot|plot|conversation|dialogue|email|transcript|excerpt|report|context)`;
+
+/**
+ * A text-processing task on supplied content (summarize the following article, answer the question about this movie
+ * plot, a title for this sentence, the sentiment of this review): the harm words it holds are the content's.
+ */
+export const TEXT_TASK = String.raw`\b(?:summari[sz]e|summary\s+of|synthesi[sz]e|paraphrase|proofread|classify|translate)\s+(?:the\s+|this\s+|these\s+)?(?:following\s+)?${CONTENT_NOUN}\b|\b(?:the\s+following|this|given)\s+${CONTENT_NOUN}\s*[:?]|\bthe\s+following\s+${CONTENT_NOUN}\s+(?:expresses|is|says|describes)|\b(?:answer|question)\s+(?:to\s+)?(?:the\s+)?(?:following\s+)?question\s+(?:about|from|based\s+on)\s+(?:the|this)\s+(?:following\s+)?${CONTENT_NOUN}|\b(?:movie\s+plot|(?:movie|plot)\s+title)\s*:|\bsentiment\s+of\s+(?:the|this)\s+${CONTENT_NOUN}|\btitle\s+for\s+(?:the|this)\s+(?:following\s+)?${CONTENT_NOUN}`;
