@@ -139,7 +139,7 @@ const I18N: Lists = {
     // fr
     'ecris,ecrire,ecrivez,cree,creer,creez,genere,generer,generez,redige,rediger,redigez,fais,faire,faites,donne moi,donnez moi,comment,aide moi,aidez moi,explique moi,montre moi,je veux,j ai besoin,code moi,prepare',
     // de
-    'schreib,schreibe,schreiben,erstelle,erstell,erstellen,generiere,generieren,mach,mache,machen,entwirf,entwerfe,programmiere,gib mir,zeig mir,wie man,wie ich,wie wir,wie kann,wie könnte,wie konnte,wie kriege,wie bekomme,wie komme,wie mache,wie baue,wie stelle,wie schaffe,wie würde,wie wurde,wie sollte,wie lässt,wie lasst,hilf,hilf mir,ich brauche,ich will,ich mochte,verfasse',
+    'schreib,schreibe,schreiben,erstelle,erstell,erstellen,generiere,generieren,mach,mache,machen,entwirf,entwerfe,programmiere,gib mir,zeig mir,wie man,wie ich,wie wir,wie du,wie sie,wie kann,wie könnte,wie konnte,wie kriege,wie bekomme,wie komme,wie mache,wie baue,wie stelle,wie schaffe,wie würde,wie wurde,wie sollte,wie lässt,wie lasst,hilf,hilf mir,ich brauche,ich will,ich mochte,verfasse',
     // ru
     'напиши,написать,создай,создать,сделай,сделать,сгенерируй,составь,придумай,разработай,дай,покажи,как,помоги,научи,нужен,нужна,нужно,хочу,объясни как',
     // ar
