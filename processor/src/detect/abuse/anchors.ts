@@ -139,7 +139,7 @@ const I18N: Lists = {
     // fr
     'ecris,ecrire,ecrivez,cree,creer,creez,genere,generer,generez,redige,rediger,redigez,fais,faire,faites,donne moi,donnez moi,comment,aide moi,aidez moi,explique moi,montre moi,je veux,j ai besoin,code moi,prepare',
     // de
-    'schreib,schreibe,schreiben,erstelle,erstell,erstellen,generiere,generieren,mach,mache,machen,entwirf,entwerfe,programmiere,gib mir,zeig mir,wie,hilf,hilf mir,ich brauche,ich will,ich mochte,verfasse',
+    'schreib,schreibe,schreiben,erstelle,erstell,erstellen,generiere,generieren,mach,mache,machen,entwirf,entwerfe,programmiere,gib mir,zeig mir,wie man,wie ich,wie wir,wie du,wie sie,wie kann,wie könnte,wie konnte,wie kriege,wie bekomme,wie komme,wie mache,wie baue,wie stelle,wie schaffe,wie würde,wie wurde,wie sollte,wie lässt,wie lasst,hilf,hilf mir,ich brauche,ich will,ich mochte,verfasse',
     // ru
     'напиши,написать,создай,создать,сделай,сделать,сгенерируй,составь,придумай,разработай,дай,покажи,как,помоги,научи,нужен,нужна,нужно,хочу,объясни как',
     // ar
@@ -217,7 +217,7 @@ const I18N: Lists = {
     '发票,收据,文凭,证件,证书,学历,评论,好评,流水,诊断书,領収書,卒業証書,口コミ,レビュー,診断書,証明書,明細',
   ].join(','),
   FRAUD:
-    'estafar,estafa*,blanquear,lavar dinero,lavar,defraudar,enganar,arnaquer,arnaque*,escroquer,escroquerie*,blanchir,geldwasche,waschen,betrugen,betrug*,abzocken,golpe*,lavagem,lavar,fraudar,отмыть,отмывани*,обмануть,мошенни*,развести,кинуть,غسيل الأموال,غسل الأموال,احتيال,نصب,ठगी,ठगना,धोखाधड़ी,मनी लॉन्ड्रिंग,洗钱,诈骗,骗钱,套现,マネーロンダリング,詐欺,資金洗浄',
+    'estafar,estafa*,blanquear,lavar dinero,lavar,defraudar,enganar,arnaquer,arnaque*,escroquer,escroquerie*,blanchir,geldwasche,waschen,betrugen,betrug*,abzocken,golpe,golpes,golpista*,lavagem,lavar,fraudar,отмыть,отмывани*,обмануть,мошенни*,развести,кинуть,غسيل الأموال,غسل الأموال,احتيال,نصب,ठगी,ठगना,धोखाधड़ी,मनी लॉन्ड्रिंग,洗钱,诈骗,骗钱,套现,マネーロンダリング,詐欺,資金洗浄',
   TRICK:
     'enganar,engana,manipular,convencer,convenza,chantajear,presionar,tromper,manipuler,convaincre,persuader,faire chanter,uberreden,tauschen,manipulieren,erpressen,uberzeugen,enganar,manipular,convencer,chantagear,обмануть,обманом,убедить,манипулир*,шантаж*,уговорить,خداع,إقناع,أقنع,لأقنع,اقناع,ابتزاز,धोखा,फंसाना,बहलाना,मनाना,骗,说服,欺骗,诱骗,操纵,勒索,騙す,騙して,だまして,信じ込ませ,脅し',
   MONEY:
@@ -235,7 +235,7 @@ const I18N: Lists = {
   SCALE:
     'masivo,masiva,miles,cientos,automatizar,masse,milliers,centaines,automatiser,massenhaft,tausende,hunderte,automatisieren,massa,milhares,centenas,automatizar,массов*,тысяч*,сотни,автоматизир*,آلاف,مئات,हजारों,सैकड़ों,批量,大量,成千上万,数百,数千,一斉,大量に',
   DEFENSE: [
-    'detectar,reconocer,reconozco,identificar,proteger,protejo,prevenir,evitar caer,concientizacion,capacitacion,formacion,simulacro,denunciar,recuperar,mi propia,mi propio,seguridad,detecter,reconnaitre,proteger,protéger,prevenir,sensibilisation,formation,signaler,recuperer,erkennen,erkenne,schutzen,schutze,verhindern,schulung,sensibilisierung,melden,wiederherstellen,meine eigene,meinen eigenen,detectar,reconhecer,identificar,proteger,prevenir,treinamento,conscientizacao,denunciar,recuperar,minha propria,meu proprio',
+    'detectar,reconocer,reconozco,identificar,proteger*,protejo,víctima de,victima de,prevenir,evitar caer,concientizacion,capacitacion,formacion,simulacro,denunciar,recuperar,mi propia,mi propio,seguridad,detecter,reconnaitre,protéger,victime d,victime de,prevenir,sensibilisation,formation,signaler,recuperer,erkennen,erkenne,schutzen,schutze,verhindern,schulung,sensibilisierung,melden,wiederherstellen,meine eigene,meinen eigenen,detectar,reconhecer,identificar,proteger,prevenir,treinamento,conscientizacao,denunciar,recuperar,minha propria,meu proprio',
     'защитить,защит*,распознать,распознава*,обнаружить,предотврат*,обучени*,восстановить,свой аккаунт,мой аккаунт',
     'أحمي,حماية,أحمي,كشف,اكتشاف,التعرف,منع,توعية,تدريب,استعادة,حسابي',
     'सुरक्षित,बचाव,बचाएं,पहचान,पहचानें,रोकें,जागरूकता,प्रशिक्षण,रिपोर्ट,अपने खाते,अपना',

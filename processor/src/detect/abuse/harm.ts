@@ -11,9 +11,10 @@
  * frame cannot fake (harmless objects, fiction questions), since pretexts borrow the language of safety.
  */
 import RE2 from 're2';
+import { C, CLASSIFIER } from './anchors.js';
 import { H, HARM_CLASSIFIER, harmClassNames } from './harm-lexicon.js';
 import { segments } from './intent.js';
-import { DEFENSIVE } from './lexicon.js';
+import { DEFENSIVE, TEXT_TASK, THIRD_PERSON } from './lexicon.js';
 
 export type HarmCategory =
   | 'weapons'
@@ -193,6 +194,12 @@ const KNOW_RE = new RE2(
 );
 /** Defensive security work and self-protection (the model-abuse layer's vocabulary): detection, awareness, removal. */
 const DEFENSIVE_RE = new RE2(DEFENSIVE, 'i');
+/**
+ * The model-abuse layer's knowledge questions about how a harm works or how others do it ("how do scammers…",
+ * "explain how ransomware spreads", "history of…"): the same cue that damps an abuse intent damps a plain harm.
+ */
+const MECHANISM_RE = new RE2(String.raw`\b${THIRD_PERSON}`, 'i');
+const TEXT_TASK_RE = new RE2(TEXT_TASK, 'i');
 const TITLE_RE = new RE2(String.raw`\b(?:in|from)\s+(?:the\s+)?['"‘“][^'"’”\n]{2,60}['"’”]`, 'i');
 
 /**
@@ -250,7 +257,7 @@ export function scoreHarm(text: string): HarmScore | undefined {
   if (has(b, H.WORK) && has(b, H.KNOW)) framed -= 0.35;
 
   // A text-processing task on given content (summarize this article, answer about the plot): the harm is quoted.
-  if (has(all, H.TASK)) framed -= 0.4;
+  if (has(all, H.TASK) || TEXT_TASK_RE.test(t)) framed -= 0.4;
   // A knowledge question ("explain what malware is") and, at half weight, safety wording: a frame cannot make a
   // definition harmful, and a pretext's borrowed safety words are only weak evidence of a benign goal.
   const evading = has(all, H.EVADE);
@@ -267,6 +274,13 @@ export function scoreHarm(text: string): HarmScore | undefined {
     const own = best.i < n ? segs[best.i] : '';
     if (has(b, H.SAFE) || DEFENSIVE_RE.test(own)) pretext -= FRAMED_SAFE;
   }
+  // Asked plainly, the model-abuse layer's cues count too (its defensive words in any language it has: "how can banks
+  // detect…", "how can I warn her about this scam"; its questions about how a harm works or how others do it), unless
+  // the text asks to evade consequences; a question about how others make a harm or one that demands operational
+  // detail ("how do they build…", "step by step, how do they…") asks for the method. Only the plain score: inside a
+  // frame these cues are the pretext's own words.
+  if (!evading && !safe && (CLASSIFIER.classify(t) & C.DEFENSE) !== 0) plainAdj -= 0.3;
+  if (!evading && !has(b, H.METHOD | H.MAKE) && !has(all, H.DETAIL) && MECHANISM_RE.test(t)) plainAdj -= 0.25;
   // Cues of a benign text: safety and prevention, knowledge questions, help-seeking (for self-harm).
   let score = framed + plainAdj;
   // Asked about a game, a film or one's own fiction, plainly ("kill someone in Call of Duty", "a heist for my novel").

@@ -13,6 +13,7 @@ import RE2 from 're2';
 import { C, CLASSIFIER } from './anchors.js';
 import { genericIntent, genericPossible } from './generic.js';
 import { ABUSE_CATEGORIES, INTENT_PATTERNS, type AbuseCategory } from './intent-patterns.js';
+import { TEXT_TASK } from './lexicon.js';
 
 export interface IntentScore {
   category: AbuseCategory;
@@ -30,6 +31,13 @@ const MAX_SEGMENTS = 200;
 const CUE_CAP = 0.35;
 /** Confidence of an ask and a category object seen apart in one sentence, before cues (needs a gate cue). */
 const LOOSE_CORE = 0.3;
+/**
+ * A text-processing task on supplied content (summarize the following article, answer a question about this movie
+ * plot, classify the sentiment): the generic layer's word classes then describe the content, not the asker's goal.
+ * Its hits lose this much; the pattern layer's precise phrasings keep their weight.
+ */
+const TEXT_TASK_DAMP = 0.3;
+const TEXT_TASK_RE = new RE2(TEXT_TASK, 'i');
 /** Below this no category is worth the dampers' pass. */
 const SCORE_FLOOR = 0.3;
 
@@ -371,10 +379,16 @@ function scoreIntentUncached(text: string): IntentScore[] {
     }
     if (best) raw.set(ABUSE_CATEGORIES[ci], best);
   }
+  const textTask = generic.length > 0 && TEXT_TASK_RE.test(t);
   for (const g of generic) {
     const prev = raw.get(g.category);
-    if (!prev || g.confidence > prev.confidence)
-      raw.set(g.category, { confidence: g.confidence, core: g.signals.slice(0, 1), cues: g.signals.slice(1) });
+    const confidence = textTask ? g.confidence - TEXT_TASK_DAMP : g.confidence;
+    if (!prev || confidence > prev.confidence)
+      raw.set(g.category, {
+        confidence,
+        core: g.signals.slice(0, 1),
+        cues: textTask ? [...g.signals.slice(1), 'text-task'] : g.signals.slice(1),
+      });
   }
   if (![...raw.values()].some((r) => r.confidence >= SCORE_FLOOR)) return [];
 
