@@ -8,7 +8,7 @@
  *    group, the engine run with those models on the group. Macro means over groups predict unseen sources.
  * 3. Cost: µs per KB per detector (median over input rows of ≥ 0.5 KB, and mean over all rows).
  *
- *   npm run eval                          # everything (about 30 min on one core)
+ *   npm run eval                          # everything (about 37 min of CPU: 19 min on two cores)
  *   npm run eval -- --no-loso             # all rows, shipped models only
  *   npm run eval -- --jobs 1              # LOSO folds on this thread only (default: one thread per core, at most 4)
  *   npm run eval -- --groups xsafety/Goal_Hijacking,carriers/email
