@@ -13,7 +13,7 @@
 
 /** processor/src, bottom to top. Members of one layer may import each other. */
 const LAYERS = [
-  ['errors.ts', 'config-section.ts', 'log/', 'schema/', 'http/'], // foundation: error catalogue, config-section contract, logs, ajv, JSON API error answers
+  ['errors.ts', 'config-section.ts', 'worker-thread.ts', 'log/', 'schema/', 'http/'], // foundation: error catalogue, config-section contract, worker start-up, logs, ajv, JSON API error answers
   ['otlp/'], // transport: OTLP messages, receivers, forwarder, in-flight budget
   ['metrics/'], // Prometheus registry helpers and the transport's metric families
   ['pipeline/'], // the stage contract and runner

@@ -11,10 +11,9 @@
  * then one group at a time; results are put back in group order, so the report is the one a single thread writes
  * (training is deterministic). Each thread keeps its own shared models, and holds its own copy of the corpus.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../src/worker-thread.js';
 import { detectionDefaults, type DetectionConfig } from '../../src/detect/config.js';
 import { isPermissive, sourceGroup, type CorpusRow } from '../lib/corpus.js';
 import type { Trainer } from '../train/trainer.js';
@@ -128,15 +127,7 @@ const foldLine = (i: number, n: number, f: FoldTiming) =>
 
 /** The worker file from the TypeScript sources through tsx (the eval always runs from sources). */
 function spawnFoldWorker(init: LosoWorkerInit): Worker {
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const ts = new URL('./loso-worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(ts)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-    workerData: init,
+  return startWorker({ ts: new URL('./loso-worker.ts', import.meta.url) }, init, {
     execArgv: ['--conditions=@tracehound/source'],
   });
 }

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../worker-thread.js';
 import { packJob } from './protocol.js';
 import type {
   DetectJob,
@@ -86,20 +84,12 @@ function spawnWorker(init: PoolWorkerInit, workerUrl?: URL): Worker {
   // A compiled worker runs as the service's does: without the parent's loader flags (a benchmark runs from the
   // sources with --import tsx and --conditions=@tracehound/source, which would resolve the workspace packages to .ts).
   if (workerUrl) return new Worker(workerUrl, { workerData: init, execArgv: [] });
-  const js = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const ts = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(ts)});`;
   // From the sources, workspace packages resolve to their sources too (as under Vitest), not to a stale dist/.
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-    workerData: init,
-    execArgv: ['--conditions=@tracehound/source'],
-  });
+  return startWorker(
+    { js: new URL('./worker.js', import.meta.url), ts: new URL('./worker.ts', import.meta.url) },
+    init,
+    { execArgv: ['--conditions=@tracehound/source'] },
+  );
 }
 
 const textSize = (j: DetectJob): number => j.texts.reduce((n, t) => n + t.text.length, 0) + 64;

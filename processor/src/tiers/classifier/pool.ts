@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../worker-thread.js';
 import { TracehoundError } from '../../errors.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
@@ -49,17 +46,10 @@ interface Slot {
  * tsx), worker.ts through tsx.
  */
 function defaultWorker(init: WorkerInit): PoolWorker {
-  const js = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: init });
-  // The ESM entry of tsx/esm/api (require.resolve finds its CommonJS twin beside it).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const ts = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(ts)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: init });
+  return startWorker(
+    { js: new URL('./worker.js', import.meta.url), ts: new URL('./worker.ts', import.meta.url) },
+    init,
+  );
 }
 
 /**
