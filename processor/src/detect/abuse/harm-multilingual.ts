@@ -11,6 +11,7 @@
  * must be a specific stem of two syllables or more.
  */
 import type { H } from './harm-lexicon.js';
+import { lexiconEntries, WordClassifier } from './tokens.js';
 
 type Lists = Partial<Record<keyof typeof H, string>>;
 
@@ -81,8 +82,17 @@ export const MORE: Lists = {
   ].join(''),
   WANT: '싶어,싶다,할 거야,할 건데,하려고,ningependa,nataka,ninataka,pengen,kepengin,আমি চাই,চাই,vorrei,voglio,muốn,อยาก,想要,我想,أريد,اريد',
   EVADE: 'ndelikake,nyembunyikke,kuficha,숨기,숨겨,몰래,giấu,ซ่อน,藏起,隐藏,nascondere,لإخفاء,إخفاء,লুকিয়ে,লুকাতে',
+  METHOD: [
+    // "the best / a good / the quickest way": a method question, not a knowledge question
+    '最好的方法,好方法,最佳方式,最好的办法,最好的辦法,最适合,最適合,最有效,最快的,最简单,最簡單,有办法,有辦法,가장 좋은,좋은 방법,가장 빠른,가장 쉬운,확실히,أفضل طريقة,أفضل الطرق,أسرع طريقة,أسهل طريقة,il modo migliore,modo migliore,un buon modo,il metodo migliore,più veloce,più efficace,cách tốt nhất,cách nhanh nhất,cách dễ nhất,hiệu quả nhất,วิธีที่ดีที่สุด,วิธีที่เร็วที่สุด,ง่ายที่สุด,সবচেয়ে ভালো,সেরা উপায়,সহজ উপায়,ভালো উপায়,njia bora,njia nzuri,njia rahisi,haraka zaidi,paling apik,paling gampang,paling cepet,cara paling,gampang e',
+  ].join(','),
+  FRAUD_S: [
+    // hacking as an act on an account or a system
+    'hackerare,hackerarlo,bucare un account,黑进,黑入,盗号,盜號,破解密码,破解密碼,해킹하,해킹해,해킹할,اختراق حساب,أخترق,اخترق,hack vào,hack tài khoản,xâm nhập vào,แฮ็ก,হ্যাক কর,হ্যাক করা,kudukua,kuhack,ngehack,nge hack,ngeretas,ngebobol',
+  ].join(','),
+  MAKE: '만드,만들어,구해,구할,구하,fabbricare,creare,costruire,procurarsi,comprare,制造,製造,kutengeneza,gawe,nggawe,bikin,তৈরি,বানা,বানাতে',
   TARGET:
-    '사람,사람을,사람들,남의,누군가,정치인,와이프,아내,남편,친구,이웃,mtu,watu,mke wangu,wanasiasa,jirani,rafiki,politisi,koncoku,bojoku,tonggo,মানুষ,কাউকে,লোক,রাজনীতিবিদ,স্ত্রী,persona,qualcuno,politici,mia moglie,chính trị gia,vợ tôi,นักการเมือง,ภรรยา,别人,政客,老婆,شخص,السياسيين,زوجتي',
+    '사람,사람을,사람들,남의,남을,누구,누군가,정치인,와이프,아내,남편,친구,이웃,mtu,watu,mke wangu,wanasiasa,jirani,rafiki,politisi,koncoku,bojoku,tonggo,মানুষ,কাউকে,লোক,রাজনীতিবিদ,স্ত্রী,persona,qualcuno,politici,mia moglie,chính trị gia,vợ tôi,นักการเมือง,ภรรยา,别人,政客,老婆,شخص,السياسيين,زوجتي',
 };
 
 const HANGUL_OR_BENGALI = /^[\uac00-\ud7a3\u0980-\u09ff]/;
@@ -100,3 +110,16 @@ export function agglutinative(entries: ReadonlyArray<readonly [string, number]>)
     return w.length >= min ? ([`${w}*`, bits] as const) : ([w, bits] as const);
   });
 }
+
+/**
+ * Intensifiers of a judgement ("so", "such", "这么"): "why are they so …" presupposes the judgement, so a hateful
+ * adjective of a group in such a question is not a knowledge question.
+ */
+export const INTENSIFIER = new WordClassifier(
+  lexiconEntries(
+    { I: 1 },
+    {
+      I: 'so,such,that stupid,that dirty,cosi,così,tanto,talmente,这么,這麼,如此,那么,那麼,这样,這樣,그렇게,이렇게,너무,للغاية,جدا,جداً,هكذا,لهذه الدرجة,quá,rất,đến vậy,như vậy,จัง,มาก,ขนาดนี้,এত,এতো,এতটা,sana,hivyo,kiasi hicho,kok,banget,nemen,so sehr,derart,इतने,इतना,इतनी',
+    },
+  ),
+);

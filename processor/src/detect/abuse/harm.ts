@@ -13,6 +13,7 @@
 import RE2 from 're2';
 import { C, CLASSIFIER } from './anchors.js';
 import { H, HARM_CLASSIFIER, harmClassNames } from './harm-lexicon.js';
+import { INTENSIFIER } from './harm-multilingual.js';
 import { segments } from './intent.js';
 import { DEFENSIVE, TEXT_TASK, THIRD_PERSON } from './lexicon.js';
 
@@ -263,7 +264,9 @@ export function scoreHarm(text: string): HarmScore | undefined {
   const evading = has(all, H.EVADE);
   let plainAdj = 0;
   // ("what is the easiest way to …" asks for a method: not a knowledge question.)
-  if (has(b, H.KNOW) && !has(b, H.METHOD) && !evading) framed -= 0.25;
+  // ("why are they so dirty" presupposes a hateful judgement of a group: not a knowledge question either.)
+  const presupposed = rule.label === 'hate-judgement' && best.i < n && INTENSIFIER.classify(segs[best.i]) !== 0;
+  if (has(b, H.KNOW) && !has(b, H.METHOD) && !evading && !presupposed) framed -= 0.25;
   // A persuasive pretext puts its safety words ("to raise awareness", "to prevent such attacks") in the sentences
   // around the request: inside one, only safety wording in the request's own sentence counts ("walk me through how
   // banks protect customers against phishing" stays benign).
