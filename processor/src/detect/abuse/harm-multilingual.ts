@@ -60,7 +60,7 @@ export const MORE: Lists = {
   DRUG: '마약,필로폰,대마,코카인,헤로인,dawa za kulevya,dawa za mitaani,narkoba,sabu,মাদক,ইয়াবা,ยาเสพติด,ma túy',
   HATE_ACT: [
     // jokes, insults and stereotypes about people: with a group nearby, hateful content
-    'racist joke*,racist jokes,joke about,jokes about,insults for,insult for,slurs for,barzelletta razzista,barzellette razziste,barzellette sui,insulti per,种族笑话,種族笑話,侮辱性,骂人的话,罵人的話,인종차별 농담,욕설,비하,نكتة عنصرية,نكت عنصرية,نكت عن,إهانة,شتائم,trò đùa phân biệt,lăng mạ,chửi,มุกเหยียด,เรื่องตลกเหยียด,ด่า,বর্ণবাদী কৌতুক,গালি,অপমান,vichekesho vya kibaguzi,matusi,kumtukana,sindiran,guyonan rasis,ngece,misuhi,pisuhan',
+    'racist joke*,racist jokes,slurs for,barzelletta razzista,barzellette razziste,barzellette sui,insulti per,种族笑话,種族笑話,侮辱性,骂人的话,罵人的話,인종차별 농담,욕설,비하,نكتة عنصرية,نكت عنصرية,نكت عن,إهانة,شتائم,trò đùa phân biệt,lăng mạ,chửi,มุกเหยียด,เรื่องตลกเหยียด,ด่า,বর্ণবাদী কৌতুক,গালি,অপমান,vichekesho vya kibaguzi,matusi,kumtukana,sindiran,guyonan rasis,ngece,misuhi,pisuhan',
   ].join(''),
   HATE_ADJ: [
     'sporchi,puzzano,puzzolenti,primitivi,stupidi,原始,野蛮人,더럽,지저분,미쳤,원시적,미개,قذر,قذرة,بدائيون,بدائيين,مجانين,bẩn,nguyên thủy,สกปรก,เหม็น,ล้าหลัง,নোংরা,দুর্গন্ধ,আদিম,পাগল,wachafu,wananuka,washenzi,wazimu,kemproh,reged,mambu,primitif,edan,gendheng',
