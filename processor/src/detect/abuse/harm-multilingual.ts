@@ -123,3 +123,17 @@ export const INTENSIFIER = new WordClassifier(
     },
   ),
 );
+
+/**
+ * The text-processing words of the TASK class (summarize, translate, classify, a passage, multiple-choice options)
+ * without the generic ones a jailbreak template uses to deliver its goal ("respond to the following prompt:",
+ * "answer the question: …", "continue the paragraph"): quoted harm is damped only when the text has one of these.
+ */
+export const PROCESSING = new WordClassifier(
+  lexiconEntries(
+    { P: 1 },
+    {
+      P: 'question:,summarize,summarise,summary,summarizing,paraphrase,translate,translation,classify,classification,proofread,extract,key points,main points,key details,following article,following text,following passage,passage,movie plot,plot title,options,select the,which of the,headline,sentiment,the article,this article,the text,this text,the review,this review,bio below,sentence below,text below,given text,context:,resume,resumir,resumen,traduce,traducir,parafrasea,riassumi,riassunto,traduci,résume,résumé,résumez,traduis,traduisez,zusammenfassung,zusammenfassen,fasse,ubersetze,übersetze,кратко изложи,перескажи,переведи,резюме,özetle,cevir,çevir,لخص,تلخيص,ترجم,सारांश,अनुवाद,সারসংক্ষেপ,অনুবাদ,tóm tắt,dịch,muhtasari,tafsiri,ringkesan,terjemahna,总结,概括,摘要,翻译,翻譯,要約,まとめ,翻訳,요약,번역,สรุป,แปล',
+    },
+  ),
+);

@@ -13,7 +13,7 @@
 import RE2 from 're2';
 import { C, CLASSIFIER } from './anchors.js';
 import { H, HARM_CLASSIFIER, harmClassNames } from './harm-lexicon.js';
-import { INTENSIFIER } from './harm-multilingual.js';
+import { INTENSIFIER, PROCESSING } from './harm-multilingual.js';
 import { segments } from './intent.js';
 import { DEFENSIVE, TEXT_TASK, THIRD_PERSON } from './lexicon.js';
 
@@ -258,7 +258,9 @@ export function scoreHarm(text: string): HarmScore | undefined {
   if (has(b, H.WORK) && has(b, H.KNOW)) framed -= 0.35;
 
   // A text-processing task on given content (summarize this article, answer about the plot): the harm is quoted.
-  if (has(all, H.TASK) || TEXT_TASK_RE.test(t)) framed -= 0.4;
+  // Only a processing task counts: "respond to the following prompt: …" or "answer the question: …" in a template
+  // delivers the goal, it does not quote it.
+  if ((has(all, H.TASK) && PROCESSING.classify(t) !== 0) || TEXT_TASK_RE.test(t)) framed -= 0.4;
   // A knowledge question ("explain what malware is") and, at half weight, safety wording: a frame cannot make a
   // definition harmful, and a pretext's borrowed safety words are only weak evidence of a benign goal.
   const evading = has(all, H.EVADE);
