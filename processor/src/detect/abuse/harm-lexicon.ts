@@ -7,7 +7,7 @@
  * Entries: `word`, `stem*`, `two words` (the last two words of a phrase); CJK and Thai entries match anywhere.
  * A class says what a word can be; whether a sentence is a harmful request is decided by combinations (harm.ts).
  */
-import { agglutinative, MORE } from './harm-multilingual.js';
+import { agglutinative, arabicClitics, MORE } from './harm-multilingual.js';
 import { lexiconClassNames, lexiconEntries, WordClassifier } from './tokens.js';
 
 export const H = {
@@ -237,7 +237,7 @@ const I18N: Lists = {
   WORK: 'pelicula,película,novela,libro,serie,videojuego,personaje,filme,livro,romance,film,romanzo,libro,gioco,personaggio,roman,livre,série,jeu video,personnage,film,roman,buch,serie,videospiel,figur,фильм*,роман*,книг*,сериал*,игр*,персонаж*,film,dizi,roman,oyun,فيلم,رواية,كتاب,مسلسل,لعبة,شخصية,फिल्म,उपन्यास,किताब,धारावाहिक,खेल,किरदार,চলচ্চিত্র,সিনেমা,উপন্যাস,বই,গেম,চরিত্র,phim,tiểu thuyết,cuốn sách,trò chơi,nhân vật,filamu,riwaya,kitabu,mchezo,mhusika,film,novel,buku,dolanan,paraga,电影,電影,小说,小說,书中,电视剧,游戏,遊戲,角色,映画,小説,ドラマ,ゲーム,キャラ,登場人物,영화,소설,드라마,게임,캐릭터,등장인물,ภาพยนตร์,หนัง,นิยาย,เกม,ตัวละคร',
 };
 
-export const HARM_CLASSIFIER = new WordClassifier(agglutinative(lexiconEntries(H, EN, I18N, MORE)));
+export const HARM_CLASSIFIER = new WordClassifier(arabicClitics(agglutinative(lexiconEntries(H, EN, I18N, MORE))));
 
 /** Class names set in `bits` (evidence; fixed vocabulary). */
 export function harmClassNames(bits: number): string[] {

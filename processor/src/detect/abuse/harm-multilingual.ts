@@ -37,7 +37,7 @@ export const MORE: Lists = {
     'ngebom,ngebom e,njeblugke,njeblugake,mbledosake,mbledosno,mbledos,ngobong,ngobongi,diobong,ndelikake mayit',
     // sw
     'kulipua,kulilipua,ilipuke,kuilipua,kuchoma moto,kuchoma jengo,kuchoma nyumba,kuunguza,iungue,kuficha maiti,kuondoa maiti,kuhujumu',
-  ].join(''),
+  ].join(','),
   VIOLENT: [
     // ko: the inflected stems of kill, beat, stab, poison, push off, rape
     '죽이,죽여,죽일,죽인,죽였,살해,살인,찔러,찌르,때려,때리,폭행,독살,떠밀,강간,성폭행,고문,납치,목졸,해치,쏴서,쏴 죽',
@@ -53,7 +53,7 @@ export const MORE: Lists = {
     'cadavere,尸体,屍體,시체,시신,جثة,الجثة,جثث,xác chết,thi thể,ศพ,লাশ,মৃতদেহ,mayit,mayat,layon,maiti',
     // vi / th / zh / ar
     'giết người,giết chết,đánh chết,ám sát,cưỡng hiếp,đâm chết,ฆ่าคน,ฆ่าให้ตาย,ทุบตี,ข่มขืน,杀了,殺了,干掉,幹掉,弄死,打死,捅死,毒死,أقتله,اقتله,أقتلها,اقتلها,قتله,قتلها,نقتل,يقتل,أضربه',
-  ].join(''),
+  ].join(','),
   WEAPON_S: '탄저균,폭탄,핵무기,파이프 폭탄,bomu la,mabomu,bom,bom xăng,বোমা,ระเบิด,قنبلة,炸弹,炸彈,bomba,ordigno',
   WEAPON:
     '총기,권총,총으로,소총,칼로,식칼,주방칼,흉기,독약,bunduki,bastola,kisu,bedhil,tembak,lading,pistol,arma da fuoco',
@@ -61,10 +61,10 @@ export const MORE: Lists = {
   HATE_ACT: [
     // jokes, insults and stereotypes about people: with a group nearby, hateful content
     'racist joke*,racist jokes,slurs for,barzelletta razzista,barzellette razziste,barzellette sui,insulti per,种族笑话,種族笑話,侮辱性,骂人的话,罵人的話,인종차별 농담,욕설,비하,نكتة عنصرية,نكت عنصرية,نكت عن,إهانة,شتائم,trò đùa phân biệt,lăng mạ,chửi,มุกเหยียด,เรื่องตลกเหยียด,ด่า,বর্ণবাদী কৌতুক,গালি,অপমান,vichekesho vya kibaguzi,matusi,kumtukana,sindiran,guyonan rasis,ngece,misuhi,pisuhan',
-  ].join(''),
+  ].join(','),
   HATE_ADJ: [
     'sporchi,puzzano,puzzolenti,primitivi,stupidi,原始,野蛮人,더럽,지저분,미쳤,원시적,미개,قذر,قذرة,بدائيون,بدائيين,مجانين,bẩn,nguyên thủy,สกปรก,เหม็น,ล้าหลัง,নোংরা,দুর্গন্ধ,আদিম,পাগল,wachafu,wananuka,washenzi,wazimu,kemproh,reged,mambu,primitif,edan,gendheng',
-  ].join(''),
+  ].join(','),
   GROUP: [
     'neri,africani,asiatici,cinesi,indiani,arabi,messicani,zingari,islamici,musulmani,印度人,中国人,中國人,亚洲人,亞洲人,阿拉伯人,墨西哥人,穆斯林,同性恋者,인도 사람,인도 사람들,중국인,동양인,아시아인,흑인들,아랍인,멕시코인,이민자들,동성애자들,الهنود,الصينيين,الآسيويين,المكسيكيين,người ấn độ,người châu á,người mexico,người ả rập,người da đen,คนอินเดีย,คนจีน,คนเอเชีย,คนผิวดำ,คนอาหรับ,ভারতীয়,চীনা,এশীয়,কৃষ্ণাঙ্গ,মুসলিম,watu wa india,wahindi,wachina,waasia,waarabu,watu weusi,wong india,wong chino,wong cina,wong asia,wong arab,wong ireng,wong meksiko',
   ].join(','),
@@ -79,7 +79,7 @@ export const MORE: Lists = {
     'কিভাবে,কীভাবে,কী ভাবে,উপায়,সবচেয়ে ভালো,ভালো উপায়,কোথায় পাব,বলুন,বলো,বর্ণনা কর,শেখাও,দেখাও',
     // it / vi / th / zh / ar
     'come si fa,come faccio,come posso,qual e il modo,il modo migliore,un buon modo,modo per,qual è il modo,descrivi,cách nào,cách tốt nhất,làm thế nào để,làm sao để,cách để,mô tả,ทำยังไง,ทำอย่างไร,วิธีที่ดีที่สุด,วิธีการ,อธิบาย,怎么才能,怎样才能,最好的方法,有什么方法,描述,ما هي أفضل طريقة,ما أفضل طريقة,أفضل طريقة,كيف يمكنني,كيف أستطيع,كيف اقدر',
-  ].join(''),
+  ].join(','),
   WANT: '싶어,싶다,할 거야,할 건데,하려고,ningependa,nataka,ninataka,pengen,kepengin,আমি চাই,চাই,vorrei,voglio,muốn,อยาก,想要,我想,أريد,اريد',
   EVADE: 'ndelikake,nyembunyikke,kuficha,숨기,숨겨,몰래,giấu,ซ่อน,藏起,隐藏,nascondere,لإخفاء,إخفاء,লুকিয়ে,লুকাতে',
   METHOD: [
@@ -91,9 +91,30 @@ export const MORE: Lists = {
     'hackerare,hackerarlo,bucare un account,黑进,黑入,盗号,盜號,破解密码,破解密碼,해킹하,해킹해,해킹할,اختراق حساب,أخترق,اخترق,hack vào,hack tài khoản,xâm nhập vào,แฮ็ก,হ্যাক কর,হ্যাক করা,kudukua,kuhack,ngehack,nge hack,ngeretas,ngebobol',
   ].join(','),
   MAKE: '만드,만들어,구해,구할,구하,fabbricare,creare,costruire,procurarsi,comprare,制造,製造,kutengeneza,gawe,nggawe,bikin,তৈরি,বানা,বানাতে',
+  SAFE: 'أتعامل,التعامل,نتعامل,أتصرف,التصرف,أواجه,xử lý,đối phó,ứng phó,kukabiliana,kushughulikia,ngadhepi,ngatasi,대처하,대응하,মোকাবিলা,সামলা,affrontare,gestire',
   TARGET:
-    '사람,사람을,사람들,남의,남을,누구,누군가,정치인,와이프,아내,남편,친구,이웃,mtu,watu,mke wangu,wanasiasa,jirani,rafiki,politisi,koncoku,bojoku,tonggo,মানুষ,কাউকে,লোক,রাজনীতিবিদ,স্ত্রী,persona,qualcuno,politici,mia moglie,chính trị gia,vợ tôi,นักการเมือง,ภรรยา,别人,政客,老婆,شخص,السياسيين,زوجتي',
+    '사람,사람을,사람들,남의,남을,누구,누군가,정치인,와이프,아내,남편,친구,이웃,mtu,watu,mke wangu,wanasiasa,jirani,rafiki,politisi,koncoku,bojoku,tonggo,tonggoku,tonggone,মানুষ,কাউকে,লোক,রাজনীতিবিদ,স্ত্রী,persona,qualcuno,politici,mia moglie,chính trị gia,vợ tôi,นักการเมือง,ภรรยา,别人,政客,老婆,شخص,السياسيين,زوجتي',
 };
+
+const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+/** Arabic proclitics written onto the word: and, so, with, for/to, the. */
+const ARABIC_CLITICS = ['و', 'ف', 'ب', 'ل', 'ال'];
+
+/**
+ * Arabic single-word entries with the proclitics a sentence writes onto them ("لتفجير" = "to blow up", "والمخدرات"
+ * = "and the drugs"), so a whole-word entry matches its common written forms; "ال" + word also as "لل" + word.
+ */
+export function arabicClitics(entries: ReadonlyArray<readonly [string, number]>): Array<readonly [string, number]> {
+  const out: Array<readonly [string, number]> = [];
+  for (const [w, bits] of entries) {
+    out.push([w, bits]);
+    if (!ARABIC_WORD.test(w) || w.length < 3) continue;
+    const bare = w.startsWith('ال') ? w.slice(2) : w;
+    for (const c of ARABIC_CLITICS) if (c !== 'ال' || bare === w) out.push([c + w, bits]);
+    if (bare !== w) out.push([`لل${bare}`, bits]);
+  }
+  return out;
+}
 
 const HANGUL_OR_BENGALI = /^[\uac00-\ud7a3\u0980-\u09ff]/;
 
