@@ -49,8 +49,8 @@ export const MORE: Lists = {
     'mateni,pateni,dipateni,mbunuh,dibunuh,mateni uwong,mateni wong,nabok,ngantem,ngantemi,nggebuki,nusuk,nyuduk,ngracun,ngracuni,nyiksa,nyulik,merkosa',
     // it
     'uccidere,ucciderlo,ucciderla,ammazzare,ammazzarlo,ammazzarla,omicidio,avvelenare,avvelenarlo,strangolare,annegare,picchiare,pugnalare,accoltellare,stuprare,rapire,torturare',
-    // a dead body: with hiding or getting rid of it, a request to evade a killing
-    'cadavere,尸体,屍體,시체,시신,جثة,الجثة,جثث,xác chết,thi thể,ศพ,লাশ,মৃতদেহ,mayit,mayat,layon,maiti',
+    // hiding or getting rid of a dead body (the noun alone names no harm: history, news, funerals)
+    'ซ่อนศพ,ทิ้งศพ,กำจัดศพ,藏尸体,藏屍體,处理尸体,處理屍體,시체 유기,시신 유기,시체를 숨기,إخفاء الجثة,giấu xác,ndelikake mayit,kuficha maiti,লাশ গুম',
     // vi / th / zh / ar
     'giết người,giết chết,đánh chết,ám sát,cưỡng hiếp,đâm chết,ฆ่าคน,ฆ่าให้ตาย,ทุบตี,ข่มขืน,杀了,殺了,干掉,幹掉,弄死,打死,捅死,毒死,أقتله,اقتله,أقتلها,اقتلها,قتله,قتلها,نقتل,يقتل,أضربه',
   ].join(','),
