@@ -71,8 +71,10 @@ export const MORE: Lists = {
   ASK: [
     // ko: "how to … (법 / 방법)", "how do I", "is there a good way"
     '법,방법,어떻게,좋은 방법,가장 좋은,알려줘,알려 줘,알려주,가르쳐,하려면,하는 법,해야 돼,해야 되,해 봐,써줘,써 줘,묘사해',
+    // what do you suggest
+    'cosa dovrei,建议,建議,推荐,推薦,unapendekeza,تنصحني,تقترح',
     // sw
-    'ninawezaje,nawezaje,tunawezaje,unawezaje,anawezaje,njia nzuri,njia rahisi,njia bora,jinsi gani,vipi,nifafanulie,nieleze,niambie jinsi,nionyeshe,naweza kupata wapi,wapi naweza',
+    'ninawezaje,njia gani,nawezaje,tunawezaje,unawezaje,anawezaje,njia nzuri,njia rahisi,njia bora,jinsi gani,vipi,nifafanulie,nieleze,niambie jinsi,nionyeshe,naweza kupata wapi,wapi naweza',
     // jv (incl. East Javanese)
     'yo opo,yok opo,yaopo,piye,piye carane,kepiye,carane,cara,paling cepet,kudu piye,iso ngerti,kandhanono,ajarono,nek ndi,ning ngendi',
     // bn (word prefixes)
@@ -83,6 +85,7 @@ export const MORE: Lists = {
   WANT: '싶어,싶다,할 거야,할 건데,하려고,ningependa,nataka,ninataka,pengen,kepengin,আমি চাই,চাই,vorrei,voglio,muốn,อยาก,想要,我想,أريد,اريد',
   EVADE: 'ndelikake,nyembunyikke,kuficha,숨기,숨겨,몰래,giấu,ซ่อน,藏起,隐藏,nascondere,لإخفاء,إخفاء,লুকিয়ে,লুকাতে',
   METHOD: [
+    'quick way,a good way,good way,the best method,الطريقة السريعة,طريقة سريعة,الطريقة الأكثر,أسرع,รวดเร็ว,วิธีการ,วิธีที่ดี,ที่ดีในการ,দ্রুত উপায়,ভাল উপায়,সেরা পদ্ধতি,njia gani bora,cách nhanh,cách hay,方式是什么,最佳方式,好的方式,가장 확실한,빠른 방법,cara cepet,cara sing paling,il modo più,un modo rapido',
     // "the best / a good / the quickest way": a method question, not a knowledge question
     '最好的方法,好方法,最佳方式,最好的办法,最好的辦法,最适合,最適合,最有效,最快的,最简单,最簡單,有办法,有辦法,가장 좋은,좋은 방법,가장 빠른,가장 쉬운,확실히,أفضل طريقة,أفضل الطرق,أسرع طريقة,أسهل طريقة,il modo migliore,modo migliore,un buon modo,il metodo migliore,più veloce,più efficace,cách tốt nhất,cách nhanh nhất,cách dễ nhất,hiệu quả nhất,วิธีที่ดีที่สุด,วิธีที่เร็วที่สุด,ง่ายที่สุด,সবচেয়ে ভালো,সেরা উপায়,সহজ উপায়,ভালো উপায়,njia bora,njia nzuri,njia rahisi,haraka zaidi,paling apik,paling gampang,paling cepet,cara paling,gampang e',
   ].join(','),
