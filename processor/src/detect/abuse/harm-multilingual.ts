@@ -15,8 +15,21 @@ import { lexiconEntries, WordClassifier } from './tokens.js';
 
 type Lists = Partial<Record<keyof typeof H, string>>;
 
+/**
+ * Slurs: words that name a group and contempt at once (they carry both the GROUP and the HATE_ADJ class, so a
+ * sentence with one is a hateful judgement; asking what a slur means stays a knowledge question). Unambiguous
+ * forms only: words that are also ordinary nouns elsewhere ("chink in the armour", a "fag" in British English,
+ * "dyke" as an embankment, "shoga" as the neutral Swahili word) are left out.
+ */
+const SLURS = [
+  'nigger,niggers,nigga,niggas,faggot,faggots,retard,retards,kike,kikes,spic,spics,wetback,wetbacks,towelhead,towelheads,raghead,ragheads,dago,dagos,wop,wops,beaner,beaners,gook,gooks,trannies',
+  'frocio,froci,ricchione,ricchioni,terrone,terroni,negraccio,kanake,kanaken,neger,schwuchtel,schwuchteln,maricon,maricones,sudaca,sudacas,bougnoule,bougnoules,bicot,bicots,pédé,pédés,pede,pedes',
+  'хач,хачи,чурка,чурки,жид,жиды,пидор,пидоры,пидорас*,хохол,хохлы,支那,支那人,鬼子,小日本,黑鬼,基佬,死基佬,娘炮,阿三,깜둥이,짱깨,쪽바리,똥꼬충,틀딱,한남충,김치녀,장애새끼,チョン,シナ人,ガイジ,زنجي,زنوج,mọi đen,tàu khựa,bọn tàu,ไอ้มืด,মালাউন,নেড়ে,कटुआ,कटुए,चमार',
+].join(',');
+
 export const MORE: Lists = {
   CRIME: [
+    'diebstahl*,चुरा*,चुराने,चोरी करने,चोरी करें',
     // en / de / hi: destroying property by explosion or fire, disposing of a body
     'blow up,blowing up,burn down,burning down,in die luft sprengen,sprengen,anzünden,anzunden,niederbrennen,brandstiftung,leiche verstecken,leiche loswerden,उड़ा दे,उड़ाने,उड़ा दूं,आग लगा,आग लगाने,आगजनी,लाश छिपा,लाश को',
     // it
@@ -60,12 +73,14 @@ export const MORE: Lists = {
   DRUG: '마약,필로폰,대마,코카인,헤로인,dawa za kulevya,dawa za mitaani,narkoba,sabu,মাদক,ইয়াবা,ยาเสพติด,ma túy',
   HATE_ACT: [
     // jokes, insults and stereotypes about people: with a group nearby, hateful content
-    'racist joke*,racist jokes,slurs for,barzelletta razzista,barzellette razziste,barzellette sui,insulti per,种族笑话,種族笑話,侮辱性,骂人的话,罵人的話,인종차별 농담,욕설,비하,نكتة عنصرية,نكت عنصرية,نكت عن,إهانة,شتائم,trò đùa phân biệt,lăng mạ,chửi,มุกเหยียด,เรื่องตลกเหยียด,ด่า,বর্ণবাদী কৌতুক,গালি,অপমান,vichekesho vya kibaguzi,matusi,kumtukana,sindiran,guyonan rasis,ngece,misuhi,pisuhan',
+    'schikanier*,mobben,beleidige*,demütige*,erniedrige*,तंग कर,परेशान कर,बदमाशी,racist joke*,racist jokes,slurs for,barzelletta razzista,barzellette razziste,barzellette sui,insulti per,种族笑话,種族笑話,侮辱性,骂人的话,罵人的話,인종차별 농담,욕설,비하,نكتة عنصرية,نكت عنصرية,نكت عن,إهانة,شتائم,trò đùa phân biệt,lăng mạ,chửi,มุกเหยียด,เรื่องตลกเหยียด,ด่า,বর্ণবাদী কৌতুক,গালি,অপমান,vichekesho vya kibaguzi,matusi,kumtukana,sindiran,guyonan rasis,ngece,misuhi,pisuhan',
   ].join(','),
   HATE_ADJ: [
+    SLURS,
     'sporchi,puzzano,puzzolenti,primitivi,stupidi,原始,野蛮人,더럽,지저분,미쳤,원시적,미개,قذر,قذرة,بدائيون,بدائيين,مجانين,bẩn,nguyên thủy,สกปรก,เหม็น,ล้าหลัง,নোংরা,দুর্গন্ধ,আদিম,পাগল,wachafu,wananuka,washenzi,wazimu,kemproh,reged,mambu,primitif,edan,gendheng',
   ].join(','),
   GROUP: [
+    SLURS,
     'neri,africani,asiatici,cinesi,indiani,arabi,messicani,zingari,islamici,musulmani,印度人,中国人,中國人,亚洲人,亞洲人,阿拉伯人,墨西哥人,穆斯林,同性恋者,인도 사람,인도 사람들,중국인,동양인,아시아인,흑인들,아랍인,멕시코인,이민자들,동성애자들,الهنود,الصينيين,الآسيويين,المكسيكيين,người ấn độ,người châu á,người mexico,người ả rập,người da đen,คนอินเดีย,คนจีน,คนเอเชีย,คนผิวดำ,คนอาหรับ,ভারতীয়,চীনা,এশীয়,কৃষ্ণাঙ্গ,মুসলিম,watu wa india,wahindi,wachina,waasia,waarabu,watu weusi,wong india,wong chino,wong cina,wong asia,wong arab,wong ireng,wong meksiko',
   ].join(','),
   ASK: [
@@ -79,6 +94,8 @@ export const MORE: Lists = {
     'yo opo,yok opo,yaopo,piye,piye carane,kepiye,carane,cara,paling cepet,kudu piye,iso ngerti,kandhanono,ajarono,nek ndi,ning ngendi',
     // bn (word prefixes)
     'কিভাবে,কীভাবে,কী ভাবে,উপায়,সবচেয়ে ভালো,ভালো উপায়,কোথায় পাব,বলুন,বলো,বর্ণনা কর,শেখাও,দেখাও',
+    // hi: please provide / help me / show me
+    'प्रदान करें,प्रदान करो,मदद करें,दिखाओ,दिखाएं,लिखें,बताओ कैसे',
     // it / vi / th / zh / ar
     'come si fa,come faccio,come posso,qual e il modo,il modo migliore,un buon modo,modo per,qual è il modo,descrivi,cách nào,cách tốt nhất,làm thế nào để,làm sao để,cách để,mô tả,ทำยังไง,ทำอย่างไร,วิธีที่ดีที่สุด,วิธีการ,อธิบาย,怎么才能,怎样才能,最好的方法,有什么方法,描述,ما هي أفضل طريقة,ما أفضل طريقة,أفضل طريقة,كيف يمكنني,كيف أستطيع,كيف اقدر',
   ].join(','),
@@ -91,10 +108,11 @@ export const MORE: Lists = {
   ].join(','),
   FRAUD_S: [
     // hacking as an act on an account or a system
-    'hackerare,hackerarlo,bucare un account,黑进,黑入,盗号,盜號,破解密码,破解密碼,해킹하,해킹해,해킹할,اختراق حساب,أخترق,اخترق,hack vào,hack tài khoản,xâm nhập vào,แฮ็ก,হ্যাক কর,হ্যাক করা,kudukua,kuhack,ngehack,nge hack,ngeretas,ngebobol',
+    'hackt,einzuhacken,einhacken,konto hacken,passwort knacken,हैक कर,हैक करने,हैक करें,हैक करना,hackerare,hackerarlo,bucare un account,黑进,黑入,盗号,盜號,破解密码,破解密碼,해킹하,해킹해,해킹할,اختراق حساب,أخترق,اخترق,hack vào,hack tài khoản,xâm nhập vào,แฮ็ก,হ্যাক কর,হ্যাক করা,kudukua,kuhack,ngehack,nge hack,ngeretas,ngebobol',
   ].join(','),
   MAKE: '만드,만들어,구해,구할,구하,fabbricare,creare,costruire,procurarsi,comprare,制造,製造,kutengeneza,gawe,nggawe,bikin,তৈরি,বানা,বানাতে',
-  SAFE: 'أتعامل,التعامل,نتعامل,أتصرف,التصرف,أواجه,xử lý,đối phó,ứng phó,kukabiliana,kushughulikia,ngadhepi,ngatasi,대처하,대응하,মোকাবিলা,সামলা,affrontare,gestire',
+  FRAUD: 'betrug*,betrüg*,abzocke*,abzocken,धोखा,धोखे,धोखेबाज*,ठगना,ठगने,स्कैम',
+  SAFE: 'बचने,बचने का,से बचें,सुरक्षित रहने,नहीं बनना,أتعامل,التعامل,نتعامل,أتصرف,التصرف,أواجه,xử lý,đối phó,ứng phó,kukabiliana,kushughulikia,ngadhepi,ngatasi,대처하,대응하,মোকাবিলা,সামলা,affrontare,gestire',
   TARGET:
     '사람,사람을,사람들,남의,남을,누구,누군가,정치인,와이프,아내,남편,친구,이웃,mtu,watu,mke wangu,wanasiasa,jirani,rafiki,politisi,koncoku,bojoku,tonggo,tonggoku,tonggone,মানুষ,কাউকে,লোক,রাজনীতিবিদ,স্ত্রী,persona,qualcuno,politici,mia moglie,chính trị gia,vợ tôi,นักการเมือง,ภรรยา,别人,政客,老婆,شخص,السياسيين,زوجتي',
 };

@@ -40,7 +40,8 @@ function fold(c: number): number {
     (c >= 0x0e00 && c <= 0x0e7f)
   )
     return -2;
-  // General, CJK and fullwidth punctuation and no-break space separate words; other non-ASCII are letters.
+  // General, CJK and fullwidth punctuation, no-break space, Arabic comma, semicolon, question mark and full stop and
+  // the Devanagari/Bengali danda separate words; other non-ASCII are letters.
   if (
     (c >= 0x2000 && c <= 0x206f) ||
     (c >= 0x3000 && c <= 0x303f) ||
@@ -48,7 +49,11 @@ function fold(c: number): number {
     c === 0xa0 ||
     (c >= 0xa1 && c <= 0xbf) ||
     c === 0x60c ||
-    c === 0x61f
+    c === 0x61b ||
+    c === 0x61f ||
+    c === 0x6d4 ||
+    c === 0x964 ||
+    c === 0x965
   )
     return -1;
   return c;
