@@ -356,14 +356,14 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'ignore-above',
     'override_weak',
     0.6,
-    `\\b(?:ignorieren sie|ignoriere|ignorier|vergessen sie|vergiss|missachten sie|befolgen sie nicht|befolge nicht)\\b${GAP(25)}\\b(?:oben genannten|oben stehenden|obigen?|vorherigen?|vorangegangenen?|vorstehenden?|bisherigen?)\\b`,
+    `\\b(?:ignorieren sie|ignoriere|ignorier|vergessen sie|vergiss|missachten sie|befolgen sie nicht|befolge nicht) (?:${GAP(25)} )?(?:oben genannten|oben stehenden|obigen?|vorherigen?|vorangegangenen?|vorstehenden?|bisherigen?)\\b`,
   ),
   p(
     'fr',
     'ignore-above',
     'override_weak',
     0.6,
-    `\\b(?:ignore[rz]?|ignorant|oublie[rz]?|ne suivez pas|ne suis pas|ne tene?z pas compte)\\b${GAP(30)}(?:ci-dessus|précédent\\p{L}*|plus haut)`,
+    `\\b(?:ignore[rz]?|ignorant|oublie[rz]?|ne suivez pas|ne suis pas|ne tene?z pas compte) (?:${GAP(30)} )?(?:ci-dessus|précédent\\p{L}*|plus haut)`,
   ),
   p(
     'ru',
@@ -384,7 +384,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'do-not-answer-just',
     'override_weak',
     0.5,
-    `\\b(?:please )?(?:don't|do not) (?:answer|reply|respond)(?: it| that| this| yet)?, (?:just|only|simply|instead)\\b`,
+    `\\b(?:don't|do not) (?:answer|reply|respond)(?: \\p{L}+)?, (?:just|only|simply|instead)\\b`,
   ),
   // Dictation in the other word orders: the adverb after the verb, a quoted text before the verb (Japanese), the
   // verb of outputting as a noun (Hindi "give the result directly", "output directly").
@@ -400,7 +400,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'dictate-quoted',
     'hijack_output',
     0.5,
-    `\\b(?:simplemente|solo|solamente|directamente) (?:repita|repite|emita|emite|diga|dilo|escriba|envíe|envie|imprima|responda)(?: el siguiente texto| lo siguiente)?${GAP(6)}["“«]`,
+    `\\b(?:simplemente|solo|solamente|directamente) (?:repit|emit|dig|dil|escrib|envi|envíe|imprim|respond)\\p{L}*${GAP(30)}["“«]`,
   ),
   p('hi', 'result-directly', 'hijack_output', 0.5, `सीधे (?:परिणाम|आउटपुट|उत्तर|जवाब)|आउटपुट (?:को )?सीधे`),
   p(
@@ -432,7 +432,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'and-dictate',
     'hijack_output',
     0.5,
-    `\\b(?:y|e) (?:emita|emite|repita|repite|responda|responde|escriba|escribe|diga|envíe|envie|imprima)${GAP(20)}:|\\b(?:emita|emite|envíe|envie|exporte|repita|escriba) (?:lo siguiente|el siguiente texto|la siguiente respuesta)${GAP(15)}:`,
+    `\\b(?:y|e) (?:emit|repit|respond|escrib|dig|envi|envíe|imprim)\\p{L}*${GAP(20)}:|\\b(?:emit|envi|envíe|export|repit|escrib)\\p{L}* (?:lo|el|la) siguiente${GAP(20)}:`,
   ),
   p(
     'de',
@@ -468,7 +468,7 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'task-now',
     'hijack_output',
     0.5,
-    `\\bnow (?:your|the) (?:new |only )?(?:task|job) is\\b|\\byour (?:new |only )?(?:task|job) (?:is )?now\\b`,
+    `\\bnow (?:your|the) (?:\\p{L}+ )?(?:task|job) is\\b|\\byour (?:\\p{L}+ )?(?:task|job) (?:is )?now\\b`,
   ),
   p('es', 'task-now', 'hijack_output', 0.5, `\\bahora (?:su|tu) (?:nueva |única )?tarea es\\b`),
   p(
@@ -476,14 +476,14 @@ export const BAIT_SWITCH: SignalPattern[] = [
     'task-now',
     'hijack_output',
     0.5,
-    `\\b(?:ihre|deine) (?:neue |einzige )?aufgabe (?:besteht|ist) (?:nun|jetzt)\\b|\\b(?:nun|jetzt) (?:ist|besteht) (?:ihre|deine) aufgabe\\b`,
+    `\\baufgabe (?:besteht|ist) (?:nun|jetzt)\\b|\\b(?:nun|jetzt) (?:ist|besteht) (?:ihre|deine) aufgabe\\b`,
   ),
   p(
     'fr',
     'task-now',
     'hijack_output',
     0.5,
-    `\\b(?:maintenant|désormais),? (?:votre|ta) (?:nouvelle |seule )?tâche (?:est|consiste)\\b`,
+    `\\b(?:maintenant|désormais),? (?:votre|ta) (?:\\p{L}+ )?tâche (?:est|consiste)`,
   ),
   p('ru', 'task-now', 'hijack_output', 0.5, `теперь (?:ваша|твоя) (?:новая |единственная )?задача`),
   p('zh', 'task-now', 'hijack_output', 0.5, `现在你的(?:新)?任务是`),
