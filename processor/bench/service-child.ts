@@ -29,6 +29,8 @@ export interface ChildServiceOptions {
   durationMs?: number;
   concurrency?: number;
   rate?: number;
+  /** Node options for the service process (e.g. ['--max-semi-space-size=8'] for an A/B). */
+  execArgv?: string[];
 }
 
 /** CPU microseconds of a process (every thread) and of its main thread, from /proc. */
@@ -154,7 +156,7 @@ export async function runChildServiceBench(load: LoadGen, o: ChildServiceOptions
   } else {
     const config = join(dir, 'bench.yaml');
     writeFileSync(config, configYaml(port, load.sinkUrl, o));
-    child = spawn(process.execPath, [MAIN, 'serve', '--config', config], {
+    child = spawn(process.execPath, [...(o.execArgv ?? []), MAIN, 'serve', '--config', config], {
       cwd: dir,
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
