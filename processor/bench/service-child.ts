@@ -48,7 +48,7 @@ function cpuOf(pid: number): { process: number; main: number } | undefined {
 }
 
 /** Peak resident set size of a process over its life (VmHWM), in KiB; 0 when it cannot be read. */
-export function peakRssKb(pid: number): number {
+function peakRssKb(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : 0;
