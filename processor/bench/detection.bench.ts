@@ -96,7 +96,8 @@ async function runOne(load: LoadGen, o: Scenario): Promise<ServiceBenchResult> {
 }
 
 async function runScenarios(systemPool: number, scenarios: Scenario[]): Promise<ServiceBenchResult[]> {
-  if (!IN_PROCESS && !WORKER.url) throw new Error(`the service runs from processor/dist: npm run build (${WORKER.which})`);
+  if (!IN_PROCESS && !WORKER.url)
+    throw new Error(`the service runs from processor/dist: npm run build (${WORKER.which})`);
   const load = await startLoadGen(SPANS_PER_REQUEST, { systemPool });
   const results: ServiceBenchResult[] = [];
   try {

@@ -27,5 +27,9 @@ export function startWorker(
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(files.ts.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { ...options, ...tsOptions, workerData });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+    ...options,
+    ...tsOptions,
+    workerData,
+  });
 }
