@@ -8,11 +8,13 @@ import {
   machine,
   runServiceBench,
   startLoadGen,
+  type LoadGen,
   type ServiceBenchResult,
 } from './transport.bench.js';
 import { detectorCost } from './detector-cost.js';
 import { SYSTEM_PROMPT_POOL } from './llm-spans.js';
 import { compiledWorker } from './compiled-worker.js';
+import { runChildServiceBench } from './service-child.js';
 
 /**
  * Detection pipeline benchmark (npm run bench): the same generated LLM spans as the transport benchmark, measured in
@@ -59,21 +61,48 @@ async function detectionEngine(behavior: boolean, workers: number) {
 
 type Scenario = { label: string; behavior?: boolean; workers?: number; rate?: number; durationMs?: number };
 
+/**
+ * `--in-process`: the service in this process (the transport harness, as before the child-process measurement), its
+ * peak RSS then counting this process's load-generator client, the floor's buffers and tsx. By default each row
+ * starts `tracehound serve` from processor/dist in a child process (service-child.ts), which needs a current build.
+ */
+const IN_PROCESS = process.argv.includes('--in-process');
+const MEASURED = IN_PROCESS
+  ? 'the service in this benchmark process (--in-process), the detection workers from ' + WORKER.which
+  : '`tracehound serve` from the compiled CLI (processor/dist) in a child process of its own, one per row';
+
+async function runOne(load: LoadGen, o: Scenario): Promise<ServiceBenchResult> {
+  if (!IN_PROCESS)
+    return runChildServiceBench(load, {
+      label: o.label,
+      spansPerRequest: SPANS_PER_REQUEST,
+      ...(o.workers ? { workers: o.workers, behavior: o.behavior ?? false } : {}),
+      ...(o.rate ? { rate: o.rate } : {}),
+      ...(o.durationMs ? { durationMs: o.durationMs } : {}),
+    });
+  const engine = o.workers ? await detectionEngine(o.behavior ?? false, o.workers) : undefined;
+  try {
+    return await runServiceBench(load, {
+      label: o.label,
+      stages: engine?.stages() ?? [],
+      gzip: false,
+      freshIds: true,
+      ...(o.rate ? { rate: o.rate } : {}),
+      ...(o.durationMs ? { durationMs: o.durationMs } : {}),
+    });
+  } finally {
+    await engine?.shutdown();
+  }
+}
+
 async function runScenarios(systemPool: number, scenarios: Scenario[]): Promise<ServiceBenchResult[]> {
+  if (!IN_PROCESS && !WORKER.url)
+    throw new Error(`the service runs from processor/dist: npm run build (${WORKER.which})`);
   const load = await startLoadGen(SPANS_PER_REQUEST, { systemPool });
   const results: ServiceBenchResult[] = [];
   try {
     for (const o of scenarios) {
-      const engine = o.workers ? await detectionEngine(o.behavior ?? false, o.workers) : undefined;
-      const r = await runServiceBench(load, {
-        label: o.label,
-        stages: engine?.stages() ?? [],
-        gzip: false,
-        freshIds: true,
-        ...(o.rate ? { rate: o.rate } : {}),
-        ...(o.durationMs ? { durationMs: o.durationMs } : {}),
-      });
-      await engine?.shutdown();
+      const r = await runOne(load, o);
       console.log(
         `${r.label}: ${fmt(r.spansPerSec)} spans/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, peak RSS ${r.peakRssMiB.toFixed(0)} MiB, CPU ${us(r.cpuUsPerSpan)} µs/span (event loop ${us(r.mainUsPerSpan)})`,
       );
@@ -162,8 +191,8 @@ export async function main(): Promise<{ title: string; markdown: string }> {
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; 1-minute load average ${loadAtStart} at start, ${loadAtEnd} at the end.
 
 Same workload as the transport benchmark (${SPANS_PER_REQUEST} generated OTel GenAI chat spans per request, about
-${(floor.requestBytes / SPANS_PER_REQUEST / 1024).toFixed(1)} KiB each), one run, the service in-process with the embedded default
-configuration's detection settings (findings forwarded as log records, no findings file). Two workloads:
+${(floor.requestBytes / SPANS_PER_REQUEST / 1024).toFixed(1)} KiB each), one run, ${MEASURED}, with the embedded default
+configuration's detection settings (findings forwarded as log records, no findings file, no findings store). Two workloads:
 (b)–(f) draw each span's system instructions from a fixed pool of ${SYSTEM_PROMPT_POOL} distinct prompts, as an application
 sends one prompt per feature or agent role; the primed rows (e1′–f2′) give every span a system prompt of its own
 (a prompt templated per user or request), the worst case for the detectors' per-prompt caches.
@@ -202,19 +231,21 @@ detector timed; the issue's "µs per KB per detector"):
 |---|---:|---:|
 ${costRows}
 
-Method: \`npm run bench\` → processor/bench/detection.bench.ts, reusing the transport harness (client and sink in a
-child process, 4 connections, 1 s warm-up, 8 s measured). Every request carries trace and span ids never sent before
+Method: \`npm run bench\` → processor/bench/detection.bench.ts: the client and the sink in a load-generator child
+process (bench/loadgen.ts, 4 connections, 1 s warm-up, 8 s measured), the service ${IN_PROCESS ? 'in the benchmark process (transport harness)' : 'a fresh `tracehound serve` child process per row (bench/service-child.ts; pass-through: the same service module without stages)'}. Every request carries trace and span ids never sent before
 (bench/fresh-ids.ts): a span seen before is a retried batch, answered from the replay memory without detection, so
 cycling the same ids would measure replays. The traffic is benign (no finding expected): the conversation and the
 system instructions use different vocabularies, as an app's answers are about the user's topic. CPU µs/span is the
-service process's CPU time (every thread: event loop, detection workers, V8's GC and compiler threads; bench/cpu.ts)
+service process's CPU time (every thread: event loop, detection workers, V8's GC and compiler threads; /proc)
 over the spans acknowledged in the measured window, and the event loop's thread alone (Linux); unlike spans/s it
 barely depends on what else runs on the machine. Capacity is what the machine's cores could carry at that cost:
 all cores over the process's CPU per span, but no more than one core over the event loop's. "1 worker" runs the content detectors on the service's
 event loop, as before \`detection.workers\`; "2 workers" runs them in two worker threads (engine/pool/) while the
-main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. Peak RSS is the
-whole process (workers included); the detection workers start from ${WORKER.which}. The machine is shared:
-compare the ratios of one run.
+main thread keeps decoding, trace correlation, behavioral detection, enrichment and forwarding. ${
+    IN_PROCESS
+      ? `Peak RSS is the whole benchmark process (workers, load-generator client, the floor's buffers and tsx included); the detection workers start from ${WORKER.which}.`
+      : "Peak RSS is the service process's high-water mark over its life (VmHWM: start-up, warm-up and the measured window; workers included), nothing of the benchmark's own process."
+  } The machine is shared: compare the ratios of one run.
 `;
   return { title: 'Detection pipeline', markdown };
 }

@@ -10,14 +10,16 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * A worker running `js` when that file exists (undefined: always the source), else `ts` through tsx. `tsOptions` are
- * added to the worker's options only in the second case (e.g. execArgv with the source export condition).
+ * added to the worker's options only in the second case (e.g. execArgv with the source export condition); `options`
+ * in both (e.g. resourceLimits).
  */
 export function startWorker(
   files: { js?: URL; ts: URL },
   workerData: unknown,
   tsOptions: Omit<WorkerOptions, 'workerData'> = {},
+  options: Omit<WorkerOptions, 'workerData'> = {},
 ): Worker {
-  if (files.js && existsSync(fileURLToPath(files.js))) return new Worker(files.js, { workerData });
+  if (files.js && existsSync(fileURLToPath(files.js))) return new Worker(files.js, { ...options, workerData });
   // The ESM entry of tsx/esm/api (require.resolve finds its CommonJS twin beside it).
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
@@ -25,5 +27,9 @@ export function startWorker(
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(files.ts.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { ...tsOptions, workerData });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+    ...options,
+    ...tsOptions,
+    workerData,
+  });
 }

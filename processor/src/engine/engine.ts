@@ -57,8 +57,11 @@ export interface EngineConfig {
   flows?: FlowsConfig;
   archive?: ArchiveConfig;
   tiers?: TiersConfig;
-  /** The per-batch deadline: a detection worker busy longer on one batch part is replaced. */
-  server?: { stageTimeoutMs?: number };
+  /**
+   * The per-batch deadline (a detection worker busy longer on one batch part is replaced) and the largest request
+   * (it sizes the detection workers' heap limit: workerHeapLimitMb).
+   */
+  server?: { stageTimeoutMs?: number; maxBodyBytes?: number };
 }
 
 export interface EngineOptions {
@@ -106,6 +109,16 @@ export interface Engine {
   ready(): Promise<void>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
+}
+
+/**
+ * Old-generation limit of a detection worker (MiB): room for the largest request's texts as UTF-16 (two bytes a
+ * character) twice over, above the built detectors and their caches (about 60 MiB in use), and never below 256.
+ * The bound is a safety net, not a saving: under the benchmark's load a worker's old generation stays under 100 MiB.
+ * A worker that reaches it ends (ERR_WORKER_OUT_OF_MEMORY); the pool answers its batch 503 and replaces it.
+ */
+export function workerHeapLimitMb(maxBodyBytes = 64 * 1024 * 1024): number {
+  return Math.max(256, 128 + Math.ceil((4 * maxBodyBytes) / (1024 * 1024)));
 }
 
 export function createEngine(config: EngineConfig, options: EngineOptions = {}): Engine {
@@ -159,6 +172,7 @@ export function createEngine(config: EngineConfig, options: EngineOptions = {}):
         maxQueuePerWorker: 64,
         timeoutMs: config.server?.stageTimeoutMs || 30_000,
         ...(options.poolWorker ? { workerUrl: options.poolWorker } : {}),
+        resourceLimits: { maxOldGenerationSizeMb: workerHeapLimitMb(config.server?.maxBodyBytes) },
         metrics: createPoolMetrics(registry),
         onDetectorError: (detector, error) => {
           content.stats.detectorErrors++;

@@ -1,4 +1,5 @@
 import { emptyInteraction, type Interaction } from '@tracehound/core';
+import type { ResourceLimits } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectionDefaults } from '../../src/detect/config.js';
 import { DetectionPool } from '../../src/engine/pool/detection-pool.js';
@@ -26,7 +27,10 @@ describe('detection worker pool (real worker threads)', () => {
     pool = undefined;
   });
 
-  function makePool(workers: number, extra: { maxQueuePerWorker?: number; timeoutMs?: number } = {}) {
+  function makePool(
+    workers: number,
+    extra: { maxQueuePerWorker?: number; timeoutMs?: number; resourceLimits?: ResourceLimits } = {},
+  ) {
     const registry = createRegistry();
     const failures: string[] = [];
     pool = new DetectionPool({
@@ -37,6 +41,7 @@ describe('detection worker pool (real worker threads)', () => {
       metrics: createPoolMetrics(registry),
       onDetectorError: (d, e) => failures.push(`${d}:${e}`),
       respawnDelayMs: 50,
+      ...(extra.resourceLimits ? { resourceLimits: extra.resourceLimits } : {}),
     });
     return { pool, registry, failures };
   }
@@ -106,6 +111,16 @@ describe('detection worker pool (real worker threads)', () => {
     const next = await pool.detect([job('an attack')]);
     expect(next.ok && next.results[0]!.detections.length).toBe(1);
     expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'crashed')).toBe(1);
+  });
+
+  it('a worker that reaches its heap limit fails its batch as crashed, is replaced, and the next batch is answered', async () => {
+    const { pool, registry } = makePool(1, { resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    await pool.start();
+    expect(await pool.detect([job('HOARD')])).toEqual({ ok: false, reason: 'crashed' });
+    const next = await pool.detect([job('an attack')]);
+    expect(next.ok && next.results[0]!.detections.length).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_dropped_total', 'crashed')).toBe(1);
+    expect(await counter(registry, 'tracehound_detection_pool_restarts_total')).toBe(1);
   });
 
   it('the queue per worker is bounded: beyond it a batch is refused whole and counted', async () => {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { startWorker } from '../../worker-thread.js';
 import { packJob } from './protocol.js';
 import type {
@@ -33,6 +33,11 @@ export interface DetectionPoolOptions {
    * point it at the compiled worker.js, so they measure the service's workers, not the tsx loader).
    */
   workerUrl?: URL;
+  /**
+   * Each worker's V8 heap limits (node:worker_threads resourceLimits). A worker that reaches its old-generation
+   * limit ends (ERR_WORKER_OUT_OF_MEMORY) like a crash: its batch is answered 503 and it is replaced.
+   */
+  resourceLimits?: ResourceLimits;
 }
 
 /** One detect() call: its chunks' results in job order, answered once every chunk is back or one failed. */
@@ -80,15 +85,16 @@ const MIN_CHUNK_JOBS = 4;
 const POSTED_PER_WORKER = 2;
 
 /** The worker file: the compiled worker.js beside this module, or, from the TypeScript sources, worker.ts via tsx. */
-function spawnWorker(init: PoolWorkerInit, workerUrl?: URL): Worker {
+function spawnWorker(init: PoolWorkerInit, workerUrl?: URL, resourceLimits: ResourceLimits = {}): Worker {
   // A compiled worker runs as the service's does: without the parent's loader flags (a benchmark runs from the
   // sources with --import tsx and --conditions=@tracehound/source, which would resolve the workspace packages to .ts).
-  if (workerUrl) return new Worker(workerUrl, { workerData: init, execArgv: [] });
+  if (workerUrl) return new Worker(workerUrl, { workerData: init, execArgv: [], resourceLimits });
   // From the sources, workspace packages resolve to their sources too (as under Vitest), not to a stale dist/.
   return startWorker(
     { js: new URL('./worker.js', import.meta.url), ts: new URL('./worker.ts', import.meta.url) },
     init,
     { execArgv: ['--conditions=@tracehound/source'] },
+    { resourceLimits },
   );
 }
 
@@ -253,7 +259,7 @@ export class DetectionPool {
     return new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = spawnWorker(this.opts.init, this.opts.workerUrl);
+        worker = spawnWorker(this.opts.init, this.opts.workerUrl, this.opts.resourceLimits);
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
         return;
