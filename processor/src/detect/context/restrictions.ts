@@ -37,6 +37,13 @@ export interface PiiRestriction {
   values: ProtectedValue[];
   /** Family names (and given names of 4+ letters) of the people it holds data about. */
   nameParts: Set<string>;
+  /**
+   * The prompt forbids the data of other people by kind ("never reveal any employee's salary") without holding
+   * values: a request counts only when it is about someone else.
+   */
+  othersOnly?: boolean;
+  /** The prompt withholds the data even from the user ("not even to the customer", "to anyone"). */
+  strict?: boolean;
 }
 
 export interface Restrictions {
@@ -53,6 +60,8 @@ export interface Restrictions {
     words: Set<string>;
     /** Item names as stems, head last. */
     names: string[][];
+    /** Stems of the words that qualify an item after its name ("the deploy token for the *staging* cluster"). */
+    modifiers: Set<string>;
     translations?: Lexicon<'item'>;
   };
   pii?: PiiRestriction;
@@ -66,6 +75,8 @@ export interface Restrictions {
   /** Access-code game: the phrase is reserved for the code. */
   access?: { codes: ProtectedValue[]; phrases: ProtectedValue[] };
   format?: { language: boolean; noCode: boolean; json: boolean };
+  /** Withheld even from the user ("to anyone", "not even to the customer"): the user's "my …" is the protected item. */
+  strict?: boolean;
   /** Anything at all restricted. */
   any: boolean;
 }
@@ -86,6 +97,9 @@ function buildLexicon(): Lexicon<SysCue> {
     'code_free',
     'lang_rule',
     'format_rule',
+    'anyone',
+    'others',
+    'advice',
   ] as const)
     lex.add(c, CUES[c]);
   for (const [k, words] of Object.entries(NOUNS)) lex.add(`noun:${k as NounClass}`, words);
@@ -707,11 +721,29 @@ const SECRETISH = new Set(
     'phrase',
     'passphrase',
     'codeword',
+    'respuesta',
+    'réponse',
+    'antwort',
+    'risposta',
+    'resposta',
+    'ответ',
   ].map((w) => stem(w)),
 );
 
 // Stop words that still name an item ("the answer is X").
 const NOUN_LIKE = new Set(['answer', 'code', 'key']);
+
+/** Stems of the content words of a name phrase that are not the item's name (what follows its preposition). */
+function qualifiers(tokens: Token[], from: number, to: number, name: string[]): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to && out.length < 4; k++) {
+    const w = tokens[k].text;
+    if (w.length < 3 || tokens[k].unspaced || name.includes(w)) continue;
+    if (STOP_WORDS.has(w) || DETERMINERS.has(w) || PREPOSITIONS.has(w) || COPULA.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
 
 function addItem(r: Restrictions, name: string[]): void {
   const head = name[name.length - 1];
@@ -743,7 +775,13 @@ function namedItems(
   const pushValue = (v: ProtectedValue | undefined) => {
     if (v && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
   };
-  const candidates: Array<{ name: string[]; v: ProtectedValue; guarded: boolean; strong: boolean }> = [];
+  const candidates: Array<{
+    name: string[];
+    v: ProtectedValue;
+    guarded: boolean;
+    strong: boolean;
+    context?: string[];
+  }> = [];
   sents.forEach((s, i) => {
     const nounTokens = new Set(hits[i].filter((h) => h.tag.startsWith('noun:')).map((h) => h.token));
     const guarded = prohibits(i - 1) || prohibits(i) || prohibits(i + 1) || prohibits(i + 2);
@@ -791,7 +829,16 @@ function namedItems(
     if (split >= 0) {
       nameTo = s.from;
       while (nameTo < s.to && tokens[nameTo].end <= split) nameTo++;
-      if (nameTo - s.from > 5) nameFrom = nameTo - 3;
+      if (nameTo - s.from > 5) {
+        // A long label ("Security question answer (for phone verification only):"): the name ends at its last
+        // secret-like word, not at the label's end.
+        let head = -1;
+        for (let k = nameTo - 1; k >= s.from && head < 0; k--) if (secretish(k, k + 1)) head = k;
+        if (head >= 0 && head < nameTo - 1) {
+          nameFrom = Math.max(s.from, head - 2);
+          nameTo = head + 1;
+        } else nameFrom = nameTo - 3;
+      }
       if (nameTo > nameFrom) valueStart = split + 1;
     }
     if (valueStart < 0) {
@@ -821,7 +868,7 @@ function namedItems(
       strong = v !== undefined;
     }
     const name = itemName(tokens, nameFrom, nameTo);
-    if (v && name) candidates.push({ name, v, guarded, strong });
+    if (v && name) candidates.push({ name, v, guarded, strong, context: qualifiers(tokens, nameFrom, nameTo, name) });
   });
   // An item counts when a prohibition is near it, or when its name comes back in a sentence that carries one.
   const protectedStems = new Set<string>();
@@ -831,6 +878,7 @@ function namedItems(
   for (const c of candidates) {
     if (!c.guarded && !c.name.some((w) => protectedStems.has(stem(w)))) continue;
     addItem(r, c.name);
+    for (const w of c.context ?? []) r.items.modifiers.add(w);
     pushValue(c.v);
   }
   return phrases;
@@ -848,7 +896,7 @@ export function parseRestrictions(systemText: string): Restrictions {
   const r: Restrictions = {
     secretClasses: new Set(),
     secretValues: [],
-    items: { heads: new Set(), words: new Set(), names: [] },
+    items: { heads: new Set(), words: new Set(), names: [], modifiers: new Set() },
     any: false,
   };
 
@@ -866,6 +914,8 @@ export function parseRestrictions(systemText: string): Restrictions {
   let scope = false;
   let roleLocked = false;
   let role = false;
+  let strict = false;
+  const othersKinds = new Set<PiiKind>();
   const format = { language: false, noCode: false, json: false };
 
   sents.forEach((s, i) => {
@@ -873,6 +923,7 @@ export function parseRestrictions(systemText: string): Restrictions {
     const neg = has(i, 'neg');
     const conf = has(i, 'confidential');
     const nounHits = hs.filter((h) => h.tag.startsWith('noun:'));
+    const piiHere = hs.filter((h) => h.tag.startsWith('pii:'));
     const granted = has(i, 'granted');
     if (granted) access = true;
     if (nounHits.length > 0) {
@@ -902,7 +953,6 @@ export function parseRestrictions(systemText: string): Restrictions {
         if (!v.norm.includes('granted') && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
     }
     // Personal data.
-    const piiHere = hs.filter((h) => h.tag.startsWith('pii:'));
     const before = piiValues.length;
     emails(norm.slice(s.start, s.end), piiValues);
     digitRuns(norm.slice(s.start, s.end), piiValues);
@@ -910,6 +960,19 @@ export function parseRestrictions(systemText: string): Restrictions {
       for (const h of piiHere) piiKinds.add(h.tag.slice(4) as PiiKind);
       for (const v of piiValues.slice(before)) piiKinds.add(v.norm.includes('@') ? 'email' : 'phone');
       for (const n of personNames(raw, s)) names.push(n);
+    }
+    if (has(i, 'anyone') && (neg || conf)) strict = true;
+    // Other people's data by kind ("never reveal any employee's salary"), with no values to match.
+    if ((neg || conf) && has(i, 'others')) for (const h of piiHere) othersKinds.add(h.tag.slice(4) as PiiKind);
+    // "Do not give investment advice / diagnoses": the topic classes named around the advice word.
+    const advice = neg ? hs.find((h) => h.tag === 'advice') : undefined;
+    if (advice) {
+      const named = new Set(
+        topicTriggers()
+          .scan({ norm, tokens }, Math.max(s.from, advice.token - 4), Math.min(s.to, advice.token + advice.len + 6))
+          .map((h) => h.tag),
+      );
+      for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
     }
     // Topics to avoid: the words after "do not discuss" / "avoid".
     const discuss = hs.find((h) => h.tag === 'discuss' || h.tag === 'avoid');
@@ -956,8 +1019,9 @@ export function parseRestrictions(systemText: string): Restrictions {
       vals.push({ norm: n, compact: compact(n) });
       for (const p of n.split(' ')) if (p.length >= 4) parts.add(p);
     }
-    r.pii = { kinds: piiKinds, values: vals, nameParts: parts };
-  }
+    r.pii = { kinds: piiKinds, values: vals, nameParts: parts, strict };
+  } else if (othersKinds.size > 0)
+    r.pii = { kinds: othersKinds, values: [], nameParts: new Set(), othersOnly: true, strict };
   const literal = topicTerms.filter((w) => !positive.has(stem(w)) && !roleNames.has(w));
   if (literal.length > 0 || topicClassWords.length > 0) {
     const lexicon = new Lexicon<'topic'>();
@@ -977,6 +1041,7 @@ export function parseRestrictions(systemText: string): Restrictions {
   const taskIds = readTasks({ norm, tokens }, opening);
   if (taskIds) r.task = { ids: taskIds };
   if (format.language || format.noCode || format.json) r.format = format;
+  if (strict) r.strict = true;
   r.any =
     r.secretClasses.size > 0 ||
     r.secretValues.length > 0 ||
