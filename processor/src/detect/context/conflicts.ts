@@ -381,6 +381,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
   const programming = byTag.has('prog');
   const idiomAt = new Set((byTag.get('idiom') ?? []).map((h) => h.token));
   const weakAt = new Set((byTag.get('weak_noun') ?? []).filter((h) => h.len === 1).map((h) => h.token));
+  const thirdAt = new Set((byTag.get('third_party') ?? []).map((h) => h.token));
   const weakPiiAt = new Set((byTag.get('weak_pii') ?? []).filter((h) => h.len === 1).map((h) => h.token));
 
   const s = u.signals;
@@ -424,7 +425,13 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     if (strong) return false;
     const prev = toks[tok - 1]?.text;
     const possessive = (k: number) => toks[k]?.text === 's' && !CONTRACTED_IS.has(toks[k - 1]?.text ?? '');
-    if ((possessive(tok - 1) || possessive(tok - 2)) && !near(tok, 'transform')) return true;
+    // Not "the customer's …": the prompt's own data subject (customer, user, patient) is whose item it holds.
+    const subject = (k: number) => thirdAt.has(k - 1);
+    if (
+      ((possessive(tok - 1) && !subject(tok - 1)) || (possessive(tok - 2) && !subject(tok - 2))) &&
+      !near(tok, 'transform')
+    )
+      return true;
     // A definition question ("what is a passphrase?") asks what the kind of item is, not for the protected one.
     const definition =
       prev === 'a' && (toks[tok - 2]?.text === 'is' || toks[tok - 2]?.text === 's') && toks[tok - 3]?.text === 'what';
@@ -590,7 +597,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       const ownData = pii.strict === true && (revealNear(h.token) || l.transform);
       if (ownNear(h.token) && !thirdNear && !strong && !ownData) sc -= 0.45;
       // Changing one's own data ("how do I change the shipping address") is account care, not a request for it.
-      if (near(h.token, 'selfcare') && !(strong || l.transform || thirdNear)) sc -= 0.2;
+      if (near(h.token, 'selfcare') && !(strong || l.transform || thirdNear || ownData)) sc -= 0.2;
       if (valueHit) sc = Math.max(sc, score + 0.1);
       if (sc > score) {
         score = sc;

@@ -777,7 +777,7 @@ function namedItems(
   };
   const candidates: Array<{
     name: string[];
-    v: ProtectedValue;
+    v?: ProtectedValue;
     guarded: boolean;
     strong: boolean;
     context?: string[];
@@ -868,7 +868,10 @@ function namedItems(
       strong = v !== undefined;
     }
     const name = itemName(tokens, nameFrom, nameTo);
-    if (v && name) candidates.push({ name, v, guarded, strong, context: qualifiers(tokens, nameFrom, nameTo, name) });
+    // A labelled item whose value is not a string ("Answer key for this week: 1) …, 2) …") is still protected when
+    // a prohibition is next to it; it has no value to match.
+    if (name && (v || (split >= 0 && guarded)))
+      candidates.push({ name, v, guarded, strong, context: qualifiers(tokens, nameFrom, nameTo, name) });
   });
   // An item counts when a prohibition is near it, or when its name comes back in a sentence that carries one.
   const protectedStems = new Set<string>();
