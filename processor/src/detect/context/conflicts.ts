@@ -309,6 +309,8 @@ const GENERIC_BEFORE = new Set([
   'neue',
 ]);
 
+/** Articles that make a noun any item of its kind ("a signing key"), not the protected one. */
+const INDEFINITE = new Set(['a', 'an', 'any', 'some', 'un', 'une', 'una', 'uno', 'ein', 'eine', 'einen', 'um', 'uma']);
 /** Words whose "'s" is "is" or "us" ("what's the code", "let's"), not a possessive. */
 const CONTRACTED_IS = new Set(['what', 'that', 'it', 'here', 'there', 'who', 'where', 'how', 'let', 'he', 'she']);
 /** "the secret of long life", "the key to success": another secret than the protected one. */
@@ -437,12 +439,20 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       prev === 'a' && (toks[tok - 2]?.text === 'is' || toks[tok - 2]?.text === 's') && toks[tok - 3]?.text === 'what';
     // In a programming task the noun is the protected item only with one of the item's own modifiers ("the staging
     // deploy token" in a script), not in general ("read the token from an env var").
-    return (prev !== undefined && GENERIC_BEFORE.has(prev)) || definition || (programming && !modifierNear(tok));
+    const indefinite = INDEFINITE.has(prev ?? '') || INDEFINITE.has(toks[tok - 2]?.text ?? '');
+    return (
+      (prev !== undefined && GENERIC_BEFORE.has(prev)) || definition || (programming && (indefinite || !modifierNear(tok)))
+    );
   };
   /** A possessive "'s" of a name up to two words before the noun ("Jonas Meyer's salary"), not "what's". */
   const possessiveBefore = (tok: number) => {
     for (let k = Math.max(1, tok - 3); k < tok; k++)
-      if (toks[k].text === 's' && norm[toks[k].start - 1] === "'" && !CONTRACTED_IS.has(toks[k - 1].text)) return true;
+      if (
+        toks[k].text === 's' &&
+        (norm[toks[k].start - 1] === "'" || norm[toks[k].start - 1] === '’') &&
+        !CONTRACTED_IS.has(toks[k - 1].text)
+      )
+        return true;
     return false;
   };
   /** One of the protected items' modifiers ("luggage room" code, "unlock" phrase) within three tokens. */
@@ -506,7 +516,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
         const adjective = next !== undefined && gap === ' ' && !AFTER_NOUN.has(next.text) && !STOP_WORDS.has(next.text);
         if (adjective || toks[h.token - 1]?.text === 'in') continue;
       }
-      itemTokens.push({ tok: h.token, cls, exact });
+      itemTokens.push({ tok: h.token, cls, exact, named: modifierNear(h.token) });
     }
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
@@ -518,7 +528,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       // A weak head ("phrase", "code") names the item only next to one of the item's own modifiers.
       if (WEAK_HEADS.has(st) && !modifierNear(k)) continue;
       if (generalMention(k)) continue;
-      itemTokens.push({ tok: k, cls: 'secret', exact: true, named: WEAK_HEADS.has(st) });
+      itemTokens.push({ tok: k, cls: 'secret', exact: true, named: WEAK_HEADS.has(st) || modifierNear(k) });
     }
     if (r.items.translations)
       for (const h of r.items.translations.scan(u.t))
@@ -540,7 +550,7 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     // Nothing asked about the item: a mention ("the secret ingredient of this recipe") is not a request.
     if (!local.ask && !local.transform && !strong && !authority) score -= 0.25;
     // "My security answer" is the protected item itself when the prompt withholds it from the user too.
-    const ownItem = it.named === true && r.strict === true && revealNear(it.tok) && !near(it.tok, 'selfcare');
+    const ownItem = it.named === true && r.strict === true && revealNear(it.tok);
     if (ownNear(it.tok) && !(strong || authority || local.transform || ownItem)) score -= 0.45;
     if (near(it.tok, 'selfcare') && !(strong || local.transform || authority)) score -= 0.2;
     if (score > best) {
