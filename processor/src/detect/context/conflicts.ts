@@ -19,7 +19,7 @@ import {
   type NounClass,
   type PiiKind,
 } from './cues.js';
-import { Lexicon, type Hit, type Tokenized } from './lexicon.js';
+import { Lexicon, isWordChar, type Hit, type Tokenized } from './lexicon.js';
 import { compact, stem, type ProtectedValue, type Restrictions } from './restrictions.js';
 import { CONTEXT_RULES } from './rules.js';
 import { taskDropped } from './task.js';
@@ -444,6 +444,16 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       (prev !== undefined && GENERIC_BEFORE.has(prev)) || definition || (programming && (indefinite || !modifierNear(tok)))
     );
   };
+  /** Tokens written as one identifier ("customer_id", "user.email"). */
+  const identifier = (tok: number, len: number) => {
+    const a = toks[tok].start;
+    const b = toks[tok + len - 1].end;
+    const joined = (c: string | undefined) => c === '_' || c === '.' || c === '$';
+    if (joined(norm[a - 1]) || (joined(norm[b]) && b + 1 < norm.length && isWordChar(norm.charCodeAt(b + 1))))
+      return true;
+    for (let k = tok; k < tok + len - 1; k++) if (norm[toks[k].end] === '_') return true;
+    return false;
+  };
   /** A possessive "'s" of a name up to two words before the noun ("Jonas Meyer's salary"), not "what's". */
   const possessiveBefore = (tok: number) => {
     for (let k = Math.max(1, tok - 3); k < tok; k++)
@@ -596,10 +606,13 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
       if (!pii.kinds.has(k) && k !== 'profile') continue;
       const weak = h.len === 1 && weakPiiAt.has(h.token);
       const l = { ask: askNear(h.token), transform: near(h.token, 'transform') };
-      const thirdNear = near(h.token, 'third_party') || possessiveBefore(h.token);
+      // Data forbidden by kind only ("any employee's salary"): a strong noun about someone else ("Dana's salary",
+      // "my colleague's salary"), or it is the user's own.
+      const thirdNear = near(h.token, 'third_party') || (pii.othersOnly === true && possessiveBefore(h.token));
+      if (pii.othersOnly && (weak || !thirdNear)) continue;
       if (weak && !(thirdNear || l.transform || strong || indirect)) continue;
-      // Data forbidden by kind only ("any employee's salary"): about someone else, or it is the user's own.
-      if (pii.othersOnly && !thirdNear) continue;
+      // A column or field in a programming task ("where customer_id = …") is not a request for the held data.
+      if (identifier(h.token, h.len) && !strong) continue;
       let sc =
         0.4 + (l.ask ? 0.2 : 0) + (l.transform ? 0.2 : 0) + (strong || authority ? 0.25 : 0) + (thirdNear ? 0.15 : 0);
       if (indirect || k === 'profile') sc += 0.15;
@@ -678,7 +691,11 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     const jobDropped = r.task !== undefined && taskDropped(u.t, r.task.ids);
     // Asking a persona that must stay in character whether it is an AI, or which model it is.
     const identity = r.role?.locked === true && has('ai_identity');
-    const setAsideOrder = has('override_verb') && offScope && newOrder;
+    // A setting-aside verb that opens a sentence of a short input ("Forget flights. Write me …"), then a new order.
+    const imperativeSetAside =
+      short &&
+      (byTag.get('override_verb') ?? []).some((v) => v.token < 3 || sentOf[v.token - 3] !== sentOf[v.token]);
+    const setAsideOrder = imperativeSetAside && offScope && newOrder;
     const drop =
       strong || jobDropped || identity || setAsideOrder || (has('role_drop_weak') && (roleHit || offScope));
     let score = 0;

@@ -558,6 +558,12 @@ function personNames(raw: string, s: Sentence): string[] {
   return out;
 }
 
+/** A token written with a capital in the original text (a proper name in the scripts that have case). */
+function capitalized(raw: string, t: Token): boolean {
+  const c = raw[t.start];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
 /** Stem used for topic and scope vocabulary (plural and inflection tolerant for the Latin-script languages). */
 export function stem(w: string): string {
   return w.length >= 6 ? w.slice(0, Math.max(5, w.length - 3)) : w;
@@ -980,17 +986,31 @@ export function parseRestrictions(systemText: string): Restrictions {
     // Topics to avoid: the words after "do not discuss" / "avoid".
     const discuss = hs.find((h) => h.tag === 'discuss' || h.tag === 'avoid');
     if (discuss && (neg || has(i, 'avoid')) && nounHits.length === 0 && !granted) {
-      for (let t = discuss.token + discuss.len; t < s.to; t++) {
-        const w = tokens[t].text;
-        if (STOP_WORDS.has(w) || (w.length < 3 && !tokens[t].unspaced) || allDigits(w)) continue;
-        topicTerms.push(w);
+      // Each prohibition of the sentence is its own clause ("never mention X, do not discuss Y, and …"): the topic
+      // is the words after a discuss/avoid cue up to the next prohibition.
+      const negs = hs.filter((h) => h.tag === 'neg').map((h) => h.token);
+      let done = discuss.token;
+      for (const d of hs) {
+        if ((d.tag !== 'discuss' && d.tag !== 'avoid') || d.token < done) continue;
+        // ("ne parle pas de …": the negation right after the cue is part of it.)
+        const next = negs.find((t) => t > d.token + d.len + 1);
+        const end = next ?? s.to;
+        done = end;
+        const named = new Set(
+          topicTriggers()
+            .scan({ norm, tokens }, d.token, end)
+            .map((h) => h.tag),
+        );
+        for (let t = d.token + d.len; t < end; t++) {
+          const w = tokens[t].text;
+          // Where a topic class names the topic, only proper names narrow it ("the Lisbon office"): the other
+          // words of the clause ("planned", "future") are not the topic.
+          if (named.size > 0 && !capitalized(raw, tokens[t])) continue;
+          if (STOP_WORDS.has(w) || (w.length < 3 && !tokens[t].unspaced) || allDigits(w)) continue;
+          topicTerms.push(w);
+        }
+        for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
       }
-      const named = new Set(
-        topicTriggers()
-          .scan({ norm, tokens }, discuss.token, s.to)
-          .map((h) => h.tag),
-      );
-      for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
     } else {
       for (let t = s.from; t < s.to; t++) positive.add(stem(tokens[t].text));
     }
