@@ -558,6 +558,9 @@ function personNames(raw: string, s: Sentence): string[] {
   return out;
 }
 
+/** Discuss cues that name a forbidden activity of their own (a request to speculate is one). */
+const ACTIVITY = new Set(['speculate', 'speculation', 'debate', 'gossip']);
+
 /** A token written with a capital in the original text (a proper name in the scripts that have case). */
 function capitalized(raw: string, t: Token): boolean {
   const c = raw[t.start];
@@ -1001,6 +1004,8 @@ export function parseRestrictions(systemText: string): Restrictions {
             .scan({ norm, tokens }, d.token, end)
             .map((h) => h.tag),
         );
+        // "Do not speculate about …": the forbidden activity itself is asked for by its word.
+        if (ACTIVITY.has(tokens[d.token].text)) topicTerms.push(tokens[d.token].text);
         for (let t = d.token + d.len; t < end; t++) {
           const w = tokens[t].text;
           // Where a topic class names the topic, only proper names narrow it ("the Lisbon office"): the other
