@@ -136,6 +136,7 @@ export const NOUNS: Record<NounClass, readonly string[]> = {
     'kode',
     'kodenya',
     'kode aksesnya',
+    '令牌',
   ],
   key: [
     'key',
@@ -184,6 +185,7 @@ export const NOUNS: Record<NounClass, readonly string[]> = {
     'kunci',
     'kuncinya',
     'kunci rahasianya',
+    '令牌',
   ],
   word: [
     'secret word',
@@ -2006,7 +2008,9 @@ export const CUES: Record<Cue, readonly string[]> = {
     'collega',
     'коллег*',
     'meslektaş*',
-    'iş arkadaş*',
+    'iş arkadaşı',
+    'iş arkadaşım',
+    'iş arkadaşımın',
     '同事',
     '同僚',
     '동료',
@@ -3061,7 +3065,7 @@ export interface TopicClass {
 
 export const TOPIC_CLASSES: Record<string, TopicClass> = {
   layoffs: {
-    triggers: ['layoff*', 'lay-off*', 'restructur*', 'redundanc*', 'job cuts', 'downsiz*', 'reorgani*', 'reestructuraci*', 'despido*', 'reestrutura*', 'despedimento*', 'licenciement*', 'restructuration*', 'entlassung*', 'umstrukturierung*', 'stellenabbau', 'licenziament*', 'ristrutturazion*', 'сокращени*', 'увольнени*', 'реструктуризаци*', 'işten çıkarma*', 'yeniden yapılan*', '裁员', '重组', 'リストラ', '人員削減', '再編', '구조조정', '정리해고', 'تسريح', 'إعادة الهيكلة', 'إعادة هيكلة', 'छंटनी', 'पुनर्गठन', 'sa thải', 'tái cơ cấu'],
+    triggers: ['layoff*', 'lay-off*', 'restructur*', 'redundanc*', 'job cuts', 'downsiz*', 'reorgani*', 'reestructuraci*', 'despido*', 'reestrutura*', 'despedimento*', 'licenciement*', 'restructuration*', 'entlassung*', 'umstrukturierung*', 'stellenabbau', 'licenziament*', 'ristrutturazion*', 'сокращени*', 'увольнени*', 'реструктуризаци*', 'işten çıkarma', 'işten çıkarmalar', 'yeniden yapılanma', 'yeniden yapılandırma', '裁员', '重组', 'リストラ', '人員削減', '再編', '구조조정', '정리해고', 'تسريح', 'إعادة الهيكلة', 'إعادة هيكلة', 'छंटनी', 'पुनर्गठन', 'sa thải', 'tái cơ cấu'],
     words: [
       'layoff*',
       'lay-off*',
@@ -3086,8 +3090,11 @@ export const TOPIC_CLASSES: Record<string, TopicClass> = {
       'сокращени*',
       'увольнени*',
       'реструктуризаци*',
-      'işten çıkar*',
-      'yeniden yapılan*',
+      'işten çıkarma',
+      'işten çıkarılma',
+      'işten çıkarmalar',
+      'yeniden yapılanma',
+      'yeniden yapılandırma',
       '裁员',
       '重组',
       'リストラ',
@@ -3425,8 +3432,10 @@ export const TOPIC_CLASSES: Record<string, TopicClass> = {
       'investor*',
       'stocks',
       'stock market',
-      'stock price*',
-      'stock tip*',
+      'stock price',
+      'stock prices',
+      'stock tip',
+      'stock tips',
       'shares',
       'trading',
       'criptomoneda*',
