@@ -335,7 +335,17 @@ function isQuestion(c: number): boolean {
 
 const g = (s: SignalScores, k: keyof SignalScores) => s[k] ?? 0;
 
-const SYSTEM_TAGS = ['[system', '<system', '{system', '[admin', '<admin', '[developer', '[sistema', '[système', '[система'];
+const SYSTEM_TAGS = [
+  '[system',
+  '<system',
+  '{system',
+  '[admin',
+  '<admin',
+  '[developer',
+  '[sistema',
+  '[système',
+  '[система',
+];
 
 /** A bracketed system/admin tag, or a line that starts with "system:" (first 4 KB). */
 function fakeSystemTag(norm: string): boolean {
@@ -441,7 +451,9 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     // deploy token" in a script), not in general ("read the token from an env var").
     const indefinite = INDEFINITE.has(prev ?? '') || INDEFINITE.has(toks[tok - 2]?.text ?? '');
     return (
-      (prev !== undefined && GENERIC_BEFORE.has(prev)) || definition || (programming && (indefinite || !modifierNear(tok)))
+      (prev !== undefined && GENERIC_BEFORE.has(prev)) ||
+      definition ||
+      (programming && (indefinite || !modifierNear(tok)))
     );
   };
   /** Tokens written as one identifier ("customer_id", "user.email"). */
@@ -693,11 +705,9 @@ export function judge(r: Restrictions, u: UserView): ConflictFinding[] {
     const identity = r.role?.locked === true && has('ai_identity');
     // A setting-aside verb that opens a sentence of a short input ("Forget flights. Write me …"), then a new order.
     const imperativeSetAside =
-      short &&
-      (byTag.get('override_verb') ?? []).some((v) => v.token < 3 || sentOf[v.token - 3] !== sentOf[v.token]);
+      short && (byTag.get('override_verb') ?? []).some((v) => v.token < 3 || sentOf[v.token - 3] !== sentOf[v.token]);
     const setAsideOrder = imperativeSetAside && offScope && newOrder;
-    const drop =
-      strong || jobDropped || identity || setAsideOrder || (has('role_drop_weak') && (roleHit || offScope));
+    const drop = strong || jobDropped || identity || setAsideOrder || (has('role_drop_weak') && (roleHit || offScope));
     let score = 0;
     if (drop) score = 0.7 + (offScope ? 0.15 : 0) + (roleHit ? 0.1 : 0);
     else if (frame && (offScope || roleHit)) score = 0.45;

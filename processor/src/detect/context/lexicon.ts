@@ -213,7 +213,8 @@ export class Lexicon<T extends string> {
         if (i + k >= to) break;
         const nextText = toks[i + k].text;
         if (node.stemNext)
-          for (const sn of node.stemNext) if (nextText.startsWith(sn.prefix)) out.push({ tag: sn.tag, token: i, len: k + 1 });
+          for (const sn of node.stemNext)
+            if (nextText.startsWith(sn.prefix)) out.push({ tag: sn.tag, token: i, len: k + 1 });
         if (!node.next) break;
         node = node.next.get(nextText);
       }
