@@ -120,6 +120,8 @@ const STEM_KEY = 3;
 interface Node<T> {
   tags?: T[];
   next?: Map<string, Node<T>>;
+  /** Phrases whose last token is a stem ("ev adres*"): that token's prefix and the phrase's tag. */
+  stemNext?: Array<{ prefix: string; tag: T }>;
 }
 
 export class Lexicon<T extends string> {
@@ -133,7 +135,10 @@ export class Lexicon<T extends string> {
   private readonly unspacedFirst = new Map<number, number[]>();
   private size = 0;
 
-  /** Add phrases under a tag. A trailing '*' makes the last (single) token a stem: "politi*" matches "political". */
+  /**
+   * Add phrases under a tag. A trailing '*' makes the last token a stem: "politi*" matches "political", "ev adres*"
+   * matches "ev adresi".
+   */
   add(tag: T, phrases: readonly string[]): this {
     for (const raw of phrases) {
       const stem = raw.endsWith('*');
@@ -157,6 +162,19 @@ export class Lexicon<T extends string> {
         list.push({ stem: s, tag });
         this.stems.set(s.slice(0, STEM_KEY), list);
         this.stemStarts.add((s.charCodeAt(0) << 16) | s.charCodeAt(1));
+        continue;
+      }
+      if (stem && toks.length > 1 && toks.length <= MAX_WORDS) {
+        let lvl = this.root;
+        let last: Node<T> | undefined;
+        for (const w of toks.slice(0, -1)) {
+          last = lvl.get(w.text);
+          if (!last) lvl.set(w.text, (last = {}));
+          lvl = last.next ??= new Map();
+        }
+        const prefix = toks[toks.length - 1].text;
+        const list = (last!.stemNext ??= []);
+        if (!list.some((x) => x.prefix === prefix && x.tag === tag)) list.push({ prefix, tag });
         continue;
       }
       let level = this.root;
@@ -192,8 +210,13 @@ export class Lexicon<T extends string> {
       let node = this.root.get(w);
       for (let k = 1; node; k++) {
         if (node.tags) for (const tag of node.tags) out.push({ tag, token: i, len: k });
-        if (!node.next || i + k >= to) break;
-        node = node.next.get(toks[i + k].text);
+        if (i + k >= to) break;
+        const nextText = toks[i + k].text;
+        if (node.stemNext)
+          for (const sn of node.stemNext)
+            if (nextText.startsWith(sn.prefix)) out.push({ tag: sn.tag, token: i, len: k + 1 });
+        if (!node.next) break;
+        node = node.next.get(nextText);
       }
       if (stems && w.length >= STEM_KEY && this.stemStarts.has((w.charCodeAt(0) << 16) | w.charCodeAt(1))) {
         const list = this.stems.get(w.slice(0, STEM_KEY));

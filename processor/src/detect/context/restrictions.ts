@@ -37,6 +37,13 @@ export interface PiiRestriction {
   values: ProtectedValue[];
   /** Family names (and given names of 4+ letters) of the people it holds data about. */
   nameParts: Set<string>;
+  /**
+   * The prompt forbids the data of other people by kind ("never reveal any employee's salary") without holding
+   * values: a request counts only when it is about someone else.
+   */
+  othersOnly?: boolean;
+  /** The prompt withholds the data even from the user ("not even to the customer", "to anyone"). */
+  strict?: boolean;
 }
 
 export interface Restrictions {
@@ -53,6 +60,8 @@ export interface Restrictions {
     words: Set<string>;
     /** Item names as stems, head last. */
     names: string[][];
+    /** Stems of the words that qualify an item after its name ("the deploy token for the *staging* cluster"). */
+    modifiers: Set<string>;
     translations?: Lexicon<'item'>;
   };
   pii?: PiiRestriction;
@@ -66,6 +75,8 @@ export interface Restrictions {
   /** Access-code game: the phrase is reserved for the code. */
   access?: { codes: ProtectedValue[]; phrases: ProtectedValue[] };
   format?: { language: boolean; noCode: boolean; json: boolean };
+  /** Withheld even from the user ("to anyone", "not even to the customer"): the user's "my …" is the protected item. */
+  strict?: boolean;
   /** Anything at all restricted. */
   any: boolean;
 }
@@ -86,6 +97,9 @@ function buildLexicon(): Lexicon<SysCue> {
     'code_free',
     'lang_rule',
     'format_rule',
+    'anyone',
+    'others',
+    'advice',
   ] as const)
     lex.add(c, CUES[c]);
   for (const [k, words] of Object.entries(NOUNS)) lex.add(`noun:${k as NounClass}`, words);
@@ -544,6 +558,15 @@ function personNames(raw: string, s: Sentence): string[] {
   return out;
 }
 
+/** Discuss cues that name a forbidden activity of their own (a request to speculate is one). */
+const ACTIVITY = new Set(['speculate', 'speculation', 'debate', 'gossip']);
+
+/** A token written with a capital in the original text (a proper name in the scripts that have case). */
+function capitalized(raw: string, t: Token): boolean {
+  const c = raw[t.start];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
 /** Stem used for topic and scope vocabulary (plural and inflection tolerant for the Latin-script languages). */
 export function stem(w: string): string {
   return w.length >= 6 ? w.slice(0, Math.max(5, w.length - 3)) : w;
@@ -707,11 +730,29 @@ const SECRETISH = new Set(
     'phrase',
     'passphrase',
     'codeword',
+    'respuesta',
+    'réponse',
+    'antwort',
+    'risposta',
+    'resposta',
+    'ответ',
   ].map((w) => stem(w)),
 );
 
 // Stop words that still name an item ("the answer is X").
 const NOUN_LIKE = new Set(['answer', 'code', 'key']);
+
+/** Stems of the content words of a name phrase that are not the item's name (what follows its preposition). */
+function qualifiers(tokens: Token[], from: number, to: number, name: string[]): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to && out.length < 4; k++) {
+    const w = tokens[k].text;
+    if (w.length < 3 || tokens[k].unspaced || name.includes(w)) continue;
+    if (STOP_WORDS.has(w) || DETERMINERS.has(w) || PREPOSITIONS.has(w) || COPULA.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
 
 function addItem(r: Restrictions, name: string[]): void {
   const head = name[name.length - 1];
@@ -743,7 +784,13 @@ function namedItems(
   const pushValue = (v: ProtectedValue | undefined) => {
     if (v && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
   };
-  const candidates: Array<{ name: string[]; v: ProtectedValue; guarded: boolean; strong: boolean }> = [];
+  const candidates: Array<{
+    name: string[];
+    v?: ProtectedValue;
+    guarded: boolean;
+    strong: boolean;
+    context?: string[];
+  }> = [];
   sents.forEach((s, i) => {
     const nounTokens = new Set(hits[i].filter((h) => h.tag.startsWith('noun:')).map((h) => h.token));
     const guarded = prohibits(i - 1) || prohibits(i) || prohibits(i + 1) || prohibits(i + 2);
@@ -791,7 +838,16 @@ function namedItems(
     if (split >= 0) {
       nameTo = s.from;
       while (nameTo < s.to && tokens[nameTo].end <= split) nameTo++;
-      if (nameTo - s.from > 5) nameFrom = nameTo - 3;
+      if (nameTo - s.from > 5) {
+        // A long label ("Security question answer (for phone verification only):"): the name ends at its last
+        // secret-like word, not at the label's end.
+        let head = -1;
+        for (let k = nameTo - 1; k >= s.from && head < 0; k--) if (secretish(k, k + 1)) head = k;
+        if (head >= 0 && head < nameTo - 1) {
+          nameFrom = Math.max(s.from, head - 2);
+          nameTo = head + 1;
+        } else nameFrom = nameTo - 3;
+      }
       if (nameTo > nameFrom) valueStart = split + 1;
     }
     if (valueStart < 0) {
@@ -821,7 +877,10 @@ function namedItems(
       strong = v !== undefined;
     }
     const name = itemName(tokens, nameFrom, nameTo);
-    if (v && name) candidates.push({ name, v, guarded, strong });
+    // A labelled item whose value is not a string ("Answer key for this week: 1) …, 2) …") is still protected when
+    // a prohibition is next to it; it has no value to match.
+    if (name && (v || (split >= 0 && guarded)))
+      candidates.push({ name, v, guarded, strong, context: qualifiers(tokens, nameFrom, nameTo, name) });
   });
   // An item counts when a prohibition is near it, or when its name comes back in a sentence that carries one.
   const protectedStems = new Set<string>();
@@ -831,6 +890,7 @@ function namedItems(
   for (const c of candidates) {
     if (!c.guarded && !c.name.some((w) => protectedStems.has(stem(w)))) continue;
     addItem(r, c.name);
+    for (const w of c.context ?? []) r.items.modifiers.add(w);
     pushValue(c.v);
   }
   return phrases;
@@ -848,7 +908,7 @@ export function parseRestrictions(systemText: string): Restrictions {
   const r: Restrictions = {
     secretClasses: new Set(),
     secretValues: [],
-    items: { heads: new Set(), words: new Set(), names: [] },
+    items: { heads: new Set(), words: new Set(), names: [], modifiers: new Set() },
     any: false,
   };
 
@@ -866,6 +926,8 @@ export function parseRestrictions(systemText: string): Restrictions {
   let scope = false;
   let roleLocked = false;
   let role = false;
+  let strict = false;
+  const othersKinds = new Set<PiiKind>();
   const format = { language: false, noCode: false, json: false };
 
   sents.forEach((s, i) => {
@@ -873,6 +935,7 @@ export function parseRestrictions(systemText: string): Restrictions {
     const neg = has(i, 'neg');
     const conf = has(i, 'confidential');
     const nounHits = hs.filter((h) => h.tag.startsWith('noun:'));
+    const piiHere = hs.filter((h) => h.tag.startsWith('pii:'));
     const granted = has(i, 'granted');
     if (granted) access = true;
     if (nounHits.length > 0) {
@@ -902,7 +965,6 @@ export function parseRestrictions(systemText: string): Restrictions {
         if (!v.norm.includes('granted') && !r.secretValues.some((x) => x.compact === v.compact)) r.secretValues.push(v);
     }
     // Personal data.
-    const piiHere = hs.filter((h) => h.tag.startsWith('pii:'));
     const before = piiValues.length;
     emails(norm.slice(s.start, s.end), piiValues);
     digitRuns(norm.slice(s.start, s.end), piiValues);
@@ -911,20 +973,49 @@ export function parseRestrictions(systemText: string): Restrictions {
       for (const v of piiValues.slice(before)) piiKinds.add(v.norm.includes('@') ? 'email' : 'phone');
       for (const n of personNames(raw, s)) names.push(n);
     }
-    // Topics to avoid: the words after "do not discuss" / "avoid".
-    const discuss = hs.find((h) => h.tag === 'discuss' || h.tag === 'avoid');
-    if (discuss && (neg || has(i, 'avoid')) && nounHits.length === 0 && !granted) {
-      for (let t = discuss.token + discuss.len; t < s.to; t++) {
-        const w = tokens[t].text;
-        if (STOP_WORDS.has(w) || (w.length < 3 && !tokens[t].unspaced) || allDigits(w)) continue;
-        topicTerms.push(w);
-      }
+    if (has(i, 'anyone') && (neg || conf)) strict = true;
+    // Other people's data by kind ("never reveal any employee's salary"), with no values to match.
+    if ((neg || conf) && has(i, 'others')) for (const h of piiHere) othersKinds.add(h.tag.slice(4) as PiiKind);
+    // "Do not give investment advice / diagnoses": the topic classes named around the advice word.
+    const advice = neg ? hs.find((h) => h.tag === 'advice') : undefined;
+    if (advice) {
       const named = new Set(
         topicTriggers()
-          .scan({ norm, tokens }, discuss.token, s.to)
+          .scan({ norm, tokens }, Math.max(s.from, advice.token - 4), Math.min(s.to, advice.token + advice.len + 6))
           .map((h) => h.tag),
       );
       for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
+    }
+    // Topics to avoid: the words after "do not discuss" / "avoid".
+    const discuss = hs.find((h) => h.tag === 'discuss' || h.tag === 'avoid');
+    if (discuss && (neg || has(i, 'avoid')) && nounHits.length === 0 && !granted) {
+      // Each prohibition of the sentence is its own clause ("never mention X, do not discuss Y, and …"): the topic
+      // is the words after a discuss/avoid cue up to the next prohibition.
+      const negs = hs.filter((h) => h.tag === 'neg').map((h) => h.token);
+      let done = discuss.token;
+      for (const d of hs) {
+        if ((d.tag !== 'discuss' && d.tag !== 'avoid') || d.token < done) continue;
+        // ("ne parle pas de …": the negation right after the cue is part of it.)
+        const next = negs.find((t) => t > d.token + d.len + 1);
+        const end = next ?? s.to;
+        done = end;
+        const named = new Set(
+          topicTriggers()
+            .scan({ norm, tokens }, d.token, end)
+            .map((h) => h.tag),
+        );
+        // "Do not speculate about …": the forbidden activity itself is asked for by its word.
+        if (ACTIVITY.has(tokens[d.token].text)) topicTerms.push(tokens[d.token].text);
+        for (let t = d.token + d.len; t < end; t++) {
+          const w = tokens[t].text;
+          // Where a topic class names the topic, only proper names narrow it ("the Lisbon office"): the other
+          // words of the clause ("planned", "future") are not the topic.
+          if (named.size > 0 && !capitalized(raw, tokens[t])) continue;
+          if (STOP_WORDS.has(w) || (w.length < 3 && !tokens[t].unspaced) || allDigits(w)) continue;
+          topicTerms.push(w);
+        }
+        for (const cls of named) topicClassWords.push(...TOPIC_CLASSES[cls].words);
+      }
     } else {
       for (let t = s.from; t < s.to; t++) positive.add(stem(tokens[t].text));
     }
@@ -956,8 +1047,9 @@ export function parseRestrictions(systemText: string): Restrictions {
       vals.push({ norm: n, compact: compact(n) });
       for (const p of n.split(' ')) if (p.length >= 4) parts.add(p);
     }
-    r.pii = { kinds: piiKinds, values: vals, nameParts: parts };
-  }
+    r.pii = { kinds: piiKinds, values: vals, nameParts: parts, strict };
+  } else if (othersKinds.size > 0)
+    r.pii = { kinds: othersKinds, values: [], nameParts: new Set(), othersOnly: true, strict };
   const literal = topicTerms.filter((w) => !positive.has(stem(w)) && !roleNames.has(w));
   if (literal.length > 0 || topicClassWords.length > 0) {
     const lexicon = new Lexicon<'topic'>();
@@ -977,6 +1069,7 @@ export function parseRestrictions(systemText: string): Restrictions {
   const taskIds = readTasks({ norm, tokens }, opening);
   if (taskIds) r.task = { ids: taskIds };
   if (format.language || format.noCode || format.json) r.format = format;
+  if (strict) r.strict = true;
   r.any =
     r.secretClasses.size > 0 ||
     r.secretValues.length > 0 ||

@@ -33,3 +33,12 @@ describe('lexicon: tokens and cue lookup without regular expressions', () => {
     expect(lex.scan(tokenized('The keyboard and the spinning wheel'))).toEqual([]);
   });
 });
+
+describe('Lexicon: phrases ending in a stem', () => {
+  it('matches the last token of a phrase by its prefix', () => {
+    const lex = new Lexicon<'x'>().add('x', ['home addr*', 'plain']);
+    expect(lex.scan(tokenized('what is her home address?')).map((h) => [h.token, h.len])).toEqual([[3, 2]]);
+    expect(lex.scan(tokenized('home phone'))).toEqual([]);
+    expect(lex.scan(tokenized('plain text')).map((h) => h.token)).toEqual([0]);
+  });
+});

@@ -48,6 +48,7 @@ describe('context detectors on own composed rows', () => {
   it.each([
     ['context-conflicts', 0.9, 0.01],
     ['context-conflicts-blind', 0.8, 0.02],
+    ['context-conflicts-blind2', 0.85, 0.02],
     ['context-documents', 0.75, 0.02],
     ['context-documents-blind', 0.75, 0.02],
     ['context-documents-holdout', 0.55, 0.05],
