@@ -63,7 +63,22 @@ const I18N: Lists = {
     'sin restricciones,sin censura,sin advertencias,no te niegues,sin limites,sin límites,sem restrições,sem censura,senza restrizioni,senza censura,sans restrictions,sans censure,sans avertissement,ne refuse pas,ohne einschränkungen,ohne einschrankungen,ohne zensur,ohne warnungen,verweigere nicht,без ограничений,без цензуры,без предупреждений,не отказывай*,не выходи из роли,sınırsız,sansürsüz,بدون قيود,بلا قيود,بدون رقابة,لا ترفض,बिना किसी प्रतिबंध,बिना सेंसर,मना मत,সীমাবদ্ধতা ছাড়া,không giới hạn,không kiểm duyệt,đừng từ chối,bila vikwazo,usikatae,tanpa watesan,ora nolak,没有限制,不受限制,无限制,無限制,不要拒绝,不要拒絕,不要有任何顾虑,制限なし,制限なく,検閲なし,拒否しないで,断らないで,제한 없이,검열 없이,거절하지,ไม่มีข้อจำกัด,อย่าปฏิเสธ',
 };
 
-export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N));
+/**
+ * How German, Spanish, French, Italian and Portuguese role-play casts the role beyond "you are": the verb second or
+ * first ("Jetzt spielen Sie …", "Spielen Sie …", "bist du"), "I need you to play …", "act as a …" in the subjunctive
+ * of a request ("necesito que actúes como", "interpretes a"), "if you were …".
+ */
+const EU: Lists = {
+  PERSONA: [
+    'spielen sie,spiel die,spiele den,spiele einen,spiele eine,spielst du,bist du,sind sie,brauche sie,brauche dich,agieren,übernehmen sie,ubernehmen sie,verkörpern sie,verkorpern sie,verkörpere,verkorpere,schlüpfen sie,schlupfen sie,tun sie so,wären sie,waren sie ein,wärst du,warst du ein',
+    'interpretes,interprete,interpretarás,interpretaras,interpretar a,interpretar el,actúes como,actues como,actúe como,actue como,desempeñes,desempenes,desempeñar,desempenar,un papel,que eres,que fueras,si fueras,fueras un,fueras una',
+    'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
+    'interpreti,interpreta un,interpreta una,fai finta,agisci come,comportati come,nei panni,se fossi,sei ora',
+    'interprete um,interprete uma,você interpreta,voce interpreta,finja que,aja como,atue como,se você fosse,se voce fosse,você seria,voce seria',
+  ].join(','),
+};
+
+export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N, EU));
 
 export function frameNames(bits: number): FrameClass[] {
   return lexiconClassNames(F, bits);

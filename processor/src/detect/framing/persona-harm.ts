@@ -105,7 +105,55 @@ const I18N: Lists = {
   ].join(','),
 };
 
-const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N));
+/**
+ * German, Spanish, French, Italian and Portuguese role-play as it is written there: the character nouns (a dangerous
+ * hacker, a gang boss, a serial killer, a tyrant), the role's deeds (abusive or hostile language, belittling,
+ * bullying), the act it is asked to commit (hack into, steal, deceive) and the ask for its own way of doing it (which
+ * measures would you take, tell me how, show me). German separable verbs ("greift … an") are listed by their finite
+ * part.
+ */
+const EU: Lists = {
+  YOU: 'du,tu,tú',
+  RASK: [
+    'welche maßnahmen,welche massnahmen,sagen sie mir,sag mir,zeigen sie mir,zeig mir,bringen sie mir,beizubringen,teilen sie uns,teilen sie mir,wie man',
+    'qué medidas,que medidas,dígame cómo,digame como,dígame qué,digame que,dime qué,muéstrame,muestrame,demuestre,demuestra,cuéntenos,cuentenos,cuéntame,cuentame,enséñeme,enseneme',
+    'dites moi comment,dis moi comment,montrez moi,montre moi,quelles mesures',
+    'come faresti,come useresti,quali tattiche,quali mezzi,quali metodi,dimmi come,spiegami come,mostrami,quali misure',
+    'como você faria,como voce faria,quais táticas,quais taticas,quais meios,quais métodos,quais metodos,diga me,me diga,mostre me,quais medidas',
+  ].join(','),
+  RHARM: [
+    'hacken,einhacken,einzuhacken,einzudringen,eindringen,tötet,morden,betrügen,betrugen,täuschen,tauschen',
+    'piratear,piratees,robes,roben,hackear,invadir,defraudar*,engañar,enganar',
+    'pirater,voler,tuer',
+    'rubare,uccidere,avvelenare,rapire,hackerare,truffare,ricattare,minacciare',
+    'roubar,envenenar,sequestrar,extorquir,chantagear,ameaçar,ameacar',
+  ].join(','),
+  CRIME: [
+    'gefährlicher hacker,gefahrlicher hacker,böswilliger hacker,boswilliger hacker,krimineller hacker,verrückter hacker,verruckter hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
+    'hacker loco,informático peligroso,informatico peligroso,pirata peligroso,psicópata*,psicopata*,pandill*,narcotraficante*,mafios*,tirano*,acosador*,malicios*',
+    'pirate dangereux,hacker dangereux,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
+    'truffator*,criminale,criminali,estremist*,razzist*,sessist*,spacciator*,assassin*,psicopatic*,corrott*,spietat*,delinquent*,mafios*,hacker pericoloso',
+    'golpista*,vigarista*,criminos*,impiedos*,psicopat*,hacker perigoso',
+  ].join(','),
+  ACT: [
+    'greift,greifen,schikanier*,mobbing,täuschung,tauschung,lügen,lugen,maßnahmen,massnahmen,zustimmen,stimmen sie,beibringen,beizubringen,posten,veröffentlichen,veroffentlichen,begründen,begrunden',
+    'ataca,atacando,medidas,engaño*,engano*,mentiras,publicar,publique,de acuerdo,enseñar,ensenar,defraud*',
+    'attaquez,mesures,mensonges,publier,d accord',
+    'attacca,attaccare,misure,inganna*,menzogne,pubblica*,d accordo,insegna*',
+    'ataque,medidas,engana*,mentiras,publicar,concorde',
+  ].join(','),
+  DEED: [
+    'schimpfwörter,schimpfworter,schimpfwort,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
+    'lenguaje malicioso,lenguaje hostil,lenguaje agudo,actitud arrogante,desdeñosa,desdenosa,desdeñoso,desdenoso,menospreciando,menospreciar,lo amenazas,la amenazas,intimida,degrade',
+    'langage hostile,langage malveillant,rabaisser,intimidez',
+    'linguaggio offensivo,linguaggio ostile,insultare,umiliare,disprezzo,minacciare,intimidire,bullizzare',
+    'linguagem ofensiva,linguagem hostil,insultar,humilhar,desprezo,intimidar',
+  ].join(','),
+  // The role is the victim of the act ("someone is stalking you", "trying to hurt you"), not its author.
+  OPPOSE: 'stalking you,hurt you,harming you,following you,threatening you,harassing you,attacking you',
+};
+
+const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU));
 
 /** Framed harm of a malicious role asked to act: enough for a jailbreak with the persona frame (FRAMED_HARM 0.7). */
 const ROLE_HARM = 0.75;
