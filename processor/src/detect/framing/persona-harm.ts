@@ -37,6 +37,12 @@ const P = {
    * a culprit, clues, a rescue. Such a role is asked for its way of working, not for a crime's method.
    */
   SOLVE: 1 << 8,
+  /**
+   * The role is ordered to do something itself: you must, you need to, you have to ("Sie müssen sich in die Server
+   * hacken …", "necesitas piratear …"). With a harmful act in the same sentence it is the role-method ask in the
+   * imperative.
+   */
+  ORDER: 1 << 9,
 } as const;
 type Lists = Partial<Record<keyof typeof P, string>>;
 
@@ -114,6 +120,7 @@ const I18N: Lists = {
  */
 const EU: Lists = {
   YOU: 'du,tu,tú',
+  HATE: 'sexismus,heterofob*,homosexualität ablehnt,homosexualitat ablehnt,gegner von frauenrechten,gegnerin von frauenrechten,gegner der frauenrechte',
   RASK: [
     'welche maßnahmen,welche massnahmen,sagen sie mir,sag mir,zeigen sie mir,zeig mir,bringen sie mir,beizubringen,teilen sie uns,teilen sie mir,wie man',
     'qué medidas,que medidas,dígame cómo,digame como,dígame qué,digame que,dime qué,muéstrame,muestrame,demuestre,demuestra,cuéntenos,cuentenos,cuéntame,cuentame,enséñeme,enseneme',
@@ -150,6 +157,14 @@ const EU: Lists = {
     'linguagem ofensiva,linguagem hostil,insultar,humilhar,desprezo,intimidar',
   ].join(','),
   // The role is the victim of the act ("someone is stalking you", "trying to hurt you"), not its author.
+  ORDER: [
+    'you must,you need to,you have to,you are to,you ll need to,you will need to',
+    'sie müssen,sie mussen,müssen sie,mussen sie,du musst,musst du,sie sollen,sollst du,du sollst',
+    'necesitas,necesita,debes,debe,tienes que,tiene que,tendrás que,tendras que,deberás,deberas',
+    'vous devez,tu dois,devez vous,il vous faut,il te faut',
+    'devi,deve,dovrai,dovrà,dovra',
+    'você deve,voce deve,você precisa,voce precisa,tem que,terá que,tera que',
+  ].join(','),
   OPPOSE: 'stalking you,hurt you,harming you,following you,threatening you,harassing you,attacking you',
 };
 
@@ -220,7 +235,7 @@ export const personaScorer: HarmScorer = (ct) => {
   const all = PERSONA_CLASSIFIER.classify(t);
   const named = (all & P.ACT) !== 0 && (all & MALICE) !== 0;
   const deeds = (all & P.DEED) !== 0 && (all & P.OPPOSE) === 0;
-  const method = (all & P.RASK) !== 0 && (all & P.RHARM) !== 0;
+  const method = (all & (P.RASK | P.ORDER)) !== 0 && (all & P.RHARM) !== 0;
   if (!named && !deeds && !method) return undefined;
   if ((FRAME_CLASSIFIER.classify(t) & F.PERSONA) === 0 && (all & P.YOU) === 0) return undefined;
   const segs = segments(t);
@@ -257,7 +272,8 @@ export const personaScorer: HarmScorer = (ct) => {
       cast ||= castsRole(s);
       if (!cast) continue;
       const b = PERSONA_CLASSIFIER.classify(s);
-      if ((b & P.RASK) !== 0 && (b & P.RHARM) !== 0 && (b & P.OPPOSE) === 0) return estimate('crime', 'role-method');
+      if ((b & (P.RASK | P.ORDER)) !== 0 && (b & P.RHARM) !== 0 && (b & P.OPPOSE) === 0)
+        return estimate('crime', (b & P.RASK) !== 0 ? 'role-method' : 'role-order');
     }
   }
   return undefined;
