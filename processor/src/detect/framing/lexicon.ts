@@ -70,7 +70,7 @@ const I18N: Lists = {
  */
 const EU: Lists = {
   PERSONA: [
-    'spielen sie,spiel die,spiele den,spiele einen,spiele eine,spielst du,bist du,sind sie,brauche sie,brauche dich,agieren,übernehmen sie,ubernehmen sie,verkörpern sie,verkorpern sie,verkörpere,verkorpere,schlüpfen sie,schlupfen sie,tun sie so,wären sie,waren sie ein,wärst du,warst du ein',
+    'spielen sie,spiel die,spiele den,spiele einen,spiele eine,spielst du,bist du,sind sie,brauche sie,brauche dich,agieren,übernehmen sie,ubernehmen sie,verkörpern sie,verkorpern sie,verkörpere,verkorpere,schlüpfen sie,schlupfen sie,wären sie,wärst du',
     'interpretes,interprete,interpretarás,interpretaras,interpretar a,interpretar el,actúes como,actues como,actúe como,actue como,desempeñes,desempenes,desempeñar,desempenar,un papel,que eres,que fueras,si fueras,fueras un,fueras una',
     'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
     'interpreti,interpreta un,interpreta una,fai finta,agisci come,comportati come,nei panni,se fossi,sei ora',

@@ -136,7 +136,7 @@ const EU: Lists = {
     'roubar,envenenar,sequestrar,extorquir,chantagear,ameaçar,ameacar',
   ].join(','),
   CRIME: [
-    'gefährlicher hacker,gefahrlicher hacker,böswilliger hacker,boswilliger hacker,krimineller hacker,verrückter hacker,verruckter hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
+    'gefährlicher hacker,gefährlichen hacker,böswilliger hacker,böswilligen hacker,krimineller hacker,kriminellen hacker,verrückter hacker,verrückten hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
     'hacker loco,informático peligroso,informatico peligroso,pirata peligroso,psicópata*,psicopata*,pandill*,narcotraficante*,mafios*,tirano*,acosador*,malicios*',
     'pirate dangereux,hacker dangereux,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
     'truffator*,criminale,criminali,estremist*,razzist*,sessist*,spacciator*,assassin*,psicopatic*,corrott*,spietat*,delinquent*,mafios*,hacker pericoloso',
@@ -150,7 +150,7 @@ const EU: Lists = {
     'ataque,medidas,engana*,mentiras,publicar,concorde',
   ].join(','),
   DEED: [
-    'schimpfwörter,schimpfworter,schimpfwort,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
+    'schimpfwort*,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
     'lenguaje malicioso,lenguaje hostil,lenguaje agudo,actitud arrogante,desdeñosa,desdenosa,desdeñoso,desdenoso,menospreciando,menospreciar,lo amenazas,la amenazas,intimida,degrade',
     'langage hostile,langage malveillant,rabaisser,intimidez',
     'linguaggio offensivo,linguaggio ostile,insultare,umiliare,disprezzo,minacciare,intimidire,bullizzare',
@@ -158,7 +158,7 @@ const EU: Lists = {
   ].join(','),
   // The role is the victim of the act ("someone is stalking you", "trying to hurt you"), not its author.
   ORDER: [
-    'you must,you need to,you have to,you are to,you ll need to,you will need to',
+    'you must,you need,you ll need,you re required,you are required,you shall',
     'sie müssen,sie mussen,müssen sie,mussen sie,du musst,musst du,sie sollen,sollst du,du sollst',
     'necesitas,necesita,debes,debe,tienes que,tiene que,tendrás que,tendras que,deberás,deberas',
     'vous devez,tu dois,devez vous,il vous faut,il te faut',
@@ -199,8 +199,18 @@ const OPENER_WORDS = 4;
  * three-word window), or right after an opening second-person pronoun.
  */
 function castsAt(words: readonly string[], i: number): number {
-  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0) return i + 3;
+  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0)
+    return becomesAThing(words, i) ? -1 : i + 3;
   return i < OPENER_WORDS && (PERSONA_CLASSIFIER.classify(words[i]) & P.YOU) !== 0 ? i + 1 : -1;
+}
+
+/** Subjects and auxiliaries before "become" that make it a change of a thing, not a role ("spam has become a …"). */
+const NOT_A_ROLE = new Set(['has', 'have', 'had', 'it', 'its', 'which', 'that', 'this', 'they']);
+
+/** Whether the persona cue of the window at `i` is "become" said of a thing ("it has become a necessary evil"). */
+function becomesAThing(words: readonly string[], i: number): boolean {
+  if (NOT_A_ROLE.has(words[i].toLowerCase())) return words[i + 1]?.toLowerCase() === 'become';
+  return words[i].toLowerCase() === 'become' && NOT_A_ROLE.has((words[i - 1] ?? '').toLowerCase());
 }
 
 /** Whether a sentence casts the assistant as a role (persona words, or a sentence-opening "you" + a character). */
