@@ -72,7 +72,7 @@ const EU: Lists = {
   PERSONA: [
     'spielen sie,spiel die,spiele den,spiele einen,spiele eine,spielst du,bist du,sind sie,brauche sie,brauche dich,agieren,übernehmen sie,ubernehmen sie,verkörpern sie,verkorpern sie,verkörpere,verkorpere,schlüpfen sie,schlupfen sie,wären sie,wärst du',
     'interpretes,interprete,interpretarás,interpretaras,interpretar a,interpretar el,actúes como,actues como,actúe como,actue como,desempeñes,desempenes,desempeñar,desempenar,un papel,que eres,que fueras,si fueras,fueras un,fueras una',
-    'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
+    'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,vous jouiez,tu joues,devez jouer,dois jouer,jouer un,jouer une,jouer le,vous soyez,tu sois,agissiez comme,agisses comme,veuillez incarner,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
     'interpreti,interpreta un,interpreta una,fai finta,agisci come,comportati come,nei panni,se fossi,sei ora',
     'interprete um,interprete uma,você interpreta,voce interpreta,finja que,aja como,atue como,se você fosse,se voce fosse,você seria,voce seria',
   ].join(','),

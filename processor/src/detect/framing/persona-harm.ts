@@ -124,7 +124,7 @@ const EU: Lists = {
   RASK: [
     'welche maßnahmen,welche massnahmen,sagen sie mir,sag mir,zeigen sie mir,zeig mir,bringen sie mir,beizubringen,teilen sie uns,teilen sie mir,wie man',
     'qué medidas,que medidas,dígame cómo,digame como,dígame qué,digame que,dime qué,muéstrame,muestrame,demuestre,demuestra,cuéntenos,cuentenos,cuéntame,cuentame,enséñeme,enseneme',
-    'dites moi comment,dis moi comment,montrez moi,montre moi,quelles mesures',
+    'dites moi comment,dis moi comment,montrez moi,montre moi,quelles mesures,quelle tactique,quelles tactiques,me dire quels,vous décrire,vous decrire',
     'come faresti,come useresti,quali tattiche,quali mezzi,quali metodi,dimmi come,spiegami come,mostrami,quali misure',
     'como você faria,como voce faria,quais táticas,quais taticas,quais meios,quais métodos,quais metodos,diga me,me diga,mostre me,quais medidas',
   ].join(','),
@@ -138,7 +138,7 @@ const EU: Lists = {
   CRIME: [
     'gefährlicher hacker,gefährlichen hacker,böswilliger hacker,böswilligen hacker,krimineller hacker,kriminellen hacker,verrückter hacker,verrückten hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
     'hacker loco,informático peligroso,informatico peligroso,pirata peligroso,psicópata*,psicopata*,pandill*,narcotraficante*,mafios*,tirano*,acosador*,malicios*',
-    'pirate dangereux,hacker dangereux,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
+    'pirate dangereux,hacker dangereux,hacker fou,informatique dangereux,chef de gang,membre de gang,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
     'truffator*,criminale,criminali,estremist*,razzist*,sessist*,spacciator*,assassin*,psicopatic*,corrott*,spietat*,delinquent*,mafios*,hacker pericoloso',
     'golpista*,vigarista*,criminos*,impiedos*,psicopat*,hacker perigoso',
   ].join(','),
@@ -152,7 +152,7 @@ const EU: Lists = {
   DEED: [
     'schimpfwort*,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
     'lenguaje malicioso,lenguaje hostil,lenguaje agudo,actitud arrogante,desdeñosa,desdenosa,desdeñoso,desdenoso,menospreciando,menospreciar,lo amenazas,la amenazas,intimida,degrade',
-    'langage hostile,langage malveillant,rabaisser,intimidez',
+    'langage hostile,langage malveillant,langage vicieux,rabaisser,intimidez,harcelez,humiliez',
     'linguaggio offensivo,linguaggio ostile,insultare,umiliare,disprezzo,minacciare,intimidire,bullizzare',
     'linguagem ofensiva,linguagem hostil,insultar,humilhar,desprezo,intimidar',
   ].join(','),
