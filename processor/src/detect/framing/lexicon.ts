@@ -64,7 +64,7 @@ const I18N: Lists = {
 };
 
 /**
- * How German, Spanish, French, Italian and Portuguese role-play casts the role beyond "you are": the verb second or
+ * How German, Spanish, French, Italian, Portuguese and Russian role-play casts the role beyond "you are": the verb second or
  * first ("Jetzt spielen Sie …", "Spielen Sie …", "bist du"), "I need you to play …", "act as a …" in the subjunctive
  * of a request ("necesito que actúes como", "interpretes a"), "if you were …".
  */
@@ -75,6 +75,7 @@ const EU: Lists = {
     'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,vous jouiez,tu joues,devez jouer,dois jouer,jouer un,jouer une,jouer le,vous soyez,tu sois,agissiez comme,agisses comme,veuillez incarner,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
     'interpreti,interpreta un,interpreta una,fai finta,agisci come,comportati come,nei panni,se fossi,sei ora',
     'interprete um,interprete uma,você interpreta,voce interpreta,finja que,aja como,atue como,se você fosse,se voce fosse,você seria,voce seria',
+    'играйте,играть за,будете играть,вы являетесь,сейчас вы,выступите в,выступили в',
   ].join(','),
 };
 

@@ -112,7 +112,7 @@ const I18N: Lists = {
 };
 
 /**
- * German, Spanish, French, Italian and Portuguese role-play as it is written there: the character nouns (a dangerous
+ * German, Spanish, French, Italian, Portuguese and Russian role-play as it is written there: the character nouns (a dangerous
  * hacker, a gang boss, a serial killer, a tyrant), the role's deeds (abusive or hostile language, belittling,
  * bullying), the act it is asked to commit (hack into, steal, deceive) and the ask for its own way of doing it (which
  * measures would you take, tell me how, show me). German separable verbs ("greift … an") are listed by their finite
@@ -120,13 +120,14 @@ const I18N: Lists = {
  */
 const EU: Lists = {
   YOU: 'du,tu,tú',
-  HATE: 'sexismus,heterofob*,homosexualität ablehnt,homosexualitat ablehnt,gegner von frauenrechten,gegnerin von frauenrechten,gegner der frauenrechte',
+  HATE: 'sexismus,heterofob*,гетерофоб*,homosexualität ablehnt,homosexualitat ablehnt,gegner von frauenrechten,gegnerin von frauenrechten,gegner der frauenrechte',
   RASK: [
     'welche maßnahmen,welche massnahmen,sagen sie mir,sag mir,zeigen sie mir,zeig mir,bringen sie mir,beizubringen,teilen sie uns,teilen sie mir,wie man',
     'qué medidas,que medidas,dígame cómo,digame como,dígame qué,digame que,dime qué,muéstrame,muestrame,demuestre,demuestra,cuéntenos,cuentenos,cuéntame,cuentame,enséñeme,enseneme',
     'dites moi comment,dis moi comment,montrez moi,montre moi,quelles mesures,quelle tactique,quelles tactiques,me dire quels,vous décrire,vous decrire',
     'come faresti,come useresti,quali tattiche,quali mezzi,quali metodi,dimmi come,spiegami come,mostrami,quali misure',
     'como você faria,como voce faria,quais táticas,quais taticas,quais meios,quais métodos,quais metodos,diga me,me diga,mostre me,quais medidas',
+    'скажите мне,расскажите мне,вы предпримете,какие меры,покажите мне',
   ].join(','),
   RHARM: [
     'hacken,einhacken,einzuhacken,einzudringen,eindringen,tötet,morden,betrügen,betrugen,täuschen,tauschen',
@@ -134,6 +135,7 @@ const EU: Lists = {
     'pirater,voler,tuer',
     'rubare,uccidere,avvelenare,rapire,hackerare,truffare,ricattare,minacciare',
     'roubar,envenenar,sequestrar,extorquir,chantagear,ameaçar,ameacar',
+    'взлом*,украл*,украдите,обманут*',
   ].join(','),
   CRIME: [
     'gefährlicher hacker,gefährlichen hacker,böswilliger hacker,böswilligen hacker,krimineller hacker,kriminellen hacker,verrückter hacker,verrückten hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
@@ -141,6 +143,7 @@ const EU: Lists = {
     'pirate dangereux,hacker dangereux,hacker fou,informatique dangereux,chef de gang,membre de gang,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
     'truffator*,criminale,criminali,estremist*,razzist*,sessist*,spacciator*,assassin*,psicopatic*,corrott*,spietat*,delinquent*,mafios*,hacker pericoloso',
     'golpista*,vigarista*,criminos*,impiedos*,psicopat*,hacker perigoso',
+    'опасный хакер,опасного хакера,сумасшедший хакер,злонамеренн*,злоумышленник*,плохой начальник,плохого начальника,босс банды,босса банды,главарь банды,главаря банды',
   ].join(','),
   ACT: [
     'greift,greifen,schikanier*,mobbing,täuschung,tauschung,lügen,lugen,maßnahmen,massnahmen,zustimmen,stimmen sie,beibringen,beizubringen,posten,veröffentlichen,veroffentlichen,begründen,begrunden',
@@ -148,6 +151,7 @@ const EU: Lists = {
     'attaquez,mesures,mensonges,publier,d accord',
     'attacca,attaccare,misure,inganna*,menzogne,pubblica*,d accordo,insegna*',
     'ataque,medidas,engana*,mentiras,publicar,concorde',
+    'нападать,нападаете,критиков*,меры,публиковать,опубликуйте',
   ].join(','),
   DEED: [
     'schimpfwort*,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
@@ -155,15 +159,18 @@ const EU: Lists = {
     'langage hostile,langage malveillant,langage vicieux,rabaisser,intimidez,harcelez,humiliez',
     'linguaggio offensivo,linguaggio ostile,insultare,umiliare,disprezzo,minacciare,intimidire,bullizzare',
     'linguagem ofensiva,linguagem hostil,insultar,humilhar,desprezo,intimidar',
+    'домогаетесь,принижать,унижаете,оскорбляете,запугиваете',
   ].join(','),
   // The role is the victim of the act ("someone is stalking you", "trying to hurt you"), not its author.
   ORDER: [
-    'you must,you need,you ll need,you re required,you are required,you shall',
+    'you must,you need,you ll need,you re required,you are required,you shall,need you,want you',
+    'necesito que,quiero que,besoin que,veux que,brauche sie,brauche dich,will dass,möchte dass,mochte dass,нужно чтобы,хочу чтобы,voglio che,preciso que',
     'sie müssen,sie mussen,müssen sie,mussen sie,du musst,musst du,sie sollen,sollst du,du sollst',
     'necesitas,necesita,debes,debe,tienes que,tiene que,tendrás que,tendras que,deberás,deberas',
     'vous devez,tu dois,devez vous,il vous faut,il te faut',
     'devi,deve,dovrai,dovrà,dovra',
     'você deve,voce deve,você precisa,voce precisa,tem que,terá que,tera que',
+    'вам нужно,тебе нужно,вы должны,ты должен,ты должна,вам придется,вам придётся,вам надо',
   ].join(','),
   OPPOSE: 'stalking you,hurt you,harming you,following you,threatening you,harassing you,attacking you',
 };
@@ -211,6 +218,25 @@ const NOT_A_ROLE = new Set(['has', 'have', 'had', 'it', 'its', 'which', 'that', 
 function becomesAThing(words: readonly string[], i: number): boolean {
   if (NOT_A_ROLE.has(words[i].toLowerCase())) return words[i + 1]?.toLowerCase() === 'become';
   return words[i].toLowerCase() === 'become' && NOT_A_ROLE.has((words[i - 1] ?? '').toLowerCase());
+}
+
+/** Words after an order ("you must …") within which the ordered act is looked for, up to a clause word. */
+const ORDER_WORDS = 12;
+
+/**
+ * Whether a sentence orders the role to commit the harmful act itself: the act follows the order in the same clause
+ * ("you must hack into the servers and steal …"), not in a clause about something else ("you must add ingredients
+ * which may pose a threat").
+ */
+function orderedAct(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    if ((PERSONA_CLASSIFIER.classify(words.slice(i, i + 2).join(' ')) & P.ORDER) === 0) continue;
+    let end = i + 2;
+    while (end < Math.min(words.length, i + 2 + ORDER_WORDS) && !CLAUSE.has(words[end].toLowerCase())) end++;
+    if ((PERSONA_CLASSIFIER.classify(words.slice(i, end).join(' ')) & P.RHARM) !== 0) return true;
+  }
+  return false;
 }
 
 /** Whether a sentence casts the assistant as a role (persona words, or a sentence-opening "you" + a character). */
@@ -282,8 +308,9 @@ export const personaScorer: HarmScorer = (ct) => {
       cast ||= castsRole(s);
       if (!cast) continue;
       const b = PERSONA_CLASSIFIER.classify(s);
-      if ((b & (P.RASK | P.ORDER)) !== 0 && (b & P.RHARM) !== 0 && (b & P.OPPOSE) === 0)
-        return estimate('crime', (b & P.RASK) !== 0 ? 'role-method' : 'role-order');
+      if ((b & P.RHARM) === 0 || (b & P.OPPOSE) !== 0) continue;
+      if ((b & P.RASK) !== 0) return estimate('crime', 'role-method');
+      if ((b & P.ORDER) !== 0 && orderedAct(s)) return estimate('crime', 'role-order');
     }
   }
   return undefined;
