@@ -79,7 +79,10 @@ const EU: Lists = {
   ].join(','),
 };
 
-export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N, EU));
+/** Arabic and Hindi "play …" verbs: العب (play!), تلعب (you play), بلعب (by playing); खेलें, निभाएं (play a role). */
+const AR_HI: Lists = { PERSONA: 'العب,تلعب,بلعب,खेलें,खेलिए,निभाएं,निभाइए,निभाते' };
+
+export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N, EU, AR_HI));
 
 export function frameNames(bits: number): FrameClass[] {
   return lexiconClassNames(F, bits);

@@ -175,7 +175,21 @@ const EU: Lists = {
   OPPOSE: 'stalking you,hurt you,harming you,following you,threatening you,harassing you,attacking you',
 };
 
-const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU));
+/**
+ * Arabic and Hindi role-play beyond the opening "you": the hacker and extremist roles, "I want you to …" and "you
+ * need to …" orders (Arabic clitics: "واخترق" and hack, "لاختراق" to hack), the acts (hack, break in, steal, defraud).
+ */
+const AR_HI: Lists = {
+  HATE: 'अतिवादी,सेक्सिस्ट,नस्लवाद*,متحيز جنسيا,متحيز جنسياً,متحيزا جنسيا',
+  CRIME: 'مخترق,متسلل,مخترقا,متسللا,मनोरोगी हत्यारा,ठगी करने वाला',
+  ORDER:
+    'تحتاج إلى,تحتاج الى,يجب عليك,عليك أن,عليك ان,بحاجة إلى,بحاجة الى,أريدك أن,أريدك ان,कि आप,आपको,करना होगा,करनी होगी',
+  RHARM: 'اختراق,واخترق,اخترق,لاختراق,الاحتيال,والاحتيال,हैक,चुरा*,सेंध',
+  ACT: 'تصريحات,بتصريحات,الغطرسة,हैक,चुरा*',
+  DEED: 'بالتحرش,وإهانة,الغطرسة والازدراء,उत्पीड़न करते,अपमानित करते',
+};
+
+const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU, AR_HI));
 
 /** Framed harm of a malicious role asked to act: enough for a jailbreak with the persona frame (FRAMED_HARM 0.7). */
 const ROLE_HARM = 0.75;
