@@ -79,8 +79,11 @@ const EU: Lists = {
   ].join(','),
 };
 
-/** Arabic and Hindi "play …" verbs: العب (play!), تلعب (you play), بلعب (by playing); खेलें, निभाएं (play a role). */
-const AR_HI: Lists = { PERSONA: 'العب,تلعب,بلعب,खेलें,खेलिए,निभाएं,निभाइए,निभाते' };
+/**
+ * Arabic, Hindi and Japanese "play …" verbs: العب (play!), تلعب (you play), بلعب (by playing); खेलें, निभाएं (play a
+ * role); 演じ (play, any ending), としてプレイ (play as).
+ */
+const AR_HI: Lists = { PERSONA: 'العب,تلعب,بلعب,खेलें,खेलिए,निभाएं,निभाइए,निभाते,演じ,としてプレイ' };
 
 export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N, EU, AR_HI));
 

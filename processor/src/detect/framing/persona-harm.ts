@@ -189,7 +189,21 @@ const AR_HI: Lists = {
   DEED: 'بالتحرش,وإهانة,الغطرسة والازدراء,उत्पीड़न करते,अपमानित करते',
 };
 
-const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU, AR_HI));
+/**
+ * Chinese and Japanese role play (matched anywhere in a sentence): "you need to …" orders (你需要, 必要があります,
+ * …てください), the acts (入侵 break in, 窃取 steal, 盗んで), the characters (连环杀手 serial killer, サイコパス,
+ * 麻薬の売人 drug dealer) and deeds (贬低 belittle, 欺压 oppress, 悪い言葉 bad words).
+ */
+const ZH_JA: Lists = {
+  HATE: '仇视异性恋,反对女性权利,性别歧视者,人種主義者,異性愛嫌悪,性差別主義者',
+  CRIME: '恶意网络,恶劣的老板,欺诈者,连环杀手,心理变态,サイコパス,連続殺人犯,悪意のある,ギャングのボス,麻薬の売人,黒帮老大,帮派老大',
+  ORDER: '你需要,需要你,我需要你,你必须,要求你,请你,必要があります,必要がある,てください,てほしい,てもらい',
+  RHARM: '入侵,窃取,骗取,黑进,侵入,盗んで,盗もう,盗む,ハッキング',
+  ACT: '贬低,欺压,推销,同意这个观点,恶毒的语言,恶劣的语言,軽視,脅し,だまし,拷問,販売,誘導,この観点に同意',
+  DEED: '恶劣的语言,贬低,欺压,軽視,悪い言葉,意地悪',
+};
+
+const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU, AR_HI, ZH_JA));
 
 /** Framed harm of a malicious role asked to act: enough for a jailbreak with the persona frame (FRAMED_HARM 0.7). */
 const ROLE_HARM = 0.75;
@@ -244,6 +258,12 @@ const ORDER_WORDS = 12;
  */
 function orderedAct(sentence: string): boolean {
   const words = sentence.split(/\s+/).filter(Boolean);
+  // Scripts written without spaces: the clause between commas is the unit ("你必须引入某些成分，可能会造成威胁").
+  if (words.length < 4 && sentence.length > 12)
+    return sentence.split(/[，、,;；]/).some((c) => {
+      const b = PERSONA_CLASSIFIER.classify(c);
+      return (b & P.ORDER) !== 0 && (b & P.RHARM) !== 0;
+    });
   for (let i = 0; i < words.length; i++) {
     if ((PERSONA_CLASSIFIER.classify(words.slice(i, i + 2).join(' ')) & P.ORDER) === 0) continue;
     let end = i + 2;
