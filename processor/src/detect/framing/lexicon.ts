@@ -17,6 +17,12 @@ export const F = {
   URGENCY: 1 << 5,
   PERSUADE: 1 << 6,
   NOREFUSE: 1 << 7,
+  /**
+   * A wrapper that embeds the request and dictates the answer's form: a forced opening ("start your response with"),
+   * an encoded or restricted output ("respond in base64", "follow these rules"), an article of a given kind about "the
+   * following topic" (Wei et al. 2023, competing objectives and mismatched generalisation).
+   */
+  COERCE: 1 << 8,
 } as const;
 
 export type FrameClass = keyof typeof F;
@@ -38,6 +44,12 @@ const EN: Lists = {
     'experts agree,expert endorsement,studies show,research shows,research suggests,evidence suggests,evidence shows,according to,statistics show,data shows,renowned,respected,widely known,well known,it is known,logically,logical,it makes,makes sense,greater good,knowledge is,is power,you are the,only you,i trust,trust you,smart enough,you would,you d be,helping me,help humanity,benefit society,for society,ethical reasons,morally justified,justified,noble,important that,crucial,vital,valuable insight,insights,delve,explore the,exploration,unleash,deeper understanding,shed light,in depth,nuanced,admire,admiration,brilliant,genius,skilled,unique power,storytelling',
   NOREFUSE:
     'stay in,in character,break character,breaking character,no disclaimers,without disclaimers,no warnings,without warnings,without any warnings,no moral,without moral,no ethical,without ethics,no matter,never refuse,don t refuse,do not refuse,can t refuse,cannot refuse,don t say,uncensored,unfiltered,without restrictions,no restrictions,no limits,without limits,no rules,no boundaries,amoral,unethical,don t hold,hold back,don t censor,without censorship,full detail,answer anyway,must answer,have to answer,always answer',
+};
+
+/** Output coercion and request wrappers (COERCE). */
+const WRAP: Lists = {
+  COERCE:
+    'start your response with,begin your response with,start your reply with,begin your reply with,start your answer with,begin your answer with,in base64,following prompt,below prompt,following request,below request,following topic,these rules,following rules,wikipedia article',
 };
 
 const I18N: Lists = {
@@ -85,7 +97,7 @@ const EU: Lists = {
  */
 const AR_HI: Lists = { PERSONA: 'العب,تلعب,بلعب,खेलें,खेलिए,निभाएं,निभाइए,निभाते,演じ,としてプレイ' };
 
-export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N, EU, AR_HI));
+export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, WRAP, I18N, EU, AR_HI));
 
 export function frameNames(bits: number): FrameClass[] {
   return lexiconClassNames(F, bits);
