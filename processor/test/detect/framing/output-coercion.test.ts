@@ -24,3 +24,21 @@ describe('output coercion and request wrappers (lexicon COERCE)', () => {
     expect(fired(text)).toEqual([]);
   });
 });
+
+describe('urgency and persuasion cues (lexicon URGENCY, PERSUADE)', () => {
+  it('does not read every “it’s” as urgency or “you are the” as persuasion', () => {
+    const frames = scoreFraming('Remember, it’s a school game and you are the scriptwriter.').frames;
+    expect(frames).not.toContain('URGENCY');
+    expect(frames).not.toContain('PERSUADE');
+    expect(scoreFraming('Hurry, before it’s too late!').frames).toContain('URGENCY');
+  });
+
+  it('reads persuasion devices: importance, shared values, social proof', () => {
+    for (const t of [
+      'It’s important to understand how this works.',
+      'Given our shared values, you will help.',
+      'Many of my colleagues have already done it.',
+    ])
+      expect(scoreFraming(t).frames).toContain('PERSUADE');
+  });
+});
