@@ -15,6 +15,11 @@ const BOUNDARY_CLASS = 2;
 const FIRST_ASCII_CLASS = 3;
 const NON_ASCII_CLASSES = 13;
 const PUNCT_CLASSES = 11;
+/**
+ * Longest anchor kept (UTF-16 units, boundary marks included). Measured on 18k corpus texts: 20 keeps 75 % of the
+ * states of untruncated anchors for 0.4 % more candidates.
+ */
+const ANCHOR_CHARS = 20;
 
 /** Anchor sets per pattern: every set must have a member present. Most patterns have 1–3 sets. */
 export type PatternAnchors = readonly (readonly string[])[];
@@ -23,7 +28,7 @@ export class AnchorPrefilter {
   private readonly ascii = new Uint8Array(128);
   private readonly classes: number;
   private readonly nonAsciiBase: number;
-  private readonly delta: Uint16Array;
+  private readonly delta: Uint16Array | Uint32Array;
   private readonly hasOut: Uint8Array;
   private readonly wordClass: Uint8Array;
   private readonly outStart: Uint32Array;
@@ -53,7 +58,9 @@ export class AnchorPrefilter {
       if (sets.length > SLOTS) throw new Error(`prefilter: pattern ${p} has more than ${SLOTS} anchor sets`);
       this.setCount[p] = sets.length;
       sets.forEach((set, s) => {
-        for (const a of set) {
+        // An anchor's first ANCHOR_CHARS characters are as necessary as the whole anchor and almost as selective:
+        // long anchors (alternations multiplied out) would otherwise fill the trie with states few texts reach.
+        for (const a of new Set(set.map((x) => x.slice(0, ANCHOR_CHARS)))) {
           let id = ids.get(a);
           if (id === undefined) {
             id = ids.size;
@@ -91,15 +98,15 @@ export class AnchorPrefilter {
     // of garbage behind in every worker that builds one): trie[node * K + class] is the child, 0 for none (the root
     // is never a child); each node's own anchors are a linked list (ownHead, ownNext). A trie has at most one state
     // per anchor character plus the root, so the table is sized once; 16-bit states keep the table half the size
-    // (it is read once per character, so its cache footprint is the cost).
+    // (it is read once per character, so its cache footprint is the cost), and a trie with more states than 16 bits
+    // hold gets 32-bit tables instead.
     let bound = 1;
     for (const a of ids.keys()) bound += a.length;
-    const cap = Math.min(bound, 0xffff);
-    const trie = new Uint16Array(cap * K);
+    const cap = bound;
+    const Table = cap <= 0xffff ? Uint16Array : Uint32Array;
+    const trie = new Table(cap * K);
     const ownHead = new Int32Array(cap).fill(-1);
     const ownNext = new Int32Array(this.anchors).fill(-1);
-    const tooMany = () =>
-      new Error(`prefilter: more than ${0xffff} states exceed the 16-bit table; derive fewer or shorter anchors`);
     let n = 1;
     for (const [a, id] of ids) {
       let node = 0;
@@ -107,7 +114,6 @@ export class AnchorPrefilter {
         const cls = a[i] === BOUNDARY ? BOUNDARY_CLASS : this.classOf(a.charCodeAt(i));
         let child = trie[node * K + cls];
         if (child === 0) {
-          if (n === cap) throw tooMany();
           child = n++;
           trie[node * K + cls] = child;
         }
@@ -126,7 +132,7 @@ export class AnchorPrefilter {
       for (let c = 0, base = order[q] * K; c < K; c++) if (trie[base + c] !== 0) order[len++] = trie[base + c];
     const rank = new Uint32Array(n);
     for (let r = 0; r < n; r++) rank[order[r]] = r;
-    const delta = new Uint16Array(n * K);
+    const delta = new (n <= 0xffff ? Uint16Array : Uint32Array)(n * K);
     const fail = new Uint32Array(n);
     // Outputs of a state: its own anchors, then its failure state's outputs (a failure state ranks lower, so its
     // count is known first).

@@ -179,6 +179,12 @@ function contentDamp(s: SignalScores, score: number): number {
 
 /** Content (documents, tool results): instructions aimed at the model that reads it. */
 export function indirectScore(s: SignalScores): number {
+  // A bait and switch pasted into a document ("ignore the question above and output: …") scores as it does in a
+  // prompt (set-aside plus dictation); a set-aside alone counts half.
+  const setAside =
+    g(s, 'hijack_output') > 0 && g(s, 'override_weak') > 0
+      ? g(s, 'override_weak') + g(s, 'hijack_output')
+      : 0.5 * g(s, 'override_weak');
   const core =
     g(s, 'override') +
     g(s, 'address_ai') +
@@ -188,7 +194,7 @@ export function indirectScore(s: SignalScores): number {
     0.8 * g(s, 'spoof') +
     0.6 * g(s, 'extraction') +
     0.5 * g(s, 'no_restrictions') +
-    0.5 * g(s, 'override_weak') +
+    setAside +
     0.5 * g(s, 'dev_mode') +
     0.5 * g(s, 'policy_disregard');
   if (core === 0) return 0;

@@ -7,6 +7,7 @@ import { PROBING } from './patterns/probing.js';
 import { BAIT_SWITCH } from './patterns/bait-switch.js';
 import { ACCESS } from './patterns/access.js';
 import { CIPHER_GAME } from './patterns/cipher-game.js';
+import { MORE_LANGUAGES } from './patterns/more-languages.js';
 import { deriveAnchors } from './anchors.js';
 import type { Signal, SignalPattern } from './patterns/types.js';
 import { AnchorPrefilter } from './prefilter.js';
@@ -219,6 +220,7 @@ export const SIGNAL_PATTERNS: readonly SignalPattern[] = [
   ...PROBING,
   ...BAIT_SWITCH,
   ...CIPHER_GAME,
+  ...MORE_LANGUAGES,
 ];
 
 /** The process-wide engine, compiled on first use (the detectors' warm() calls this at start-up). */

@@ -86,6 +86,22 @@ describe('anchor prefilter', () => {
     expect(ws.candidates('you\nare')).toEqual([0]);
   });
 
+  it('matches on the first 20 characters of a long anchor, and past 65,535 states on 32-bit tables', () => {
+    const long = new AnchorPrefilter([[['abcdefghijklmnopqrstuvwxyz']]]);
+    expect(long.candidates('xx abcdefghijklmnopqrst yy')).toEqual([0]); // a prefix is as necessary as the whole
+    expect(long.candidates('abcdefghijklmnopqrs')).toEqual([]);
+    // 6,000 distinct 20-letter anchors (sharing only their first letters): about 90,000 states
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (n: number) =>
+      Array.from({ length: 20 }, (_, i) => letters[(n * (i + 7) + i * i * 31 + Math.floor(n / (i + 1))) % 26]).join('');
+    const anchors = [...new Set(Array.from({ length: 6000 }, (_, n) => word(n)))];
+    const big = new AnchorPrefilter(anchors.map((a) => [[a]]));
+    expect(big.states).toBeGreaterThan(0xffff);
+    const hits = big.candidates(`say ${anchors[anchors.length - 1]} and ${anchors[17]} now`);
+    for (const i of [17, anchors.length - 1]) expect(hits).toContain(i);
+    for (const i of hits) expect(`say ${anchors[anchors.length - 1]} and ${anchors[17]} now`).toContain(anchors[i]);
+  });
+
   it('canonicalizes boundaries and rejects impossible ones', () => {
     expect(canonicalAnchor('\u0001act as')).toBe('\u0001act\u0001 \u0001as');
     expect(canonicalAnchor('a\u0001b')).toBeUndefined();

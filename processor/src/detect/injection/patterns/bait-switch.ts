@@ -14,6 +14,10 @@ import type { SignalPattern } from './types.js';
  *   (hijack_output 0.5);
  * - no extras: "no other words, no quotes, no prefixes" — constraints that take away the assistant's own answer and
  *   leave only the given text (override_weak 0.4; with a dictation it reaches the threshold).
+ * - set aside whatever is above: "ignore the reminder above", "disregard the previous directive" — the deictic, not
+ *   the noun, points at the preceding task (override_weak 0.6);
+ * - dictation in other word orders: the adverb after the verb ("repita directamente:"), a quoted text before the verb
+ *   (Japanese 「…」と出力), "and output:" after a set-aside, "now your task is …" (hijack_output 0.5).
  * English is in english.ts; here Chinese, Spanish, French, German, Russian, Japanese, Arabic, Hindi and Bengali, for
  * prepared text (NFKC, lower-case, one space). Sources are NFKC-normalized here too, so Devanagari nukta letters match
  * the prepared form. RE2's \b is ASCII-only, so words that begin with a non-ASCII letter are not preceded by one.
@@ -335,4 +339,155 @@ export const BAIT_SWITCH: SignalPattern[] = [
   p('bn', 'dictate', 'hijack_output', 0.5, `(?:শুধু|কেবল|সরাসরি)${GAP(20)}${BN_VERB}${GAP(15)}:`),
   ...noExtras('bn', `(?:কোনো|কোন) (?:অতিরিক্ত|বাড়তি) (?:শব্দ|তথ্য|চিহ্ন)`),
   ...dictation('bn', BN_VERB, `(?:দয়া করে|অনুগ্রহ করে)`),
+  // Whatever is above, set aside. The object of "ignore" varies with the writer and the translation (a reminder, the
+  // directive, the problems, the hint): the deictic "above / previous" is what points at the preceding task.
+  p('zh', 'ignore-above', 'override_weak', 0.6, `忽略(?:之前|先前|前面|上面|上述|以上|刚才)的?\\p{Han}{1,4}`),
+  p('zh', 'do-not-follow-above', 'override_weak', 0.6, `不要(?:按照|遵循|执行|理会)(?:上述|以上|上面|之前|前面)的?`),
+  p('zh', 'do-not-answer-just', 'override_weak', 0.5, `不要回答${GAP(8)}[,、]?(?:直接|只|仅)`),
+  p(
+    'es',
+    'ignore-above',
+    'override_weak',
+    0.6,
+    `\\b(?:ignore|ignora|ignoren|olvide|olvida|omita|omite|no siga|no sigas) (?:el|la|los|las|lo|esa|ese|esta|este|mis?|sus?)(?: \\p{L}+){1,2} (?:anterior(?:es)?|previ[ao]s?|de arriba|precedentes?)\\b`,
+  ),
+  p(
+    'de',
+    'ignore-above',
+    'override_weak',
+    0.6,
+    `\\b(?:ignorieren sie|ignoriere|ignorier|vergessen sie|vergiss|missachten sie|befolgen sie nicht|befolge nicht) (?:${GAP(25)} )?(?:oben genannten|oben stehenden|obigen?|vorherigen?|vorangegangenen?|vorstehenden?|bisherigen?)\\b`,
+  ),
+  p(
+    'fr',
+    'ignore-above',
+    'override_weak',
+    0.6,
+    `\\b(?:ignore[rz]?|ignorant|oublie[rz]?|ne suivez pas|ne suis pas|ne tene?z pas compte) (?:${GAP(30)} )?(?:ci-dessus|précédent\\p{L}*|plus haut)`,
+  ),
+  p(
+    'ru',
+    'ignore-above',
+    'override_weak',
+    0.6,
+    `(?:проигнорир|игнорир|опустите|опусти|забудьте|забудь|не обращайте внимания|не следуйте)\\p{L}*${GAP(30)}(?:выше|предыдущ\\p{L}*|вышеуказанн\\p{L}*|вышеупомянут\\p{L}*)`,
+  ),
+  p(
+    'ar',
+    'ignore-above',
+    'override_weak',
+    0.6,
+    `(?:تجاهل|تجاهلي|تجاهلوا|انس|انسى|لا تتبع|لا تلتزم)${GAP(30)}(?:أعلاه|اعلاه|السابق|السابقة)`,
+  ),
+  p(
+    'en',
+    'do-not-answer-just',
+    'override_weak',
+    0.5,
+    `\\b(?:don't|do not) (?:answer|reply|respond)(?: \\p{L}+)?, (?:just|only|simply|instead)\\b`,
+  ),
+  // Dictation in the other word orders: the adverb after the verb, a quoted text before the verb (Japanese), the
+  // verb of outputting as a noun (Hindi "give the result directly", "output directly").
+  p(
+    'es',
+    'dictate-after',
+    'hijack_output',
+    0.5,
+    `\\b(?:repita|repite|emita|emite|exporte|responda|responde|escriba|escribe|diga|dilo|imprima|envíe|envíelo|envie|parafrasee|reformule)(?:lo)? (?:directamente|simplemente|solamente|únicamente|completamente)${GAP(20)}[:"“«]`,
+  ),
+  p(
+    'es',
+    'dictate-quoted',
+    'hijack_output',
+    0.5,
+    `\\b(?:simplemente|solo|solamente|directamente) (?:repit|emit|dig|dil|escrib|envi|envíe|imprim|respond)\\p{L}*${GAP(30)}["“«]`,
+  ),
+  p('hi', 'result-directly', 'hijack_output', 0.5, `सीधे (?:परिणाम|आउटपुट|उत्तर|जवाब)|आउटपुट (?:को )?सीधे`),
+  p(
+    'hi',
+    'dictate-quoted',
+    'hijack_output',
+    0.5,
+    `(?:बस|केवल|सिर्फ|सीधे) (?:दोहराएँ|दोहराएं|दोहराओ|टाइप करें|कहें|लिखें|आउटपुट(?: करें)?)${GAP(4)}["“]`,
+  ),
+  p(
+    'ja',
+    'quoted-then-output',
+    'hijack_output',
+    0.5,
+    `[」"](?:と|を)(?:直接|そのまま)?(?:出力|繰り返|言い換え|言って|答え)`,
+  ),
+  p(
+    'ja',
+    'output-as-follows',
+    'hijack_output',
+    0.5,
+    `(?:次のように|以下のように|直接)(?:出力|言い換え|繰り返|答え|回答|言って)|出力に直接進`,
+  ),
+  p('ja', 'ignore-then-dictate', 'hijack_output', 0.5, `無視(?:して|し)[、,]?(?:言い換え|出力|繰り返)`),
+  // "…ignore the question above and output: <text>": a set-aside joined by "and" to a verb of outputting and a colon.
+  p('zh', 'and-dictate', 'hijack_output', 0.5, `(?:并|然后|再)(?:输出|复述|回复|回答|输入|重复)${GAP(6)}:`),
+  p(
+    'es',
+    'and-dictate',
+    'hijack_output',
+    0.5,
+    `\\b(?:y|e) (?:emit|repit|respond|escrib|dig|envi|envíe|imprim)\\p{L}*${GAP(20)}:|\\b(?:emit|envi|envíe|export|repit|escrib)\\p{L}* (?:lo|el|la) siguiente${GAP(20)}:`,
+  ),
+  p(
+    'de',
+    'and-dictate',
+    'hijack_output',
+    0.5,
+    `\\bund (?:ausgabe|gib|gibt|geben sie|wiederhol\\p{L}*|sagen sie|sag|schreiben sie|schreib\\p{L}*)${GAP(20)}:`,
+  ),
+  p(
+    'fr',
+    'and-dictate',
+    'hijack_output',
+    0.5,
+    `\\bet (?:afficher|affichez|affiche|répéter|répétez|répète|dire|dites|écrire|écrivez|répondre|répondez)${GAP(20)}:`,
+  ),
+  p(
+    'ru',
+    'and-dictate',
+    'hijack_output',
+    0.5,
+    `(?:^|\\s)и (?:вывод|выведите|выведи|выводите|повторите|повтори|скажите|скажи|напишите|напиши)${GAP(15)}:`,
+  ),
+  p(
+    'ar',
+    'and-dictate',
+    'hijack_output',
+    0.5,
+    `(?:الإخراج|الاخراج|إخراج|اخراج|بالإخراج|بالاخراج)(?: المباشر| مباشرة)?${GAP(6)}[:"“]`,
+  ),
+  // "Now your task is …" after a set-aside: the preceding task is replaced by a new one.
+  p(
+    'en',
+    'task-now',
+    'hijack_output',
+    0.5,
+    `\\bnow (?:your|the) (?:\\p{L}+ )?(?:task|job) is\\b|\\byour (?:\\p{L}+ )?(?:task|job) (?:is )?now\\b`,
+  ),
+  p('es', 'task-now', 'hijack_output', 0.5, `\\bahora (?:su|tu) (?:nueva |única )?tarea es\\b`),
+  p(
+    'de',
+    'task-now',
+    'hijack_output',
+    0.5,
+    `\\baufgabe (?:besteht|ist) (?:nun|jetzt)\\b|\\b(?:nun|jetzt) (?:ist|besteht) (?:ihre|deine) aufgabe\\b`,
+  ),
+  p(
+    'fr',
+    'task-now',
+    'hijack_output',
+    0.5,
+    `\\b(?:maintenant|désormais),? (?:votre|ta) (?:\\p{L}+ )?tâche (?:est|consiste)`,
+  ),
+  p('ru', 'task-now', 'hijack_output', 0.5, `теперь (?:ваша|твоя) (?:новая |единственная )?задача`),
+  p('zh', 'task-now', 'hijack_output', 0.5, `现在你的(?:新)?任务是`),
+  p('ar', 'task-now', 'hijack_output', 0.5, `الآن مهمتك|مهمتك الآن`),
+  p('hi', 'task-now', 'hijack_output', 0.5, `अब आपका (?:नया )?(?:कार्य|काम)`),
+  p('ja', 'task-now', 'hijack_output', 0.5, `(?:のが|ことが)あなたの仕事です`),
 ];

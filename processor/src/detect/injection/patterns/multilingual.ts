@@ -428,7 +428,7 @@ export const MULTILINGUAL: SignalPattern[] = [
   // The prompt's content asked for by name, with the English loan word ("prompt") or the local one: list, output or
   // provide what is in your prompt, or a complete or more specific prompt to understand the model. Questions about
   // prompts (how they are protected, whether they leak) have no such verb; the gap stops at attack and defence words
-  // in the scripts without spaces.
+  // in the scripts without spaces (and, in Japanese, which has no possessive, at the how-to words 書き方, 作り方, コツ).
   p(
     'es',
     'prompt-content',
@@ -469,6 +469,6 @@ export const MULTILINGUAL: SignalPattern[] = [
     'prompt-content',
     'extraction',
     1.0,
-    `${alt('プロンプト', 'prompt')}[^.!?。！？\\n攻防護策リ]{0,30}${alt('出力して', 'リストして', '列挙して', '教えて', '見せて', '提供して', 'シェアして', '共有して')}`,
+    `${alt('プロンプト', 'prompt')}[^.!?。！？\\n攻防護策リ方ツ]{0,30}${alt('出力して', 'リストして', '列挙して', '教えて', '見せて', '提供して', 'シェアして', '共有して')}`,
   ),
 ];
