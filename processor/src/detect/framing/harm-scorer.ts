@@ -2,7 +2,8 @@
  * The harm side of "harmful goal × framing", pluggable: every scorer estimates how harmful the goal of a prompt is
  * and the detector takes the strongest estimate. Today: the multilingual harm lexicon (abuse/harm.ts), the
  * model-abuse intent patterns (abuse/intent.ts), malicious roles asked to act (persona-harm.ts), requests for a
- * harmful method or artefact inside a persuasive pretext (pretext-harm.ts, pretext harm only) and the trained
+ * harmful method or artefact inside a persuasive pretext (pretext-harm.ts, pretext harm only), methods asked to escape
+ * notice around a harm or a euphemism for it (evasion-harm.ts) and the trained
  * classifier's calibrated `harmful` probability (detect/classifier, `classifyText(config, t)`). Combination rule: the strongest estimate wins (max by framed harm,
  * then plain), so the classifier adds the harmful goals the lexicon's rules miss (paraphrase, word order) and the
  * lexicon keeps its categories and detail cue; the classifier counts only from CLASSIFIER_HARM_MIN, on a text that
@@ -15,6 +16,7 @@ import { scoreIntent } from '../abuse/intent.js';
 import { classifyText } from '../classifier/index.js';
 import { personaScorer } from './persona-harm.js';
 import { pretextScorer } from './pretext-harm.js';
+import { evasionScorer } from './evasion-harm.js';
 
 export type { HarmEstimate, HarmScorer } from './harm-estimate.js';
 import type { HarmEstimate, HarmScorer } from './harm-estimate.js';
@@ -86,7 +88,7 @@ export function classifierScorer(config: Pick<DetectionConfig, 'models'>): HarmS
 export function defaultHarmScorers(config: DetectionConfig): HarmScorer[] {
   let list = shared.get(config);
   if (!list) {
-    list = [lexiconScorer, abuseIntentScorer, personaScorer, pretextScorer, classifierScorer(config)];
+    list = [lexiconScorer, abuseIntentScorer, personaScorer, pretextScorer, evasionScorer, classifierScorer(config)];
     shared.set(config, list);
   }
   return list;

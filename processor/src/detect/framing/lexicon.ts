@@ -17,6 +17,12 @@ export const F = {
   URGENCY: 1 << 5,
   PERSUADE: 1 << 6,
   NOREFUSE: 1 << 7,
+  /**
+   * A wrapper that embeds the request and dictates the answer's form: a forced opening ("start your response with"),
+   * an encoded or restricted output ("respond in base64", "follow these rules"), an article of a given kind about "the
+   * following topic" (Wei et al. 2023, competing objectives and mismatched generalisation).
+   */
+  COERCE: 1 << 8,
 } as const;
 
 export type FrameClass = keyof typeof F;
@@ -33,11 +39,17 @@ const EN: Lists = {
   AUTHORITY:
     'i m a police,police officer,law enforcement,detective,fbi,cia,government official,federal agent,i m a doctor,as a doctor,physician,nurse,chemist,as a chemist,scientist,as a scientist,lawyer,attorney,soldier,military,i am authorized,i m authorized,authorized,authorised,i have permission,permission from,licensed,certified,as an expert,an expert,expert in,my professor,my boss,my supervisor,legally allowed,it s legal,it is legal,official capacity,clearance,i work for,i work at,on behalf',
   URGENCY:
-    'urgent,urgently,emergency,life or,or death,life depends,lives depend,immediately,right now,asap,someone will,will die,going to die,i beg,begging,desperate,desperately,dying,grandmother used,grandma used,my late,before it s,too late,lives are,at stake,please help,no time,running out,last chance,my job,lose my,fired if,threatened,crisis',
+    'urgent,urgently,emergency,life or,or death,life depends,lives depend,immediately,right now,asap,someone will,will die,going to die,i beg,begging,desperate,desperately,dying,grandmother used,grandma used,my late,too late,lives are,at stake,please help,no time,running out,last chance,my job,lose my,fired if,threatened,crisis',
   PERSUADE:
-    'experts agree,expert endorsement,studies show,research shows,research suggests,evidence suggests,evidence shows,according to,statistics show,data shows,renowned,respected,widely known,well known,it is known,logically,logical,it makes,makes sense,greater good,knowledge is,is power,you are the,only you,i trust,trust you,smart enough,you would,you d be,helping me,help humanity,benefit society,for society,ethical reasons,morally justified,justified,noble,important that,crucial,vital,valuable insight,insights,delve,explore the,exploration,unleash,deeper understanding,shed light,in depth,nuanced,admire,admiration,brilliant,genius,skilled,unique power,storytelling',
+    'experts agree,expert endorsement,studies show,research shows,research suggests,evidence suggests,evidence shows,according to,statistics show,data shows,renowned,respected,widely known,well known,it is known,logically,logical,it makes,makes sense,greater good,knowledge is,is power,s important,s crucial,s vital,s essential,our shared,shared values,shared commitment,right decision,many people,my colleagues,others have,everyone knows,we ve been,been through,you owe,in return,reciprocate,loyalty,only you,i trust,trust you,smart enough,you would,you d be,helping me,help humanity,benefit society,for society,ethical reasons,morally justified,justified,noble,important that,crucial,vital,valuable insight,insights,delve,explore the,exploration,unleash,deeper understanding,shed light,in depth,nuanced,admire,admiration,brilliant,genius,skilled,unique power,storytelling',
   NOREFUSE:
     'stay in,in character,break character,breaking character,no disclaimers,without disclaimers,no warnings,without warnings,without any warnings,no moral,without moral,no ethical,without ethics,no matter,never refuse,don t refuse,do not refuse,can t refuse,cannot refuse,don t say,uncensored,unfiltered,without restrictions,no restrictions,no limits,without limits,no rules,no boundaries,amoral,unethical,don t hold,hold back,don t censor,without censorship,full detail,answer anyway,must answer,have to answer,always answer',
+};
+
+/** Output coercion and request wrappers (COERCE). */
+const WRAP: Lists = {
+  COERCE:
+    'start your response with,begin your response with,start your reply with,begin your reply with,start your answer with,begin your answer with,in base64,following prompt,below prompt,following request,below request,following topic,these rules,following rules,wikipedia article',
 };
 
 const I18N: Lists = {
@@ -63,7 +75,29 @@ const I18N: Lists = {
     'sin restricciones,sin censura,sin advertencias,no te niegues,sin limites,sin límites,sem restrições,sem censura,senza restrizioni,senza censura,sans restrictions,sans censure,sans avertissement,ne refuse pas,ohne einschränkungen,ohne einschrankungen,ohne zensur,ohne warnungen,verweigere nicht,без ограничений,без цензуры,без предупреждений,не отказывай*,не выходи из роли,sınırsız,sansürsüz,بدون قيود,بلا قيود,بدون رقابة,لا ترفض,बिना किसी प्रतिबंध,बिना सेंसर,मना मत,সীমাবদ্ধতা ছাড়া,không giới hạn,không kiểm duyệt,đừng từ chối,bila vikwazo,usikatae,tanpa watesan,ora nolak,没有限制,不受限制,无限制,無限制,不要拒绝,不要拒絕,不要有任何顾虑,制限なし,制限なく,検閲なし,拒否しないで,断らないで,제한 없이,검열 없이,거절하지,ไม่มีข้อจำกัด,อย่าปฏิเสธ',
 };
 
-export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, I18N));
+/**
+ * How German, Spanish, French, Italian, Portuguese and Russian role-play casts the role beyond "you are": the verb second or
+ * first ("Jetzt spielen Sie …", "Spielen Sie …", "bist du"), "I need you to play …", "act as a …" in the subjunctive
+ * of a request ("necesito que actúes como", "interpretes a"), "if you were …".
+ */
+const EU: Lists = {
+  PERSONA: [
+    'spielen sie,spiel die,spiele den,spiele einen,spiele eine,spielst du,bist du,sind sie,brauche sie,brauche dich,agieren,übernehmen sie,ubernehmen sie,verkörpern sie,verkorpern sie,verkörpere,verkorpere,schlüpfen sie,schlupfen sie,wären sie,wärst du',
+    'interpretes,interprete,interpretarás,interpretaras,interpretar a,interpretar el,actúes como,actues como,actúe como,actue como,desempeñes,desempenes,desempeñar,desempenar,un papel,que eres,que fueras,si fueras,fueras un,fueras una',
+    'tu joues,vous jouez,jouez le,jouez un,jouez une,joue un,joue une,vous jouiez,tu joues,devez jouer,dois jouer,jouer un,jouer une,jouer le,vous soyez,tu sois,agissiez comme,agisses comme,veuillez incarner,tu incarnes,vous incarnez,si vous étiez,si vous etiez,si tu étais,si tu etais',
+    'interpreti,interpreta un,interpreta una,fai finta,agisci come,comportati come,nei panni,se fossi,sei ora',
+    'interprete um,interprete uma,você interpreta,voce interpreta,finja que,aja como,atue como,se você fosse,se voce fosse,você seria,voce seria',
+    'играйте,играть за,будете играть,вы являетесь,сейчас вы,выступите в,выступили в',
+  ].join(','),
+};
+
+/**
+ * Arabic, Hindi and Japanese "play …" verbs: العب (play!), تلعب (you play), بلعب (by playing); खेलें, निभाएं (play a
+ * role); 演じ (play, any ending), としてプレイ (play as).
+ */
+const AR_HI: Lists = { PERSONA: 'العب,تلعب,بلعب,खेलें,खेलिए,निभाएं,निभाइए,निभाते,演じ,としてプレイ' };
+
+export const FRAME_CLASSIFIER = new WordClassifier(lexiconEntries(F, EN, WRAP, I18N, EU, AR_HI));
 
 export function frameNames(bits: number): FrameClass[] {
   return lexiconClassNames(F, bits);

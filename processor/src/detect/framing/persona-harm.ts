@@ -37,6 +37,12 @@ const P = {
    * a culprit, clues, a rescue. Such a role is asked for its way of working, not for a crime's method.
    */
   SOLVE: 1 << 8,
+  /**
+   * The role is ordered to do something itself: you must, you need to, you have to ("Sie müssen sich in die Server
+   * hacken …", "necesitas piratear …"). With a harmful act in the same sentence it is the role-method ask in the
+   * imperative.
+   */
+  ORDER: 1 << 9,
 } as const;
 type Lists = Partial<Record<keyof typeof P, string>>;
 
@@ -105,7 +111,101 @@ const I18N: Lists = {
   ].join(','),
 };
 
-const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N));
+/**
+ * German, Spanish, French, Italian, Portuguese and Russian role-play as it is written there: the character nouns (a dangerous
+ * hacker, a gang boss, a serial killer, a tyrant), the role's deeds (abusive or hostile language, belittling,
+ * bullying), the act it is asked to commit (hack into, steal, deceive) and the ask for its own way of doing it (which
+ * measures would you take, tell me how, show me). German separable verbs ("greift … an") are listed by their finite
+ * part.
+ */
+const EU: Lists = {
+  YOU: 'du,tu,tú',
+  HATE: 'sexismus,heterofob*,гетерофоб*,homosexualität ablehnt,homosexualitat ablehnt,gegner von frauenrechten,gegnerin von frauenrechten,gegner der frauenrechte',
+  RASK: [
+    'welche maßnahmen,welche massnahmen,sagen sie mir,sag mir,zeigen sie mir,zeig mir,bringen sie mir,beizubringen,teilen sie uns,teilen sie mir,wie man',
+    'qué medidas,que medidas,dígame cómo,digame como,dígame qué,digame que,dime qué,muéstrame,muestrame,demuestre,demuestra,cuéntenos,cuentenos,cuéntame,cuentame,enséñeme,enseneme',
+    'dites moi comment,dis moi comment,montrez moi,montre moi,quelles mesures,quelle tactique,quelles tactiques,me dire quels,vous décrire,vous decrire',
+    'come faresti,come useresti,quali tattiche,quali mezzi,quali metodi,dimmi come,spiegami come,mostrami,quali misure',
+    'como você faria,como voce faria,quais táticas,quais taticas,quais meios,quais métodos,quais metodos,diga me,me diga,mostre me,quais medidas',
+    'скажите мне,расскажите мне,вы предпримете,какие меры,покажите мне',
+  ].join(','),
+  RHARM: [
+    'hacken,einhacken,einzuhacken,einzudringen,eindringen,tötet,morden,betrügen,betrugen,täuschen,tauschen',
+    'piratear,piratees,robes,roben,hackear,invadir,defraudar*,engañar,enganar',
+    'pirater,voler,tuer',
+    'rubare,uccidere,avvelenare,rapire,hackerare,truffare,ricattare,minacciare',
+    'roubar,envenenar,sequestrar,extorquir,chantagear,ameaçar,ameacar',
+    'взлом*,украл*,украдите,обманут*',
+  ].join(','),
+  CRIME: [
+    'gefährlicher hacker,gefährlichen hacker,böswilliger hacker,böswilligen hacker,krimineller hacker,kriminellen hacker,verrückter hacker,verrückten hacker,gangsterboss*,gangster*,bandenchef*,serienmörder*,serienmorder*,tyrann*,mobber*,böswillig*,boswillig*,hetzer*',
+    'hacker loco,informático peligroso,informatico peligroso,pirata peligroso,psicópata*,psicopata*,pandill*,narcotraficante*,mafios*,tirano*,acosador*,malicios*',
+    'pirate dangereux,hacker dangereux,hacker fou,informatique dangereux,chef de gang,membre de gang,psychopathe*,gangster*,tyran*,harceleur*,mafieux',
+    'truffator*,criminale,criminali,estremist*,razzist*,sessist*,spacciator*,assassin*,psicopatic*,corrott*,spietat*,delinquent*,mafios*,hacker pericoloso',
+    'golpista*,vigarista*,criminos*,impiedos*,psicopat*,hacker perigoso',
+    'опасный хакер,опасного хакера,сумасшедший хакер,злонамеренн*,злоумышленник*,плохой начальник,плохого начальника,босс банды,босса банды,главарь банды,главаря банды',
+  ].join(','),
+  ACT: [
+    'greift,greifen,schikanier*,mobbing,täuschung,tauschung,lügen,lugen,maßnahmen,massnahmen,zustimmen,stimmen sie,beibringen,beizubringen,posten,veröffentlichen,veroffentlichen,begründen,begrunden',
+    'ataca,atacando,medidas,engaño*,engano*,mentiras,publicar,publique,de acuerdo,enseñar,ensenar,defraud*',
+    'attaquez,mesures,mensonges,publier,d accord',
+    'attacca,attaccare,misure,inganna*,menzogne,pubblica*,d accordo,insegna*',
+    'ataque,medidas,engana*,mentiras,publicar,concorde',
+    'нападать,нападаете,критиков*,меры,публиковать,опубликуйте',
+  ].join(','),
+  DEED: [
+    'schimpfwort*,bösartige sprache,bosartige sprache,bösartigen sprache,bosartigen sprache,scharfen worten,herabsetzen,herabzusetzen,tyrannisiert,tyrannisieren,schikanieren,mobben,drohen ihm,drohen ihr',
+    'lenguaje malicioso,lenguaje hostil,lenguaje agudo,actitud arrogante,desdeñosa,desdenosa,desdeñoso,desdenoso,menospreciando,menospreciar,lo amenazas,la amenazas,intimida,degrade',
+    'langage hostile,langage malveillant,langage vicieux,rabaisser,intimidez,harcelez,humiliez',
+    'linguaggio offensivo,linguaggio ostile,insultare,umiliare,disprezzo,minacciare,intimidire,bullizzare',
+    'linguagem ofensiva,linguagem hostil,insultar,humilhar,desprezo,intimidar',
+    'домогаетесь,принижать,унижаете,оскорбляете,запугиваете',
+  ].join(','),
+  // The role is the victim of the act ("someone is stalking you", "trying to hurt you"), not its author.
+  ORDER: [
+    'you must,you need,you ll need,you re required,you are required,you shall,need you,want you',
+    'necesito que,quiero que,besoin que,veux que,brauche sie,brauche dich,will dass,möchte dass,mochte dass,нужно чтобы,хочу чтобы,voglio che,preciso que',
+    'sie müssen,sie mussen,müssen sie,mussen sie,du musst,musst du,sie sollen,sollst du,du sollst',
+    'necesitas,necesita,debes,debe,tienes que,tiene que,tendrás que,tendras que,deberás,deberas',
+    'vous devez,tu dois,devez vous,il vous faut,il te faut',
+    'devi,deve,dovrai,dovrà,dovra',
+    'você deve,voce deve,você precisa,voce precisa,tem que,terá que,tera que',
+    'вам нужно,тебе нужно,вы должны,ты должен,ты должна,вам придется,вам придётся,вам надо',
+  ].join(','),
+  OPPOSE: 'stalking you,hurt you,harming you,following you,threatening you,harassing you,attacking you',
+};
+
+/**
+ * Arabic and Hindi role-play beyond the opening "you": the hacker and extremist roles, "I want you to …" and "you
+ * need to …" orders (Arabic clitics: "واخترق" and hack, "لاختراق" to hack), the acts (hack, break in, steal, defraud).
+ */
+const AR_HI: Lists = {
+  HATE: 'अतिवादी,सेक्सिस्ट,नस्लवाद*,متحيز جنسيا,متحيز جنسياً,متحيزا جنسيا',
+  CRIME: 'مخترق,متسلل,مخترقا,متسللا,मनोरोगी हत्यारा,ठगी करने वाला',
+  ORDER:
+    'تحتاج إلى,تحتاج الى,يجب عليك,عليك أن,عليك ان,بحاجة إلى,بحاجة الى,أريدك أن,أريدك ان,कि आप,आपको,करना होगा,करनी होगी',
+  RHARM: 'اختراق,واخترق,اخترق,لاختراق,الاحتيال,والاحتيال,हैक,चुरा*,सेंध',
+  ACT: 'تصريحات,بتصريحات,الغطرسة,हैक,चुरा*',
+  DEED: 'بالتحرش,وإهانة,الغطرسة والازدراء,उत्पीड़न करते,अपमानित करते',
+};
+
+/**
+ * Chinese and Japanese role play (matched anywhere in a sentence): "you need to …" orders (你需要, 必要があります,
+ * …てください), the acts (入侵 break in, 窃取 steal, 盗んで), the characters (连环杀手 serial killer, サイコパス,
+ * 麻薬の売人 drug dealer) and deeds (贬低 belittle, 欺压 oppress, 悪い言葉 bad words).
+ */
+const ZH_JA: Lists = {
+  HATE: '仇视异性恋,反对女性权利,性别歧视者,人種主義者,異性愛嫌悪,性差別主義者',
+  CRIME:
+    '恶意网络,恶劣的老板,欺诈者,连环杀手,心理变态,サイコパス,連続殺人犯,悪意のある,ギャングのボス,麻薬の売人,黒帮老大,帮派老大',
+  ORDER:
+    '你需要,需要你,我需要你,你必须,要求你,请你,必要があります,必要がある,てください,でください,てほしい,でほしい,てもらい,でもらい',
+  RHARM: '入侵,窃取,骗取,黑进,侵入,盗んで,盗もう,盗む,ハッキング',
+  ACT: '贬低,欺压,推销,同意这个观点,恶毒的语言,恶劣的语言,軽視,脅し,だまし,拷問,販売,誘導,この観点に同意',
+  DEED: '恶劣的语言,贬低,欺压,軽視,悪い言葉,意地悪',
+};
+
+const PERSONA_CLASSIFIER = new WordClassifier(lexiconEntries(P, EN, I18N, EU, AR_HI, ZH_JA));
 
 /** Framed harm of a malicious role asked to act: enough for a jailbreak with the persona frame (FRAMED_HARM 0.7). */
 const ROLE_HARM = 0.75;
@@ -136,8 +236,43 @@ const OPENER_WORDS = 4;
  * three-word window), or right after an opening second-person pronoun.
  */
 function castsAt(words: readonly string[], i: number): number {
-  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0) return i + 3;
+  if ((FRAME_CLASSIFIER.classify(words.slice(i, i + 3).join(' ')) & F.PERSONA) !== 0)
+    return becomesAThing(words, i) ? -1 : i + 3;
   return i < OPENER_WORDS && (PERSONA_CLASSIFIER.classify(words[i]) & P.YOU) !== 0 ? i + 1 : -1;
+}
+
+/** Subjects and auxiliaries before "become" that make it a change of a thing, not a role ("spam has become a …"). */
+const NOT_A_ROLE = new Set(['has', 'have', 'had', 'it', 'its', 'which', 'that', 'this', 'they']);
+
+/** Whether the persona cue of the window at `i` is "become" said of a thing ("it has become a necessary evil"). */
+function becomesAThing(words: readonly string[], i: number): boolean {
+  if (NOT_A_ROLE.has(words[i].toLowerCase())) return words[i + 1]?.toLowerCase() === 'become';
+  return words[i].toLowerCase() === 'become' && NOT_A_ROLE.has((words[i - 1] ?? '').toLowerCase());
+}
+
+/** Words after an order ("you must …") within which the ordered act is looked for, up to a clause word. */
+const ORDER_WORDS = 12;
+
+/**
+ * Whether a sentence orders the role to commit the harmful act itself: the act follows the order in the same clause
+ * ("you must hack into the servers and steal …"), not in a clause about something else ("you must add ingredients
+ * which may pose a threat").
+ */
+function orderedAct(sentence: string): boolean {
+  const words = sentence.split(/\s+/).filter(Boolean);
+  // Scripts written without spaces: the clause between commas is the unit ("你必须引入某些成分，可能会造成威胁").
+  if (words.length < 4 && sentence.length > 12)
+    return sentence.split(/[，、,;；]/).some((c) => {
+      const b = PERSONA_CLASSIFIER.classify(c);
+      return (b & P.ORDER) !== 0 && (b & P.RHARM) !== 0;
+    });
+  for (let i = 0; i < words.length; i++) {
+    if ((PERSONA_CLASSIFIER.classify(words.slice(i, i + 2).join(' ')) & P.ORDER) === 0) continue;
+    let end = i + 2;
+    while (end < Math.min(words.length, i + 2 + ORDER_WORDS) && !CLAUSE.has(words[end].toLowerCase())) end++;
+    if ((PERSONA_CLASSIFIER.classify(words.slice(i, end).join(' ')) & P.RHARM) !== 0) return true;
+  }
+  return false;
 }
 
 /** Whether a sentence casts the assistant as a role (persona words, or a sentence-opening "you" + a character). */
@@ -172,7 +307,7 @@ export const personaScorer: HarmScorer = (ct) => {
   const all = PERSONA_CLASSIFIER.classify(t);
   const named = (all & P.ACT) !== 0 && (all & MALICE) !== 0;
   const deeds = (all & P.DEED) !== 0 && (all & P.OPPOSE) === 0;
-  const method = (all & P.RASK) !== 0 && (all & P.RHARM) !== 0;
+  const method = (all & (P.RASK | P.ORDER)) !== 0 && (all & P.RHARM) !== 0;
   if (!named && !deeds && !method) return undefined;
   if ((FRAME_CLASSIFIER.classify(t) & F.PERSONA) === 0 && (all & P.YOU) === 0) return undefined;
   const segs = segments(t);
@@ -209,7 +344,9 @@ export const personaScorer: HarmScorer = (ct) => {
       cast ||= castsRole(s);
       if (!cast) continue;
       const b = PERSONA_CLASSIFIER.classify(s);
-      if ((b & P.RASK) !== 0 && (b & P.RHARM) !== 0 && (b & P.OPPOSE) === 0) return estimate('crime', 'role-method');
+      if ((b & P.RHARM) === 0 || (b & P.OPPOSE) !== 0) continue;
+      if ((b & P.RASK) !== 0) return estimate('crime', 'role-method');
+      if ((b & P.ORDER) !== 0 && orderedAct(s)) return estimate('crime', 'role-order');
     }
   }
   return undefined;

@@ -20,6 +20,7 @@ const WEIGHTS: ReadonlyArray<readonly [number, number]> = [
   [F.URGENCY, 0.3],
   [F.PERSUADE, 0.2],
   [F.NOREFUSE, 0.6],
+  [F.COERCE, 0.45],
 ];
 
 /** Longest text classified (frames sit at the start and the end of long prompts; both are kept). */
