@@ -247,7 +247,8 @@ function segmentsUncached(text: string): string[] {
   const out: string[] = [];
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   let start = 0;
-  const push = (end: number) => {
+  // `next`: where the following segment starts (past the whitespace after a full stop, at the character after 。).
+  const push = (end: number, next = end + 1) => {
     if (out.length >= MAX_SEGMENTS) return;
     let s = t.slice(start, end).trim();
     while (s.length > MAX_SEGMENT && out.length < MAX_SEGMENTS) {
@@ -260,13 +261,13 @@ function segmentsUncached(text: string): string[] {
         out[out.length - 1] += ` ${s}`;
       else out.push(s);
     }
-    start = end + 1;
+    start = next;
   };
   for (let i = 0; i < t.length && out.length < MAX_SEGMENTS; i++) {
     const c = t.charCodeAt(i);
     if (c === 10) push(i);
     else if ((c === 46 || c === 33 || c === 63) && (i + 1 >= t.length || t.charCodeAt(i + 1) <= 32)) push(i + 1);
-    else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) push(i + 1);
+    else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) push(i + 1, i + 1);
   }
   if (start < t.length) push(t.length);
   return out;

@@ -92,6 +92,13 @@ describe('abuse detector: requests by intent', () => {
     expect(segs.every((s) => s.length <= 600)).toBe(true);
     expect(() => scoreIntent('\u0000\uFFFF'.repeat(1000))).not.toThrow();
   });
+
+  it('keeps every character of a sentence that follows a full-width full stop', () => {
+    const segs = segments('我们的学校很大，有很多学生和老师。学校旁边有一个公园，周末人很多。');
+    expect(segs.join(' ')).toContain('学校旁边有一个公园');
+    const en = segments('The first sentence is long enough. The second one too, with words.');
+    expect(en.join(' ')).toContain('The second one');
+  });
 });
 
 describe('abuse detector: harmful artifacts in output', () => {
