@@ -42,6 +42,10 @@ export function rowClass(row: CorpusRow): ClassName | undefined {
   if (row.label === 'benign') return 'benign';
   if (row.label === 'harmful') return 'harmful';
   if (row.label !== 'attack') return undefined;
+  // An attack row that comes with a system prompt is an attack on that prompt's restrictions ("what is the
+  // customer's address?" where the prompt holds it and forbids telling): the text alone is an ordinary request, and
+  // learning it as injection taught the network to flag short ordinary requests. The context detector judges them.
+  if (row.system !== undefined) return undefined;
   if (row.family === 'obfuscated') return undefined; // encoded payloads: the obfuscation path decodes and judges them
   if (row.family === 'prompt_extraction') return 'extraction';
   if (row.family === 'jailbreak' || row.family === 'adversarial_suffix') return 'jailbreak';
