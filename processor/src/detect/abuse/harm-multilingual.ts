@@ -10,7 +10,7 @@
  * single-word entries here and in harm-lexicon.ts are matched as word prefixes (see `agglutinative`), so an entry
  * must be a specific stem of two syllables or more.
  */
-import type { H } from './harm-lexicon.js';
+import type { H } from './harm-classes.js';
 import { lexiconEntries, WordClassifier } from './tokens.js';
 
 type Lists = Partial<Record<keyof typeof H, string>>;
