@@ -224,6 +224,16 @@ export function namesHarmSubject(text: string): boolean {
   return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT) !== 0;
 }
 
+/**
+ * namesHarmSubject without the classes that name who or where rather than a harm (children, a person's address or
+ * whereabouts): the gate for a probability, which over a question about schools or where a group lives measures
+ * language and style.
+ */
+export function namesHarmAct(text: string): boolean {
+  const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT & ~(H.PRIVACY | H.MINOR)) !== 0;
+}
+
 /** Score a text; undefined when no rule holds. Never throws on any string. */
 export function scoreHarm(text: string): HarmScore | undefined {
   const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;

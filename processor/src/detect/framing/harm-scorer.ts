@@ -11,7 +11,7 @@
  */
 import type { DetectionConfig } from '../config.js';
 import type { ChannelText } from '../detector.js';
-import { asksForKnowledge, namesHarmSubject, scoreHarm } from '../abuse/harm.js';
+import { asksForKnowledge, namesHarmAct, scoreHarm } from '../abuse/harm.js';
 import { scoreIntent } from '../abuse/intent.js';
 import { classifyText } from '../classifier/index.js';
 import { personaScorer } from './persona-harm.js';
@@ -67,8 +67,10 @@ export function classifierScorer(config: Pick<DetectionConfig, 'models'>): HarmS
     // A knowledge question about a harm ("why is it illegal to …", "what is …") is not a request for the act.
     if (p < CLASSIFIER_HARM_MIN || asksForKnowledge(ct.text)) return undefined;
     // The probability counts only for a text that names a harm (a lexicon subject or a model-abuse intent): over a
-    // text that names none it measures language and style (ordinary questions in other languages scored 9 % here).
-    if (!namesHarmSubject(ct.text) && scoreIntent(ct.text).length === 0) return undefined;
+    // text that names none it measures language and style (ordinary questions in other languages scored 9 % here),
+    // and naming only children or someone's whereabouts is not naming a harm (questions about schools or where a
+    // profession lives).
+    if (!namesHarmAct(ct.text) && scoreIntent(ct.text).length === 0) return undefined;
     return {
       source: 'classifier',
       category: 'harmful',
