@@ -220,8 +220,12 @@ export function asksForKnowledge(text: string): boolean {
  * that names no harm is about style or language, not the goal.
  */
 export function namesHarmSubject(text: string): boolean {
-  const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT) !== 0;
+  return subjectsOf(text) !== 0;
+}
+
+/** The harm-subject classes a text names (the first MAX_CHARS characters). */
+function subjectsOf(text: string): number {
+  return HARM_CLASSIFIER.classify(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) & ANY_SUBJECT;
 }
 
 /**
@@ -230,8 +234,7 @@ export function namesHarmSubject(text: string): boolean {
  * language and style.
  */
 export function namesHarmAct(text: string): boolean {
-  const t = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  return (HARM_CLASSIFIER.classify(t) & ANY_SUBJECT & ~(H.PRIVACY | H.MINOR)) !== 0;
+  return (subjectsOf(text) & ~(H.PRIVACY | H.MINOR)) !== 0;
 }
 
 /** Score a text; undefined when no rule holds. Never throws on any string. */
